@@ -1,0 +1,486 @@
+"""Find, load and validate the career data.
+
+YAML is parsed with PyYAML's safe composer (the libyaml C version where available) and
+turned into plain values by our own walker, so that no tag can construct an object,
+aliases cannot multiply, and every value keeps the line it came from for error messages.
+
+A validated catalogue is cached as JSON keyed by the data files' size and mtime, so that
+commands such as ``pay`` start without importing PyYAML at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from csadvisor import __version__
+from csadvisor.errors import DataError, Problem
+from csadvisor.models import Catalog, PayRange, Role, Skill
+
+ROLES_FILE = "roles.yaml"
+SKILLS_FILE = "skills.yaml"
+LOCATIONS_FILE = "locations.yaml"
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Data and answers files larger than this are refused before parsing (16 MiB)."""
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """Which data directory is in use, and why."""
+
+    directory: Path
+    reason: str  # "option", "environment" or "bundled"
+
+    @property
+    def bundled(self) -> bool:
+        return self.reason == "bundled"
+
+    def file(self, name: str) -> Path:
+        return self.directory / name
+
+    def label(self, name: str) -> str:
+        """How a file is named in messages: bare for bundled data, as given otherwise."""
+        return name if self.bundled else str(self.directory / name)
+
+
+def bundled_dir() -> Path:
+    """The data shipped with the package (wheel), or the repository's ``data/`` (editable)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if (packaged / ROLES_FILE).is_file():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def resolve_source(option: str | Path | None = None) -> DataSource:
+    if option is not None and str(option) != "":
+        return DataSource(Path(option), "option")
+    env = os.environ.get("CSADVISOR_DATA_DIR")
+    if env:
+        return DataSource(Path(env), "environment")
+    return DataSource(bundled_dir(), "bundled")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_text(path: Path, label: str) -> str:
+    """Read a UTF-8 text file within the size limit, or raise a one-problem DataError."""
+
+    def fail(message: str) -> DataError:
+        return DataError([Problem(label, None, "", message)])
+
+    try:
+        if path.is_dir():
+            raise fail("is a directory, expected a YAML file")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise fail("file not found") from None
+    except PermissionError:
+        raise fail("permission denied; cannot read the file") from None
+    except OSError as exc:
+        raise fail(f"cannot read the file ({exc.strerror or exc})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise fail(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            [Problem(label, line, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})")]
+        ) from None
+    if not text.strip():
+        raise fail("file is empty")
+    return text
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+@dataclass
+class Parsed:
+    """Plain values from a file, with the line of every field path."""
+
+    value: Any
+    lines: dict[str, int]
+
+
+def parse_yaml(text: str, label: str) -> Parsed:
+    """Parse one YAML document into plain values, refusing tags, aliases and merges."""
+    import yaml
+
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        node = yaml.compose(text, Loader=loader_cls)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or exc.context or "invalid YAML"
+        raise DataError([Problem(label, line, "", f"invalid YAML: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(label, None, "", f"invalid YAML: {exc}")]) from None
+    if node is None:
+        raise DataError([Problem(label, None, "", "file is empty")])
+    walker = _NodeWalker(label, yaml)
+    value = walker.walk(node, "")
+    if walker.problems:
+        raise DataError(walker.problems)
+    return Parsed(value, walker.lines)
+
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+
+
+class _NodeWalker:
+    def __init__(self, label: str, yaml: Any) -> None:
+        self.label = label
+        self.yaml = yaml
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.lines: dict[str, int] = {}
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def fail(self, node: Any, path: str, message: str) -> None:
+        self.problems.append(Problem(self.label, node.start_mark.line + 1, path, message))
+
+    def walk(self, node: Any, path: str) -> Any:
+        yaml = self.yaml
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
+            self.fail(node, path, "YAML anchors and aliases are not allowed")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != "tag:yaml.org,2002:map":
+                self.fail(node, path, f"YAML tag '{_tag(node.tag)}' is not allowed")
+                return None
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.fail(key_node, path, "YAML merge keys ('<<') are not allowed")
+                    continue
+                key = self.walk(key_node, path)
+                if not isinstance(key, (str, int, float, bool)) or key is None:
+                    self.fail(key_node, path, "mapping keys must be plain text")
+                    continue
+                sub = f"{path}.{key}" if path else str(key)
+                if key in out:
+                    self.fail(key_node, sub, "duplicate key")
+                    continue
+                self.lines[sub] = key_node.start_mark.line + 1
+                out[key] = self.walk(value_node, sub)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.fail(node, path, f"YAML tag '{_tag(node.tag)}' is not allowed")
+                return None
+            return [self.walk(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+        if node.tag not in _SCALAR_TAGS:
+            self.fail(node, path, f"YAML tag '{_tag(node.tag)}' is not allowed")
+            return None
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, self.yaml.YAMLError):
+            self.fail(node, path, f"cannot read value '{_tag(node.value)}'")
+            return None
+
+
+def _tag(tag: str) -> str:
+    from csadvisor.schema import escape_control
+
+    short = tag.replace("tag:yaml.org,2002:", "!!")
+    return escape_control(short[:60])
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _problems(label: str, parsed: Parsed, raw: list[tuple[str, str]]) -> list[Problem]:
+    return [Problem(label, line_of(parsed.lines, path), path, msg) for path, msg in raw]
+
+
+def line_of(lines: dict[str, int], path: str) -> int | None:
+    """The line of ``path``, or of its nearest parent that has one."""
+    while True:
+        if path in lines:
+            return lines[path]
+        if not path:
+            return None
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+
+
+def validate(
+    roles: Parsed, skills: Parsed, roles_label: str, skills_label: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Check both files against the schema and each other; raise DataError with all problems."""
+    from csadvisor.schema import ROLES_FILE as ROLES_SPEC
+    from csadvisor.schema import SKILLS_FILE as SKILLS_SPEC
+    from csadvisor.schema import INVALID, Checker
+
+    rc, sc = Checker(), Checker()
+    roles_doc = ROLES_SPEC.check(roles.value, "", rc)
+    skills_doc = SKILLS_SPEC.check(skills.value, "", sc)
+
+    # Cross-checks run on whatever parts are well formed, so all problems show at once.
+    role_items = _items(roles.value, "roles")
+    skill_items = _items(skills.value, "skills")
+    role_ids = _unique_ids(role_items, "roles", rc)
+    skill_ids = _unique_ids(skill_items, "skills", sc)
+    _unique_names(role_items, rc)
+    for i, role in role_items:
+        if isinstance(role.get("pay"), dict):
+            low, high = role["pay"].get("low"), role["pay"].get("high")
+            if _is_num(low) and _is_num(high) and low > high:
+                rc.fail(f"roles[{i}].pay.low", f"low ({low:g}) is greater than high ({high:g})")
+        nexts = role.get("next")
+        if isinstance(nexts, list):
+            for j, target in enumerate(nexts):
+                if not isinstance(target, str):
+                    continue
+                if target == role.get("id"):
+                    rc.fail(f"roles[{i}].next[{j}]", "a role cannot grow into itself")
+                elif target not in role_ids:
+                    rc.fail(f"roles[{i}].next[{j}]", f"unknown role {_q(target)}")
+        req = role.get("skills")
+        if isinstance(req, dict) and skill_ids:
+            for skill_id in req:
+                if isinstance(skill_id, str) and skill_id not in skill_ids:
+                    rc.fail(f"roles[{i}].skills.{skill_id}", f"unknown skill {_q(skill_id)}")
+    cycle = _find_cycle(role_items, role_ids)
+    if cycle:
+        i = role_ids[cycle[0]]
+        rc.fail(f"roles[{i}].next", "the growth track has a cycle: " + " -> ".join(cycle))
+    problems = _problems(roles_label, roles, rc.problems) + _problems(
+        skills_label, skills, sc.problems
+    )
+    if problems or roles_doc is INVALID or skills_doc is INVALID:
+        raise DataError(sorted(problems, key=lambda p: (p.file != roles_label, p.line or 0)))
+    return roles_doc, skills_doc
+
+
+def _q(text: str) -> str:
+    from csadvisor.schema import escape_control
+
+    return "'" + escape_control(text) + "'"
+
+
+def _is_num(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _items(doc: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+    if not isinstance(doc, dict) or not isinstance(doc.get(key), list):
+        return []
+    return [(i, item) for i, item in enumerate(doc[key]) if isinstance(item, dict)]
+
+
+def _unique_ids(items: list[tuple[int, dict[str, Any]]], kind: str, c: Any) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for i, item in items:
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            continue
+        if ident in ids:
+            c.fail(f"{kind}[{i}].id", f"duplicate id {_q(ident)} (first used at {kind}[{ids[ident]}])")
+        else:
+            ids[ident] = i
+    return ids
+
+
+def _unique_names(items: list[tuple[int, dict[str, Any]]], c: Any) -> None:
+    """Ids, titles and aliases must name one role each, or lookups would be ambiguous."""
+    owner: dict[str, int] = {}
+    for i, role in items:
+        names = [("id", role.get("id")), ("title", role.get("title"))]
+        aliases = role.get("aliases")
+        if isinstance(aliases, list):
+            names += [(f"aliases[{j}]", a) for j, a in enumerate(aliases)]
+        mine: set[str] = set()
+        for field, name in names:
+            if not isinstance(name, str):
+                continue
+            key = normalize(name)
+            if key in owner and owner[key] != i:
+                c.fail(
+                    f"roles[{i}].{field}",
+                    f"{_q(name)} already names roles[{owner[key]}]; names must be unique",
+                )
+            elif key in mine and field.startswith("aliases"):
+                c.fail(f"roles[{i}].{field}", f"{_q(name)} repeats a name of this role")
+            owner.setdefault(key, i)
+            mine.add(key)
+
+
+def _find_cycle(items: list[tuple[int, dict[str, Any]]], ids: dict[str, int]) -> list[str]:
+    graph: dict[str, list[str]] = {}
+    for _, role in items:
+        rid = role.get("id")
+        nexts = role.get("next")
+        if isinstance(rid, str) and isinstance(nexts, list):
+            graph[rid] = [n for n in nexts if isinstance(n, str) and n in ids and n != rid]
+    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
+    for start in graph:
+        if state.get(start):
+            continue
+        stack: list[tuple[str, Iterator[str]]] = [(start, iter(graph.get(start, ())))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                stack.pop()
+                path.pop()
+            elif state.get(child) == 1:
+                return [*path[path.index(child) :], child]
+            elif not state.get(child):
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(graph.get(child, ()))))
+    return []
+
+
+def normalize(name: str) -> str:
+    """How names are compared: case-insensitive, spaces folded."""
+    return " ".join(name.casefold().split())
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build(roles_doc: dict[str, Any], skills_doc: dict[str, Any]) -> Catalog:
+    """Turn validated plain values into model objects."""
+    roles = tuple(
+        Role(
+            id=r["id"],
+            title=r["title"],
+            level=r["level"],
+            summary=r["summary"],
+            responsibilities=tuple(r.get("responsibilities", ())),
+            aliases=tuple(r.get("aliases", ())),
+            next=tuple(r.get("next", ())),
+            skills=dict(r.get("skills", {})),
+            pay=PayRange(**r["pay"]) if r.get("pay") else None,
+        )
+        for r in roles_doc["roles"]
+    )
+    skills = tuple(
+        Skill(
+            id=s["id"],
+            name=s["name"],
+            category=s["category"],
+            description=s["description"],
+            levels=tuple(s["levels"]),  # type: ignore[arg-type]
+            growth=tuple(s.get("growth", ())),
+        )
+        for s in skills_doc["skills"]
+    )
+    return Catalog(roles, skills)
+
+
+def load_documents(source: DataSource) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Read, parse and validate both files; every problem of both files is reported."""
+    labels = (source.label(ROLES_FILE), source.label(SKILLS_FILE))
+    parsed: list[Parsed] = []
+    problems: list[Problem] = []
+    for name, label in zip((ROLES_FILE, SKILLS_FILE), labels):
+        try:
+            parsed.append(parse_yaml(read_text(source.file(name), label), label))
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return validate(parsed[0], parsed[1], *labels)
+
+
+def load(source: DataSource | None = None, *, use_cache: bool = True) -> Catalog:
+    """The validated catalogue for ``source`` (default: option, environment or bundled)."""
+    source = source or resolve_source()
+    key = _cache_key(source) if use_cache else None
+    if key is not None:
+        cached = _read_cache(key)
+        if cached is not None:
+            return cached
+    roles_doc, skills_doc = load_documents(source)
+    catalog = build(roles_doc, skills_doc)
+    if key is not None:
+        _write_cache(key, roles_doc, skills_doc)
+    return catalog
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def cache_dir() -> Path | None:
+    env = os.environ.get("CSADVISOR_CACHE_DIR")
+    if env is not None:
+        return Path(env) if env else None  # empty: caching off
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        os.environ.get("LOCALAPPDATA") if sys.platform == "win32" else None
+    )
+    return Path(base or Path.home() / ".cache") / "csadvisor"
+
+
+@dataclass(frozen=True)
+class _CacheKey:
+    path: Path
+    stamp: list[Any]
+
+
+def _cache_key(source: DataSource) -> _CacheKey | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    stamp: list[Any] = [CACHE_FORMAT, __version__]
+    for name in (ROLES_FILE, SKILLS_FILE):
+        try:
+            path = source.file(name).resolve()
+            st = path.stat()
+        except OSError:
+            return None
+        stamp += [str(path), st.st_size, st.st_mtime_ns]
+    import zlib
+
+    digest = zlib.crc32(str(stamp[2]).encode("utf-8", "surrogateescape"))
+    return _CacheKey(directory / f"catalog-{digest:08x}.json", stamp)
+
+
+def _read_cache(key: _CacheKey) -> Catalog | None:
+    try:
+        with key.path.open(encoding="utf-8") as fh:
+            blob = json.load(fh)
+        if blob.get("stamp") != key.stamp:
+            return None
+        return build(blob["roles"], blob["skills"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # a missing or damaged cache is simply rebuilt
+
+
+def _write_cache(key: _CacheKey, roles_doc: dict[str, Any], skills_doc: dict[str, Any]) -> None:
+    from csadvisor.files import atomic_write_text
+
+    blob = {"stamp": key.stamp, "roles": roles_doc, "skills": skills_doc}
+    try:
+        key.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(key.path, json.dumps(blob, ensure_ascii=False, separators=(",", ":")))
+    except OSError:
+        pass  # the cache is an optimisation; a read-only home must not break a lookup

@@ -1,0 +1,78 @@
+"""Exit codes and the exceptions that carry them.
+
+Every failure a user can cause is a :class:`CsadvisorError`; one boundary in ``cli``
+prints its message as a single line on stderr and exits with its code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Documented exit statuses (README, ``csadvisor --help``)."""
+
+    OK = 0
+    NOT_FOUND = 1
+    USAGE = 2
+    DATA = 3
+    CANCELLED = 130
+
+
+class CsadvisorError(Exception):
+    """A failure with a message for the user and the exit code it maps to."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(CsadvisorError):
+    """The command line asks for something that cannot be done (exit 2)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class NotFoundError(CsadvisorError):
+    """A role (or saved assessment) was named that does not exist (exit 1)."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
+class CancelledError(CsadvisorError):
+    """The user pressed Ctrl-C (exit 130)."""
+
+    exit_code = ExitCode.CANCELLED
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file: ``file:line: path: message``."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class DataError(CsadvisorError):
+    """A data or answers file is unreadable or invalid (exit 3)."""
+
+    exit_code = ExitCode.DATA
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        first = str(self.problems[0]) if self.problems else "invalid data"
+        more = len(self.problems) - 1
+        suffix = (
+            f" (and {more} more; run 'csadvisor data validate' to list them)" if more > 0 else ""
+        )
+        super().__init__(first + suffix)

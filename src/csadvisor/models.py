@@ -1,0 +1,117 @@
+"""Typed records of the career data. Frozen, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+HOURS_PER_YEAR = 2080
+MONTHS_PER_YEAR = 12
+PERIODS = ("year", "month", "hour")
+SKILL_CATEGORIES = ("soft", "technical", "working")
+CATEGORY_LABELS = {"soft": "soft", "technical": "technical and AI", "working": "working"}
+
+
+@dataclass(frozen=True)
+class PayRange:
+    """A published pay range, with where it comes from and what it measures."""
+
+    low: float
+    high: float
+    currency: str
+    period: str
+    region: str
+    basis: str
+    source: str
+    year: int
+    derived: bool = False
+    factor: float | None = None
+    adjusted_by: str | None = None
+
+    @property
+    def mid(self) -> float:
+        """The midpoint of the range (not a median)."""
+        return (self.low + self.high) / 2
+
+    def per(self, period: str) -> PayRange:
+        """The same range expressed per ``period``; anything but the published one is derived."""
+        if period == self.period:
+            return self
+        yearly = {"year": 1, "month": MONTHS_PER_YEAR, "hour": HOURS_PER_YEAR}
+        to_year = yearly[self.period]
+        from_year = yearly[period]
+        scale = to_year / from_year
+        return PayRange(
+            low=self.low * scale,
+            high=self.high * scale,
+            currency=self.currency,
+            period=period,
+            region=self.region,
+            basis=self.basis,
+            source=self.source,
+            year=self.year,
+            derived=True,
+            factor=self.factor,
+            adjusted_by=self.adjusted_by,
+        )
+
+    def adjusted(self, factor: float, by: str) -> PayRange:
+        """The range multiplied by a local pay factor, marked as adjusted."""
+        return PayRange(
+            low=self.low * factor,
+            high=self.high * factor,
+            currency=self.currency,
+            period=self.period,
+            region=self.region,
+            basis=self.basis,
+            source=self.source,
+            year=self.year,
+            derived=self.derived,
+            factor=factor,
+            adjusted_by=by,
+        )
+
+
+@dataclass(frozen=True)
+class Role:
+    """One role on the career ladder."""
+
+    id: str
+    title: str
+    level: int
+    summary: str
+    responsibilities: tuple[str, ...]
+    aliases: tuple[str, ...]
+    next: tuple[str, ...]
+    skills: Mapping[str, int]
+    pay: PayRange | None = None
+
+
+@dataclass(frozen=True)
+class Skill:
+    """One skill, with a behaviour descriptor for each level 1-5."""
+
+    id: str
+    name: str
+    category: str
+    description: str
+    levels: tuple[str, str, str, str, str]
+    growth: tuple[str, ...]
+
+    def descriptor(self, level: int) -> str:
+        return self.levels[level - 1]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Roles and skills, validated and cross-referenced."""
+
+    roles: tuple[Role, ...]
+    skills: tuple[Skill, ...]
+    sources: tuple[str, ...] = ()
+    role_by_id: Mapping[str, Role] = field(init=False, repr=False, compare=False)
+    skill_by_id: Mapping[str, Skill] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "role_by_id", {r.id: r for r in self.roles})
+        object.__setattr__(self, "skill_by_id", {s.id: s for s in self.skills})

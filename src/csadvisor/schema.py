@@ -1,0 +1,334 @@
+"""Declarative schema of the data files: one description drives validation and JSON Schema.
+
+The validator walks plain Python values (from YAML or JSON), converts them, and collects
+every problem with its field path, so ``data validate`` can report all of them at once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG_RE = re.compile(SLUG)
+# C0 and C1 control characters, DEL, and the bidirectional overrides that can disguise text.
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_BUT_NEWLINE_RE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+MAX_TEXT = 2000
+
+
+class Invalid:
+    """Marker for a value that failed validation (its problem is already recorded)."""
+
+
+INVALID = Invalid()
+
+
+def describe(value: Any) -> str:
+    """A short, safe rendering of a bad value for an error message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return "'" + escape_control(text) + "'"
+
+
+def escape_control(text: str) -> str:
+    """Make control characters visible (``\\x1b``) so they never reach a terminal raw."""
+    return _CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+@dataclass
+class Checker:
+    """Collects problems as ``(path, message)``; ``where`` maps a path to its line."""
+
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+    def fail(self, path: str, message: str) -> Invalid:
+        self.problems.append((path, message))
+        return INVALID
+
+
+class Spec:
+    """A type in the schema."""
+
+    def check(self, value: Any, path: str, c: Checker) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Text(Spec):
+    one_line: bool = True
+    pattern: str | None = None
+    choices: tuple[str, ...] = ()
+    max_len: int = MAX_TEXT
+    hint: str = ""
+
+    def check(self, value: Any, path: str, c: Checker) -> Any:
+        if not isinstance(value, str):
+            return c.fail(path, f"expected text, got {describe(value)}")
+        value = value.strip()
+        if not value:
+            return c.fail(path, "must not be empty")
+        bad = (_CONTROL_RE if self.one_line else _CONTROL_BUT_NEWLINE_RE).search(value)
+        if bad:
+            kind = "a line break" if bad.group() in "\r\n" else "a control character"
+            return c.fail(path, f"contains {kind} ({repr(bad.group())[1:-1]}); not allowed here")
+        if len(value) > self.max_len:
+            return c.fail(path, f"is {len(value)} characters long; the limit is {self.max_len}")
+        if self.choices and value not in self.choices:
+            return c.fail(path, f"expected one of {', '.join(self.choices)}, got {describe(value)}")
+        if self.pattern and not re.match(self.pattern, value):
+            return c.fail(path, f"{describe(value)} is not valid: {self.hint or self.pattern}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        s: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        if self.choices:
+            s["enum"] = list(self.choices)
+        if self.pattern:
+            s["pattern"] = self.pattern
+        if self.one_line:
+            s["pattern"] = self.pattern or "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+        return s
+
+
+def slug(hint: str = "lowercase letters, digits and single hyphens") -> Text:
+    return Text(pattern=SLUG, max_len=80, hint=hint)
+
+
+@dataclass(frozen=True)
+class Integer(Spec):
+    minimum: int
+    maximum: int
+
+    def check(self, value: Any, path: str, c: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return c.fail(path, f"expected a whole number, got {describe(value)}")
+        if not self.minimum <= value <= self.maximum:
+            return c.fail(
+                path, f"must be from {self.minimum} to {self.maximum}, got {describe(value)}"
+            )
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+
+@dataclass(frozen=True)
+class Number(Spec):
+    """A positive, finite number."""
+
+    maximum: float = 1e12
+
+    def check(self, value: Any, path: str, c: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return c.fail(path, f"expected a number, got {describe(value)}")
+        if not math.isfinite(value) or value <= 0:
+            return c.fail(path, f"must be a positive number, got {describe(value)}")
+        if value > self.maximum:
+            return c.fail(path, f"is too large ({describe(value)})")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "number", "exclusiveMinimum": 0, "maximum": self.maximum}
+
+
+@dataclass(frozen=True)
+class ListOf(Spec):
+    item: Spec
+    min_items: int = 0
+    max_items: int | None = None
+
+    def check(self, value: Any, path: str, c: Checker) -> Any:
+        if not isinstance(value, list):
+            return c.fail(path, f"expected a list, got {describe(value)}")
+        if len(value) < self.min_items or (
+            self.max_items is not None and len(value) > self.max_items
+        ):
+            want = (
+                f"exactly {self.min_items}"
+                if self.min_items == self.max_items
+                else f"at least {self.min_items}"
+            )
+            return c.fail(path, f"expected {want} items, got {len(value)}")
+        out = [self.item.check(v, f"{path}[{i}]", c) for i, v in enumerate(value)]
+        return INVALID if any(v is INVALID for v in out) else out
+
+    def json_schema(self) -> dict[str, Any]:
+        s: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            s["minItems"] = self.min_items
+        if self.max_items is not None:
+            s["maxItems"] = self.max_items
+        return s
+
+
+@dataclass(frozen=True)
+class MapOf(Spec):
+    """A mapping from slugs to values (e.g. skill id -> level)."""
+
+    value: Spec
+    key: Text = field(default_factory=slug)
+
+    def check(self, value: Any, path: str, c: Checker) -> Any:
+        if not isinstance(value, dict):
+            return c.fail(path, f"expected a mapping, got {describe(value)}")
+        out: dict[str, Any] = {}
+        ok = True
+        for k, v in value.items():
+            sub = f"{path}.{k}" if isinstance(k, str) else f"{path}[{describe(k)}]"
+            key = self.key.check(k, sub, c)
+            val = self.value.check(v, sub, c)
+            if key is INVALID or val is INVALID:
+                ok = False
+            else:
+                out[key] = val
+        return out if ok else INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": SLUG},
+            "additionalProperties": self.value.json_schema(),
+        }
+
+
+@dataclass(frozen=True)
+class Field:
+    spec: Spec
+    required: bool = True
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Record(Spec):
+    """A mapping with a fixed set of keys; unknown keys are rejected."""
+
+    fields: Mapping[str, Field]
+    title: str = ""
+
+    def check(self, value: Any, path: str, c: Checker) -> Any:
+        if not isinstance(value, dict):
+            return c.fail(path or "(top level)", f"expected a mapping, got {describe(value)}")
+        out: dict[str, Any] = {}
+        ok = True
+        for k in value:
+            if k not in self.fields:
+                known = ", ".join(self.fields)
+                where = f"{path}.{k}" if path else str(k)
+                c.fail(where, f"unknown key {describe(k)} (known keys: {known})")
+                ok = False
+        for name, f in self.fields.items():
+            sub = f"{path}.{name}" if path else name
+            if name not in value:
+                if f.required:
+                    c.fail(path or "(top level)", f"missing required key '{name}'")
+                    ok = False
+                continue
+            checked = f.spec.check(value[name], sub, c)
+            if checked is INVALID:
+                ok = False
+            else:
+                out[name] = checked
+        return out if ok else INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        props: dict[str, Any] = {}
+        for name, f in self.fields.items():
+            props[name] = f.spec.json_schema()
+            if f.description:
+                props[name]["description"] = f.description
+        s: dict[str, Any] = {
+            "type": "object",
+            "properties": props,
+            "required": [n for n, f in self.fields.items() if f.required],
+            "additionalProperties": False,
+        }
+        if self.title:
+            s["title"] = self.title
+        return s
+
+
+PAY = Record(
+    {
+        "low": Field(Number(), description="Low end of the published range."),
+        "high": Field(Number(), description="High end of the published range."),
+        "currency": Field(Text(pattern=r"^[A-Z]{3}$", hint="a three-letter code such as USD")),
+        "period": Field(Text(choices=("year", "month", "hour"))),
+        "region": Field(Text(max_len=200), description="Where the figures apply."),
+        "basis": Field(Text(max_len=200), description="What is measured, e.g. starting salary."),
+        "source": Field(Text(max_len=300), description="Who published the range."),
+        "year": Field(Integer(1900, 2200), description="The year the range applies to."),
+    },
+    title="Pay range",
+)
+
+ROLE = Record(
+    {
+        "id": Field(slug()),
+        "title": Field(Text(max_len=200)),
+        "level": Field(Integer(1, 5), description="Rung on the ladder, 1 (entry) to 5."),
+        "summary": Field(Text(one_line=False)),
+        "responsibilities": Field(ListOf(Text(one_line=False)), required=False),
+        "aliases": Field(ListOf(Text(max_len=200)), required=False),
+        "next": Field(ListOf(slug()), required=False, description="Ids of roles this grows into."),
+        "skills": Field(MapOf(Integer(1, 5)), required=False, description="Skill id -> level."),
+        "pay": Field(PAY, required=False, description="Only where a range is published."),
+    },
+    title="Role",
+)
+
+SKILL = Record(
+    {
+        "id": Field(slug()),
+        "name": Field(Text(max_len=200)),
+        "category": Field(Text(choices=("soft", "technical", "working"))),
+        "description": Field(Text(one_line=False)),
+        "levels": Field(
+            ListOf(Text(), min_items=5, max_items=5),
+            description="What levels 1 to 5 look like, one line each.",
+        ),
+        "growth": Field(ListOf(Text(one_line=False)), required=False),
+    },
+    title="Skill",
+)
+
+ROLES_FILE = Record({"roles": Field(ListOf(ROLE, min_items=1))}, title="csadvisor roles")
+SKILLS_FILE = Record({"skills": Field(ListOf(SKILL, min_items=1))}, title="csadvisor skills")
+
+LOCATION = Record(
+    {
+        "name": Field(Text(max_len=200)),
+        "factor": Field(Number(maximum=100), description="Pay relative to the national figures."),
+        "source": Field(Text(max_len=300)),
+        "year": Field(Integer(1900, 2200)),
+    },
+    title="Location",
+)
+LOCATIONS_FILE = Record({"locations": Field(ListOf(LOCATION))}, title="csadvisor locations")
+
+ANSWERS_FILE = Record(
+    {
+        "role": Field(Text(max_len=200), required=False),
+        "skills": Field(MapOf(Integer(1, 5))),
+    },
+    title="csadvisor answers",
+)
+
+Validator = Callable[[Any, str, Checker], Any]
