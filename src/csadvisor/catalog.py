@@ -231,9 +231,9 @@ def validate(
     roles: Parsed, skills: Parsed, roles_label: str, skills_label: str
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Check both files against the schema and each other; raise DataError with all problems."""
+    from csadvisor.schema import INVALID, Checker
     from csadvisor.schema import ROLES_FILE as ROLES_SPEC
     from csadvisor.schema import SKILLS_FILE as SKILLS_SPEC
-    from csadvisor.schema import INVALID, Checker
 
     rc, sc = Checker(), Checker()
     roles_doc = ROLES_SPEC.check(roles.value, "", rc)
@@ -299,7 +299,9 @@ def _unique_ids(items: list[tuple[int, dict[str, Any]]], kind: str, c: Any) -> d
         if not isinstance(ident, str):
             continue
         if ident in ids:
-            c.fail(f"{kind}[{i}].id", f"duplicate id {_q(ident)} (first used at {kind}[{ids[ident]}])")
+            c.fail(
+                f"{kind}[{i}].id", f"duplicate id {_q(ident)} (first used at {kind}[{ids[ident]}])"
+            )
         else:
             ids[ident] = i
     return ids
@@ -389,7 +391,7 @@ def build(roles_doc: dict[str, Any], skills_doc: dict[str, Any]) -> Catalog:
             name=s["name"],
             category=s["category"],
             description=s["description"],
-            levels=tuple(s["levels"]),  # type: ignore[arg-type]
+            levels=tuple(s["levels"]),
             growth=tuple(s.get("growth", ())),
         )
         for s in skills_doc["skills"]
@@ -402,7 +404,7 @@ def load_documents(source: DataSource) -> tuple[dict[str, Any], dict[str, Any]]:
     labels = (source.label(ROLES_FILE), source.label(SKILLS_FILE))
     parsed: list[Parsed] = []
     problems: list[Problem] = []
-    for name, label in zip((ROLES_FILE, SKILLS_FILE), labels):
+    for name, label in zip((ROLES_FILE, SKILLS_FILE), labels, strict=False):
         try:
             parsed.append(parse_yaml(read_text(source.file(name), label), label))
         except DataError as exc:

@@ -8,7 +8,7 @@ that need them, so ``csadvisor pay ROLE`` in a script starts about as fast as Ty
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from typing import Annotated, Any, NoReturn, TextIO
 
@@ -188,7 +188,7 @@ HeaderOption = Annotated[
 class SortKey(str, Enum):
     track = "track"
     id = "id"
-    title = "title"
+    role_title = "title"
     level = "level"
     pay = "pay"
 
@@ -230,7 +230,7 @@ def roles(
         chosen.sort(key=lambda r: (r.pay is None, -(r.pay.mid if r.pay else 0)))
     elif sort is SortKey.level:
         chosen.sort(key=lambda r: r.level)
-    elif sort in (SortKey.id, SortKey.title):
+    elif sort in (SortKey.id, SortKey.role_title):
         chosen.sort(key=lambda r: getattr(r, sort.value).casefold())
     rows = [records.role_record(r) for r in chosen]
     _emit(rows, records.ROLE_COLUMNS, fmt, header, table=_roles_table)
@@ -351,7 +351,9 @@ def pay(
     period: Annotated[
         Period,
         typer.Option(
-            "--period", "-p", case_sensitive=False,
+            "--period",
+            "-p",
+            case_sensitive=False,
             help="Express pay per year, month (year / 12) or hour (year / 2080); "
             "anything but the published period is marked derived.",
         ),
@@ -359,7 +361,8 @@ def pay(
     field: Annotated[
         PayField | None,
         typer.Option(
-            "--field", case_sensitive=False,
+            "--field",
+            case_sensitive=False,
             help="Print only this number, one per line. mid is the midpoint of the range, "
             "not a median.",
         ),
@@ -430,7 +433,9 @@ def _pay_table(rows: list[dict[str, Any]], out: TextIO, period: str) -> None:
             f"Per {period}: derived from the yearly figures "
             f"({'year / 2080 hours' if period == 'hour' else 'year / 12'})."
         )
-    write_table(rows, cols, out, title=f"Pay per {period}", caption=_pay_caption(rows, " ".join(notes)))
+    write_table(
+        rows, cols, out, title=f"Pay per {period}", caption=_pay_caption(rows, " ".join(notes))
+    )
 
 
 # --------------------------------------------------------------------------- skills
@@ -468,10 +473,10 @@ def _skills_table(rows: list[dict[str, Any]], out: TextIO) -> None:
     from csadvisor.models import CATEGORY_LABELS
     from csadvisor.render import TableColumn, text, write_table
 
-    def needed(r: dict[str, Any]) -> str:
+    def needed(r: Mapping[str, Any]) -> str:
         return "\n".join(f"{lvl} {role}" for role, lvl in r["required_by"].items()) or "-"
 
-    def name(r: dict[str, Any]) -> Any:
+    def name(r: Mapping[str, Any]) -> Any:
         label = text(r["name"])
         label.append(text("\n" + r["id"], "cyan"))
         return label
@@ -509,7 +514,10 @@ def track(
     fmt: Annotated[
         TrackFormat | None,
         typer.Option(
-            "--format", "-f", case_sensitive=False, show_default=False,
+            "--format",
+            "-f",
+            case_sensitive=False,
+            show_default=False,
             help="Output format; mermaid emits a graph for documents. "
             "Default: a tree on a terminal, tsv in a pipe.",
         ),
@@ -525,11 +533,7 @@ def track(
     if fmt is TrackFormat.mermaid:
         below = [r for s in start for r in (s, *advisor.reachable(cat, s))]
         nodes = list({r.id: (r.id, r.title) for r in below}.values())
-        pairs = list(
-            dict.fromkeys(
-                (a.id, b.id) for s in start for a, b in advisor.edges(cat, s)
-            )
-        )
+        pairs = list(dict.fromkeys((a.id, b.id) for s in start for a, b in advisor.edges(cat, s)))
         sys.stdout.write(mermaid(nodes, pairs))
         return
     nodes_ = list(advisor.walk_track(cat, start))

@@ -87,7 +87,7 @@ def role_detail_record(role: Role, catalog: Catalog) -> dict[str, Any]:
         "responsibilities": list(role.responsibilities),
         "aliases": list(role.aliases),
         "next": list(role.next),
-        "skills": {sid: lvl for sid, lvl in role.skills.items()},
+        "skills": dict(role.skills.items()),
         **{k: pay[k] for k in ROLE_DETAIL_COLUMNS[8:]},
     }
 

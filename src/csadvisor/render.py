@@ -259,7 +259,7 @@ def write_tree(records: Sequence[Mapping[str, Any]], repeated: Sequence[bool], o
     con = console(out)
     top = Tree(text("Growth track", "bold"), guide_style="dim")
     stack: list[Tree] = [top]
-    for record, again in zip(records, repeated):
+    for record, again in zip(records, repeated, strict=False):
         label = text(record["title"], "bold" if record["depth"] == 0 else "")
         label.append(text(f"  L{record['level']}", "dim"))
         label.append(text(f"  {pay_range_text(record)}", "green" if record["low"] else "dim"))
