@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from csadvisor.catalog import normalize
 from csadvisor.errors import NotFoundError
-from csadvisor.models import Catalog, Role, Skill
+from csadvisor.models import Answers, Catalog, Gap, Readiness, Role, Skill
 from csadvisor.schema import escape_control
 
 
@@ -124,3 +124,173 @@ def edges(catalog: Catalog, start: Role | None = None) -> list[tuple[Role, Role]
 def skill_usage(catalog: Catalog, skill: Skill) -> list[tuple[Role, int]]:
     """Which roles need ``skill``, at what level, in catalogue order."""
     return [(r, r.skills[skill.id]) for r in catalog.roles if skill.id in r.skills]
+
+
+# --------------------------------------------------------------------------- readiness
+
+READY_AT = 0.90
+CLOSE_AT = 0.70
+READINESS_FORMULA = (
+    "readiness = sum over the role's required skills of min(your level, required level), "
+    "divided by the sum of the required levels; ready >= 90%, close >= 70%, stretch below"
+)
+
+
+def band_for(score: float) -> str:
+    if score >= READY_AT:
+        return "ready"
+    if score >= CLOSE_AT:
+        return "close"
+    return "stretch"
+
+
+def gaps_for(role: Role, answers: Answers, catalog: Catalog) -> tuple[Gap, ...]:
+    """Skills where the rating is below what the role requires, biggest gap first."""
+    gaps = [
+        Gap(catalog.skill_by_id[sid], answers.ratings.get(sid, 0), need)
+        for sid, need in role.skills.items()
+        if answers.ratings.get(sid, 0) < need
+    ]
+    order = {sid: i for i, sid in enumerate(catalog.skill_by_id)}
+    gaps.sort(key=lambda g: (-g.size, -g.required, order[g.skill.id]))
+    return tuple(gaps)
+
+
+def readiness_for(
+    role: Role,
+    answers: Answers,
+    catalog: Catalog,
+    current: Role | None = None,
+    distance: int = 0,
+) -> Readiness:
+    """Credit for each required level met, weighted by how high it is required.
+
+    A role with no skill requirements is fully ready (nothing stands in the way).
+    """
+    need = sum(role.skills.values())
+    have = sum(min(answers.ratings.get(sid, 0), lvl) for sid, lvl in role.skills.items())
+    score = have / need if need else 1.0
+    met = sum(1 for sid, lvl in role.skills.items() if answers.ratings.get(sid, 0) >= lvl)
+    gain = None
+    if (
+        current is not None
+        and current.pay is not None
+        and role.pay is not None
+        and current.pay.currency == role.pay.currency
+    ):
+        gain = role.pay.per("year").mid - current.pay.per("year").mid
+    return Readiness(
+        role=role,
+        score=score,
+        band=band_for(score),
+        met=met,
+        required=len(role.skills),
+        gaps=gaps_for(role, answers, catalog),
+        pay_gain=gain,
+        distance=distance,
+    )
+
+
+def distances(catalog: Catalog, start: Role) -> dict[str, int]:
+    """Steps along the track from ``start`` to every role reachable from it."""
+    out: dict[str, int] = {}
+    frontier = [start]
+    step = 0
+    while frontier:
+        step += 1
+        following: list[Role] = []
+        for role in frontier:
+            for nid in role.next:
+                if nid not in out and nid != start.id:
+                    out[nid] = step
+                    following.append(catalog.role_by_id[nid])
+        frontier = following
+    return out
+
+
+def rank(items: list[Readiness]) -> list[Readiness]:
+    """Most ready first; then the larger published pay gain; then nearer; then catalogue order."""
+    order = {r.role.id: i for i, r in enumerate(items)}
+    return sorted(
+        items,
+        key=lambda r: (
+            -round(r.score, 6),
+            r.pay_gain is None,
+            -(r.pay_gain or 0.0),
+            r.distance,
+            order[r.role.id],
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Advice:
+    answers: Answers
+    current: Role | None
+    ranking: tuple[Readiness, ...]
+    suggestion: Readiness | None  # the best next step, if any
+
+    @property
+    def target(self) -> Role | None:
+        return self.suggestion.role if self.suggestion else None
+
+
+def advise(answers: Answers, catalog: Catalog) -> Advice:
+    """Readiness for every role reachable from the current role (or every role), ranked.
+
+    The suggestion is the best-ranked role one step up the track; with no current role,
+    the best-ranked role overall.
+    """
+    current = catalog.role_by_id[answers.role] if answers.role else None
+    if current is not None:
+        dist = distances(catalog, current)
+        candidates = [catalog.role_by_id[rid] for rid in dist]
+    else:
+        dist = {}
+        candidates = list(catalog.roles)
+    ranking = rank(
+        [readiness_for(r, answers, catalog, current, dist.get(r.id, 0)) for r in candidates]
+    )
+    pool = [r for r in ranking if r.distance == 1] if current is not None else ranking
+    return Advice(answers, current, tuple(ranking), pool[0] if pool else None)
+
+
+def reason(item: Readiness, limit: int = 2) -> str:
+    """One line saying why: requirements met and the biggest gaps."""
+    if not item.required:
+        return "no skill requirements listed for this role"
+    text = f"meets {item.met} of {item.required} requirements"
+    if item.gaps:
+        shown = ", ".join(
+            f"{g.skill.id.replace('-', ' ')} {g.rating}->{g.required}"
+            for g in item.gaps[:limit]
+        )
+        text += f"; biggest gap{'s' if len(item.gaps[:limit]) > 1 else ''}: {shown}"
+    else:
+        text += "; no gaps"
+    return text
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move along the track: what it pays and which skills it asks more of."""
+
+    role: Role
+    pay_change: float | None
+    raised: tuple[tuple[Skill, int, int], ...]  # skill, level now (0 = new), level needed
+
+
+def steps_from(role: Role, catalog: Catalog) -> list[Step]:
+    out = []
+    for nid in role.next:
+        target = catalog.role_by_id[nid]
+        change = None
+        if role.pay and target.pay and role.pay.currency == target.pay.currency:
+            change = target.pay.per("year").mid - role.pay.per("year").mid
+        raised = tuple(
+            (catalog.skill_by_id[sid], role.skills.get(sid, 0), lvl)
+            for sid, lvl in target.skills.items()
+            if lvl > role.skills.get(sid, 0)
+        )
+        out.append(Step(target, change, raised))
+    return out

@@ -115,3 +115,40 @@ class Catalog:
     def __post_init__(self) -> None:
         object.__setattr__(self, "role_by_id", {r.id: r for r in self.roles})
         object.__setattr__(self, "skill_by_id", {s.id: s for s in self.skills})
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What a person said about themselves: current role (or none) and a 1-5 rating a skill."""
+
+    role: str | None
+    ratings: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class Gap:
+    skill: Skill
+    rating: int
+    required: int
+
+    @property
+    def size(self) -> int:
+        return max(0, self.required - self.rating)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """How ready a person is for one role."""
+
+    role: Role
+    score: float  # 0.0 - 1.0
+    band: str  # ready / close / stretch
+    met: int
+    required: int
+    gaps: tuple[Gap, ...]  # biggest first
+    pay_gain: float | None  # yearly midpoint difference, where both ranges are published
+    distance: int  # steps along the track from the current role (0 with no current role)
+
+    @property
+    def percent(self) -> int:
+        return int(self.score * 100 + 0.5)

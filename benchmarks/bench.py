@@ -1,0 +1,406 @@
+"""Wall-clock benchmarks for csadvisor, printed as a Markdown table.
+
+Run from the repository root, inside the venv where csadvisor is installed::
+
+    python benchmarks/bench.py                  # everything
+    python benchmarks/bench.py --only startup   # one benchmark
+    python benchmarks/bench.py --rounds 50
+
+This is a report, not a test: it always exits 0 (unless the arguments are wrong) and
+marks each target PASS or FAIL. Standard library only, apart from reading
+``data/roles.yaml`` with PyYAML (a csadvisor dependency) to build the batch input.
+
+Environment of every measured process: a private, temporary ``CSADVISOR_CACHE_DIR``
+(filled by the warm-up, as it is for a user after the first call) and a private
+``PYTHONPYCACHEPREFIX`` with bytecode writing on, so that every Python program measured
+(csadvisor, the minimal Typer app and yq, which is Python too) runs from cached bytecode
+as it does after ``pip install``. The ``startup-nobytecode`` row shows the cost when
+bytecode is never cached (``PYTHONDONTWRITEBYTECODE=1`` with an editable install).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ROLES_YAML = ROOT / "data" / "roles.yaml"
+ROLE = "Customer service manager"
+YQ_FILTER = f'.roles[] | select(.title == "{ROLE}") | [.title, .pay.low, .pay.high] | @tsv'
+YQ_INSTALL = "apt-get install yq"
+STARTUP_MAX_VS_TYPER = 1.10
+STARTUP_MAX_VS_YQ = 0.90
+BATCH_MAX_SECONDS = 1.0
+
+MINIMAL_TYPER_APP = """\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello() -> None:
+    print("hello")
+
+
+if __name__ == "__main__":
+    app()
+"""
+
+
+@dataclass
+class Row:
+    """One line of the report; empty strings are printed as blanks."""
+
+    bench: str
+    what: str
+    median: float | None = None  # seconds
+    low: float | None = None  # fastest run, seconds
+    runs: int = 0
+    ratio: str = ""
+    target: str = ""
+    result: str = ""
+
+
+@dataclass
+class Context:
+    """Shared by every benchmark: options, paths, environment and earlier medians."""
+
+    args: argparse.Namespace
+    work: Path
+    env: dict[str, str]
+    csadvisor: list[str]
+    minimal: list[str]
+    yq: list[str] | None
+    medians: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def run_timed(
+    cmd: Sequence[str],
+    env: dict[str, str],
+    *,
+    stdin: Path | None = None,
+) -> float:
+    """Run once with output to /dev/null; the wall time in seconds."""
+    stdin_fh = stdin.open("rb") if stdin is not None else subprocess.DEVNULL
+    try:
+        start = time.perf_counter()
+        proc = subprocess.run(
+            cmd,
+            stdin=stdin_fh,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            check=False,
+        )
+        elapsed = time.perf_counter() - start
+    finally:
+        if stdin is not None:
+            stdin_fh.close()  # type: ignore[union-attr]
+    if proc.returncode != 0:
+        raise RuntimeError(f"exit code {proc.returncode}: {' '.join(cmd)}")
+    return elapsed
+
+
+def run_output(cmd: Sequence[str], env: dict[str, str], *, stdin: Path | None = None) -> str:
+    """Run once and return stdout (for checking results, never timed)."""
+    stdin_fh = stdin.open("rb") if stdin is not None else subprocess.DEVNULL
+    try:
+        proc = subprocess.run(
+            cmd, stdin=stdin_fh, capture_output=True, env=env, check=False, text=True
+        )
+    finally:
+        if stdin is not None:
+            stdin_fh.close()  # type: ignore[union-attr]
+    if proc.returncode != 0:
+        raise RuntimeError(
+            f"exit code {proc.returncode}: {' '.join(cmd)}\n{proc.stderr.strip()[:500]}"
+        )
+    return proc.stdout
+
+
+def fmt_time(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    if seconds >= 1:
+        return f"{seconds:.3f} s"
+    return f"{seconds * 1000:.1f} ms"
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def ratio_row(ctx: Context, bench: str, num: str, den: str, label: str, limit: float) -> Row:
+    target = f"<= {limit:.2f}x"
+    if num not in ctx.medians or den not in ctx.medians:
+        return Row(bench, label, target=target, result="SKIP")
+    ratio = ctx.medians[num] / ctx.medians[den]
+    return Row(bench, label, ratio=f"{ratio:.2f}x", target=target, result=verdict(ratio <= limit))
+
+
+def timing_row(bench: str, what: str, times: list[float]) -> Row:
+    return Row(bench, what, statistics.median(times), min(times), len(times))
+
+
+def check_startup_output(ctx: Context) -> None:
+    """csadvisor and yq must agree on the role's title, low and high (checked once)."""
+    out = run_output([*ctx.csadvisor, "pay", ROLE, "--format", "tsv"], ctx.env)
+    lines = out.splitlines()
+    header, first = lines[0].split("\t"), lines[1].split("\t")
+    mine = [first[header.index(c)] for c in ("title", "low", "high")]
+    if ctx.yq is not None:
+        theirs = run_output(ctx.yq, ctx.env).strip().split("\t")
+        if mine != theirs:
+            ctx.notes.append(f"WARNING: csadvisor says {mine}, yq says {theirs}")
+
+
+# --------------------------------------------------------------------------- benchmarks
+
+
+def bench_startup(ctx: Context) -> list[Row]:
+    """csadvisor pay vs (a) a minimal Typer app and (b) yq, run in alternation."""
+    mine = [*ctx.csadvisor, "pay", ROLE, "--format", "tsv"]
+    cmds: dict[str, list[str]] = {"csadvisor": mine, "typer": ctx.minimal}
+    if ctx.yq is not None:
+        cmds["yq"] = ctx.yq
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for round_no in range(ctx.args.warmup + ctx.args.rounds):
+        for key, cmd in cmds.items():
+            elapsed = run_timed(cmd, ctx.env)
+            if round_no >= ctx.args.warmup:
+                times[key].append(elapsed)
+    check_startup_output(ctx)
+    rows = [
+        timing_row("startup", f"csadvisor pay {ROLE!r} -f tsv (warm cache)", times["csadvisor"])
+    ]
+    rows.append(timing_row("startup", "(a) minimal Typer app, one command", times["typer"]))
+    if "yq" in times:
+        rows.append(timing_row("startup", "(b) yq select | @tsv on data/roles.yaml", times["yq"]))
+    else:
+        rows.append(
+            Row("startup", f"(b) yq: skipped, not on PATH (install: {YQ_INSTALL})", result="SKIP")
+        )
+    for key, values in times.items():
+        ctx.medians[key] = statistics.median(values)
+    rows.append(
+        ratio_row(ctx, "startup", "csadvisor", "typer", "csadvisor / (a)", STARTUP_MAX_VS_TYPER)
+    )
+    rows.append(ratio_row(ctx, "startup", "csadvisor", "yq", "csadvisor / (b)", STARTUP_MAX_VS_YQ))
+    return rows
+
+
+def _no_target_rows(ctx: Context, bench: str, what: str, times: list[float], key: str) -> Row:
+    row = timing_row(bench, what, times)
+    ctx.medians[key] = row.median or 0.0
+    if "typer" in ctx.medians:
+        row.ratio = f"{ctx.medians[key] / ctx.medians['typer']:.2f}x (a)"
+    row.target = "none"
+    return row
+
+
+def bench_startup_cold(ctx: Context) -> list[Row]:
+    """csadvisor pay with a fresh, empty CSADVISOR_CACHE_DIR every run: parses the YAML."""
+    cmd = [*ctx.csadvisor, "pay", ROLE, "--format", "tsv"]
+    times = []
+    for i in range(1 + ctx.args.cold_rounds):  # the first run only warms the bytecode
+        env = dict(ctx.env, CSADVISOR_CACHE_DIR=tempfile.mkdtemp(prefix="cold-", dir=ctx.work))
+        elapsed = run_timed(cmd, env)
+        if i:
+            times.append(elapsed)
+    what = "csadvisor pay, cold cache (empty CSADVISOR_CACHE_DIR)"
+    return [_no_target_rows(ctx, "startup-cold", what, times, "cold")]
+
+
+def bench_startup_nobytecode(ctx: Context) -> list[Row]:
+    """csadvisor pay as in a shell with PYTHONDONTWRITEBYTECODE=1 (no .pyc of its own)."""
+    cmd = [*ctx.csadvisor, "pay", ROLE, "--format", "tsv"]
+    env = {k: v for k, v in ctx.env.items() if k != "PYTHONPYCACHEPREFIX"}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    run_timed(cmd, env)
+    times = [run_timed(cmd, env) for _ in range(ctx.args.cold_rounds)]
+    what = "csadvisor pay, warm cache, PYTHONDONTWRITEBYTECODE=1, .pyc as installed"
+    return [_no_target_rows(ctx, "startup-nobytecode", what, times, "nobytecode")]
+
+
+def _batch_names(count: int) -> list[str]:
+    import yaml  # a csadvisor dependency; only used to build the input
+
+    doc = yaml.safe_load(ROLES_YAML.read_text(encoding="utf-8"))
+    pool: list[str] = []
+    for role in doc["roles"]:
+        pool += [role["id"], role["title"], *role.get("aliases", [])]
+    return [pool[i % len(pool)] for i in range(count)]
+
+
+def bench_batch(ctx: Context) -> list[Row]:
+    """N names on stdin through ``csadvisor pay - --format tsv``, stdout to /dev/null."""
+    count = ctx.args.batch_names
+    names = ctx.work / "names.txt"
+    names.write_text("".join(n + "\n" for n in _batch_names(count)), encoding="utf-8")
+    cmd = [*ctx.csadvisor, "pay", "-", "--format", "tsv"]
+    lines = run_output(cmd, ctx.env, stdin=names).count("\n")  # warm-up and check
+    if lines != count + 1:
+        ctx.notes.append(f"WARNING: batch printed {lines} lines, expected {count + 1}")
+    times = [run_timed(cmd, ctx.env, stdin=names) for _ in range(ctx.args.batch_rounds)]
+    row = timing_row("batch", f"{count:,} names: csadvisor pay - -f tsv < file > /dev/null", times)
+    row.target = f"<= {BATCH_MAX_SECONDS:.1f} s"
+    row.result = verdict(row.median is not None and row.median <= BATCH_MAX_SECONDS)
+    return [row]
+
+
+# Later rows (e.g. "scale": a 10,000-role catalogue via CSADVISOR_DATA_DIR) go here.
+BENCHMARKS: list[tuple[str, Callable[[Context], list[Row]]]] = [
+    ("startup", bench_startup),
+    ("startup-cold", bench_startup_cold),
+    ("startup-nobytecode", bench_startup_nobytecode),
+    ("batch", bench_batch),
+]
+
+
+# --------------------------------------------------------------------------- setup, report
+
+
+def find_csadvisor() -> list[str]:
+    """The installed console script, preferring the one beside this interpreter."""
+    beside = Path(sys.executable).parent / ("csadvisor.exe" if os.name == "nt" else "csadvisor")
+    found = str(beside) if beside.is_file() else shutil.which("csadvisor")
+    if found is None:
+        sys.exit("bench: no csadvisor console script; run inside the venv (pip install -e .)")
+    return [found]
+
+
+def version_of(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def machine_lines(ctx: Context) -> list[str]:
+    cpus = os.cpu_count()
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cpus
+    yq = "not on PATH" if ctx.yq is None else ctx.yq[0]
+    return [
+        f"- machine: {platform.platform()}, nproc {usable} (cpu_count {cpus})",
+        f"- python: {platform.python_version()} ({sys.executable})",
+        f"- typer {version_of('typer')}, click {version_of('click')}, "
+        f"rich {version_of('rich')}, csadvisor {version_of('csadvisor')}",
+        f"- csadvisor: {ctx.csadvisor[0]}; yq: {yq}",
+        f"- rounds: startup {ctx.args.rounds} after {ctx.args.warmup} warm-up (alternating), "
+        f"cold/nobytecode {ctx.args.cold_rounds}, batch {ctx.args.batch_rounds}",
+    ]
+
+
+def print_table(rows: list[Row]) -> None:
+    head = ["bench", "what", "median", "min", "runs", "ratio", "target", "result"]
+    body = [
+        [
+            r.bench,
+            r.what,
+            fmt_time(r.median),
+            fmt_time(r.low),
+            str(r.runs or ""),
+            r.ratio,
+            r.target,
+            r.result,
+        ]
+        for r in rows
+    ]
+    widths = [max(len(x) for x in col) for col in zip(head, *body, strict=True)]
+    right = {2, 3, 4, 5}
+
+    def line(cells: list[str]) -> str:
+        padded = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "| " + " | ".join(padded) + " |"
+
+    print(line(head))
+    print(
+        "|"
+        + "|".join(
+            ("-" * (w + 1) + ":") if i in right else "-" * (w + 2) for i, w in enumerate(widths)
+        )
+        + "|"
+    )
+    for cells in body:
+        print(line(cells))
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=30, help="startup rounds (default 30)")
+    parser.add_argument("--warmup", type=int, default=3, help="startup warm-up rounds")
+    parser.add_argument(
+        "--cold-rounds", type=int, default=10, help="runs of the no-target startup rows"
+    )
+    parser.add_argument("--batch-rounds", type=int, default=5, help="batch runs (default 5)")
+    parser.add_argument("--batch-names", type=int, default=100_000, help="names in the batch")
+    parser.add_argument(
+        "--only", metavar="NAME", choices=[n for n, _ in BENCHMARKS], help="run one benchmark"
+    )
+    args = parser.parse_args(argv)
+    if min(args.rounds, args.cold_rounds, args.batch_rounds, args.batch_names) < 1:
+        parser.error("counts must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="csadvisor-bench-") as tmp:
+        work = Path(tmp)
+        (work / "cache").mkdir()
+        minimal = work / "minimal_typer_app.py"
+        minimal.write_text(MINIMAL_TYPER_APP, encoding="utf-8")
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"PYTHONDONTWRITEBYTECODE", "CSADVISOR_DATA_DIR"}
+        }
+        env["CSADVISOR_CACHE_DIR"] = str(work / "cache")
+        env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+        yq = shutil.which("yq")
+        ctx = Context(
+            args=args,
+            work=work,
+            env=env,
+            csadvisor=find_csadvisor(),
+            minimal=[sys.executable, str(minimal)],
+            yq=[yq, "-r", YQ_FILTER, str(ROLES_YAML)] if yq else None,
+        )
+        print("## csadvisor benchmarks\n")
+        print("\n".join(machine_lines(ctx)) + "\n", flush=True)
+        rows: list[Row] = []
+        for name, bench in BENCHMARKS:
+            if args.only and name != args.only:
+                continue
+            try:
+                rows += bench(ctx)
+            except (RuntimeError, OSError) as exc:
+                rows.append(Row(name, f"error: {str(exc).splitlines()[0]}", result="ERROR"))
+                ctx.notes.append(f"{name}: {exc}")
+        print_table(rows)
+        for note in ctx.notes:
+            print(f"\n{note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
