@@ -262,8 +262,7 @@ def reason(item: Readiness, limit: int = 2) -> str:
     text = f"meets {item.met} of {item.required} requirements"
     if item.gaps:
         shown = ", ".join(
-            f"{g.skill.id.replace('-', ' ')} {g.rating}->{g.required}"
-            for g in item.gaps[:limit]
+            f"{g.skill.id.replace('-', ' ')} {g.rating}->{g.required}" for g in item.gaps[:limit]
         )
         text += f"; biggest gap{'s' if len(item.gaps[:limit]) > 1 else ''}: {shown}"
     else:

@@ -272,7 +272,7 @@ def validate(
         skills_label, skills, sc.problems
     )
     if problems or roles_doc is INVALID or skills_doc is INVALID:
-        raise DataError(sorted(problems, key=lambda p: (p.file != roles_label, p.line or 0)))
+        raise DataError(problems)
     return roles_doc, skills_doc
 
 
@@ -411,7 +411,12 @@ def load_documents(source: DataSource) -> tuple[dict[str, Any], dict[str, Any]]:
             problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    return validate(parsed[0], parsed[1], *labels)
+    try:
+        return validate(parsed[0], parsed[1], *labels)
+    except DataError as exc:
+        order = {label: i for i, label in enumerate(labels)}
+        ranked = sorted(exc.problems, key=lambda p: (order.get(p.file, 2), p.line or 0))
+        raise DataError(ranked) from None
 
 
 def load(source: DataSource | None = None, *, use_cache: bool = True) -> Catalog:
@@ -486,3 +491,71 @@ def _write_cache(key: _CacheKey, roles_doc: dict[str, Any], skills_doc: dict[str
         atomic_write_text(key.path, json.dumps(blob, ensure_ascii=False, separators=(",", ":")))
     except OSError:
         pass  # the cache is an optimisation; a read-only home must not break a lookup
+
+
+# --------------------------------------------------------------------------- locations
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    factor: float
+    source: str
+    year: int
+
+
+def load_locations(source: DataSource) -> dict[str, Location]:
+    """Pay factors by location name (normalized), from the optional ``locations.yaml``."""
+    from csadvisor.schema import INVALID, Checker
+    from csadvisor.schema import LOCATIONS_FILE as SPEC
+
+    path = source.file(LOCATIONS_FILE)
+    label = source.label(LOCATIONS_FILE)
+    if source.bundled and not path.exists():
+        raise DataError(
+            [
+                Problem(
+                    label,
+                    None,
+                    "",
+                    "the bundled data ships no location factors (none are published); "
+                    "use --data-dir DIR with your own locations.yaml, or --adjust FACTOR",
+                )
+            ]
+        )
+    parsed = parse_yaml(read_text(path, label), label)
+    checker = Checker()
+    doc = SPEC.check(parsed.value, "", checker)
+    problems = _problems(label, parsed, checker.problems)
+    out: dict[str, Location] = {}
+    if doc is not INVALID:
+        for i, item in enumerate(doc["locations"]):
+            key = normalize(item["name"])
+            if key in out:
+                problems.append(
+                    Problem(
+                        label,
+                        line_of(parsed.lines, f"locations[{i}].name"),
+                        f"locations[{i}].name",
+                        f"duplicate location {_q(item['name'])}",
+                    )
+                )
+            out[key] = Location(item["name"], item["factor"], item["source"], item["year"])
+    if problems:
+        raise DataError(problems)
+    return out
+
+
+def check_directory(source: DataSource) -> list[Problem]:
+    """Every problem in the data directory (roles, skills and locations if present)."""
+    problems: list[Problem] = []
+    try:
+        load_documents(source)
+    except DataError as exc:
+        problems += exc.problems
+    if source.file(LOCATIONS_FILE).exists():
+        try:
+            load_locations(source)
+        except DataError as exc:
+            problems += exc.problems
+    return problems

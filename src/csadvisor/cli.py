@@ -367,13 +367,35 @@ def pay(
             "not a median.",
         ),
     ] = None,
+    location: Annotated[
+        str | None,
+        typer.Option(
+            "--location",
+            "-l",
+            metavar="NAME",
+            help="Apply the pay factor of NAME from the data directory's locations.yaml.",
+        ),
+    ] = None,
+    adjust: Annotated[
+        float | None,
+        typer.Option(
+            "--adjust",
+            metavar="FACTOR",
+            min=0.01,
+            max=100.0,
+            help="Multiply pay by FACTOR (e.g. 1.12); the figures are marked adjusted.",
+        ),
+    ] = None,
     header: HeaderOption = True,
 ) -> None:
     """Look up pay ranges: low, high and midpoint, with source, year and basis."""
     from csadvisor import advisor, records
     from csadvisor.render import default_format, write_records
 
+    if location is not None and adjust is not None:
+        raise UsageError("give --location or --adjust, not both")
     cat = state(ctx).catalog()
+    factor, adjusted_by = _pay_factor(ctx, location, adjust)
     index = advisor.RoleIndex(cat)
     missing: dict[str, str] = {}
     unpaid_warned: set[str] = set()
@@ -390,6 +412,8 @@ def pay(
             record = cache.get(role.id)
             if record is None:
                 rng = role.pay.per(period.value) if role.pay else None
+                if rng is not None and factor is not None:
+                    rng = rng.adjusted(factor, adjusted_by or "")
                 record = cache[role.id] = records.pay_record(role, rng)
             yield record
 
@@ -403,14 +427,43 @@ def pay(
                 error_line(f"{record['role']}: {records.NO_RANGE}; printing an empty line")
             out.write(("" if value is None else str(value)) + "\n")
     elif chosen is Format.table:
-        _pay_table(list(lookup()), sys.stdout, period.value)
+        _pay_table(list(lookup()), sys.stdout, period.value, adjusted_by, factor)
     else:
         write_records(lookup(), records.PAY_COLUMNS, chosen, sys.stdout, header=header)
     if missing:
         raise typer.Exit(int(ExitCode.NOT_FOUND))
 
 
-def _pay_table(rows: list[dict[str, Any]], out: TextIO, period: str) -> None:
+def _pay_factor(
+    ctx: typer.Context, location: str | None, adjust: float | None
+) -> tuple[float | None, str | None]:
+    """The factor to apply to national pay, and what to call it."""
+    if adjust is not None:
+        return adjust, "manual factor"
+    if location is None:
+        return None, None
+    from csadvisor import catalog
+    from csadvisor.schema import escape_control
+
+    places = catalog.load_locations(catalog.resolve_source(state(ctx).data_dir))
+    place = places.get(catalog.normalize(location))
+    if place is None:
+        import difflib
+
+        near = difflib.get_close_matches(catalog.normalize(location), list(places), n=3)
+        hint = f"; did you mean {' or '.join(repr(places[n].name) for n in near)}?" if near else ""
+        known = "" if hint else f"; known: {', '.join(p.name for p in places.values())}"
+        raise NotFoundError(f"unknown location '{escape_control(location)}'{hint}{known}")
+    return place.factor, f"{place.name} ({place.source}, {place.year})"
+
+
+def _pay_table(
+    rows: list[dict[str, Any]],
+    out: TextIO,
+    period: str,
+    adjusted_by: str | None = None,
+    factor: float | None = None,
+) -> None:
     from csadvisor.render import TableColumn, money, write_table
 
     def fig(key: str) -> Any:
@@ -428,14 +481,15 @@ def _pay_table(rows: list[dict[str, Any]], out: TextIO, period: str) -> None:
         TableColumn("Midpoint", fig("mid"), justify="right", no_wrap=True),
     ]
     notes = ["Midpoint = middle of the range, not a median."]
+    if factor is not None:
+        notes.append(f"Adjusted: national figures x {factor:g}, {adjusted_by}.")
     if period != "year":
         notes.append(
             f"Per {period}: derived from the yearly figures "
             f"({'year / 2080 hours' if period == 'hour' else 'year / 12'})."
         )
-    write_table(
-        rows, cols, out, title=f"Pay per {period}", caption=_pay_caption(rows, " ".join(notes))
-    )
+    title = f"Pay per {period}" + (" (adjusted)" if factor is not None else "")
+    write_table(rows, cols, out, title=title, caption=_pay_caption(rows, " ".join(notes)))
 
 
 # --------------------------------------------------------------------------- skills
@@ -960,6 +1014,154 @@ def _next_table(rows: list[dict[str, Any]], out: TextIO) -> None:
         ),
     ]
     write_table(rows, cols, out)
+
+
+# --------------------------------------------------------------------------- data
+
+data_app = typer.Typer(
+    help="Your organisation's own data: check it, start it, see which files are in use.",
+    no_args_is_help=True,
+)
+app.add_typer(data_app, name="data")
+
+
+class SchemaKind(str, Enum):
+    roles = "roles"
+    skills = "skills"
+    locations = "locations"
+    answers = "answers"
+
+
+@data_app.command(
+    "validate",
+    epilog="Examples:  csadvisor data validate ./ladder  |  csadvisor data validate && echo ok",
+)
+def data_validate(
+    ctx: typer.Context,
+    directory: Annotated[
+        str | None,
+        typer.Argument(metavar="[DIR]", help="Data directory; default: the data in use."),
+    ] = None,
+) -> None:
+    """Check roles.yaml, skills.yaml (and locations.yaml) and report every problem.
+
+    Each problem is printed on stdout as file:line: field.path: message; the exit code
+    is 3 if there are any, 0 if none.
+    """
+    from csadvisor import catalog
+
+    source = catalog.resolve_source(directory or state(ctx).data_dir)
+    problems = catalog.check_directory(source)
+    for problem in problems:
+        sys.stdout.write(f"{problem}\n")
+    where = "the bundled data" if source.bundled else str(source.directory)
+    if problems:
+        error_line(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {where}")
+        raise typer.Exit(int(ExitCode.DATA))
+    error_line(f"{where}: no problems found")
+
+
+@data_app.command(
+    "schema",
+    epilog="Examples:  csadvisor data schema roles > roles.schema.json  |  "
+    "csadvisor data schema > csadvisor.schema.json",
+)
+def data_schema(
+    kind: Annotated[
+        SchemaKind | None,
+        typer.Argument(help="Which file; default: one schema that accepts any of them."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the data files, for editors that check YAML as you type.
+
+    Put this line at the top of a file to use it with the YAML language server:
+    # yaml-language-server: $schema=roles.schema.json
+    """
+    from csadvisor import schema
+    from csadvisor.render import write_json
+
+    specs = {
+        "roles": schema.ROLES_FILE,
+        "skills": schema.SKILLS_FILE,
+        "locations": schema.LOCATIONS_FILE,
+        "answers": schema.ANSWERS_FILE,
+    }
+    base = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    if kind is not None:
+        doc = {
+            **base,
+            "$id": f"csadvisor-{kind.value}.schema.json",
+            **specs[kind.value].json_schema(),
+        }
+    else:
+        doc = {
+            **base,
+            "$id": "csadvisor.schema.json",
+            "title": "csadvisor data file",
+            "oneOf": [specs[k].json_schema() for k in ("roles", "skills", "locations")],
+        }
+    write_json(doc, sys.stdout)
+
+
+@data_app.command(
+    "init", epilog="Examples:  csadvisor data init ./ladder  |  csadvisor --data-dir ./ladder roles"
+)
+def data_init(
+    ctx: typer.Context,
+    directory: Annotated[str, typer.Argument(metavar="DIR", help="Where to write the files.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Write a copy of the data in use (normally the bundled files) to DIR to start from."""
+    from pathlib import Path
+
+    from csadvisor import catalog
+    from csadvisor.files import atomic_write_text
+
+    source = catalog.resolve_source(state(ctx).data_dir)
+    catalog.load_documents(source)  # never copy data that does not validate
+    target = Path(directory)
+    names = [catalog.ROLES_FILE, catalog.SKILLS_FILE]
+    if source.file(catalog.LOCATIONS_FILE).exists():
+        names.append(catalog.LOCATIONS_FILE)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{directory} exists and is not a directory")
+    existing = [n for n in names if (target / n).exists()]
+    if existing and not force:
+        raise UsageError(
+            f"{', '.join(str(target / n) for n in existing)} already exist(s); "
+            "pass --force to overwrite"
+        )
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            text = catalog.read_text(source.file(name), source.label(name))
+            atomic_write_text(target / name, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write to {directory}: {exc.strerror or exc}") from None
+    error_line(f"wrote {', '.join(names)} to {directory}; use it with --data-dir {directory}")
+
+
+@data_app.command(
+    "path",
+    epilog="Examples:  csadvisor data path  |  CSADVISOR_DATA_DIR=./ladder csadvisor data path",
+)
+def data_path(ctx: typer.Context, header: HeaderOption = True) -> None:
+    """Show which data files are in use, and why (option, environment variable or bundled)."""
+    from csadvisor import catalog
+
+    source = catalog.resolve_source(state(ctx).data_dir)
+    why = {
+        "option": "--data-dir",
+        "environment": "CSADVISOR_DATA_DIR",
+        "bundled": "bundled with csadvisor",
+    }[source.reason]
+    out = sys.stdout
+    if header:
+        out.write("file\tpath\tsource\texists\n")
+    for name in (catalog.ROLES_FILE, catalog.SKILLS_FILE, catalog.LOCATIONS_FILE):
+        path = source.file(name)
+        exists = "yes" if path.is_file() else "no"
+        out.write(f"{name}\t{path.resolve() if path.exists() else path}\t{why}\t{exists}\n")
 
 
 def main() -> NoReturn:
