@@ -104,13 +104,17 @@ def _usage_message(exc: typer.TyperException) -> str:
 app = typer.Typer(
     cls=CsadvisorGroup,
     name=PROG,
-    help="A career advisor for people who work in customer service.",
     epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def examples(*lines: str) -> str:
+    """A command's help epilog: one example a line."""
+    return "Examples:\n\n" + "\n\n".join(f"  {line}" for line in lines)
 
 
 class State:
@@ -141,10 +145,9 @@ def _global(
         str | None,
         typer.Option(
             "--data-dir",
-            envvar="CSADVISOR_DATA_DIR",
             metavar="DIR",
-            help="Use DIR/roles.yaml and DIR/skills.yaml instead of the bundled data.",
-            show_envvar=True,
+            help="Use DIR/roles.yaml, DIR/skills.yaml (and DIR/locations.yaml) instead of "
+            "the bundled data. Default: $CSADVISOR_DATA_DIR, else the bundled data.",
         ),
     ] = None,
     version: Annotated[
@@ -154,9 +157,7 @@ def _global(
 ) -> None:
     """A career advisor for people who work in customer service.
 
-    List the roles and what they pay, see which role is your next step, and what to
-    learn to get there. Pay ranges come from the Robert Half 2026 Salary Guide (US
-    national starting salaries); roles without a published range say so.
+    List the roles and what they pay, see which role is your next step, and what to learn to get there. Pay ranges come from the Robert Half 2026 Salary Guide (US national starting salaries); roles without a published range say so.
     """
     ctx.obj = State(data_dir)
 
@@ -194,8 +195,11 @@ class SortKey(str, Enum):
 
 
 @app.command(
-    epilog="Examples:  csadvisor roles  |  csadvisor roles --from senior-customer-service-"
-    "specialist  |  csadvisor roles --with-pay -f json | jq '.[].title'"
+    epilog=examples(
+        "csadvisor roles",
+        "csadvisor roles --from senior-customer-service-specialist",
+        "csadvisor roles --with-pay -f json | jq '.[].title'",
+    )
 )
 def roles(
     ctx: typer.Context,
@@ -280,7 +284,7 @@ def _emit(
 # --------------------------------------------------------------------------- role
 
 
-@app.command(epilog="Examples:  csadvisor role csr  |  csadvisor role 'Account manager' -f json")
+@app.command(epilog=examples("csadvisor role csr", "csadvisor role 'Account manager' -f json"))
 def role(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="ROLE", help="Role id, title or alias.")],
@@ -337,9 +341,11 @@ def _names(args: list[str]) -> Iterator[str]:
 
 
 @app.command(
-    epilog="Examples:  csadvisor pay 'Customer service manager'  |  "
-    "csadvisor pay csr manager --period hour  |  "
-    "cut -f1 names.txt | csadvisor pay - -f tsv --no-header | sort -t$'\\t' -k3 -n"
+    epilog=examples(
+        "csadvisor pay 'Customer service manager'",
+        "csadvisor pay csr 'customer service manager' --period hour",
+        "cut -f1 names.txt | csadvisor pay - -f tsv --no-header | sort -t$'\\t' -k3 -n",
+    )
 )
 def pay(
     ctx: typer.Context,
@@ -501,7 +507,7 @@ class Category(str, Enum):
     working = "working"
 
 
-@app.command(epilog="Examples:  csadvisor skills  |  csadvisor skills --category technical -f json")
+@app.command(epilog=examples("csadvisor skills", "csadvisor skills --category technical -f json"))
 def skills(
     ctx: typer.Context,
     fmt: FormatOption = None,
@@ -556,8 +562,9 @@ class TrackFormat(str, Enum):
 
 
 @app.command(
-    epilog="Examples:  csadvisor track  |  csadvisor track csr  |  "
-    "csadvisor track --format mermaid > track.mmd"
+    epilog=examples(
+        "csadvisor track", "csadvisor track csr", "csadvisor track --format mermaid > track.mmd"
+    )
 )
 def track(
     ctx: typer.Context,
@@ -603,9 +610,12 @@ def track(
 
 
 @app.command(
-    epilog="Examples:  csadvisor assess  |  csadvisor assess --format json > result.json  |  "
-    "csadvisor assess --answers me.yaml --export plan.md  |  "
-    "echo '{skills: {empathy: 3, ...}}' | csadvisor assess --answers -"
+    epilog=examples(
+        "csadvisor assess",
+        "csadvisor assess --format json > result.json",
+        "csadvisor assess --answers me.yaml --export plan.md",
+        "echo '{skills: {empathy: 3, ...}}' | csadvisor assess --answers -",
+    )
 )
 def assess(
     ctx: typer.Context,
@@ -754,8 +764,7 @@ HISTORY_COLUMNS = ("id", "created", "role", "suggestion", "readiness", "band")
 
 
 @history_app.callback(
-    epilog="Examples:  csadvisor history  |  csadvisor history show latest  |  "
-    "csadvisor history diff"
+    epilog=examples("csadvisor history", "csadvisor history show latest", "csadvisor history diff")
 )
 def history_list(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption = True) -> None:
     """List saved assessments: date, role, suggested next role, readiness."""
@@ -807,7 +816,7 @@ def _history_table(rows: list[dict[str, Any]], out: TextIO) -> None:
 
 @history_app.command(
     "show",
-    epilog="Examples:  csadvisor history show latest  |  csadvisor history show 20261124 -f json",
+    epilog=examples("csadvisor history show latest", "csadvisor history show 20261124 -f json"),
 )
 def history_show(
     id_: Annotated[str, typer.Argument(metavar="ID", help="An id, its unique start, or 'latest'.")],
@@ -835,7 +844,7 @@ DIFF_COLUMNS = ("skill", "name", "before", "after", "change")
 
 @history_app.command(
     "diff",
-    epilog="Examples:  csadvisor history diff  |  csadvisor history diff 20261001 latest -f tsv",
+    epilog=examples("csadvisor history diff", "csadvisor history diff 20261001 latest -f tsv"),
 )
 def history_diff(
     ctx: typer.Context,
@@ -907,8 +916,9 @@ NEXT_COLUMNS = ("from", "role", "title", "level", "pay_change", "currency", "not
 
 @app.command(
     "next",
-    epilog="Examples:  csadvisor next csr  |  csadvisor next  |  "
-    "csadvisor next --assessment result.json -f json",
+    epilog=examples(
+        "csadvisor next csr", "csadvisor next", "csadvisor next --assessment result.json -f json"
+    ),
 )
 def next_(
     ctx: typer.Context,
@@ -1034,7 +1044,7 @@ class SchemaKind(str, Enum):
 
 @data_app.command(
     "validate",
-    epilog="Examples:  csadvisor data validate ./ladder  |  csadvisor data validate && echo ok",
+    epilog=examples("csadvisor data validate ./ladder", "csadvisor data validate && echo ok"),
 )
 def data_validate(
     ctx: typer.Context,
@@ -1063,8 +1073,10 @@ def data_validate(
 
 @data_app.command(
     "schema",
-    epilog="Examples:  csadvisor data schema roles > roles.schema.json  |  "
-    "csadvisor data schema > csadvisor.schema.json",
+    epilog=examples(
+        "csadvisor data schema roles > roles.schema.json",
+        "csadvisor data schema > csadvisor.schema.json",
+    ),
 )
 def data_schema(
     kind: Annotated[
@@ -1104,7 +1116,7 @@ def data_schema(
 
 
 @data_app.command(
-    "init", epilog="Examples:  csadvisor data init ./ladder  |  csadvisor --data-dir ./ladder roles"
+    "init", epilog=examples("csadvisor data init ./ladder", "csadvisor --data-dir ./ladder roles")
 )
 def data_init(
     ctx: typer.Context,
@@ -1143,7 +1155,7 @@ def data_init(
 
 @data_app.command(
     "path",
-    epilog="Examples:  csadvisor data path  |  CSADVISOR_DATA_DIR=./ladder csadvisor data path",
+    epilog=examples("csadvisor data path", "CSADVISOR_DATA_DIR=./ladder csadvisor data path"),
 )
 def data_path(ctx: typer.Context, header: HeaderOption = True) -> None:
     """Show which data files are in use, and why (option, environment variable or bundled)."""
