@@ -191,7 +191,9 @@ def bench_startup(ctx: Context) -> list[Row]:
     ]
     rows.append(timing_row("startup", "(a) minimal Typer app, one command", times["typer"]))
     if "yq" in times:
-        rows.append(timing_row("startup", "(b) yq select | @tsv on data/roles.yaml", times["yq"]))
+        rows.append(
+            timing_row("startup", "(b) yq -r '.roles[] ... @tsv' data/roles.yaml", times["yq"])
+        )
     else:
         rows.append(
             Row("startup", f"(b) yq: skipped, not on PATH (install: {YQ_INSTALL})", result="SKIP")
@@ -311,14 +313,17 @@ def print_table(rows: list[Row]) -> None:
     head = ["bench", "what", "median", "min", "runs", "ratio", "target", "result"]
     body = [
         [
-            r.bench,
-            r.what,
-            fmt_time(r.median),
-            fmt_time(r.low),
-            str(r.runs or ""),
-            r.ratio,
-            r.target,
-            r.result,
+            c.replace("|", "\\|")
+            for c in (
+                r.bench,
+                r.what,
+                fmt_time(r.median),
+                fmt_time(r.low),
+                str(r.runs or ""),
+                r.ratio,
+                r.target,
+                r.result,
+            )
         ]
         for r in rows
     ]

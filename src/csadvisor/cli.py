@@ -138,7 +138,12 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(
+    help="A career advisor for people who work in customer service.\n\n"
+    "List the roles and what they pay, see which role is your next step, and what to "
+    "learn to get there. Pay ranges come from the Robert Half 2026 Salary Guide (US "
+    "national starting salaries); roles without a published range say so."
+)
 def _global(
     ctx: typer.Context,
     data_dir: Annotated[
@@ -155,10 +160,7 @@ def _global(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    """A career advisor for people who work in customer service.
-
-    List the roles and what they pay, see which role is your next step, and what to learn to get there. Pay ranges come from the Robert Half 2026 Salary Guide (US national starting salaries); roles without a published range say so.
-    """
+    """Options that apply to every command."""
     ctx.obj = State(data_dir)
 
 
