@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from csadvisor.catalog import normalize
-from csadvisor.errors import NotFoundError
+from csadvisor.errors import NotFoundError, escape_control
 from csadvisor.models import Answers, Catalog, Gap, Readiness, Role, Skill
-from csadvisor.schema import escape_control
 
 
 class RoleIndex:
@@ -90,8 +89,7 @@ def roots(catalog: Catalog) -> list[Role]:
     return [r for r in catalog.roles if r.id not in targets]
 
 
-@dataclass(frozen=True)
-class TrackNode:
+class TrackNode(NamedTuple):
     role: Role
     depth: int
     parent: Role | None
@@ -223,8 +221,7 @@ def rank(items: list[Readiness]) -> list[Readiness]:
     )
 
 
-@dataclass(frozen=True)
-class Advice:
+class Advice(NamedTuple):
     answers: Answers
     current: Role | None
     ranking: tuple[Readiness, ...]
@@ -270,8 +267,7 @@ def reason(item: Readiness, limit: int = 2) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One move along the track: what it pays and which skills it asks more of."""
 
     role: Role

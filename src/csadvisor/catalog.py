@@ -14,9 +14,8 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from csadvisor import __version__
 from csadvisor.errors import DataError, Problem
@@ -30,8 +29,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 CACHE_FORMAT = 1
 
 
-@dataclass(frozen=True)
-class DataSource:
+class DataSource(NamedTuple):
     """Which data directory is in use, and why."""
 
     directory: Path
@@ -106,8 +104,7 @@ def read_text(path: Path, label: str) -> str:
 # --------------------------------------------------------------------------- YAML
 
 
-@dataclass
-class Parsed:
+class Parsed(NamedTuple):
     """Plain values from a file, with the line of every field path."""
 
     value: Any
@@ -131,6 +128,8 @@ def parse_yaml(text: str, label: str) -> Parsed:
     if node is None:
         raise DataError([Problem(label, None, "", "file is empty")])
     walker = _NodeWalker(label, yaml)
+    if "&" in text or "*" in text:  # only then can there be anchors or aliases
+        walker.find_anchors(text, loader_cls)
     value = walker.walk(node, "")
     if walker.problems:
         raise DataError(walker.problems)
@@ -154,6 +153,18 @@ class _NodeWalker:
         self.lines: dict[str, int] = {}
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
+        self.anchors: set[tuple[int, int]] = set()
+        self.aliases: list[int] = []  # lines of alias uses, in document order
+
+    def find_anchors(self, text: str, loader_cls: Any) -> None:
+        """Where anchors are set and aliases used (composed nodes do not say)."""
+        yaml = self.yaml
+        for event in yaml.parse(text, Loader=loader_cls):
+            if isinstance(event, yaml.AliasEvent):
+                self.aliases.append(event.start_mark.line + 1)
+            elif getattr(event, "anchor", None):
+                self.anchors.add((event.start_mark.line, event.start_mark.column))
+        self.aliases.reverse()
 
     def fail(self, node: Any, path: str, message: str) -> None:
         self.problems.append(Problem(self.label, node.start_mark.line + 1, path, message))
@@ -161,10 +172,15 @@ class _NodeWalker:
     def walk(self, node: Any, path: str) -> Any:
         yaml = self.yaml
         self.lines.setdefault(path, node.start_mark.line + 1)
-        if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
-            self.fail(node, path, "YAML anchors and aliases are not allowed")
+        if id(node) in self.seen:  # an alias: the same node again
+            line = self.aliases.pop() if self.aliases else node.start_mark.line + 1
+            self.problems.append(
+                Problem(self.label, line, path, "YAML anchors and aliases are not allowed")
+            )
             return None
         self.seen.add(id(node))
+        if (node.start_mark.line, node.start_mark.column) in self.anchors:
+            self.fail(node, path, "YAML anchors and aliases are not allowed")
         if isinstance(node, yaml.MappingNode):
             if node.tag != "tag:yaml.org,2002:map":
                 self.fail(node, path, f"YAML tag '{_tag(node.tag)}' is not allowed")
@@ -203,7 +219,7 @@ class _NodeWalker:
 
 
 def _tag(tag: str) -> str:
-    from csadvisor.schema import escape_control
+    from csadvisor.errors import escape_control
 
     short = tag.replace("tag:yaml.org,2002:", "!!")
     return escape_control(short[:60])
@@ -277,7 +293,7 @@ def validate(
 
 
 def _q(text: str) -> str:
-    from csadvisor.schema import escape_control
+    from csadvisor.errors import escape_control
 
     return "'" + escape_control(text) + "'"
 
@@ -447,8 +463,7 @@ def cache_dir() -> Path | None:
     return Path(base or Path.home() / ".cache") / "csadvisor"
 
 
-@dataclass(frozen=True)
-class _CacheKey:
+class _CacheKey(NamedTuple):
     path: Path
     stamp: list[Any]
 
@@ -496,8 +511,7 @@ def _write_cache(key: _CacheKey, roles_doc: dict[str, Any], skills_doc: dict[str
 # --------------------------------------------------------------------------- locations
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     name: str
     factor: float
     source: str

@@ -81,8 +81,12 @@ class CsadvisorGroup(TyperGroup):
             error_line(exc.message)
             code = int(exc.exit_code)
         except typer.TyperException as exc:  # Click's usage errors, bundled in Typer
-            error_line(_usage_message(exc))
-            code = int(ExitCode.USAGE)
+            ctx = getattr(exc, "ctx", None)
+            if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+                code = _show_help(ctx)
+            else:
+                error_line(_usage_message(exc))
+                code = int(ExitCode.USAGE)
         except (KeyboardInterrupt, typer.Abort):
             error_line("cancelled")
             code = int(ExitCode.CANCELLED)
@@ -94,11 +98,25 @@ class CsadvisorGroup(TyperGroup):
         return code
 
 
+def _show_help(ctx: Any) -> int:
+    """``csadvisor`` alone, or a group alone: its help, as if --help was given."""
+    try:
+        help_text = ctx.get_help()  # Typer's rich help prints itself and returns ""
+        if help_text:
+            sys.stdout.write(help_text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    return int(ExitCode.OK)
+
+
 def _usage_message(exc: typer.TyperException) -> str:
-    message = exc.format_message().rstrip(".")
+    message = exc.format_message().strip()
+    if not message.endswith((".", "?", "!")):
+        message += "."
     ctx = getattr(exc, "ctx", None)
     path = ctx.command_path if ctx is not None else PROG
-    return f"{message}. See '{path} --help'."
+    return f"{message} See '{path} --help'."
 
 
 app = typer.Typer(
@@ -451,7 +469,7 @@ def _pay_factor(
     if location is None:
         return None, None
     from csadvisor import catalog
-    from csadvisor.schema import escape_control
+    from csadvisor.errors import escape_control
 
     places = catalog.load_locations(catalog.resolve_source(state(ctx).data_dir))
     place = places.get(catalog.normalize(location))
@@ -1178,9 +1196,53 @@ def data_path(ctx: typer.Context, header: HeaderOption = True) -> None:
         out.write(f"{name}\t{path.resolve() if path.exists() else path}\t{why}\t{exists}\n")
 
 
+def _command_name(args: list[str]) -> str | None:
+    """The command a command line asks for, or None (help, version, no command)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--data-dir":
+            skip = True
+        elif arg.startswith("-"):
+            if not arg.startswith("--data-dir="):
+                return None
+        else:
+            return arg
+    return None
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command asked for registered.
+
+    Typer turns every registered command into a Click command at each start; building
+    only the one that will run keeps ``csadvisor pay`` close to a one-command Typer app.
+    Help, completion and unknown commands get the whole app.
+    """
+    import os
+
+    name = _command_name(args)
+    if name is None or any(k.startswith("_CSADVISOR_COMPLETE") for k in os.environ):
+        return app
+    commands = [
+        c
+        for c in app.registered_commands
+        if (c.name or (c.callback.__name__ if c.callback else "").replace("_", "-")) == name
+    ]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    import copy
+
+    slim = copy.copy(app)
+    slim.registered_commands = commands
+    slim.registered_groups = groups
+    return slim
+
+
 def main() -> NoReturn:
     """Console-script entry point."""
-    app()
+    app_for(sys.argv[1:])()
     raise SystemExit(0)  # pragma: no cover - app() always exits
 
 

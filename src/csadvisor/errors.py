@@ -6,9 +6,18 @@ prints its message as a single line on stderr and exits with its code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
+
+# C0 and C1 control characters, DEL, and the bidirectional overrides that can disguise text.
+CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_control(text: str) -> str:
+    """Make control characters visible (``\\x1b``) so they never reach a terminal raw."""
+    return CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class ExitCode(IntEnum):
@@ -49,8 +58,7 @@ class CancelledError(CsadvisorError):
     exit_code = ExitCode.CANCELLED
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in a data file: ``file:line: path: message``."""
 
     file: str

@@ -92,7 +92,7 @@ def find(saved: list[Saved], ident: str) -> Saved:
     hits = [s for s in saved if s.id == ident] or [s for s in saved if s.id.startswith(ident)]
     if len(hits) == 1:
         return hits[0]
-    from csadvisor.schema import escape_control
+    from csadvisor.errors import escape_control
 
     if not hits:
         raise NotFoundError(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 HOURS_PER_YEAR = 2080
 MONTHS_PER_YEAR = 12
@@ -12,8 +12,7 @@ SKILL_CATEGORIES = ("soft", "technical", "working")
 CATEGORY_LABELS = {"soft": "soft", "technical": "technical and AI", "working": "working"}
 
 
-@dataclass(frozen=True)
-class PayRange:
+class PayRange(NamedTuple):
     """A published pay range, with where it comes from and what it measures."""
 
     low: float
@@ -72,8 +71,7 @@ class PayRange:
         )
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     """One role on the career ladder."""
 
     id: str
@@ -87,8 +85,7 @@ class Role:
     pay: PayRange | None = None
 
 
-@dataclass(frozen=True)
-class Skill:
+class Skill(NamedTuple):
     """One skill, with a behaviour descriptor for each level 1-5."""
 
     id: str
@@ -102,31 +99,35 @@ class Skill:
         return self.levels[level - 1]
 
 
-@dataclass(frozen=True)
 class Catalog:
     """Roles and skills, validated and cross-referenced."""
 
-    roles: tuple[Role, ...]
-    skills: tuple[Skill, ...]
-    sources: tuple[str, ...] = ()
-    role_by_id: Mapping[str, Role] = field(init=False, repr=False, compare=False)
-    skill_by_id: Mapping[str, Skill] = field(init=False, repr=False, compare=False)
+    __slots__ = ("role_by_id", "roles", "skill_by_id", "skills")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "role_by_id", {r.id: r for r in self.roles})
-        object.__setattr__(self, "skill_by_id", {s.id: s for s in self.skills})
+    def __init__(self, roles: tuple[Role, ...], skills: tuple[Skill, ...]) -> None:
+        self.roles = roles
+        self.skills = skills
+        self.role_by_id: Mapping[str, Role] = {r.id: r for r in roles}
+        self.skill_by_id: Mapping[str, Skill] = {s.id: s for s in skills}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Catalog) and (self.roles, self.skills) == (
+            other.roles,
+            other.skills,
+        )
+
+    def __repr__(self) -> str:
+        return f"Catalog({len(self.roles)} roles, {len(self.skills)} skills)"
 
 
-@dataclass(frozen=True)
-class Answers:
+class Answers(NamedTuple):
     """What a person said about themselves: current role (or none) and a 1-5 rating a skill."""
 
     role: str | None
     ratings: Mapping[str, int]
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     skill: Skill
     rating: int
     required: int
@@ -136,8 +137,7 @@ class Gap:
         return max(0, self.required - self.rating)
 
 
-@dataclass(frozen=True)
-class Readiness:
+class Readiness(NamedTuple):
     """How ready a person is for one role."""
 
     role: Role

@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -143,8 +142,7 @@ def pay_range_text(record: Mapping[str, Any]) -> str:
     return f"{money(record['low'], cur, per)} - {money(record['high'], cur, per)}"
 
 
-@dataclass(frozen=True)
-class TableColumn:
+class TableColumn(NamedTuple):
     header: str
     value: Callable[[Mapping[str, Any]], Any]
     justify: str = "left"

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from csadvisor.errors import CONTROL_RE as _CONTROL_RE
+from csadvisor.errors import escape_control
+
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_SLUG_RE = re.compile(SLUG)
-# C0 and C1 control characters, DEL, and the bidirectional overrides that can disguise text.
-_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 _CONTROL_BUT_NEWLINE_RE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
@@ -43,11 +44,6 @@ def describe(value: Any) -> str:
     if len(text) > 40:
         text = text[:37] + "..."
     return "'" + escape_control(text) + "'"
-
-
-def escape_control(text: str) -> str:
-    """Make control characters visible (``\\x1b``) so they never reach a terminal raw."""
-    return _CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 @dataclass
@@ -330,5 +326,3 @@ ANSWERS_FILE = Record(
     },
     title="csadvisor answers",
 )
-
-Validator = Callable[[Any, str, Checker], Any]
