@@ -104,7 +104,7 @@ def run_timed(
             cmd,
             stdin=stdin_fh,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
             env=env,
             check=False,
         )
@@ -113,8 +113,14 @@ def run_timed(
         if stdin is not None:
             stdin_fh.close()  # type: ignore[union-attr]
     if proc.returncode != 0:
-        raise RuntimeError(f"exit code {proc.returncode}: {' '.join(cmd)}")
+        raise RuntimeError(failure(cmd, proc.returncode, proc.stderr.decode(errors="replace")))
     return elapsed
+
+
+def failure(cmd: Sequence[str], code: int, stderr: str) -> str:
+    """First line: what failed; then the end of stderr (where a traceback says why)."""
+    tail = "\n".join(stderr.strip().splitlines()[-3:])
+    return f"exit code {code}: {' '.join(cmd)}\n{tail}".rstrip()
 
 
 def run_output(cmd: Sequence[str], env: dict[str, str], *, stdin: Path | None = None) -> str:
@@ -128,9 +134,7 @@ def run_output(cmd: Sequence[str], env: dict[str, str], *, stdin: Path | None = 
         if stdin is not None:
             stdin_fh.close()  # type: ignore[union-attr]
     if proc.returncode != 0:
-        raise RuntimeError(
-            f"exit code {proc.returncode}: {' '.join(cmd)}\n{proc.stderr.strip()[:500]}"
-        )
+        raise RuntimeError(failure(cmd, proc.returncode, proc.stderr))
     return proc.stdout
 
 

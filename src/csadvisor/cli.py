@@ -97,6 +97,14 @@ class CsadvisorGroup(TyperGroup):
             sys.exit(code)
         return code
 
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # Caught here, before Typer turns it into exit 1: `| head` is not an error.
+            _quiet_broken_pipe()
+            raise typer.Exit(int(ExitCode.OK)) from None
+
 
 def _show_help(ctx: Any) -> int:
     """``csadvisor`` alone, or a group alone: its help, as if --help was given."""
