@@ -135,9 +135,11 @@ READINESS_FORMULA = (
 
 
 def band_for(score: float) -> str:
-    if score >= READY_AT:
+    """The band of a readiness score, judged on the whole percent that is shown."""
+    percent = int(score * 100 + 0.5)
+    if percent >= READY_AT * 100:
         return "ready"
-    if score >= CLOSE_AT:
+    if percent >= CLOSE_AT * 100:
         return "close"
     return "stretch"
 
@@ -241,7 +243,7 @@ def advise(answers: Answers, catalog: Catalog) -> Advice:
     current = catalog.role_by_id[answers.role] if answers.role else None
     if current is not None:
         dist = distances(catalog, current)
-        candidates = [catalog.role_by_id[rid] for rid in dist]
+        candidates = [r for r in catalog.roles if r.id in dist]  # catalogue order breaks ties
     else:
         dist = {}
         candidates = list(catalog.roles)

@@ -4,13 +4,13 @@ YAML is parsed with PyYAML's safe composer (the libyaml C version where availabl
 turned into plain values by our own walker, so that no tag can construct an object,
 aliases cannot multiply, and every value keeps the line it came from for error messages.
 
-A validated catalogue is cached as JSON keyed by the data files' size and mtime, so that
-commands such as ``pay`` start without importing PyYAML at all.
+A validated catalogue is cached (plain values, in the built-in ``marshal`` format) keyed by
+the data files' paths, sizes and mtimes, so that commands such as ``pay`` start without
+importing PyYAML at all.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -472,7 +472,7 @@ def _cache_key(source: DataSource) -> _CacheKey | None:
     directory = cache_dir()
     if directory is None:
         return None
-    stamp: list[Any] = [CACHE_FORMAT, __version__]
+    stamp: list[Any] = [CACHE_FORMAT, __version__, sys.hexversion]
     for name in (ROLES_FILE, SKILLS_FILE):
         try:
             path = source.file(name).resolve()
@@ -483,28 +483,33 @@ def _cache_key(source: DataSource) -> _CacheKey | None:
     import zlib
 
     digest = zlib.crc32(str(stamp[2]).encode("utf-8", "surrogateescape"))
-    return _CacheKey(directory / f"catalog-{digest:08x}.json", stamp)
+    return _CacheKey(directory / f"catalog-{digest:08x}.marshal", stamp)
 
 
 def _read_cache(key: _CacheKey) -> Catalog | None:
+    import marshal  # built in: no import cost, unlike json
+
     try:
-        with key.path.open(encoding="utf-8") as fh:
-            blob = json.load(fh)
-        if blob.get("stamp") != key.stamp:
+        with key.path.open("rb") as fh:
+            blob = marshal.load(fh)
+        if not isinstance(blob, dict) or blob.get("stamp") != key.stamp:
             return None
         return build(blob["roles"], blob["skills"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
         return None  # a missing or damaged cache is simply rebuilt
 
 
 def _write_cache(key: _CacheKey, roles_doc: dict[str, Any], skills_doc: dict[str, Any]) -> None:
-    from csadvisor.files import atomic_write_text
+    """Keep the validated documents (plain values only) for the next start."""
+    import marshal
+
+    from csadvisor.files import atomic_write_bytes
 
     blob = {"stamp": key.stamp, "roles": roles_doc, "skills": skills_doc}
     try:
         key.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(key.path, json.dumps(blob, ensure_ascii=False, separators=(",", ":")))
-    except OSError:
+        atomic_write_bytes(key.path, marshal.dumps(blob))
+    except (OSError, ValueError):
         pass  # the cache is an optimisation; a read-only home must not break a lookup
 
 

@@ -5,8 +5,6 @@ documented exit code. Heavy imports (rich, yaml, questionary) happen inside the 
 that need them, so ``csadvisor pay ROLE`` in a script starts about as fast as Typer does.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
@@ -83,7 +81,7 @@ class CsadvisorGroup(TyperGroup):
         except typer.TyperException as exc:  # Click's usage errors, bundled in Typer
             ctx = getattr(exc, "ctx", None)
             if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
-                code = _show_help(ctx)
+                code = _show_help(exc)
             else:
                 error_line(_usage_message(exc))
                 code = int(ExitCode.USAGE)
@@ -106,10 +104,12 @@ class CsadvisorGroup(TyperGroup):
             raise typer.Exit(int(ExitCode.OK)) from None
 
 
-def _show_help(ctx: Any) -> int:
+def _show_help(exc: typer.TyperException) -> int:
     """``csadvisor`` alone, or a group alone: its help, as if --help was given."""
     try:
-        help_text = ctx.get_help()  # Typer's rich help prints itself and returns ""
+        # Building the error rendered the help already when Typer's rich help is on;
+        # otherwise the help is the error's message.
+        help_text = exc.format_message()
         if help_text:
             sys.stdout.write(help_text + "\n")
         sys.stdout.flush()

@@ -12,12 +12,12 @@ from enum import IntEnum
 from typing import NamedTuple
 
 # C0 and C1 control characters, DEL, and the bidirectional overrides that can disguise text.
-CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+CONTROL_CHARS = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 
 
 def escape_control(text: str) -> str:
     """Make control characters visible (``\\x1b``) so they never reach a terminal raw."""
-    return CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
+    return re.sub(CONTROL_CHARS, lambda m: repr(m.group())[1:-1], text)
 
 
 class ExitCode(IntEnum):

@@ -9,14 +9,21 @@ from pathlib import Path
 
 
 def atomic_write_text(path: Path, text: str, *, mode: int = 0o644, exclusive: bool = False) -> None:
-    """Write ``text`` to ``path`` so readers see the old file or the new one, never half.
+    """Write ``text`` (UTF-8) to ``path`` so readers see the old file or the new one, never half.
 
     With ``exclusive`` the final name must not exist yet (``FileExistsError`` otherwise).
     """
+    atomic_write_bytes(path, text.encode("utf-8"), mode=mode, exclusive=exclusive)
+
+
+def atomic_write_bytes(
+    path: Path, data: bytes, *, mode: int = 0o644, exclusive: bool = False
+) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)

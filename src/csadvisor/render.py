@@ -8,7 +8,6 @@ data file is ever interpreted as markup.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
@@ -76,6 +75,8 @@ def write_records(
     header: bool = True,
 ) -> None:
     """Write records in a data format. Records are streamed, one line at a time."""
+    import json
+
     if fmt is Format.json:
         out.write(json.dumps(list(records), indent=2, ensure_ascii=False) + "\n")
     elif fmt is Format.jsonl:
@@ -92,11 +93,22 @@ def write_records(
     else:
         if header:
             out.write("\t".join(columns) + "\n")
+        # A batch repeats the same few records many times: format each one once.
+        lines: dict[int, tuple[Mapping[str, Any], str]] = {}
         for record in records:
-            out.write("\t".join(_tsv_cell(record.get(c)) for c in columns) + "\n")
+            seen = lines.get(id(record))
+            if seen is None or seen[0] is not record:
+                line = "\t".join(_tsv_cell(record.get(c)) for c in columns) + "\n"
+                if len(lines) < 4096:
+                    lines[id(record)] = (record, line)
+            else:
+                line = seen[1]
+            out.write(line)
 
 
 def write_json(document: Any, out: TextIO) -> None:
+    import json
+
     out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -105,10 +117,14 @@ def write_json(document: Any, out: TextIO) -> None:
 
 def console(out: TextIO | None = None) -> Console:
     """A rich console that never interprets markup, emoji or highlighting."""
+    import os
+
     from rich.console import Console
 
+    plain = bool(os.environ.get("NO_COLOR"))  # no colour, and no other styling either
     return Console(
         file=out or sys.stdout,
+        color_system=None if plain else "auto",
         markup=False,
         emoji=False,
         highlight=False,

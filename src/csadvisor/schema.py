@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from csadvisor.errors import CONTROL_RE as _CONTROL_RE
-from csadvisor.errors import escape_control
+from csadvisor.errors import CONTROL_CHARS, escape_control
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+_CONTROL_RE = re.compile(CONTROL_CHARS)
 _CONTROL_BUT_NEWLINE_RE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
