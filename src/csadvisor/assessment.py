@@ -74,7 +74,7 @@ def validate_answers(
 def new_id(now: datetime) -> str:
     import secrets
 
-    return now.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(2)
+    return now.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
 
 
 def result(answers: Answers, catalog: Catalog, *, now: datetime | None = None) -> dict[str, Any]:

@@ -326,8 +326,14 @@ def _unique_ids(items: list[tuple[int, dict[str, Any]]], kind: str, c: Any) -> d
 def _unique_names(items: list[tuple[int, dict[str, Any]]], c: Any) -> None:
     """Ids, titles and aliases must name one role each, or lookups would be ambiguous."""
     owner: dict[str, int] = {}
+    ids_seen: set[str] = set()
     for i, role in items:
-        names = [("id", role.get("id")), ("title", role.get("title"))]
+        # An id that repeats another role's id is reported as a duplicate id, not here.
+        names = [("title", role.get("title"))]
+        if role.get("id") not in ids_seen:
+            names.insert(0, ("id", role.get("id")))
+        if isinstance(role.get("id"), str):
+            ids_seen.add(role["id"])
         aliases = role.get("aliases")
         if isinstance(aliases, list):
             names += [(f"aliases[{j}]", a) for j, a in enumerate(aliases)]
@@ -482,7 +488,8 @@ def _cache_key(source: DataSource) -> _CacheKey | None:
         stamp += [str(path), st.st_size, st.st_mtime_ns]
     import zlib
 
-    digest = zlib.crc32(str(stamp[2]).encode("utf-8", "surrogateescape"))
+    roles_path = str(stamp[3])  # one cache file per data directory
+    digest = zlib.crc32(roles_path.encode("utf-8", "surrogateescape"))
     return _CacheKey(directory / f"catalog-{digest:08x}.marshal", stamp)
 
 

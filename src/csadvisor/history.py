@@ -30,16 +30,27 @@ def directory() -> Path:
 
 
 def save(result: dict[str, Any]) -> Path:
-    """Write one assessment as its own file; never replaces another."""
+    """Write one assessment as its own file; never replaces another.
+
+    If another save took the same id in the same second, a fresh id is drawn.
+    """
+    from datetime import datetime
+
+    from csadvisor.assessment import new_id
+
     folder = directory()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / f"{result['id']}{SUFFIX}"
-    text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
-    try:
-        atomic_write_text(path, text, mode=0o600, exclusive=True)
-    except FileExistsError:  # pragma: no cover - same second and same 24 random bits
-        raise UsageError(f"an assessment named {path.name} already exists; try again") from None
-    return path
+    for _attempt in range(10):
+        path = folder / f"{result['id']}{SUFFIX}"
+        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+        try:
+            atomic_write_text(path, text, mode=0o600, exclusive=True)
+            return path
+        except FileExistsError:
+            result["id"] = new_id(datetime.fromisoformat(result["created"]))
+    raise UsageError(
+        f"{path.name} already exists in {folder} and no free name was found; try again"
+    )
 
 
 @dataclass(frozen=True)
