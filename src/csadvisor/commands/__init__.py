@@ -1,0 +1,1 @@
+"""Commands, one module per area; each is imported only when its command runs."""

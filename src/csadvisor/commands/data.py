@@ -1,0 +1,165 @@
+"""Organisations' own data: validate, schema, init, path."""
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from csadvisor.cli import (
+    HeaderOption,
+    error_line,
+    examples,
+    state,
+)
+from csadvisor.cli import _app as APP
+from csadvisor.errors import ExitCode, UsageError
+
+# --------------------------------------------------------------------------- data
+
+data_app = typer.Typer(
+    help="Your organisation's own data: check it, start it, see which files are in use.",
+    no_args_is_help=True,
+)
+APP.add_typer(data_app, name="data")
+
+
+class SchemaKind(str, Enum):
+    roles = "roles"
+    skills = "skills"
+    locations = "locations"
+    answers = "answers"
+
+
+@data_app.command(
+    "validate",
+    epilog=examples("csadvisor data validate ./ladder", "csadvisor data validate && echo ok"),
+)
+def data_validate(
+    ctx: typer.Context,
+    directory: Annotated[
+        str | None,
+        typer.Argument(metavar="[DIR]", help="Data directory; default: the data in use."),
+    ] = None,
+) -> None:
+    """Check roles.yaml, skills.yaml (and locations.yaml) and report every problem.
+
+    Each problem is printed on stdout as file:line: field.path: message; the exit code
+    is 3 if there are any, 0 if none.
+    """
+    from csadvisor import catalog
+
+    source = catalog.resolve_source(directory or state(ctx).data_dir)
+    problems = catalog.check_directory(source)
+    for problem in problems:
+        sys.stdout.write(f"{problem}\n")
+    where = "the bundled data" if source.bundled else str(source.directory)
+    if problems:
+        error_line(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {where}")
+        raise typer.Exit(int(ExitCode.DATA))
+    error_line(f"{where}: no problems found")
+
+
+@data_app.command(
+    "schema",
+    epilog=examples(
+        "csadvisor data schema roles > roles.schema.json",
+        "csadvisor data schema > csadvisor.schema.json",
+    ),
+)
+def data_schema(
+    kind: Annotated[
+        SchemaKind | None,
+        typer.Argument(help="Which file; default: one schema that accepts any of them."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the data files, for editors that check YAML as you type.
+
+    Put this line at the top of a file to use it with the YAML language server:
+    # yaml-language-server: $schema=roles.schema.json
+    """
+    from csadvisor import schema
+    from csadvisor.render import write_json
+
+    specs = {
+        "roles": schema.ROLES_FILE,
+        "skills": schema.SKILLS_FILE,
+        "locations": schema.LOCATIONS_FILE,
+        "answers": schema.ANSWERS_FILE,
+    }
+    base = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    if kind is not None:
+        doc = {
+            **base,
+            "$id": f"csadvisor-{kind.value}.schema.json",
+            **specs[kind.value].json_schema(),
+        }
+    else:
+        doc = {
+            **base,
+            "$id": "csadvisor.schema.json",
+            "title": "csadvisor data file",
+            "oneOf": [specs[k].json_schema() for k in ("roles", "skills", "locations")],
+        }
+    write_json(doc, sys.stdout)
+
+
+@data_app.command(
+    "init", epilog=examples("csadvisor data init ./ladder", "csadvisor --data-dir ./ladder roles")
+)
+def data_init(
+    ctx: typer.Context,
+    directory: Annotated[str, typer.Argument(metavar="DIR", help="Where to write the files.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Write a copy of the data in use (normally the bundled files) to DIR to start from."""
+    from pathlib import Path
+
+    from csadvisor import catalog
+    from csadvisor.files import atomic_write_text
+
+    source = catalog.resolve_source(state(ctx).data_dir)
+    catalog.load_documents(source)  # never copy data that does not validate
+    target = Path(directory)
+    names = [catalog.ROLES_FILE, catalog.SKILLS_FILE]
+    if source.file(catalog.LOCATIONS_FILE).exists():
+        names.append(catalog.LOCATIONS_FILE)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{directory} exists and is not a directory")
+    existing = [n for n in names if (target / n).exists()]
+    if existing and not force:
+        raise UsageError(
+            f"{', '.join(str(target / n) for n in existing)} already exist(s); "
+            "pass --force to overwrite"
+        )
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            text = catalog.read_text(source.file(name), source.label(name))
+            atomic_write_text(target / name, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write to {directory}: {exc.strerror or exc}") from None
+    error_line(f"wrote {', '.join(names)} to {directory}; use it with --data-dir {directory}")
+
+
+@data_app.command(
+    "path",
+    epilog=examples("csadvisor data path", "CSADVISOR_DATA_DIR=./ladder csadvisor data path"),
+)
+def data_path(ctx: typer.Context, header: HeaderOption = True) -> None:
+    """Show which data files are in use, and why (option, environment variable or bundled)."""
+    from csadvisor import catalog
+
+    source = catalog.resolve_source(state(ctx).data_dir)
+    why = {
+        "option": "--data-dir",
+        "environment": "CSADVISOR_DATA_DIR",
+        "bundled": "bundled with csadvisor",
+    }[source.reason]
+    out = sys.stdout
+    if header:
+        out.write("file\tpath\tsource\texists\n")
+    for name in (catalog.ROLES_FILE, catalog.SKILLS_FILE, catalog.LOCATIONS_FILE):
+        path = source.file(name)
+        exists = "yes" if path.is_file() else "no"
+        out.write(f"{name}\t{path.resolve() if path.exists() else path}\t{why}\t{exists}\n")
