@@ -15,7 +15,8 @@ import yaml
 
 from csadvisor import assessment, files, history
 from csadvisor import catalog as catalog_module
-from csadvisor.models import Answers, Catalog
+from csadvisor.advisor import Answers
+from csadvisor.models import Catalog
 
 HISTORY_COLUMNS = ["id", "created", "role", "suggestion", "readiness", "band"]
 

@@ -18,8 +18,9 @@ from prompt_toolkit.output import DummyOutput
 
 from csadvisor import assessment, quiz
 from csadvisor import catalog as catalog_module
+from csadvisor.advisor import Answers
 from csadvisor.cli import app
-from csadvisor.models import Answers, Catalog, Role, Skill
+from csadvisor.models import Catalog, Role, Skill
 
 DOWN = "\x1b[B"
 ENTER = "\r"

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 import pytest
 
 from csadvisor import advisor, assessment
-from csadvisor.models import Answers, Catalog, PayRange, Readiness, Role, Skill
+from csadvisor.advisor import Answers, Readiness
+from csadvisor.models import Catalog, PayRange, Role, Skill
 
 
 def skill(sid: str, growth: tuple[str, ...] = ()) -> Skill:

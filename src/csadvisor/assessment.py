@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from csadvisor import advisor
+from csadvisor.advisor import Answers, Readiness
 from csadvisor.catalog import Parsed, line_of, parse_yaml, read_text
 from csadvisor.errors import DataError, Problem
-from csadvisor.models import Answers, Catalog, Readiness
+from csadvisor.models import Catalog
 
 SCHEMA_VERSION = 1
 

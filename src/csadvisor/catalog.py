@@ -9,13 +9,12 @@ the data files' paths, sizes and mtimes, so that commands such as ``pay`` start 
 importing PyYAML at all.
 """
 
-from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from csadvisor import __version__
 from csadvisor.errors import DataError, Problem
@@ -29,11 +28,14 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 CACHE_FORMAT = 1
 
 
-class DataSource(NamedTuple):
+class DataSource:
     """Which data directory is in use, and why."""
 
-    directory: Path
-    reason: str  # "option", "environment" or "bundled"
+    __slots__ = ("directory", "reason")
+
+    def __init__(self, directory: Path, reason: str) -> None:
+        self.directory = directory
+        self.reason = reason  # "option", "environment" or "bundled"
 
     @property
     def bundled(self) -> bool:
@@ -104,11 +106,14 @@ def read_text(path: Path, label: str) -> str:
 # --------------------------------------------------------------------------- YAML
 
 
-class Parsed(NamedTuple):
+class Parsed:
     """Plain values from a file, with the line of every field path."""
 
-    value: Any
-    lines: dict[str, int]
+    __slots__ = ("lines", "value")
+
+    def __init__(self, value: Any, lines: dict[str, int]) -> None:
+        self.value = value
+        self.lines = lines
 
 
 def parse_yaml(text: str, label: str) -> Parsed:
@@ -469,9 +474,12 @@ def cache_dir() -> Path | None:
     return Path(base or Path.home() / ".cache") / "csadvisor"
 
 
-class _CacheKey(NamedTuple):
-    path: Path
-    stamp: list[Any]
+class _CacheKey:
+    __slots__ = ("path", "stamp")
+
+    def __init__(self, path: Path, stamp: list[Any]) -> None:
+        self.path = path
+        self.stamp = stamp
 
 
 def _cache_key(source: DataSource) -> _CacheKey | None:
@@ -523,11 +531,16 @@ def _write_cache(key: _CacheKey, roles_doc: dict[str, Any], skills_doc: dict[str
 # --------------------------------------------------------------------------- locations
 
 
-class Location(NamedTuple):
-    name: str
-    factor: float
-    source: str
-    year: int
+class Location:
+    """A named place and its pay factor relative to the national figures."""
+
+    __slots__ = ("factor", "name", "source", "year")
+
+    def __init__(self, name: str, factor: float, source: str, year: int) -> None:
+        self.name = name
+        self.factor = factor
+        self.source = source
+        self.year = year
 
 
 def load_locations(source: DataSource) -> dict[str, Location]:

@@ -4,7 +4,6 @@ Every failure a user can cause is a :class:`CsadvisorError`; one boundary in ``c
 prints its message as a single line on stderr and exits with its code.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Sequence

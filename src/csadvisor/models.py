@@ -1,6 +1,5 @@
 """Typed records of the career data. Frozen, no I/O."""
 
-from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import NamedTuple
@@ -32,7 +31,7 @@ class PayRange(NamedTuple):
         """The midpoint of the range (not a median)."""
         return (self.low + self.high) / 2
 
-    def per(self, period: str) -> PayRange:
+    def per(self, period: str) -> "PayRange":
         """The same range expressed per ``period``; anything but the published one is derived."""
         if period == self.period:
             return self
@@ -54,7 +53,7 @@ class PayRange(NamedTuple):
             adjusted_by=self.adjusted_by,
         )
 
-    def adjusted(self, factor: float, by: str) -> PayRange:
+    def adjusted(self, factor: float, by: str) -> "PayRange":
         """The range multiplied by a local pay factor, marked as adjusted."""
         return PayRange(
             low=self.low * factor,
@@ -118,37 +117,3 @@ class Catalog:
 
     def __repr__(self) -> str:
         return f"Catalog({len(self.roles)} roles, {len(self.skills)} skills)"
-
-
-class Answers(NamedTuple):
-    """What a person said about themselves: current role (or none) and a 1-5 rating a skill."""
-
-    role: str | None
-    ratings: Mapping[str, int]
-
-
-class Gap(NamedTuple):
-    skill: Skill
-    rating: int
-    required: int
-
-    @property
-    def size(self) -> int:
-        return max(0, self.required - self.rating)
-
-
-class Readiness(NamedTuple):
-    """How ready a person is for one role."""
-
-    role: Role
-    score: float  # 0.0 - 1.0
-    band: str  # ready / close / stretch
-    met: int
-    required: int
-    gaps: tuple[Gap, ...]  # biggest first
-    pay_gain: float | None  # yearly midpoint difference, where both ranges are published
-    distance: int  # steps along the track from the current role (0 with no current role)
-
-    @property
-    def percent(self) -> int:
-        return int(self.score * 100 + 0.5)

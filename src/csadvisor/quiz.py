@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from csadvisor.models import Answers, Catalog, Skill
+from csadvisor.advisor import Answers
+from csadvisor.models import Catalog, Skill
 
 NO_ROLE = "__none__"
 FINISH = "__finish__"

@@ -4,12 +4,13 @@ These are what JSON carries and what TSV/CSV flatten; the column lists are the d
 stable order of TSV/CSV output.
 """
 
-from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from csadvisor.advisor import TrackNode, skill_usage
 from csadvisor.models import Catalog, PayRange, Role, Skill
+
+if TYPE_CHECKING:
+    from csadvisor.advisor import TrackNode
 
 NO_RANGE = "no published range"
 
@@ -93,6 +94,8 @@ def role_detail_record(role: Role, catalog: Catalog) -> dict[str, Any]:
 
 
 def skill_record(skill: Skill, catalog: Catalog) -> dict[str, Any]:
+    from csadvisor.advisor import skill_usage
+
     return {
         "id": skill.id,
         "name": skill.name,
@@ -104,7 +107,7 @@ def skill_record(skill: Skill, catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def track_record(node: TrackNode) -> dict[str, Any]:
+def track_record(node: "TrackNode") -> dict[str, Any]:
     pay = pay_fields(node.role.pay)
     return {
         "depth": node.depth,

@@ -6,12 +6,11 @@ markup and emoji off, and every piece of data wrapped in ``Text`` so that nothin
 data file is ever interpreted as markup.
 """
 
-from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -75,11 +74,13 @@ def write_records(
     header: bool = True,
 ) -> None:
     """Write records in a data format. Records are streamed, one line at a time."""
-    import json
-
     if fmt is Format.json:
+        import json
+
         out.write(json.dumps(list(records), indent=2, ensure_ascii=False) + "\n")
     elif fmt is Format.jsonl:
+        import json
+
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
@@ -115,7 +116,7 @@ def write_json(document: Any, out: TextIO) -> None:
 # --------------------------------------------------------------------------- human views
 
 
-def console(out: TextIO | None = None) -> Console:
+def console(out: TextIO | None = None) -> "Console":
     """A rich console that never interprets markup, emoji or highlighting."""
     import os
 
@@ -132,11 +133,11 @@ def console(out: TextIO | None = None) -> Console:
     )
 
 
-def _ascii(con: Console) -> bool:
+def _ascii(con: "Console") -> bool:
     return not (con.encoding or "").lower().startswith("utf")
 
 
-def text(value: Any, style: str = "") -> Text:
+def text(value: Any, style: str = "") -> "Text":
     """Data as literal text: brackets stay brackets."""
     from rich.text import Text
 
@@ -158,12 +159,24 @@ def pay_range_text(record: Mapping[str, Any]) -> str:
     return f"{money(record['low'], cur, per)} - {money(record['high'], cur, per)}"
 
 
-class TableColumn(NamedTuple):
-    header: str
-    value: Callable[[Mapping[str, Any]], Any]
-    justify: str = "left"
-    style: str = ""
-    no_wrap: bool = False
+class TableColumn:
+    """One column of a human table: its header and how to get its cell from a record."""
+
+    __slots__ = ("header", "justify", "no_wrap", "style", "value")
+
+    def __init__(
+        self,
+        header: str,
+        value: Callable[[Mapping[str, Any]], Any],
+        justify: str = "left",
+        style: str = "",
+        no_wrap: bool = False,
+    ) -> None:
+        self.header = header
+        self.value = value
+        self.justify = justify
+        self.style = style
+        self.no_wrap = no_wrap
 
 
 def write_table(
@@ -200,7 +213,7 @@ def write_table(
     con.print(table)
 
 
-def level_bar(level: int, con: Console, width: int = 5) -> str:
+def level_bar(level: int, con: "Console", width: int = 5) -> str:
     full, empty = ("#", ".") if _ascii(con) else ("\u2588", "\u2591")
     return full * level + empty * (width - level)
 

@@ -378,7 +378,7 @@ def next_(
         return
     result = _latest_result(assessment_file)
     from csadvisor import assessment
-    from csadvisor.models import Answers
+    from csadvisor.advisor import Answers
 
     answers = Answers(result.get("role"), result["ratings"])
     try:

@@ -20,7 +20,6 @@ from csadvisor.errors import ExitCode, NotFoundError, UsageError
 from csadvisor.render import Format
 
 
-
 class Period(str, Enum):
     year = "year"
     month = "month"
@@ -104,24 +103,25 @@ def pay(
     header: HeaderOption = True,
 ) -> None:
     """Look up pay ranges: low, high and midpoint, with source, year and basis."""
-    from csadvisor import advisor, records
+    from csadvisor import records
+    from csadvisor.lookup import RoleIndex, unknown_role_message
     from csadvisor.render import default_format, write_records
 
     if location is not None and adjust is not None:
         raise UsageError("give --location or --adjust, not both")
     cat = state(ctx).catalog()
     factor, adjusted_by = _pay_factor(ctx, location, adjust)
-    index = advisor.RoleIndex(cat)
+    index = RoleIndex(cat)
     missing: dict[str, str] = {}
     unpaid_warned: set[str] = set()
 
-    def lookup() -> Iterator[dict[str, Any]]:
+    def answers() -> Iterator[dict[str, Any]]:
         cache: dict[str, dict[str, Any]] = {}
         for name in _names(names):
             role = index.find(name)
             if role is None:
                 if name not in missing:
-                    missing[name] = advisor.unknown_role_message(name, index.suggest(name))
+                    missing[name] = unknown_role_message(name, index.suggest(name))
                     error_line(missing[name])
                 continue
             record = cache.get(role.id)
@@ -135,16 +135,16 @@ def pay(
     chosen = default_format(fmt)
     if field is not None:
         out = sys.stdout
-        for record in lookup():
+        for record in answers():
             value = record[field.value]
             if value is None and record["role"] not in unpaid_warned:
                 unpaid_warned.add(record["role"])
                 error_line(f"{record['role']}: {records.NO_RANGE}; printing an empty line")
             out.write(("" if value is None else str(value)) + "\n")
     elif chosen is Format.table:
-        _pay_table(list(lookup()), sys.stdout, period.value, adjusted_by, factor)
+        _pay_table(list(answers()), sys.stdout, period.value, adjusted_by, factor)
     else:
-        write_records(lookup(), records.PAY_COLUMNS, chosen, sys.stdout, header=header)
+        write_records(answers(), records.PAY_COLUMNS, chosen, sys.stdout, header=header)
     if missing:
         raise typer.Exit(int(ExitCode.NOT_FOUND))
 
