@@ -5,6 +5,7 @@ Run from the repository root, inside the venv where csadvisor is installed::
     python benchmarks/bench.py                  # everything
     python benchmarks/bench.py --only startup   # one benchmark
     python benchmarks/bench.py --rounds 50
+    python benchmarks/bench.py --only scale     # a family: scale-10k, scale-20k, scale-suggest
 
 This is a report, not a test: it always exits 0 (unless the arguments are wrong) and
 marks each target PASS or FAIL. Standard library only, apart from reading
@@ -16,6 +17,12 @@ Environment of every measured process: a private, temporary ``CSADVISOR_CACHE_DI
 (csadvisor, the minimal Typer app and yq, which is Python too) runs from cached bytecode
 as it does after ``pip install``. The ``startup-nobytecode`` row shows the cost when
 bytecode is never cached (``PYTHONDONTWRITEBYTECODE=1`` with an editable install).
+
+The ``scale`` rows run csadvisor on an organisation's own data (``--data-dir DIR``) much
+larger than the bundled catalogue: deterministic, schema-valid ``roles.yaml`` and
+``skills.yaml`` generated into the temporary directory (checked once with ``data
+validate``). Cold runs get a fresh, empty ``CSADVISOR_CACHE_DIR`` each (the YAML parse and
+validation path); warm runs share one filled by a warm-up.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -42,6 +50,12 @@ YQ_INSTALL = "apt-get install yq"
 STARTUP_MAX_VS_TYPER = 1.10
 STARTUP_MAX_VS_YQ = 0.90
 BATCH_MAX_SECONDS = 1.0
+SCALE_COLD_MAX_SECONDS = 1.5  # 10,000 roles, cold cache
+SCALE_MAX_RATIO = 2.20  # 20,000 roles / 10,000 roles, cold cache
+SUGGEST_MAX_SECONDS = 0.3  # an unknown name at 10,000 roles, warm cache
+SCALE_SIZES = {"10k": (10_000, 500), "20k": (20_000, 1_000)}  # roles, skills
+NEAR_MISS = "Custmer servce managr"  # of the generated title "Customer service manager"
+NEAR_MISS_ID = "customer-service-manager"
 
 MINIMAL_TYPER_APP = """\
 import typer
@@ -85,6 +99,7 @@ class Context:
     yq: list[str] | None
     medians: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    data_dirs: dict[str, Path] = field(default_factory=dict)  # generated, by SCALE_SIZES key
 
 
 # --------------------------------------------------------------------------- helpers
@@ -95,8 +110,9 @@ def run_timed(
     env: dict[str, str],
     *,
     stdin: Path | None = None,
+    expect: int = 0,
 ) -> float:
-    """Run once with output to /dev/null; the wall time in seconds."""
+    """Run once with output to /dev/null; the wall time in seconds (exit code ``expect``)."""
     stdin_fh = stdin.open("rb") if stdin is not None else subprocess.DEVNULL
     try:
         start = time.perf_counter()
@@ -112,7 +128,7 @@ def run_timed(
     finally:
         if stdin is not None:
             stdin_fh.close()  # type: ignore[union-attr]
-    if proc.returncode != 0:
+    if proc.returncode != expect:
         raise RuntimeError(failure(cmd, proc.returncode, proc.stderr.decode(errors="replace")))
     return elapsed
 

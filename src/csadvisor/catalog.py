@@ -9,7 +9,6 @@ the data files' paths, sizes and mtimes, so that commands such as ``pay`` start 
 importing PyYAML at all.
 """
 
-
 import os
 import sys
 from collections.abc import Iterator

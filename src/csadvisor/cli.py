@@ -13,14 +13,15 @@ import typer
 from typer.core import TyperGroup
 
 from csadvisor import __version__
-from csadvisor.errors import CsadvisorError, ExitCode
+from csadvisor.errors import CsadvisorError, ExitCode, escape_control
 from csadvisor.render import Format
 
 PROG = "csadvisor"
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 a role (or any name in a batch) not found; "
-    "2 usage error; 3 invalid data file; 130 cancelled by the user."
+    "2 usage error; 3 invalid data file; 70 internal error (a bug); "
+    "130 cancelled by the user."
 )
 
 
@@ -90,6 +91,17 @@ class CsadvisorGroup(TyperGroup):
         except BrokenPipeError:
             _quiet_broken_pipe()
             code = int(ExitCode.OK)
+        except Exception as exc:  # a bug: one line, the traceback only when asked for
+            import os
+
+            if os.environ.get("CSADVISOR_DEBUG"):
+                raise
+            error_line(
+                f"internal error ({type(exc).__name__}: {escape_control(str(exc))}); "
+                "please report it, with the output of the same command run with "
+                "CSADVISOR_DEBUG=1"
+            )
+            code = int(ExitCode.INTERNAL)
         if standalone_mode:
             sys.exit(code)
         return code
@@ -275,12 +287,77 @@ def main() -> NoReturn:
     raise SystemExit(0)  # pragma: no cover - app() always exits
 
 
+# --------------------------------------------------------------------------- completion
+# Called by Typer while the shell completes a word: read the data lazily, print nothing,
+# and return nothing rather than fail, so a broken data file never breaks the shell.
+
+
+def _completion_data_dir(ctx: typer.Context) -> str | None:
+    value = ctx.find_root().params.get("data_dir")
+    return value if isinstance(value, str) else None
+
+
+def _completion_catalog(ctx: typer.Context) -> Any:
+    from csadvisor import catalog
+
+    return catalog.load(catalog.resolve_source(_completion_data_dir(ctx)))
+
+
+def _matching(pairs: list[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
+    want = incomplete.casefold()
+    return [(value, help_) for value, help_ in pairs if value.casefold().startswith(want)]
+
+
+def complete_roles(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Role ids and titles."""
+    try:
+        cat = _completion_catalog(ctx)
+    except Exception:
+        return []
+    pairs = [(r.id, r.title) for r in cat.roles] + [(r.title, r.id) for r in cat.roles]
+    return _matching(pairs, incomplete)
+
+
+def complete_skills(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Skill ids."""
+    try:
+        cat = _completion_catalog(ctx)
+    except Exception:
+        return []
+    return _matching([(s.id, s.name) for s in cat.skills], incomplete)
+
+
+def complete_locations(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Location names from the data directory's locations.yaml."""
+    try:
+        from csadvisor import catalog
+
+        places = catalog.load_locations(catalog.resolve_source(_completion_data_dir(ctx)))
+    except Exception:
+        return []
+    return _matching([(p.name, f"x{p.factor:g}") for p in places.values()], incomplete)
+
+
+def complete_assessments(incomplete: str) -> list[tuple[str, str]]:
+    """Saved assessment ids, newest first, and 'latest'."""
+    try:
+        from csadvisor import history
+
+        saved = history.load_all(lambda message: None)
+    except Exception:
+        return []
+    pairs = [("latest", "the newest assessment")]
+    pairs += [(s.id, str(s.result.get("role") or "")) for s in reversed(saved)]
+    return _matching(pairs, incomplete)
+
+
 # Which module defines each command, in the order help lists them.
 COMMAND_MODULES = {
     "roles": "catalogue",
     "role": "catalogue",
     "pay": "pay",
     "skills": "catalogue",
+    "skill": "catalogue",
     "track": "catalogue",
     "assess": "assess",
     "next": "assess",

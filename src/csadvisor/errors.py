@@ -4,7 +4,6 @@ Every failure a user can cause is a :class:`CsadvisorError`; one boundary in ``c
 prints its message as a single line on stderr and exits with its code.
 """
 
-
 import re
 from collections.abc import Sequence
 from enum import IntEnum
@@ -26,6 +25,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1
     USAGE = 2
     DATA = 3
+    INTERNAL = 70  # a bug in csadvisor (EX_SOFTWARE)
     CANCELLED = 130
 
 

@@ -1,6 +1,5 @@
 """Typed records of the career data. Frozen, no I/O."""
 
-
 from collections.abc import Mapping
 from typing import NamedTuple
 

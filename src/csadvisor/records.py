@@ -4,7 +4,6 @@ These are what JSON carries and what TSV/CSV flatten; the column lists are the d
 stable order of TSV/CSV output.
 """
 
-
 from typing import TYPE_CHECKING, Any
 
 from csadvisor.models import Catalog, PayRange, Role, Skill

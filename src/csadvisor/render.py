@@ -6,7 +6,6 @@ markup and emoji off, and every piece of data wrapped in ``Text`` so that nothin
 data file is ever interpreted as markup.
 """
 
-
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
@@ -276,6 +275,42 @@ def write_role_page(
     if record.get("aliases"):
         parts.append(text("Also called", "bold"))
         parts.append(Padding(text(", ".join(record["aliases"])), (0, 0, 0, 2)))
+    con.print(Group(*parts))
+
+
+def write_skill_page(
+    record: Mapping[str, Any], role_titles: Mapping[str, str], out: TextIO
+) -> None:
+    """One skill in full: the five levels as behaviour, growth actions, who needs it."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+
+    from csadvisor.models import CATEGORY_LABELS
+
+    con = console(out)
+    bullet = "-" if _ascii(con) else "\u2022"
+    head = text(record["name"], "bold")
+    category = CATEGORY_LABELS.get(record["category"], record["category"])
+    head.append(text(f"  ({record['id']}, {category})", "dim"))
+    parts: list[Any] = [head, Padding(text(record["description"]), (0, 0, 1, 2))]
+    parts.append(text("What each level looks like", "bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for level, line in enumerate(record["levels"], 1):
+        grid.add_row(text(f"{level_bar(level, con)} {level}", "cyan"), text(line))
+    parts.append(Padding(grid, (0, 0, 1, 2)))
+    if record["growth"]:
+        parts.append(text("How to grow", "bold"))
+        rows = [text(f"{bullet} {g}") for g in record["growth"]]
+        parts.append(Padding(Group(*rows), (0, 0, 1, 2)))
+    parts.append(text("Needed by", "bold"))
+    needed = [
+        text(f"{bullet} {role_titles.get(role, role)}: level {lvl}")
+        for role, lvl in record["required_by"].items()
+    ] or [text("no role in this catalogue requires it")]
+    parts.append(Padding(Group(*needed), (0, 0, 0, 2)))
     con.print(Group(*parts))
 
 

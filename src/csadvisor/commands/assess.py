@@ -9,6 +9,8 @@ import typer
 from csadvisor.cli import (
     FormatOption,
     HeaderOption,
+    complete_assessments,
+    complete_roles,
     emit,
     error_line,
     examples,
@@ -231,7 +233,14 @@ def _history_table(rows: list[dict[str, Any]], out: TextIO) -> None:
     epilog=examples("csadvisor history show latest", "csadvisor history show 20261124 -f json"),
 )
 def history_show(
-    id_: Annotated[str, typer.Argument(metavar="ID", help="An id, its unique start, or 'latest'.")],
+    id_: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="An id, its unique start, or 'latest'.",
+            autocompletion=complete_assessments,
+        ),
+    ],
     fmt: Annotated[
         Format | None,
         typer.Option(
@@ -262,7 +271,11 @@ def history_diff(
     ctx: typer.Context,
     ids: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[OLD NEW]", help="Two ids; default: the last two."),
+        typer.Argument(
+            metavar="[OLD NEW]",
+            help="Two ids; default: the last two.",
+            autocompletion=complete_assessments,
+        ),
     ] = None,
     fmt: FormatOption = None,
     header: HeaderOption = True,
@@ -335,7 +348,12 @@ NEXT_COLUMNS = ("from", "role", "title", "level", "pay_change", "currency", "not
 def next_(
     ctx: typer.Context,
     name: Annotated[
-        str | None, typer.Argument(metavar="[ROLE]", help="Where you are now (id, title or alias).")
+        str | None,
+        typer.Argument(
+            metavar="[ROLE]",
+            help="Where you are now (id, title or alias).",
+            autocompletion=complete_roles,
+        ),
     ] = None,
     assessment_file: Annotated[
         str | None,

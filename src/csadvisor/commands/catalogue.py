@@ -10,12 +10,15 @@ import typer
 from csadvisor.cli import (
     FormatOption,
     HeaderOption,
+    complete_roles,
+    complete_skills,
     emit,
     examples,
     pay_caption,
     state,
 )
 from csadvisor.cli import _app as APP
+from csadvisor.errors import NotFoundError
 from csadvisor.render import Format
 
 # --------------------------------------------------------------------------- roles
@@ -44,7 +47,12 @@ def roles(
     ] = None,
     from_role: Annotated[
         str | None,
-        typer.Option("--from", metavar="ROLE", help="Only roles reachable from ROLE."),
+        typer.Option(
+            "--from",
+            metavar="ROLE",
+            help="Only roles reachable from ROLE.",
+            autocompletion=complete_roles,
+        ),
     ] = None,
     with_pay: Annotated[
         bool, typer.Option("--with-pay", help="Only roles with a published pay range.")
@@ -94,7 +102,12 @@ def _roles_table(rows: list[dict[str, Any]], out: TextIO) -> None:
 @APP.command(epilog=examples("csadvisor role csr", "csadvisor role 'Account manager' -f json"))
 def role(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="ROLE", help="Role id, title or alias.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", help="Role id, title or alias.", autocompletion=complete_roles
+        ),
+    ],
     fmt: FormatOption = None,
     header: HeaderOption = True,
 ) -> None:
@@ -167,6 +180,48 @@ def _skills_table(rows: list[dict[str, Any]], out: TextIO) -> None:
     write_table(rows, cols, out)
 
 
+@APP.command(
+    epilog=examples("csadvisor skill coaching", "csadvisor skill data-literacy -f json"),
+)
+def skill(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(metavar="SKILL", help="Skill id.", autocompletion=complete_skills),
+    ],
+    fmt: FormatOption = None,
+    header: HeaderOption = True,
+) -> None:
+    """Show one skill: what each level 1-5 looks like, how to grow, which roles need it."""
+    from csadvisor import records
+    from csadvisor.catalog import normalize
+    from csadvisor.render import default_format, write_json, write_records, write_skill_page
+
+    cat = state(ctx).catalog()
+    found = cat.skill_by_id.get(name) or next(
+        (s for s in cat.skills if normalize(s.name) == normalize(name)), None
+    )
+    if found is None:
+        import difflib
+
+        from csadvisor.errors import escape_control
+
+        near = difflib.get_close_matches(name, list(cat.skill_by_id), n=3)
+        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        raise NotFoundError(
+            f"unknown skill '{escape_control(name)}'{hint or '; run csadvisor skills to list them'}"
+        )
+    record = records.skill_record(found, cat)
+    titles = {r.id: r.title for r in cat.roles}
+    chosen = default_format(fmt)
+    if chosen is Format.table:
+        write_skill_page(record, titles, sys.stdout)
+    elif chosen is Format.json:
+        write_json(record, sys.stdout)
+    else:
+        write_records([record], records.SKILL_COLUMNS, chosen, sys.stdout, header=header)
+
+
 # --------------------------------------------------------------------------- track
 
 
@@ -188,7 +243,11 @@ def track(
     ctx: typer.Context,
     name: Annotated[
         str | None,
-        typer.Argument(metavar="[ROLE]", help="Start here; default: the whole track."),
+        typer.Argument(
+            metavar="[ROLE]",
+            help="Start here; default: the whole track.",
+            autocompletion=complete_roles,
+        ),
     ] = None,
     fmt: Annotated[
         TrackFormat | None,

@@ -10,6 +10,8 @@ import typer
 from csadvisor.cli import (
     FormatOption,
     HeaderOption,
+    complete_locations,
+    complete_roles,
     error_line,
     examples,
     pay_caption,
@@ -59,7 +61,11 @@ def pay(
     ctx: typer.Context,
     names: Annotated[
         list[str],
-        typer.Argument(metavar="ROLE...", help="Role ids, titles or aliases; '-' reads stdin."),
+        typer.Argument(
+            metavar="ROLE...",
+            help="Role ids, titles or aliases; '-' reads stdin.",
+            autocompletion=complete_roles,
+        ),
     ],
     fmt: FormatOption = None,
     period: Annotated[
@@ -88,6 +94,7 @@ def pay(
             "-l",
             metavar="NAME",
             help="Apply the pay factor of NAME from the data directory's locations.yaml.",
+            autocompletion=complete_locations,
         ),
     ] = None,
     adjust: Annotated[
