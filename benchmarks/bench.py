@@ -286,13 +286,246 @@ def bench_batch(ctx: Context) -> list[Row]:
     return [row]
 
 
-# Later rows (e.g. "scale": a 10,000-role catalogue via CSADVISOR_DATA_DIR) go here.
+# --------------------------------------------------------------------------- scale data
+
+TITLE_RANKS = (
+    ("Junior", 1), ("Associate", 1), ("", 2), ("Regional", 2), ("Senior", 3),
+    ("Lead", 3), ("Staff", 4), ("Principal", 4), ("Global", 5), ("Chief", 5),
+)  # fmt: skip
+DOMAINS = (
+    "customer service", "customer success", "customer support", "technical support",
+    "contact centre", "call center", "client services", "member services", "guest services",
+    "patient services", "billing support", "claims", "collections", "onboarding", "retention",
+    "escalations", "quality assurance", "workforce management", "knowledge management",
+    "community support", "social media support", "live chat", "email support",
+    "field service", "service desk", "help desk", "account management", "order management",
+    "returns", "warranty", "loyalty", "complaints", "customer experience",
+    "customer insights", "customer operations", "service delivery", "partner support",
+    "vendor support", "product support", "reseller support", "enterprise support",
+    "premium support", "sales support", "renewals", "implementation", "training",
+    "voice of the customer", "digital support", "self-service", "service quality",
+)  # fmt: skip
+FUNCTIONS = (
+    "specialist", "representative", "agent", "advisor", "coordinator", "analyst", "manager",
+    "supervisor", "team lead", "director", "consultant", "trainer", "administrator",
+    "associate", "officer", "executive", "engineer", "strategist", "planner", "partner",
+)  # fmt: skip
+REGIONS = ("", " (EMEA)", " (APAC)", " (Americas)")
+DUTIES = (
+    "Answer {d} requests by phone, chat and email within the agreed times",
+    "Work out what each customer needs and route {d} cases to the right team",
+    "Keep accurate notes of every {d} case in the CRM",
+    "Spot repeat {d} problems and report them with examples",
+    "Coach newer colleagues on {d} procedures and tools",
+    "Review {d} metrics every week and agree actions with the team",
+    "Write and update help articles for common {d} questions",
+    "Handle escalated {d} cases and agree a fair outcome",
+)
+SKILL_TOPICS = (
+    "Active listening", "Conflict resolution", "Written communication", "Product knowledge",
+    "Ticket triage", "CRM administration", "Data analysis", "Coaching", "Time management",
+    "Process improvement", "Negotiation", "Root cause analysis", "Stakeholder management",
+    "Quality monitoring", "Forecasting", "Scheduling", "Technical troubleshooting",
+    "Knowledge writing", "Privacy and security", "AI prompting",
+)  # fmt: skip
+SKILL_STAGES = (
+    "Applies {t} on routine {d} cases with guidance",
+    "Applies {t} on most {d} cases without help",
+    "Uses {t} on complex {d} cases and helps peers",
+    "Coaches the team in {t} and improves {d} procedures",
+    "Sets the standard for {t} across {d}",
+)
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def _titles(count: int) -> list[tuple[str, int, str]]:
+    """``count`` distinct (title, level, domain); regional variants only past 10,000."""
+    combos = [
+        (f"{rank} {domain} {func}{region}".strip(), level, domain)
+        for region in REGIONS
+        for rank, level in TITLE_RANKS
+        for domain in DOMAINS
+        for func in FUNCTIONS
+    ]
+    if count > len(combos):
+        raise ValueError(f"at most {len(combos):,} generated roles")
+    chosen = combos[:count]
+    random.Random(1).shuffle(chosen)
+    chosen.sort(key=lambda t: t[1])  # next edges go to higher indexes: mostly higher levels
+    out = [(title[0].upper() + title[1:], level, d) for title, level, d in chosen]
+    if not any(t == "Customer service manager" for t, _, _ in out):
+        raise ValueError("the near-miss target title was not generated")
+    return out
+
+
+def scale_documents(n_roles: int, n_skills: int, seed: int = 7) -> tuple[str, str]:
+    """Deterministic ``roles.yaml`` and ``skills.yaml`` texts matching csadvisor's schema."""
+    rng = random.Random(seed)
+    categories = ("soft", "technical", "working")
+    skills: list[str] = ["skills:"]
+    skill_ids: list[str] = []
+    for k in range(n_skills):
+        topic = SKILL_TOPICS[k % len(SKILL_TOPICS)]
+        domain = DOMAINS[k // len(SKILL_TOPICS) % len(DOMAINS)]
+        name = f"{topic} in {domain}" + (f" {k // 1000 + 1}" if k >= 1000 else "")
+        skill_ids.append(_slug(name))
+        t = topic.lower()
+        skills += [
+            f"  - id: {skill_ids[-1]}",
+            f"    name: {name}",
+            f"    category: {categories[k % 3]}",
+            f"    description: Using {t} to resolve {domain} cases well and help "
+            "customers understand what happens next.",
+            "    levels:",
+            *(f"      - {stage.format(t=t, d=domain)}" for stage in SKILL_STAGES),
+            "    growth:",
+            f"      - Pair with a colleague strong in {t} for a week of {domain} cases",
+            f"      - Review three of your own {domain} cases a month against level 3",
+            "",
+        ]
+    titles = _titles(n_roles)
+    ids = [_slug(t) for t, _, _ in titles]
+    roles: list[str] = ["roles:"]
+    for i, (title, level, domain) in enumerate(titles):
+        roles += [
+            f"  - id: {ids[i]}",
+            f"    title: {title}",
+            f"    level: {level}",
+            f"    summary: A level {level} {domain} role where you help customers, keep "
+            f"cases moving and work with other teams to solve {domain} problems.",
+            "    responsibilities:",
+            *(f"      - {d.format(d=domain)}" for d in rng.sample(DUTIES, rng.randint(2, 3))),
+        ]
+        aliases = [f"JC-{i + 1:05d}", f"{title} {rng.choice(('I', 'II', 'III'))}"]
+        n_alias = rng.randint(0, 2)
+        if n_alias:
+            roles += ["    aliases:", *(f"      - {a}" for a in aliases[:n_alias])]
+        later = n_roles - i - 1
+        n_next = min(rng.randint(0, 3), later)
+        if n_next:
+            targets = sorted(rng.sample(range(i + 1, min(n_roles, i + 200)), n_next))
+            roles += ["    next:", *(f"      - {ids[j]}" for j in targets)]
+        roles.append("    skills:")
+        roles += [
+            f"      {s}: {rng.randint(1, 5)}" for s in rng.sample(skill_ids, rng.randint(8, 15))
+        ]
+        if rng.random() < 0.5:
+            low = rng.randrange(30_000, 120_000, 250)
+            roles += [
+                "    pay:",
+                f"      low: {low}",
+                f"      high: {low + rng.randrange(5_000, 40_000, 250)}",
+                "      currency: USD",
+                "      period: year",
+                "      region: US national",
+                "      basis: starting salary",
+                "      source: Example Corp internal pay survey",
+                "      year: 2025",
+            ]
+        roles.append("")
+    head = "# Generated by benchmarks/bench.py: {} for the scale benchmarks.\n"
+    return (
+        head.format(f"{n_roles:,} roles") + "\n".join(roles),
+        head.format(f"{n_skills:,} skills") + "\n".join(skills),
+    )
+
+
+def scale_dir(ctx: Context, size: str) -> Path:
+    """The generated data directory for ``size`` (made and validated once per run)."""
+    if size not in ctx.data_dirs:
+        n_roles, n_skills = SCALE_SIZES[size]
+        directory = ctx.work / f"data-{size}"
+        directory.mkdir()
+        roles_text, skills_text = scale_documents(n_roles, n_skills)
+        (directory / "roles.yaml").write_text(roles_text, encoding="utf-8")
+        (directory / "skills.yaml").write_text(skills_text, encoding="utf-8")
+        run_output([*ctx.csadvisor, "--data-dir", str(directory), "data", "validate"], ctx.env)
+        ctx.data_dirs[size] = directory
+    return ctx.data_dirs[size]
+
+
+# --------------------------------------------------------------------------- scale benchmarks
+
+
+def _scale_rows(ctx: Context, size: str) -> list[Row]:
+    """``roles -f tsv`` on a generated catalogue: cold (fresh cache dir each run), then warm."""
+    n_roles, n_skills = SCALE_SIZES[size]
+    directory = scale_dir(ctx, size)
+    cmd = [*ctx.csadvisor, "--data-dir", str(directory), "roles", "--format", "tsv"]
+    lines = run_output(cmd, ctx.env).count("\n")  # warms bytecode and the shared cache
+    if lines != n_roles + 1:
+        ctx.notes.append(f"WARNING: scale-{size} printed {lines} lines, expected {n_roles + 1}")
+    cold = []
+    for _ in range(ctx.args.scale_rounds):
+        cache = tempfile.mkdtemp(prefix="cold-", dir=ctx.work)
+        cold.append(run_timed(cmd, dict(ctx.env, CSADVISOR_CACHE_DIR=cache)))
+    warm = [run_timed(cmd, ctx.env) for _ in range(ctx.args.scale_rounds)]
+    what = f"{n_roles:,} roles, {n_skills:,} skills: --data-dir D roles -f tsv"
+    rows = [timing_row(f"scale-{size}", f"{what}, cold cache", cold)]
+    rows.append(timing_row(f"scale-{size}", f"{what}, warm cache", warm))
+    ctx.medians[f"scale-{size}-cold"] = rows[0].median or 0.0
+    ctx.medians[f"scale-{size}-warm"] = rows[1].median or 0.0
+    rows[1].target = "none"
+    return rows
+
+
+def bench_scale_10k(ctx: Context) -> list[Row]:
+    rows = _scale_rows(ctx, "10k")
+    rows[0].target = f"<= {SCALE_COLD_MAX_SECONDS:.1f} s"
+    rows[0].result = verdict((rows[0].median or 0.0) <= SCALE_COLD_MAX_SECONDS)
+    return rows
+
+
+def bench_scale_20k(ctx: Context) -> list[Row]:
+    rows = _scale_rows(ctx, "20k")
+    rows[0].target = "see ratio"
+    label = "20k / 10k, cold cache (linearity)"
+    rows.append(
+        ratio_row(ctx, "scale-20k", "scale-20k-cold", "scale-10k-cold", label, SCALE_MAX_RATIO)
+    )
+    if "scale-10k-cold" in ctx.medians:
+        warm = ctx.medians["scale-20k-warm"] / ctx.medians["scale-10k-warm"]
+        rows.append(Row("scale-20k", "20k / 10k, warm cache", ratio=f"{warm:.2f}x", target="none"))
+    else:
+        ctx.notes.append("scale-20k: the ratio rows need scale-10k (run --only scale)")
+    return rows
+
+
+def bench_scale_suggest(ctx: Context) -> list[Row]:
+    """An unknown name at 10,000 roles, warm cache: exit code 1 with 'did you mean'."""
+    directory = scale_dir(ctx, "10k")
+    word = "".join(random.Random(3).choice("bcdfghjklmnpqrstvwxz") for _ in range(9))
+    rows = []
+    for label, name in (("near miss", NEAR_MISS), ("random word", word)):
+        cmd = [*ctx.csadvisor, "--data-dir", str(directory), "pay", name]
+        proc = subprocess.run(cmd, capture_output=True, env=ctx.env, text=True, check=False)
+        if proc.returncode != 1:  # also the warm-up that fills the cache
+            raise RuntimeError(failure(cmd, proc.returncode, proc.stderr))
+        said = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+        ctx.notes.append(f"scale-suggest, {label}: exit 1; {said}")
+        if label == "near miss" and f"'{NEAR_MISS_ID}'" not in said:
+            ctx.notes.append(f"WARNING: {NEAR_MISS_ID!r} was not suggested for {NEAR_MISS!r}")
+        times = [run_timed(cmd, ctx.env, expect=1) for _ in range(ctx.args.scale_rounds)]
+        row = timing_row("scale-suggest", f"10k roles: pay {name!r} (exit 1), warm cache", times)
+        row.target = f"<= {SUGGEST_MAX_SECONDS:.1f} s"
+        row.result = verdict((row.median or 0.0) <= SUGGEST_MAX_SECONDS)
+        rows.append(row)
+    return rows
+
+
 BENCHMARKS: list[tuple[str, Callable[[Context], list[Row]]]] = [
     ("startup", bench_startup),
     ("startup-cold", bench_startup_cold),
     ("startup-nobytecode", bench_startup_nobytecode),
     ("batch", bench_batch),
+    ("scale-10k", bench_scale_10k),
+    ("scale-20k", bench_scale_20k),
+    ("scale-suggest", bench_scale_suggest),
 ]
+FAMILIES = {"scale": ("scale-10k", "scale-20k", "scale-suggest")}  # --only NAME runs these
 
 
 # --------------------------------------------------------------------------- setup, report
@@ -325,7 +558,8 @@ def machine_lines(ctx: Context) -> list[str]:
         f"rich {version_of('rich')}, csadvisor {version_of('csadvisor')}",
         f"- csadvisor: {ctx.csadvisor[0]}; yq: {yq}",
         f"- rounds: startup {ctx.args.rounds} after {ctx.args.warmup} warm-up (alternating), "
-        f"cold/nobytecode {ctx.args.cold_rounds}, batch {ctx.args.batch_rounds}",
+        f"cold/nobytecode {ctx.args.cold_rounds}, batch {ctx.args.batch_rounds}, "
+        f"scale {ctx.args.scale_rounds} (median of each)",
     ]
 
 
@@ -379,10 +613,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch-rounds", type=int, default=5, help="batch runs (default 5)")
     parser.add_argument("--batch-names", type=int, default=100_000, help="names in the batch")
     parser.add_argument(
-        "--only", metavar="NAME", choices=[n for n, _ in BENCHMARKS], help="run one benchmark"
+        "--scale-rounds", type=int, default=5, help="runs of each scale row (default 5)"
+    )
+    parser.add_argument(
+        "--only",
+        metavar="NAME",
+        choices=[n for n, _ in BENCHMARKS] + list(FAMILIES),
+        help="run one benchmark, or a family: " + ", ".join(FAMILIES),
     )
     args = parser.parse_args(argv)
-    if min(args.rounds, args.cold_rounds, args.batch_rounds, args.batch_names) < 1:
+    counts = (args.rounds, args.cold_rounds, args.batch_rounds, args.batch_names)
+    if min(*counts, args.scale_rounds) < 1:
         parser.error("counts must be at least 1")
     return args
 
@@ -414,7 +655,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(machine_lines(ctx)) + "\n", flush=True)
         rows: list[Row] = []
         for name, bench in BENCHMARKS:
-            if args.only and name != args.only:
+            if args.only and name not in FAMILIES.get(args.only, (args.only,)):
                 continue
             try:
                 rows += bench(ctx)

@@ -1,0 +1,204 @@
+"""Fits the shell: help on every command, completion as the shell drives it, lean imports."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from csadvisor.cli import COMMAND_MODULES
+
+GROUPS = {"history": ["show", "diff"], "data": ["validate", "schema", "init", "path"]}
+EVERY_COMMAND = [
+    [name, *([sub] if sub else [])]
+    for name in COMMAND_MODULES
+    for sub in (GROUPS.get(name) or [None])
+] + [["history"]]
+
+
+def run_cli(
+    args: list[str], tmp_path: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    base = {
+        **os.environ,
+        "CSADVISOR_CACHE_DIR": str(tmp_path / "cache"),
+        "CSADVISOR_HOME": str(tmp_path / "home"),
+        "NO_COLOR": "1",
+        "COLUMNS": "100",
+    }
+    base.pop("CSADVISOR_DATA_DIR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "csadvisor", *args],
+        env={**base, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+# --------------------------------------------------------------------------- help
+
+
+@pytest.mark.parametrize("command", EVERY_COMMAND, ids=" ".join)
+def test_every_command_has_a_summary_and_an_example(invoke: Any, command: list[str]) -> None:
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    lines = [ln.strip(" │") for ln in result.stdout.splitlines()]
+    usage = next(i for i, ln in enumerate(lines) if ln.startswith("Usage: csadvisor"))
+    summary = next(ln for ln in lines[usage + 1 :] if ln)
+    assert len(summary) > 20, f"no one-line summary after the usage line: {summary!r}"
+    examples = result.stdout[result.stdout.index("Examples:") :]
+    assert re.search(r"^\s+csadvisor \w", examples, re.M) or "| csadvisor" in examples
+
+
+def test_main_help_lists_every_command_and_the_exit_codes(invoke: Any) -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for name in COMMAND_MODULES:
+        assert re.search(rf"│ {name} ", result.stdout), name
+    flat = " ".join(result.stdout.split())
+    assert "130 cancelled by the user" in flat
+    assert "3 invalid data file" in flat
+
+
+# --------------------------------------------------------------------------- completion
+
+
+def complete(
+    tmp_path: Path, shell: str, words: str, extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {"_CSADVISOR_COMPLETE": f"complete_{shell}"}
+    if shell == "bash":
+        parts = words.split(" ")
+        env |= {"COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
+    else:
+        env |= {"_TYPER_COMPLETE_ARGS": words}
+        if shell == "fish":
+            env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
+    return run_cli([], tmp_path, env | (extra or {}))
+
+
+def test_bash_completes_role_ids_for_pay(tmp_path: Path) -> None:
+    result = complete(tmp_path, "bash", "csadvisor pay customer-s")
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert result.stdout.split() == ["customer-service-specialist", "customer-service-manager"]
+
+
+def test_zsh_completes_role_titles_with_their_ids(tmp_path: Path) -> None:
+    result = complete(tmp_path, "zsh", "csadvisor role Account")
+    assert result.returncode == 0
+    assert '"Account manager":"account-manager"' in result.stdout
+
+
+def test_fish_completes_skill_ids_with_their_names(tmp_path: Path) -> None:
+    result = complete(tmp_path, "fish", "csadvisor skill data")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == ["data-literacy\tData literacy"]
+
+
+def test_completion_of_format_values(tmp_path: Path) -> None:
+    result = complete(tmp_path, "bash", "csadvisor roles --format j")
+    assert result.stdout.split() == ["json", "jsonl"]
+
+
+def test_completion_of_track_and_next_roles(tmp_path: Path) -> None:
+    for words in ("csadvisor track acc", "csadvisor next acc", "csadvisor roles --from acc"):
+        assert complete(tmp_path, "bash", words).stdout.split() == ["account-manager"], words
+
+
+def test_completion_of_location_names_from_the_data_dir(tmp_path: Path) -> None:
+    data = tmp_path / "ladder"
+    assert run_cli(["data", "init", str(data)], tmp_path).returncode == 0
+    (data / "locations.yaml").write_text(
+        "locations:\n"
+        "  - {name: Springfield, factor: 1.1, source: Example survey, year: 2026}\n"
+        "  - {name: Shelbyville, factor: 0.9, source: Example survey, year: 2026}\n",
+        encoding="utf-8",
+    )
+    result = complete(tmp_path, "bash", f"csadvisor --data-dir {data} pay csr --location Sp")
+    assert result.stdout.split() == ["Springfield"]
+
+
+def test_completion_of_saved_assessment_ids(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("skills: {}\n", encoding="utf-8")
+    saved = run_cli(["assess", "--answers", str(answers), "--missing", "2"], tmp_path)
+    assert saved.returncode == 0, saved.stderr
+    ident = re.search(r"saved as (\S+)", saved.stderr)
+    assert ident is not None
+    result = complete(tmp_path, "bash", "csadvisor history show ")
+    assert result.stdout.split() == ["latest", ident.group(1)]
+
+
+def test_completion_with_broken_data_prints_nothing(tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "roles.yaml").write_text("roles: [", encoding="utf-8")
+    (broken / "skills.yaml").write_text("skills: [", encoding="utf-8")
+    result = complete(tmp_path, "bash", f"csadvisor --data-dir {broken} pay c")
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")
+
+
+def test_show_completion_prints_a_script_for_the_shell(tmp_path: Path) -> None:
+    result = run_cli(["--show-completion", "bash"], tmp_path)
+    assert result.returncode == 0
+    assert "_CSADVISOR_COMPLETE=complete_bash" in result.stdout
+
+
+# --------------------------------------------------------------------------- imports
+
+HEAVY = ("rich", "questionary", "prompt_toolkit", "yaml")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["pay", "csr", "-f", "tsv"],
+        ["pay", "csr", "Customer service manager", "-f", "json"],
+        ["roles", "-f", "tsv"],
+        ["roles", "-f", "json"],
+    ],
+    ids=" ".join,
+)
+def test_fast_paths_import_no_heavy_library(tmp_path: Path, args: list[str]) -> None:
+    warm = run_cli(args, tmp_path)  # fills the catalogue cache, as any first run does
+    assert warm.returncode == 0, warm.stderr
+    timed = run_cli(args, tmp_path, {"PYTHONPROFILEIMPORTTIME": "1"})
+    assert timed.returncode == 0
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in timed.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "csadvisor.cli" in imported, "the import log was not produced"
+    heavy = sorted(m for m in imported if m.split(".")[0] in HEAVY)
+    assert heavy == []
+    assert timed.stdout == warm.stdout
+
+
+# --------------------------------------------------------------------------- bugs
+
+
+def test_an_unexpected_error_is_one_line_with_exit_70(
+    invoke: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from csadvisor import records
+
+    def broken(*args: Any) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(records, "pay_record", broken)
+    result = invoke("pay", "csr")
+    assert result.exit_code == 70
+    assert result.stderr.startswith("csadvisor: internal error (RuntimeError: boom); ")
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+    monkeypatch.setenv("CSADVISOR_DEBUG", "1")
+    result = invoke("pay", "csr")
+    assert isinstance(result.exception, RuntimeError)
