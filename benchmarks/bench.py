@@ -312,21 +312,25 @@ FUNCTIONS = (
 )  # fmt: skip
 REGIONS = ("", " (EMEA)", " (APAC)", " (Americas)")
 DUTIES = (
-    "Answer {d} requests by phone, chat and email within the agreed times",
-    "Work out what each customer needs and route {d} cases to the right team",
-    "Keep accurate notes of every {d} case in the CRM",
-    "Spot repeat {d} problems and report them with examples",
-    "Coach newer colleagues on {d} procedures and tools",
-    "Review {d} metrics every week and agree actions with the team",
-    "Write and update help articles for common {d} questions",
-    "Handle escalated {d} cases and agree a fair outcome",
+    "Answer {d} requests by phone, chat and email",
+    "Route {d} cases to the right team",
+    "Log every {d} case in the CRM",
+    "Report repeat {d} problems with examples",
+    "Coach new colleagues on {d} tools",
+    "Review {d} metrics every week",
+    "Update help articles on {d}",
+    "Resolve escalated {d} cases fairly",
 )
 SKILL_TOPICS = (
-    "Active listening", "Conflict resolution", "Written communication", "Product knowledge",
-    "Ticket triage", "CRM administration", "Data analysis", "Coaching", "Time management",
-    "Process improvement", "Negotiation", "Root cause analysis", "Stakeholder management",
-    "Quality monitoring", "Forecasting", "Scheduling", "Technical troubleshooting",
-    "Knowledge writing", "Privacy and security", "AI prompting",
+    ("Active listening", "listening"), ("Conflict resolution", "conflict"),
+    ("Written communication", "writing"), ("Product knowledge", "product"),
+    ("Ticket triage", "triage"), ("CRM administration", "crm"), ("Data analysis", "data"),
+    ("Coaching", "coaching"), ("Time management", "time"), ("Process improvement", "process"),
+    ("Negotiation", "negotiation"), ("Root cause analysis", "rca"),
+    ("Stakeholder management", "stakeholders"), ("Quality monitoring", "qa"),
+    ("Forecasting", "forecasting"), ("Scheduling", "scheduling"),
+    ("Technical troubleshooting", "troubleshooting"), ("Knowledge writing", "kb-writing"),
+    ("Privacy and security", "privacy"), ("AI prompting", "ai"),
 )  # fmt: skip
 SKILL_STAGES = (
     "Applies {t} on routine {d} cases with guidance",
@@ -367,11 +371,17 @@ def scale_documents(n_roles: int, n_skills: int, seed: int = 7) -> tuple[str, st
     categories = ("soft", "technical", "working")
     skills: list[str] = ["skills:"]
     skill_ids: list[str] = []
+    codes: list[str] = []  # short, unique domain codes for skill ids: cs, cs2, ts, ...
+    for domain in DOMAINS:
+        code = "".join(w[0] for w in domain.replace("-", " ").split())
+        taken = sum(c.rstrip("0123456789") == code for c in codes)
+        codes.append(f"{code}{taken + 1}" if taken else code)
     for k in range(n_skills):
-        topic = SKILL_TOPICS[k % len(SKILL_TOPICS)]
-        domain = DOMAINS[k // len(SKILL_TOPICS) % len(DOMAINS)]
-        name = f"{topic} in {domain}" + (f" {k // 1000 + 1}" if k >= 1000 else "")
-        skill_ids.append(_slug(name))
+        topic, short = SKILL_TOPICS[k % len(SKILL_TOPICS)]
+        d = k // len(SKILL_TOPICS) % len(DOMAINS)
+        domain, rep = DOMAINS[d], k // (len(SKILL_TOPICS) * len(DOMAINS))
+        name = f"{topic} in {domain}" + (f" ({rep + 1})" if rep else "")
+        skill_ids.append(f"{short}-{codes[d]}" + (f"-{rep + 1}" if rep else ""))
         t = topic.lower()
         skills += [
             f"  - id: {skill_ids[-1]}",
@@ -394,8 +404,7 @@ def scale_documents(n_roles: int, n_skills: int, seed: int = 7) -> tuple[str, st
             f"  - id: {ids[i]}",
             f"    title: {title}",
             f"    level: {level}",
-            f"    summary: A level {level} {domain} role where you help customers, keep "
-            f"cases moving and work with other teams to solve {domain} problems.",
+            f"    summary: Helps {domain} customers and solves their problems with other teams.",
             "    responsibilities:",
             *(f"      - {d.format(d=domain)}" for d in rng.sample(DUTIES, rng.randint(2, 3))),
         ]
@@ -422,7 +431,7 @@ def scale_documents(n_roles: int, n_skills: int, seed: int = 7) -> tuple[str, st
                 "      period: year",
                 "      region: US national",
                 "      basis: starting salary",
-                "      source: Example Corp internal pay survey",
+                "      source: Example Corp pay survey",
                 "      year: 2025",
             ]
         roles.append("")

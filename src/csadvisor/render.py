@@ -185,7 +185,9 @@ def write_table(
     *,
     title: str | None = None,
     caption: str | None = None,
+    spaced: bool = False,
 ) -> None:
+    """A table of records; ``spaced`` puts a blank line between multi-line rows."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -193,10 +195,9 @@ def write_table(
     con = console(out)
     table = Table(
         title=text(title, "bold") if title else None,
-        caption=text(caption, "dim") if caption else None,
         box=box.ASCII if _ascii(con) else box.SIMPLE_HEAD,
         header_style="bold",
-        caption_justify="left",
+        leading=1 if spaced else 0,
     )
     for col in columns:
         table.add_column(
@@ -210,6 +211,21 @@ def write_table(
         cells = (col.value(record) for col in columns)
         table.add_row(*(c if isinstance(c, Text) else text(c) for c in cells))
     con.print(table)
+    if caption:  # below the table, at the terminal's width rather than the table's
+        con.print(text(caption, "dim"))
+
+
+def bullets(items: Sequence[Any], con: "Console") -> Any:
+    """A list whose wrapped lines hang under the text, not under the bullet."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    mark = "-" if _ascii(con) else "\u2022"
+    for item in items:
+        grid.add_row(text(mark), item if hasattr(item, "spans") else text(item))
+    return grid
 
 
 def level_bar(level: int, con: "Console", width: int = 5) -> str:
@@ -229,7 +245,6 @@ def write_role_page(
     from rich.table import Table
 
     con = console(out)
-    bullet = "-" if _ascii(con) else "\u2022"
     parts: list[Any] = []
     head = text(record["title"], "bold")
     head.append(text(f"  ({record['id']}, level {record['level']})", "dim"))
@@ -248,8 +263,7 @@ def write_role_page(
 
     if record.get("responsibilities"):
         parts.append(text("Responsibilities", "bold"))
-        rows = [text(f"{bullet} {r}") for r in record["responsibilities"]]
-        parts.append(Padding(Group(*rows), (0, 0, 1, 2)))
+        parts.append(Padding(bullets(record["responsibilities"], con), (0, 0, 1, 2)))
 
     if record.get("skills"):
         parts.append(text("Skills required", "bold"))
@@ -267,10 +281,10 @@ def write_role_page(
 
     parts.append(text("Grows into", "bold"))
     if record.get("next"):
-        rows = [text(f"{bullet} {next_titles.get(n, n)} ({n})") for n in record["next"]]
+        grows: Any = bullets([f"{next_titles.get(n, n)} ({n})" for n in record["next"]], con)
     else:
-        rows = [text("no further role on this track")]
-    parts.append(Padding(Group(*rows), (0, 0, 1, 2)))
+        grows = text("no further role on this track")
+    parts.append(Padding(grows, (0, 0, 1, 2)))
 
     if record.get("aliases"):
         parts.append(text("Also called", "bold"))
@@ -289,7 +303,6 @@ def write_skill_page(
     from csadvisor.models import CATEGORY_LABELS
 
     con = console(out)
-    bullet = "-" if _ascii(con) else "\u2022"
     head = text(record["name"], "bold")
     category = CATEGORY_LABELS.get(record["category"], record["category"])
     head.append(text(f"  ({record['id']}, {category})", "dim"))
@@ -303,14 +316,13 @@ def write_skill_page(
     parts.append(Padding(grid, (0, 0, 1, 2)))
     if record["growth"]:
         parts.append(text("How to grow", "bold"))
-        rows = [text(f"{bullet} {g}") for g in record["growth"]]
-        parts.append(Padding(Group(*rows), (0, 0, 1, 2)))
+        parts.append(Padding(bullets(record["growth"], con), (0, 0, 1, 2)))
     parts.append(text("Needed by", "bold"))
     needed = [
-        text(f"{bullet} {role_titles.get(role, role)}: level {lvl}")
-        for role, lvl in record["required_by"].items()
-    ] or [text("no role in this catalogue requires it")]
-    parts.append(Padding(Group(*needed), (0, 0, 0, 2)))
+        f"{role_titles.get(role, role)}: level {lvl}" for role, lvl in record["required_by"].items()
+    ]
+    shown: Any = bullets(needed, con) if needed else text("no role in this catalogue requires it")
+    parts.append(Padding(shown, (0, 0, 0, 2)))
     con.print(Group(*parts))
 
 
@@ -365,7 +377,6 @@ def write_result(result: Mapping[str, Any], out: TextIO) -> None:
     from rich.table import Table
 
     con = console(out)
-    bullet = "-" if _ascii(con) else "\u2022"
     suggestion = result.get("suggestion")
     parts: list[Any] = []
 
@@ -427,7 +438,7 @@ def write_result(result: Mapping[str, Any], out: TextIO) -> None:
             rows.append(
                 Padding(text(f"Next level looks like: {gap['next_level']}", "dim"), (0, 0, 0, 2))
             )
-            rows += [Padding(text(f"{bullet} {g}"), (0, 0, 0, 2)) for g in gap["growth"]]
+            rows.append(Padding(bullets(gap["growth"], con), (0, 0, 0, 2)))
         parts.append(Padding(Group(*rows), (0, 0, 1, 2)))
     parts.append(text(f"How readiness is computed: {result['formula']}.", "dim"))
     con.print(Group(*parts))

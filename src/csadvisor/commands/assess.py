@@ -447,10 +447,10 @@ def _next_table(rows: list[dict[str, Any]], out: TextIO) -> None:
     cols = [
         TableColumn("Next role", lambda r: r["title"]),
         TableColumn("Level", lambda r: r["level"], justify="right"),
-        TableColumn("Pay change", change),
+        TableColumn("Pay change", change, no_wrap=True),
         TableColumn(
             "Skills new or higher",
-            lambda r: "\n".join(f"{k} {v}" for k, v in r["skills"].items()) or "-",
+            lambda r: ", ".join(f"{k} {v}" for k, v in r["skills"].items()) or "-",
         ),
     ]
-    write_table(rows, cols, out)
+    write_table(rows, cols, out, spaced=True)

@@ -80,20 +80,31 @@ def roles(
     elif sort in (SortKey.id, SortKey.role_title):
         chosen.sort(key=lambda r: getattr(r, sort.value).casefold())
     rows = [records.role_record(r) for r in chosen]
-    emit(rows, records.ROLE_COLUMNS, fmt, header, table=_roles_table)
+    titles = {r.id: r.title for r in cat.roles}
+    emit(
+        rows,
+        records.ROLE_COLUMNS,
+        fmt,
+        header,
+        table=lambda rows, out: _roles_table(rows, out, titles),
+    )
 
 
-def _roles_table(rows: list[dict[str, Any]], out: TextIO) -> None:
-    from csadvisor.render import TableColumn, pay_range_text, write_table
+def _roles_table(rows: list[dict[str, Any]], out: TextIO, titles: Mapping[str, str]) -> None:
+    from csadvisor.render import TableColumn, pay_range_text, text, write_table
+
+    def name(r: Mapping[str, Any]) -> Any:
+        label = text(r["title"])
+        label.append(text("\n" + r["id"], "cyan"))
+        return label
 
     cols = [
-        TableColumn("ID", lambda r: r["id"], style="cyan"),
-        TableColumn("Role", lambda r: r["title"]),
+        TableColumn("Role", name, no_wrap=True),
         TableColumn("Level", lambda r: r["level"], justify="right"),
         TableColumn("Starting pay (year)", pay_range_text),
-        TableColumn("Grows into", lambda r: "\n".join(r["next"]) or "-"),
+        TableColumn("Grows into", lambda r: ", ".join(titles[n] for n in r["next"]) or "-"),
     ]
-    write_table(rows, cols, out, caption=pay_caption(rows))
+    write_table(rows, cols, out, caption=pay_caption(rows), spaced=True)
 
 
 # --------------------------------------------------------------------------- role
