@@ -712,3 +712,13 @@ def test_installed_entry_point_behaves_like_the_app(
         expected.stdout,
         expected.stderr,
     )
+
+
+def test_field_keeps_one_line_per_input_name_for_paste(invoke: Invoke) -> None:
+    names = "csr\nbogus\nsenior csr\ncustomer service manager\n"
+    result = invoke("pay", "-", "--field", "low", input=names)
+    assert result.exit_code == 1
+    assert result.stdout == "38500\n\n\n57000\n"
+    assert result.stderr.count("\n") == 2
+    assert "unknown role 'bogus'" in result.stderr
+    assert "senior-customer-service-specialist: no published range" in result.stderr

@@ -83,8 +83,8 @@ def pay(
         typer.Option(
             "--field",
             case_sensitive=False,
-            help="Print only this number, one per line. mid is the midpoint of the range, "
-            "not a median.",
+            help="Print only this number, one line per name (an empty line where there is "
+            "none, so lines match the input). mid is the midpoint of the range, not a median.",
         ),
     ] = None,
     location: Annotated[
@@ -122,7 +122,8 @@ def pay(
     missing: dict[str, str] = {}
     unpaid_warned: set[str] = set()
 
-    def answers() -> Iterator[dict[str, Any]]:
+    def answers(keep_place: bool = False) -> Iterator[dict[str, Any]]:
+        """A pay record per name in input order; with ``keep_place``, {} for an unknown one."""
         cache: dict[str, dict[str, Any]] = {}
         for name in _names(names):
             role = index.find(name)
@@ -130,6 +131,8 @@ def pay(
                 if name not in missing:
                     missing[name] = unknown_role_message(name, index.suggest(name))
                     error_line(missing[name])
+                if keep_place:
+                    yield {}
                 continue
             record = cache.get(role.id)
             if record is None:
@@ -142,9 +145,9 @@ def pay(
     chosen = default_format(fmt)
     if field is not None:
         out = sys.stdout
-        for record in answers():
-            value = record[field.value]
-            if value is None and record["role"] not in unpaid_warned:
+        for record in answers(keep_place=True):  # one line per name, so `paste` lines up
+            value = record.get(field.value)
+            if value is None and record and record["role"] not in unpaid_warned:
                 unpaid_warned.add(record["role"])
                 error_line(f"{record['role']}: {records.NO_RANGE}; printing an empty line")
             out.write(("" if value is None else str(value)) + "\n")
