@@ -183,7 +183,7 @@ def test_jsonl_pay_streams_one_record_per_line(invoke: Invoke) -> None:
 def test_stdout_has_only_data_messages_go_to_stderr(invoke: Invoke) -> None:
     result = invoke("pay", "csr", "xyzzy", "account-manager", "--field", "high")
     assert result.exit_code == 1
-    assert result.stdout == "48500\n\n"
+    assert result.stdout == "48500\n\n\n"  # one line per name, found or not
     lines = result.stderr.splitlines()
     assert len(lines) == 2
     assert all(ln.startswith("csadvisor: ") for ln in lines)

@@ -9,7 +9,7 @@ from typing import Any
 
 from csadvisor import advisor
 from csadvisor.advisor import Answers, Readiness
-from csadvisor.catalog import Parsed, line_of, parse_yaml, read_text
+from csadvisor.catalog import MAX_FILE_BYTES, Parsed, decode, line_of, parse_yaml, read_text
 from csadvisor.errors import DataError, Problem
 from csadvisor.models import Catalog
 
@@ -20,10 +20,11 @@ def read_answers_file(path: str) -> tuple[Parsed, str]:
     """Parse an answers file (YAML or JSON; ``-`` is stdin)."""
     if path == "-":
         label = "<stdin>"
-        raw = sys.stdin.read()
+        stream = getattr(sys.stdin, "buffer", None)
+        raw = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read().encode()
         if not raw.strip():
             raise DataError([Problem(label, None, "", "no answers on stdin")])
-        return parse_yaml(raw.lstrip("\ufeff"), label), label
+        return parse_yaml(decode(raw, label), label), label
     return parse_yaml(read_text(Path(path), path), path), path
 
 

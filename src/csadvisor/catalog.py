@@ -86,8 +86,15 @@ def read_text(path: Path, label: str) -> str:
         raise fail("permission denied; cannot read the file") from None
     except OSError as exc:
         raise fail(f"cannot read the file ({exc.strerror or exc})") from None
+    return decode(raw, label)
+
+
+def decode(raw: bytes, label: str) -> str:
+    """Bytes read (at most MAX_FILE_BYTES + 1 of them) as UTF-8 text, BOM dropped."""
     if len(raw) > MAX_FILE_BYTES:
-        raise fail(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit")
+        raise DataError(
+            [Problem(label, None, "", f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")]
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -98,7 +105,7 @@ def read_text(path: Path, label: str) -> str:
             [Problem(label, line, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})")]
         ) from None
     if not text.strip():
-        raise fail("file is empty")
+        raise DataError([Problem(label, None, "", "file is empty")])
     return text
 
 
@@ -121,6 +128,7 @@ def parse_yaml(text: str, label: str) -> Parsed:
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        _check_depth(text, label, yaml, loader_cls)
         node = yaml.compose(text, Loader=loader_cls)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -138,6 +146,32 @@ def parse_yaml(text: str, label: str) -> Parsed:
     if walker.problems:
         raise DataError(walker.problems)
     return Parsed(value, walker.lines)
+
+
+MAX_DEPTH = 64
+"""Data nested deeper than this is refused (the real files need 4 levels)."""
+
+
+def _check_depth(text: str, label: str, yaml: Any, loader_cls: Any) -> None:
+    """Refuse deep nesting before composing: libyaml's composer recurses in C.
+
+    Nesting is bounded by the number of opening brackets (flow style) and by the
+    length of the longest line (block style), so most files need no event scan at all.
+    """
+    import re
+
+    if text.count("[") + text.count("{") <= 2000 and not re.search(r"[^\n]{1000}", text):
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=loader_cls):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1
+                message = f"nested more than {MAX_DEPTH} levels deep"
+                raise DataError([Problem(label, line, "", message)])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
 
 
 _SCALAR_TAGS = {
@@ -173,8 +207,11 @@ class _NodeWalker:
     def fail(self, node: Any, path: str, message: str) -> None:
         self.problems.append(Problem(self.label, node.start_mark.line + 1, path, message))
 
-    def walk(self, node: Any, path: str) -> Any:
+    def walk(self, node: Any, path: str, depth: int = 0) -> Any:
         yaml = self.yaml
+        if depth > MAX_DEPTH:
+            self.fail(node, path, f"nested more than {MAX_DEPTH} levels deep")
+            return None
         self.lines.setdefault(path, node.start_mark.line + 1)
         if id(node) in self.seen:  # an alias: the same node again
             line = self.aliases.pop() if self.aliases else node.start_mark.line + 1
@@ -203,13 +240,13 @@ class _NodeWalker:
                     self.fail(key_node, sub, "duplicate key")
                     continue
                 self.lines[sub] = key_node.start_mark.line + 1
-                out[key] = self.walk(value_node, sub)
+                out[key] = self.walk(value_node, sub, depth + 1)
             return out
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
                 self.fail(node, path, f"YAML tag '{_tag(node.tag)}' is not allowed")
                 return None
-            return [self.walk(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+            return [self.walk(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(node.value)]
         if node.tag not in _SCALAR_TAGS:
             self.fail(node, path, f"YAML tag '{_tag(node.tag)}' is not allowed")
             return None
@@ -490,7 +527,7 @@ def _cache_key(source: DataSource) -> _CacheKey | None:
         try:
             path = source.file(name).resolve()
             st = path.stat()
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
             return None
         stamp += [str(path), st.st_size, st.st_mtime_ns]
     import zlib

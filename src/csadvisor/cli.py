@@ -26,8 +26,8 @@ EXIT_CODES_HELP = (
 
 
 def error_line(message: str) -> None:
-    """A message for the person, never for the pipe."""
-    sys.stderr.write(f"{PROG}: {message}\n")
+    """A message for the person, never for the pipe: one line, control characters shown."""
+    sys.stderr.write(f"{PROG}: {escape_control(message)}\n")
     sys.stderr.flush()
 
 

@@ -66,8 +66,10 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
+        """``file:line: path: message``, with any control character made visible."""
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return escape_control(text)
 
 
 class DataError(CsadvisorError):

@@ -135,7 +135,11 @@ class Number(Spec):
     def check(self, value: Any, path: str, c: Checker) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return c.fail(path, f"expected a number, got {describe(value)}")
-        if not math.isfinite(value) or value <= 0:
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an integer too large for a float
+            return c.fail(path, f"is too large ({describe(value)})")
+        if not finite or value <= 0:
             return c.fail(path, f"must be a positive number, got {describe(value)}")
         if value > self.maximum:
             return c.fail(path, f"is too large ({describe(value)})")
