@@ -506,7 +506,8 @@ def bench_scale_20k(ctx: Context) -> list[Row]:
 def bench_scale_suggest(ctx: Context) -> list[Row]:
     """An unknown name at 10,000 roles, warm cache: exit code 1 with 'did you mean'."""
     directory = scale_dir(ctx, "10k")
-    word = "".join(random.Random(3).choice("bcdfghjklmnpqrstvwxz") for _ in range(9))
+    rng = random.Random(3)
+    word = "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(9))
     rows = []
     for label, name in (("near miss", NEAR_MISS), ("random word", word)):
         cmd = [*ctx.csadvisor, "--data-dir", str(directory), "pay", name]
