@@ -117,13 +117,17 @@ class Parsed:
 
     __slots__ = ("lines", "value")
 
-    def __init__(self, value: Any, lines: dict[str, int]) -> None:
+    def __init__(self, value: Any, lines: dict[str, int] | None) -> None:
         self.value = value
-        self.lines = lines
+        self.lines = lines  # None: not recorded (the quick path)
 
 
-def parse_yaml(text: str, label: str) -> Parsed:
-    """Parse one YAML document into plain values, refusing tags, aliases and merges."""
+def parse_yaml(text: str, label: str, *, with_lines: bool = True) -> Parsed:
+    """Parse one YAML document into plain values, refusing tags, aliases and merges.
+
+    ``with_lines=False`` skips recording the line of every field (a third of the cost of
+    a large file); anything unusual still goes through the careful walker.
+    """
     import yaml
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -139,8 +143,14 @@ def parse_yaml(text: str, label: str) -> Parsed:
         raise DataError([Problem(label, None, "", f"invalid YAML: {exc}")]) from None
     if node is None:
         raise DataError([Problem(label, None, "", "file is empty")])
+    maybe_anchors = "&" in text or "*" in text  # only then can there be anchors or aliases
+    if not with_lines and not maybe_anchors:
+        try:
+            return Parsed(_plain_values(node, yaml, 0), None)
+        except _Unusual:
+            pass  # the careful walker says what and where
     walker = _NodeWalker(label, yaml)
-    if "&" in text or "*" in text:  # only then can there be anchors or aliases
+    if maybe_anchors:
         walker.find_anchors(text, loader_cls)
     value = walker.walk(node, "")
     if walker.problems:
@@ -174,6 +184,48 @@ def _check_depth(text: str, label: str, yaml: Any, loader_cls: Any) -> None:
             depth -= 1
 
 
+class _Unusual(Exception):
+    """Something the quick conversion does not handle; the careful walker will."""
+
+
+_CONSTRUCTOR: Any = None
+
+
+def _plain_values(node: Any, yaml: Any, depth: int) -> Any:
+    """Nodes to plain values, quickly: no paths, no lines; stops at anything unusual."""
+    if depth > MAX_DEPTH:
+        raise _Unusual
+    kind = type(node)
+    if kind is yaml.MappingNode:
+        if node.tag != "tag:yaml.org,2002:map":
+            raise _Unusual
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR_TAG:
+                raise _Unusual  # merge keys, tagged or non-text keys
+            key = key_node.value
+            if key in out:
+                raise _Unusual
+            out[key] = _plain_values(value_node, yaml, depth + 1)
+        return out
+    if kind is yaml.SequenceNode:
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise _Unusual
+        return [_plain_values(item, yaml, depth + 1) for item in node.value]
+    if node.tag == _STR_TAG:
+        return node.value
+    if node.tag not in _SCALAR_TAGS:
+        raise _Unusual
+    global _CONSTRUCTOR
+    if _CONSTRUCTOR is None:
+        _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+    try:
+        return _CONSTRUCTOR.construct_object(node)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise _Unusual from exc
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -273,8 +325,10 @@ def _problems(label: str, parsed: Parsed, raw: list[tuple[str, str]]) -> list[Pr
     return [Problem(label, line_of(parsed.lines, path), path, msg) for path, msg in raw]
 
 
-def line_of(lines: dict[str, int], path: str) -> int | None:
+def line_of(lines: dict[str, int] | None, path: str) -> int | None:
     """The line of ``path``, or of its nearest parent that has one."""
+    if lines is None:
+        return None
     while True:
         if path in lines:
             return lines[path]
@@ -463,23 +517,51 @@ def build(roles_doc: dict[str, Any], skills_doc: dict[str, Any]) -> Catalog:
 
 
 def load_documents(source: DataSource) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Read, parse and validate both files; every problem of both files is reported."""
+    """Read, parse and validate both files; every problem of both files is reported.
+
+    Valid data (the usual case) is parsed once without line numbers; only when there is
+    a problem are the files parsed again, recording lines, so every message has one.
+    """
+    import gc
+
     labels = (source.label(ROLES_FILE), source.label(SKILLS_FILE))
-    parsed: list[Parsed] = []
+    texts: list[str] = []
     problems: list[Problem] = []
-    for name, label in zip((ROLES_FILE, SKILLS_FILE), labels, strict=False):
+    for name, label in zip((ROLES_FILE, SKILLS_FILE), labels, strict=True):
         try:
-            parsed.append(parse_yaml(read_text(source.file(name), label), label))
+            texts.append(read_text(source.file(name), label))
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
+    # Parsing creates millions of objects and no cycles: the collector only slows it down.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        return validate(parsed[0], parsed[1], *labels)
-    except DataError as exc:
-        order = {label: i for i, label in enumerate(labels)}
-        ranked = sorted(exc.problems, key=lambda p: (order.get(p.file, 2), p.line or 0))
-        raise DataError(ranked) from None
+        try:
+            quick = [
+                parse_yaml(t, lb, with_lines=False) for t, lb in zip(texts, labels, strict=True)
+            ]
+            return validate(quick[0], quick[1], *labels)
+        except DataError:
+            pass
+        parsed: list[Parsed] = []
+        for text, label in zip(texts, labels, strict=True):
+            try:
+                parsed.append(parse_yaml(text, label))
+            except DataError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise DataError(problems) from None
+        try:
+            return validate(parsed[0], parsed[1], *labels)
+        except DataError as exc:
+            order = {label: i for i, label in enumerate(labels)}
+            ranked = sorted(exc.problems, key=lambda p: (order.get(p.file, 2), p.line or 0))
+            raise DataError(ranked) from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def load(source: DataSource | None = None, *, use_cache: bool = True) -> Catalog:
@@ -542,7 +624,7 @@ def _read_cache(key: _CacheKey) -> Catalog | None:
 
     try:
         with key.path.open("rb") as fh:
-            blob = marshal.load(fh)
+            blob = marshal.loads(fh.read())  # much faster than marshal.load(fh)
         if not isinstance(blob, dict) or blob.get("stamp") != key.stamp:
             return None
         return build(blob["roles"], blob["skills"])
