@@ -232,3 +232,18 @@ def test_wheel_ships_the_data_files(tmp_path: Path) -> None:
         assert "csadvisor/cli.py" in names
         entry_points = zf.read(next(n for n in names if n.endswith("entry_points.txt")))
         assert b"csadvisor = csadvisor.cli:main" in entry_points
+
+
+@pytest.mark.parametrize("literal", ["0", "7", "12", "0755", "0x1A", "1_000", "1:30", "+5", "-3"])
+def test_quick_and_careful_yaml_paths_read_numbers_alike(literal: str) -> None:
+    """Large files skip line tracking; YAML 1.1 numbers must still read the same."""
+    import yaml
+
+    from csadvisor.catalog import parse_yaml
+
+    text = f"value: {literal}\nlist: [{literal}, x]\n"
+    quick = parse_yaml(text, "t.yaml", with_lines=False)
+    careful = parse_yaml(text, "t.yaml")
+    assert quick.value == careful.value == yaml.safe_load(text)
+    assert quick.lines is None
+    assert careful.lines is not None

@@ -12,6 +12,7 @@ importing PyYAML at all.
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +215,9 @@ def _plain_values(node: Any, yaml: Any, depth: int) -> Any:
         return [_plain_values(item, yaml, depth + 1) for item in node.value]
     if node.tag == _STR_TAG:
         return node.value
+    value = node.value
+    if node.tag == _INT_TAG and value.isdigit() and value.isascii() and value[0] != "0":
+        return int(value)  # the common case; 0, 0755 (octal), 0x.., 1_000, 1:30 go the long way
     if node.tag not in _SCALAR_TAGS:
         raise _Unusual
     global _CONSTRUCTOR
@@ -226,6 +230,7 @@ def _plain_values(node: Any, yaml: Any, depth: int) -> Any:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -522,8 +527,6 @@ def load_documents(source: DataSource) -> tuple[dict[str, Any], dict[str, Any]]:
     Valid data (the usual case) is parsed once without line numbers; only when there is
     a problem are the files parsed again, recording lines, so every message has one.
     """
-    import gc
-
     labels = (source.label(ROLES_FILE), source.label(SKILLS_FILE))
     texts: list[str] = []
     problems: list[Problem] = []
@@ -534,10 +537,7 @@ def load_documents(source: DataSource) -> tuple[dict[str, Any], dict[str, Any]]:
             problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    # Parsing creates millions of objects and no cycles: the collector only slows it down.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         try:
             quick = [
                 parse_yaml(t, lb, with_lines=False) for t, lb in zip(texts, labels, strict=True)
@@ -559,6 +559,18 @@ def load_documents(source: DataSource) -> tuple[dict[str, Any], dict[str, Any]]:
             order = {label: i for i, label in enumerate(labels)}
             ranked = sorted(exc.problems, key=lambda p: (order.get(p.file, 2), p.line or 0))
             raise DataError(ranked) from None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Parsing a large file creates millions of objects and no cycles: without this the
+    garbage collector scans them again and again, and time grows faster than the file."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()
@@ -569,14 +581,25 @@ def load(source: DataSource | None = None, *, use_cache: bool = True) -> Catalog
     source = source or resolve_source()
     key = _cache_key(source) if use_cache else None
     if key is not None:
-        cached = _read_cache(key)
+        with _collector_paused():
+            cached = _read_cache(key)
         if cached is not None:
+            _keep(cached)
             return cached
-    roles_doc, skills_doc = load_documents(source)
-    catalog = build(roles_doc, skills_doc)
-    if key is not None:
-        _write_cache(key, roles_doc, skills_doc)
+    with _collector_paused():
+        roles_doc, skills_doc = load_documents(source)
+        catalog = build(roles_doc, skills_doc)
+        if key is not None:
+            _write_cache(key, roles_doc, skills_doc)
+    _keep(catalog)
     return catalog
+
+
+def _keep(catalog: Catalog) -> None:
+    """The catalogue lives as long as the process: keep the collector from rescanning it."""
+    import gc
+
+    gc.freeze()
 
 
 # --------------------------------------------------------------------------- cache
