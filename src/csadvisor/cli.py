@@ -250,6 +250,25 @@ def emit(
         write_records(rows, columns, chosen, sys.stdout, header=header)
 
 
+def emit_one(
+    record: dict[str, Any],
+    columns: tuple[str, ...],
+    fmt: Format | None,
+    header: bool,
+    page: Any,
+) -> None:
+    """One record: a page on a terminal (``page(record, out)``), else a data format."""
+    from csadvisor.render import default_format, write_json, write_records
+
+    chosen = default_format(fmt)
+    if chosen is Format.table:
+        page(record, sys.stdout)
+    elif chosen is Format.json:
+        write_json(record, sys.stdout)
+    else:
+        write_records([record], columns, chosen, sys.stdout, header=header)
+
+
 def _command_name(args: list[str]) -> str | None:
     """The command a command line asks for, or None (help, version, no command)."""
     skip = False

@@ -20,6 +20,19 @@ from csadvisor.cli import _app as APP
 from csadvisor.errors import CancelledError, CsadvisorError, NotFoundError, UsageError
 from csadvisor.render import Format
 
+ResultFormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        help="table: the readable result (default); json: the whole result; "
+        "tsv/csv/jsonl: the readiness ranking.",
+    ),
+]
+
+
 # --------------------------------------------------------------------------- assess
 
 
@@ -53,17 +66,7 @@ def assess(
             help="Rate skills left out of --answers at LEVEL (default: they are an error).",
         ),
     ] = None,
-    fmt: Annotated[
-        Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            show_default=False,
-            help="table: the readable result (default); json: the whole result; "
-            "tsv/csv/jsonl: the readiness ranking.",
-        ),
-    ] = None,
+    fmt: ResultFormatOption = None,
     export: Annotated[
         str | None,
         typer.Option(
@@ -241,16 +244,7 @@ def history_show(
             autocompletion=complete_assessments,
         ),
     ],
-    fmt: Annotated[
-        Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            show_default=False,
-            help="table (default) or json; tsv/csv/jsonl: the readiness ranking.",
-        ),
-    ] = None,
+    fmt: ResultFormatOption = None,
     header: HeaderOption = True,
 ) -> None:
     """Show one saved assessment's result."""

@@ -13,6 +13,7 @@ from csadvisor.cli import (
     complete_roles,
     complete_skills,
     emit,
+    emit_one,
     examples,
     pay_caption,
     state,
@@ -124,20 +125,20 @@ def role(
 ) -> None:
     """Show one role in full: summary, duties, pay and its source, skills, next roles."""
     from csadvisor import advisor, records
-    from csadvisor.render import default_format, write_json, write_records, write_role_page
+    from csadvisor.render import write_role_page
 
     cat = state(ctx).catalog()
     found = advisor.RoleIndex(cat).get(name)
     record = records.role_detail_record(found, cat)
-    chosen = default_format(fmt)
-    if chosen is Format.table:
-        names = {s.id: s.name for s in cat.skills}
-        titles = {r.id: r.title for r in cat.roles}
-        write_role_page(record, names, titles, sys.stdout)
-    elif chosen is Format.json:
-        write_json(record, sys.stdout)
-    else:
-        write_records([record], records.ROLE_DETAIL_COLUMNS, chosen, sys.stdout, header=header)
+    names = {s.id: s.name for s in cat.skills}
+    titles = {r.id: r.title for r in cat.roles}
+    emit_one(
+        record,
+        records.ROLE_DETAIL_COLUMNS,
+        fmt,
+        header,
+        page=lambda rec, out: write_role_page(rec, names, titles, out),
+    )
 
 
 # --------------------------------------------------------------------------- skills
@@ -206,7 +207,7 @@ def skill(
     """Show one skill: what each level 1-5 looks like, how to grow, which roles need it."""
     from csadvisor import records
     from csadvisor.catalog import normalize
-    from csadvisor.render import default_format, write_json, write_records, write_skill_page
+    from csadvisor.render import write_skill_page
 
     cat = state(ctx).catalog()
     found = cat.skill_by_id.get(name) or next(
@@ -224,13 +225,13 @@ def skill(
         )
     record = records.skill_record(found, cat)
     titles = {r.id: r.title for r in cat.roles}
-    chosen = default_format(fmt)
-    if chosen is Format.table:
-        write_skill_page(record, titles, sys.stdout)
-    elif chosen is Format.json:
-        write_json(record, sys.stdout)
-    else:
-        write_records([record], records.SKILL_COLUMNS, chosen, sys.stdout, header=header)
+    emit_one(
+        record,
+        records.SKILL_COLUMNS,
+        fmt,
+        header,
+        page=lambda rec, out: write_skill_page(rec, titles, out),
+    )
 
 
 # --------------------------------------------------------------------------- track
