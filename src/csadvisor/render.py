@@ -228,6 +228,20 @@ def bullets(items: Sequence[Any], con: "Console") -> Any:
     return grid
 
 
+def range_bar(
+    low: float, high: float, scale_low: float, scale_high: float, con: "Console", width: int = 24
+) -> "Text":
+    """A pay range drawn on a shared scale: where it starts, where it ends."""
+    span = (scale_high - scale_low) or 1.0
+    start = round((low - scale_low) / span * (width - 1))
+    end = max(start, round((high - scale_low) / span * (width - 1)))
+    track, fill = (".", "=") if _ascii(con) else ("\u00b7", "\u2501")
+    bar = text(track * start, "dim")
+    bar.append(text(fill * (end - start + 1), "green"))
+    bar.append(text(track * (width - end - 1), "dim"))
+    return bar
+
+
 def level_bar(level: int, con: "Console", width: int = 5) -> str:
     full, empty = ("#", ".") if _ascii(con) else ("\u2588", "\u2591")
     return full * level + empty * (width - level)

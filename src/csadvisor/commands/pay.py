@@ -189,7 +189,7 @@ def _pay_table(
     adjusted_by: str | None = None,
     factor: float | None = None,
 ) -> None:
-    from csadvisor.render import TableColumn, money, write_table
+    from csadvisor.render import TableColumn, console, money, range_bar, write_table
 
     def fig(key: str) -> Any:
         def get(r: dict[str, Any]) -> str:
@@ -206,6 +206,19 @@ def _pay_table(
         TableColumn("Midpoint", fig("mid"), justify="right", no_wrap=True),
     ]
     notes = ["Midpoint = middle of the range, not a median."]
+    paid = [r for r in rows if r["low"] is not None]
+    if len(paid) > 1 and len({r["currency"] for r in paid}) == 1:
+        lo, hi = min(r["low"] for r in paid), max(r["high"] for r in paid)
+        con = console(out)
+        cols.append(
+            TableColumn(
+                "Range",
+                lambda r: "" if r["low"] is None else range_bar(r["low"], r["high"], lo, hi, con),
+                no_wrap=True,
+            )
+        )
+        cur, per = paid[0]["currency"], paid[0]["period"]
+        notes.append(f"Bars share one scale, {money(lo, cur, per)} to {money(hi, cur, per)}.")
     if factor is not None:
         notes.append(f"Adjusted: national figures x {factor:g}, {adjusted_by}.")
     if period != "year":
