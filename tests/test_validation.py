@@ -485,7 +485,7 @@ def test_missing_file(invoke: Invoke, data_dir: Path) -> None:
 
 def test_missing_data_dir(invoke: Invoke, tmp_path: Path) -> None:
     stderr = rejected(invoke, tmp_path / "nowhere")
-    assert stderr.startswith(f"csadvisor: {tmp_path / 'nowhere' / 'roles.yaml'}: file not found")
+    assert stderr == f"csadvisor: {tmp_path / 'nowhere'}: no such directory (the data directory)\n"
 
 
 def test_top_level_not_a_mapping(invoke: Invoke, data_dir: Path) -> None:

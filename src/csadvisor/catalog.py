@@ -527,6 +527,19 @@ def load_documents(source: DataSource) -> tuple[dict[str, Any], dict[str, Any]]:
     Valid data (the usual case) is parsed once without line numbers; only when there is
     a problem are the files parsed again, recording lines, so every message has one.
     """
+    import shlex
+
+    where = "" if source.bundled else " " + shlex.quote(str(source.directory))
+    try:
+        return _load_documents(source)
+    except DataError as exc:
+        raise DataError(exc.problems, hint=f"run 'csadvisor data validate{where}'") from None
+
+
+def _load_documents(source: DataSource) -> tuple[dict[str, Any], dict[str, Any]]:
+    if not source.directory.is_dir():
+        what = "is not a directory" if source.directory.exists() else "no such directory"
+        raise DataError([Problem(str(source.directory), None, "", f"{what} (the data directory)")])
     labels = (source.label(ROLES_FILE), source.label(SKILLS_FILE))
     texts: list[str] = []
     problems: list[Problem] = []

@@ -43,8 +43,8 @@ def _quiet_broken_pipe() -> None:
 
 
 def _safe_streams() -> None:
-    """On an ASCII-only terminal, replace what cannot be encoded instead of crashing."""
-    for stream in (sys.stdout, sys.stderr):
+    """On an ASCII-only terminal, replace what cannot be en- or decoded instead of crashing."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", "") == "strict":
             try:
@@ -194,7 +194,7 @@ def _global(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """Options that apply to every command."""
@@ -328,12 +328,20 @@ def _matching(pairs: list[tuple[str, str]], incomplete: str) -> list[tuple[str, 
 
 
 def complete_roles(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Role ids and titles."""
+    """Role ids, and titles where the shell quotes what it inserts (zsh, fish).
+
+    Bash inserts a candidate as it is, so a title's spaces would split it into several
+    arguments: there, only ids are offered.
+    """
+    import os
+
     try:
         cat = _completion_catalog(ctx)
     except Exception:
         return []
-    pairs = [(r.id, r.title) for r in cat.roles] + [(r.title, r.id) for r in cat.roles]
+    pairs = [(r.id, r.title) for r in cat.roles]
+    if not os.environ.get("_CSADVISOR_COMPLETE", "").endswith("bash"):
+        pairs += [(r.title, r.id) for r in cat.roles]
     return _matching(pairs, incomplete)
 
 

@@ -77,11 +77,12 @@ class DataError(CsadvisorError):
 
     exit_code = ExitCode.DATA
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], hint: str = "") -> None:
+        """``hint`` says how to see every problem, e.g. "run 'csadvisor data validate DIR'"."""
         self.problems = tuple(problems)
         first = str(self.problems[0]) if self.problems else "invalid data"
         more = len(self.problems) - 1
-        suffix = (
-            f" (and {more} more; run 'csadvisor data validate' to list them)" if more > 0 else ""
-        )
+        suffix = ""
+        if more > 0:
+            suffix = f" (and {more} more; {hint} to list them)" if hint else f" (and {more} more)"
         super().__init__(first + suffix)

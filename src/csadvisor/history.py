@@ -39,15 +39,21 @@ def save(result: dict[str, Any]) -> Path:
     from csadvisor.assessment import new_id
 
     folder = directory()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for _attempt in range(10):
-        path = folder / f"{result['id']}{SUFFIX}"
-        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
-        try:
-            atomic_write_text(path, text, mode=0o600, exclusive=True)
-            return path
-        except FileExistsError:
-            result["id"] = new_id(datetime.fromisoformat(result["created"]))
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for _attempt in range(10):
+            path = folder / f"{result['id']}{SUFFIX}"
+            text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+            try:
+                atomic_write_text(path, text, mode=0o600, exclusive=True)
+                return path
+            except FileExistsError:
+                result["id"] = new_id(datetime.fromisoformat(result["created"]))
+    except OSError as exc:
+        raise UsageError(
+            f"cannot save the assessment in {folder} ({exc.strerror or exc}); "
+            "set CSADVISOR_HOME to a folder you can write to, or pass --no-save"
+        ) from None
     raise UsageError(
         f"{path.name} already exists in {folder} and no free name was found; try again"
     )

@@ -161,7 +161,7 @@ def pay_range_text(record: Mapping[str, Any]) -> str:
 class TableColumn:
     """One column of a human table: its header and how to get its cell from a record."""
 
-    __slots__ = ("header", "justify", "no_wrap", "style", "value")
+    __slots__ = ("header", "justify", "min_width", "no_wrap", "style", "value")
 
     def __init__(
         self,
@@ -170,8 +170,10 @@ class TableColumn:
         justify: str = "left",
         style: str = "",
         no_wrap: bool = False,
+        min_width: int | None = None,
     ) -> None:
         self.header = header
+        self.min_width = min_width
         self.value = value
         self.justify = justify
         self.style = style
@@ -205,6 +207,7 @@ def write_table(
             justify=col.justify,  # type: ignore[arg-type]
             style=col.style or None,
             no_wrap=col.no_wrap,
+            min_width=col.min_width,
             overflow="fold",
         )
     for record in records:

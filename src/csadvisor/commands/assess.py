@@ -41,7 +41,8 @@ ResultFormatOption = Annotated[
         "csadvisor assess",
         "csadvisor assess --format json > result.json",
         "csadvisor assess --answers me.yaml --export plan.md",
-        "echo '{skills: {empathy: 3, ...}}' | csadvisor assess --answers -",
+        "echo '{role: csr, skills: {empathy: 3, coaching: 2}}' | "
+        "csadvisor assess --answers - --missing 2 --no-save",
     )
 )
 def assess(
@@ -94,14 +95,17 @@ def assess(
     result = assessment.result(answers, cat)
     if assessment.all_same(answers) and answers_file is not None:
         error_line("warning: every skill has the same rating; the result will be unreliable")
-    _show_result(result, fmt, header)
-    if export is not None:
-        _export(result, export)
+    # Save and export first: if either fails, stdout carries no half-finished result.
+    saved_to = None
     if save:
         from csadvisor import history
 
-        path = history.save(result)
-        error_line(f"saved as {result['id']} ({path})")
+        saved_to = history.save(result)
+    if export is not None:
+        _export(result, export)
+    _show_result(result, fmt, header)
+    if saved_to is not None:
+        error_line(f"saved as {result['id']} ({saved_to})")
 
 
 def _ask_in_terminal(cat: Any) -> Any:
@@ -330,7 +334,9 @@ def _skill_names(ctx: typer.Context) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- next
 
-NEXT_COLUMNS = ("from", "role", "title", "level", "pay_change", "currency", "note", "skills")
+NEXT_COLUMNS = (
+    "from", "role", "title", "level", "pay_change", "currency", "note", "skill_changes",
+)  # fmt: skip
 
 
 @APP.command(
@@ -381,7 +387,12 @@ def next_(
                     "note": None
                     if step.pay_change is not None
                     else "no published range to compare",
-                    "skills": {s.id: f"{a}->{b}" if a else f"new {b}" for s, a, b in step.raised},
+                    "skill_changes": ", ".join(
+                        f"{s.id} {a}->{b}" if a else f"{s.id} new {b}" for s, a, b in step.raised
+                    ),
+                    "skills": [
+                        {"skill": s.id, "from": a or None, "to": b} for s, a, b in step.raised
+                    ],
                 }
             )
         if not rows:
@@ -395,6 +406,7 @@ def next_(
     answers = Answers(result.get("role"), result["ratings"])
     try:
         fresh = assessment.result(answers, cat)
+        fresh["id"], fresh["created"] = result["id"], result["created"]  # the same assessment
     except KeyError:
         raise NotFoundError(
             "that assessment names roles or skills the current data does not have; "
@@ -439,12 +451,13 @@ def _next_table(rows: list[dict[str, Any]], out: TextIO) -> None:
         return f"{sign}${abs(r['pay_change']):,} a year (midpoint)"
 
     cols = [
-        TableColumn("Next role", lambda r: r["title"]),
+        TableColumn("Next role", lambda r: r["title"], min_width=16),
         TableColumn("Level", lambda r: r["level"], justify="right"),
-        TableColumn("Pay change", change, no_wrap=True),
+        TableColumn("Pay change", change, min_width=12),
         TableColumn(
             "Skills new or higher",
-            lambda r: ", ".join(f"{k} {v}" for k, v in r["skills"].items()) or "-",
+            lambda r: r["skill_changes"] or "-",
+            min_width=16,
         ),
     ]
     write_table(rows, cols, out, spaced=True)

@@ -100,10 +100,12 @@ def _roles_table(rows: list[dict[str, Any]], out: TextIO, titles: Mapping[str, s
         return label
 
     cols = [
-        TableColumn("Role", name, no_wrap=True),
-        TableColumn("Level", lambda r: r["level"], justify="right"),
-        TableColumn("Starting pay (year)", pay_range_text),
-        TableColumn("Grows into", lambda r: ", ".join(titles[n] for n in r["next"]) or "-"),
+        TableColumn("Role", name, min_width=16),
+        TableColumn("Level", lambda r: r["level"], justify="right", min_width=5),
+        TableColumn("Starting pay (year)", pay_range_text, min_width=10),
+        TableColumn(
+            "Grows into", lambda r: ", ".join(titles[n] for n in r["next"]) or "-", min_width=12
+        ),
     ]
     write_table(rows, cols, out, caption=pay_caption(rows), spaced=True)
 
@@ -210,9 +212,8 @@ def skill(
     from csadvisor.render import write_skill_page
 
     cat = state(ctx).catalog()
-    found = cat.skill_by_id.get(name) or next(
-        (s for s in cat.skills if normalize(s.name) == normalize(name)), None
-    )
+    wanted = normalize(name)
+    found = next((s for s in cat.skills if wanted in (normalize(s.id), normalize(s.name))), None)
     if found is None:
         import difflib
 

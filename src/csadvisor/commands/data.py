@@ -1,13 +1,16 @@
 """Organisations' own data: validate, schema, init, path."""
 
 import sys
+from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any, TextIO
 
 import typer
 
 from csadvisor.cli import (
+    FormatOption,
     HeaderOption,
+    emit,
     error_line,
     examples,
     state,
@@ -44,8 +47,9 @@ def data_validate(
 ) -> None:
     """Check roles.yaml, skills.yaml (and locations.yaml) and report every problem.
 
-    Each problem is printed on stdout as file:line: field.path: message; the exit code
-    is 3 if there are any, 0 if none.
+    Each problem is printed on stdout as file:line: field.path: message.
+
+    Exit code 3 if there are any, 0 if none.
     """
     from csadvisor import catalog
 
@@ -70,7 +74,11 @@ def data_validate(
 def data_schema(
     kind: Annotated[
         SchemaKind | None,
-        typer.Argument(help="Which file; default: one schema that accepts any of them."),
+        typer.Argument(
+            metavar="[KIND]",
+            help="roles, skills, locations or answers; default: one schema that accepts any "
+            "of the data files.",
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the data files, for editors that check YAML as you type.
@@ -129,7 +137,8 @@ def data_init(
     existing = [n for n in names if (target / n).exists()]
     if existing and not force:
         raise UsageError(
-            f"{', '.join(str(target / n) for n in existing)} already exist(s); "
+            f"{', '.join(str(target / n) for n in existing)} "
+            f"{'already exists' if len(existing) == 1 else 'already exist'}; "
             "pass --force to overwrite"
         )
     try:
@@ -146,9 +155,10 @@ def data_init(
     "path",
     epilog=examples("csadvisor data path", "CSADVISOR_DATA_DIR=./ladder csadvisor data path"),
 )
-def data_path(ctx: typer.Context, header: HeaderOption = True) -> None:
+def data_path(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption = True) -> None:
     """Show which data files are in use, and why (option, environment variable or bundled)."""
     from csadvisor import catalog
+    from csadvisor.render import TableColumn, write_table
 
     source = catalog.resolve_source(state(ctx).data_dir)
     why = {
@@ -156,10 +166,20 @@ def data_path(ctx: typer.Context, header: HeaderOption = True) -> None:
         "environment": "CSADVISOR_DATA_DIR",
         "bundled": "bundled with csadvisor",
     }[source.reason]
-    out = sys.stdout
-    if header:
-        out.write("file\tpath\tsource\texists\n")
+    rows = []
     for name in (catalog.ROLES_FILE, catalog.SKILLS_FILE, catalog.LOCATIONS_FILE):
         path = source.file(name)
         exists = "yes" if path.is_file() else "no"
-        out.write(f"{name}\t{path.resolve() if path.exists() else path}\t{why}\t{exists}\n")
+        rows.append({"file": name, "path": str(path.resolve()), "source": why, "exists": exists})
+
+    def table(rows: list[dict[str, str]], out: TextIO) -> None:
+        def cell(key: str) -> Callable[[Mapping[str, Any]], Any]:
+            return lambda record: record[key]
+
+        cols = [TableColumn(k.capitalize(), cell(k), no_wrap=k == "path") for k in PATH_COLUMNS]
+        write_table(rows, cols, out)
+
+    emit(rows, PATH_COLUMNS, fmt, header, table=table)
+
+
+PATH_COLUMNS = ("file", "path", "source", "exists")

@@ -45,9 +45,7 @@ def _names(args: list[str]) -> Iterator[str]:
         if sys.stdin.isatty():
             error_line("reading role names from stdin, one per line; end with Ctrl-D")
         for line in sys.stdin:
-            name = line.strip()
-            if name:
-                yield name
+            yield line.strip()  # a blank line keeps its place in --field output
 
 
 @APP.command(
@@ -116,6 +114,10 @@ def pay(
 
     if location is not None and adjust is not None:
         raise UsageError("give --location or --adjust, not both")
+    if field is not None and fmt is not None:
+        raise UsageError(
+            "--field prints bare numbers, one per line; drop --format, or drop --field"
+        )
     cat = state(ctx).catalog()
     factor, adjusted_by = _pay_factor(ctx, location, adjust)
     index = RoleIndex(cat)
@@ -126,6 +128,10 @@ def pay(
         """A pay record per name in input order; with ``keep_place``, {} for an unknown one."""
         cache: dict[str, dict[str, Any]] = {}
         for name in _names(names):
+            if not name:
+                if keep_place:
+                    yield {}
+                continue
             role = index.find(name)
             if role is None:
                 if name not in missing:
@@ -200,16 +206,16 @@ def _pay_table(
         return get
 
     cols = [
-        TableColumn("Role", lambda r: r["title"]),
+        TableColumn("Role", lambda r: r["title"], min_width=16),
         TableColumn("Low", fig("low"), justify="right", no_wrap=True),
         TableColumn("High", fig("high"), justify="right", no_wrap=True),
         TableColumn("Midpoint", fig("mid"), justify="right", no_wrap=True),
     ]
     notes = ["Midpoint = middle of the range, not a median."]
     paid = [r for r in rows if r["low"] is not None]
-    if len(paid) > 1 and len({r["currency"] for r in paid}) == 1:
+    con = console(out)
+    if len(paid) > 1 and len({r["currency"] for r in paid}) == 1 and con.width >= 90:
         lo, hi = min(r["low"] for r in paid), max(r["high"] for r in paid)
-        con = console(out)
         cols.append(
             TableColumn(
                 "Range",
