@@ -115,8 +115,9 @@ def questionary_ask(input: Any = None, output: Any = None) -> Ask:
     import questionary
 
     def ask(question: Question) -> str:
+        width = _columns(output) - 6  # room for the pointer and the indent
         choices: Sequence[Any] = [
-            questionary.Choice(c.label, value=c.value) for c in question.choices
+            questionary.Choice(wrap_label(c.label, width), value=c.value) for c in question.choices
         ]
         default = next((c for c in choices if c.value == question.default), None)
         answer = questionary.select(
@@ -130,6 +131,25 @@ def questionary_ask(input: Any = None, output: Any = None) -> Ask:
         return str(answer)
 
     return ask
+
+
+def wrap_label(label: str, width: int) -> str:
+    """A choice's text over several lines, so a long descriptor is read whole, not cut."""
+    import textwrap
+
+    lines = textwrap.wrap(label, max(width, 30)) or [label]
+    return "\n     ".join(lines)
+
+
+def _columns(output: Any) -> int:
+    if output is not None:
+        try:
+            return int(output.get_size().columns)
+        except Exception:  # DummyOutput and friends have no real size
+            return 80
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def terminal_ask() -> tuple[Ask, Callable[[], None]]:
