@@ -19,7 +19,8 @@ from csadvisor.render import Format
 PROG = "csadvisor"
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 success; 1 a role (or any name in a batch) not found; "
+    "Exit codes: 0 success; 1 a role (or any name in a batch), skill, location or "
+    "saved assessment not found; "
     "2 usage error; 3 invalid data file; 70 internal error (a bug); "
     "130 cancelled by the user."
 )

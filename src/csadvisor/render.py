@@ -467,7 +467,7 @@ def result_markdown(result: Mapping[str, Any]) -> str:
     def md(value: Any) -> str:
         # Data is literal text: escape what Markdown would read as formatting.
         out = str(value)
-        for ch in "\\`*_{}[]<>#|":
+        for ch in "\\`*_{}[]<#|":
             out = out.replace(ch, "\\" + ch)
         return out
 
