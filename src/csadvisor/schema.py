@@ -51,6 +51,9 @@ class Checker:
     """Collects problems as ``(path, message)``; ``where`` maps a path to its line."""
 
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # Short identifiers repeat thousands of times in a large catalogue (skill ids, "USD",
+    # "year"): each distinct one is checked once per spec.
+    known_good: set[tuple[int, str]] = field(default_factory=set)
 
     def fail(self, path: str, message: str) -> Invalid:
         self.problems.append((path, message))
@@ -76,8 +79,17 @@ class Text(Spec):
     hint: str = ""
 
     def check(self, value: Any, path: str, c: Checker) -> Any:
-        if not isinstance(value, str):
+        if type(value) is not str:
             return c.fail(path, f"expected text, got {describe(value)}")
+        remembered = self.pattern is not None or bool(self.choices)
+        if remembered and (id(self), value) in c.known_good:
+            return value
+        checked = self._check(value, path, c)
+        if remembered and checked is value:
+            c.known_good.add((id(self), value))
+        return checked
+
+    def _check(self, value: str, path: str, c: Checker) -> Any:
         value = value.strip()
         if not value:
             return c.fail(path, "must not be empty")
@@ -89,7 +101,7 @@ class Text(Spec):
             return c.fail(path, f"is {len(value)} characters long; the limit is {self.max_len}")
         if self.choices and value not in self.choices:
             return c.fail(path, f"expected one of {', '.join(self.choices)}, got {describe(value)}")
-        if self.pattern and not re.match(self.pattern, value):
+        if self.pattern and not _compiled(self.pattern).match(value):
             return c.fail(path, f"{describe(value)} is not valid: {self.hint or self.pattern}")
         return value
 
@@ -102,6 +114,16 @@ class Text(Spec):
         if self.one_line:
             s["pattern"] = self.pattern or "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
         return s
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    compiled = _PATTERNS.get(pattern)
+    if compiled is None:
+        compiled = _PATTERNS[pattern] = re.compile(pattern)
+    return compiled
 
 
 def slug(hint: str = "lowercase letters, digits and single hyphens") -> Text:
