@@ -132,6 +132,11 @@ def parse_yaml(text: str, label: str, *, with_lines: bool = True) -> Parsed:
     import yaml
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if not with_lines:
+        try:
+            return Parsed(_quick_values(text, yaml, loader_cls), None)
+        except (_Unusual, yaml.YAMLError):
+            pass  # the careful path says what and where
     try:
         _check_depth(text, label, yaml, loader_cls)
         node = yaml.compose(text, Loader=loader_cls)
@@ -145,11 +150,6 @@ def parse_yaml(text: str, label: str, *, with_lines: bool = True) -> Parsed:
     if node is None:
         raise DataError([Problem(label, None, "", "file is empty")])
     maybe_anchors = "&" in text or "*" in text  # only then can there be anchors or aliases
-    if not with_lines and not maybe_anchors:
-        try:
-            return Parsed(_plain_values(node, yaml, 0), None)
-        except _Unusual:
-            pass  # the careful walker says what and where
     walker = _NodeWalker(label, yaml)
     if maybe_anchors:
         walker.find_anchors(text, loader_cls)
@@ -189,42 +189,102 @@ class _Unusual(Exception):
     """Something the quick conversion does not handle; the careful walker will."""
 
 
+_NO_KEY: Any = object()
+
+
+def _quick_values(text: str, yaml: Any, loader_cls: Any) -> Any:
+    """Plain values straight from libyaml's events: no nodes, no paths, no lines.
+
+    This is the fast path for valid files. It stops (``_Unusual``) at anything it does
+    not handle the ordinary way: tags, anchors, aliases, merge keys, duplicate or
+    non-text keys, several documents, deep nesting. The careful path then explains.
+    """
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    resolver = yaml.resolver.Resolver()
+    # Plain scalars starting with any other character are always text.
+    special = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
+    stack: list[Any] = []  # open containers
+    keys: list[Any] = []  # for each open container, the key waiting for its value
+    root = _NO_KEY
+    documents = 0
+    parser = loader_cls(text)
+    next_event = parser.get_event  # straight from the parser: yaml.parse adds a generator
+    stream_end = yaml.StreamEndEvent
+    try:
+        while True:
+            event = next_event()
+            kind = type(event)
+            value: Any
+            if kind is scalar_event:
+                if event.anchor is not None or event.tag is not None:
+                    raise _Unusual
+                value = event.value
+                if not event.style and (not value or value[0] in special):
+                    if value.isdigit() and value.isascii() and value[0] != "0":
+                        value = int(value)  # the common case, without the resolver
+                    else:
+                        value = _resolve_plain(value, resolver, yaml)
+            elif kind is map_start or kind is seq_start:
+                if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
+                    raise _Unusual
+                stack.append({} if kind is map_start else [])
+                keys.append(_NO_KEY)
+                continue
+            elif kind is map_end or kind is seq_end:
+                value = stack.pop()
+                keys.pop()
+            elif kind is alias_event:
+                raise _Unusual
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+                continue
+            elif event is None or kind is stream_end:
+                break
+            else:
+                continue
+            if not stack:
+                root = value
+                continue
+            container = stack[-1]
+            if type(container) is list:
+                container.append(value)
+            elif keys[-1] is _NO_KEY:
+                if type(value) is not str:
+                    raise _Unusual
+                keys[-1] = value
+            else:
+                if keys[-1] in container:
+                    raise _Unusual
+                container[keys[-1]] = value
+                keys[-1] = _NO_KEY
+    finally:
+        parser.dispose()
+    if root is _NO_KEY:
+        raise _Unusual
+    return root
+
+
 _CONSTRUCTOR: Any = None
 
 
-def _plain_values(node: Any, yaml: Any, depth: int) -> Any:
-    """Nodes to plain values, quickly: no paths, no lines; stops at anything unusual."""
-    if depth > MAX_DEPTH:
-        raise _Unusual
-    kind = type(node)
-    if kind is yaml.MappingNode:
-        if node.tag != "tag:yaml.org,2002:map":
-            raise _Unusual
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR_TAG:
-                raise _Unusual  # merge keys, tagged or non-text keys
-            key = key_node.value
-            if key in out:
-                raise _Unusual
-            out[key] = _plain_values(value_node, yaml, depth + 1)
-        return out
-    if kind is yaml.SequenceNode:
-        if node.tag != "tag:yaml.org,2002:seq":
-            raise _Unusual
-        return [_plain_values(item, yaml, depth + 1) for item in node.value]
-    if node.tag == _STR_TAG:
-        return node.value
-    value = node.value
-    if node.tag == _INT_TAG and value.isdigit() and value.isascii() and value[0] != "0":
+def _resolve_plain(value: str, resolver: Any, yaml: Any) -> Any:
+    """A plain scalar the YAML 1.1 way: int, float, bool, null or text."""
+    if value.isdigit() and value.isascii() and value[0] != "0":
         return int(value)  # the common case; 0, 0755 (octal), 0x.., 1_000, 1:30 go the long way
-    if node.tag not in _SCALAR_TAGS:
-        raise _Unusual
+    tag = resolver.resolve(yaml.ScalarNode, value, (True, False))
+    if tag == _STR_TAG:
+        return value
+    if tag not in _SCALAR_TAGS:
+        raise _Unusual  # merge keys, timestamps, '=' values
     global _CONSTRUCTOR
     if _CONSTRUCTOR is None:
         _CONSTRUCTOR = yaml.constructor.SafeConstructor()
     try:
-        return _CONSTRUCTOR.construct_object(node)
+        return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, value))
     except (ValueError, yaml.YAMLError) as exc:
         raise _Unusual from exc
 
