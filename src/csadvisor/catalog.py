@@ -185,6 +185,93 @@ def _check_depth(text: str, label: str, yaml: Any, loader_cls: Any) -> None:
             depth -= 1
 
 
+PARALLEL_MIN_BYTES = 2 * 1024 * 1024
+"""Roles files at least this large are parsed in two halves at once, on two cores."""
+
+
+def _parse_roles_quickly(text: str, label: str) -> Parsed:
+    """The quick parse of roles.yaml; a large file is split between two processes.
+
+    The split falls between two items of the top-level ``roles:`` list. Each half is
+    parsed on its own; if anything about either half is unusual, the whole file is
+    parsed in one piece instead, so splitting can never change what a file means.
+    """
+    import os
+
+    if len(text) >= PARALLEL_MIN_BYTES and hasattr(os, "fork") and (os.cpu_count() or 1) > 1:
+        halves = _split_roles(text)
+        if halves is not None:
+            try:
+                return Parsed(_parse_halves(*halves), None)
+            except (_Unusual, OSError, ValueError, EOFError, TypeError):
+                pass
+    return parse_yaml(text, label, with_lines=False)
+
+
+def _split_roles(text: str) -> tuple[str, str] | None:
+    """Two texts, each ``roles:`` and half of the items; None if the file is not plain."""
+    import re
+
+    if re.search(r"^(?:---|\.\.\.|%)", text, re.M) or "&" in text or "*" in text:
+        return None  # documents, directives, anchors: keep it whole
+    head = re.search(r"^roles:[ \t]*\n(?:[ \t]*(?:#.*)?\n)*( *)- ", text, re.M)
+    if head is None:
+        return None
+    item = re.compile(rf"^{head.group(1)}- ", re.M)
+    middle = item.search(text, len(text) // 2)
+    if middle is None or middle.start() <= head.end():
+        return None
+    return text[: middle.start()], "roles:\n" + text[middle.start() :]
+
+
+def _parse_halves(first: str, second: str) -> dict[str, Any]:
+    """Parse ``second`` in a forked child while this process parses ``first``."""
+    import marshal
+    import os
+
+    import yaml
+
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: parse, send the plain values back, leave at once
+        status = 1
+        try:
+            os.close(read_end)
+            try:
+                payload = marshal.dumps(_quick_values(second, yaml, loader_cls))
+            except Exception:  # any doubt at all: the parent parses the file whole
+                payload = b""
+            with os.fdopen(write_end, "wb") as out:
+                out.write(payload)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end, "rb") as inp:
+            try:
+                mine = _quick_values(first, yaml, loader_cls)
+            except yaml.YAMLError as exc:
+                raise _Unusual from exc
+            payload = inp.read()
+    finally:
+        os.waitpid(pid, 0)
+    if not payload:
+        raise _Unusual
+    theirs = marshal.loads(payload)
+    if (
+        not isinstance(mine, dict)
+        or not isinstance(mine.get("roles"), list)
+        or not isinstance(theirs, dict)
+        or list(theirs) != ["roles"]
+        or not isinstance(theirs["roles"], list)
+    ):
+        raise _Unusual
+    mine["roles"] = mine["roles"] + theirs["roles"]
+    return mine
+
+
 class _Unusual(Exception):
     """Something the quick conversion does not handle; the careful walker will."""
 
@@ -613,7 +700,8 @@ def _load_documents(source: DataSource) -> tuple[dict[str, Any], dict[str, Any]]
     with _collector_paused():
         try:
             quick = [
-                parse_yaml(t, lb, with_lines=False) for t, lb in zip(texts, labels, strict=True)
+                _parse_roles_quickly(texts[0], labels[0]),
+                parse_yaml(texts[1], labels[1], with_lines=False),
             ]
             return validate(quick[0], quick[1], *labels)
         except DataError:
