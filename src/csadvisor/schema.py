@@ -55,15 +55,37 @@ class Checker:
     # "year"): each distinct one is checked once per spec.
     known_good: set[tuple[int, str]] = field(default_factory=set)
 
-    def fail(self, path: str, message: str) -> Invalid:
-        self.problems.append((path, message))
+    def fail(self, path: Any, message: str) -> Invalid:
+        self.problems.append((render_path(path), message))
         return INVALID
+
+
+class _Raw(str):
+    """A path part shown as it is, e.g. ``[1]`` for a mapping key that is not text."""
+
+
+def render_path(path: Any) -> str:
+    """Paths are built as (parent, key) pairs and only spelt out for a problem:
+    a large catalogue has hundreds of thousands of fields and few problems."""
+    keys: list[Any] = []
+    while isinstance(path, tuple):
+        path, key = path
+        keys.append(key)
+    text = str(path)
+    for key in reversed(keys):
+        if isinstance(key, int):
+            text += f"[{key}]"
+        elif isinstance(key, _Raw):
+            text += key
+        else:
+            text = f"{text}.{key}" if text else str(key)
+    return text
 
 
 class Spec:
     """A type in the schema."""
 
-    def check(self, value: Any, path: str, c: Checker) -> Any:  # pragma: no cover - abstract
+    def check(self, value: Any, path: Any, c: Checker) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
@@ -78,7 +100,7 @@ class Text(Spec):
     max_len: int = MAX_TEXT
     hint: str = ""
 
-    def check(self, value: Any, path: str, c: Checker) -> Any:
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
         if type(value) is not str:
             return c.fail(path, f"expected text, got {describe(value)}")
         remembered = self.pattern is not None or bool(self.choices)
@@ -89,7 +111,7 @@ class Text(Spec):
             c.known_good.add((id(self), value))
         return checked
 
-    def _check(self, value: str, path: str, c: Checker) -> Any:
+    def _check(self, value: str, path: Any, c: Checker) -> Any:
         value = value.strip()
         if not value:
             return c.fail(path, "must not be empty")
@@ -135,7 +157,7 @@ class Integer(Spec):
     minimum: int
     maximum: int
 
-    def check(self, value: Any, path: str, c: Checker) -> Any:
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             return c.fail(path, f"expected a whole number, got {describe(value)}")
         if not self.minimum <= value <= self.maximum:
@@ -154,7 +176,7 @@ class Number(Spec):
 
     maximum: float = 1e12
 
-    def check(self, value: Any, path: str, c: Checker) -> Any:
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return c.fail(path, f"expected a number, got {describe(value)}")
         try:
@@ -177,7 +199,7 @@ class ListOf(Spec):
     min_items: int = 0
     max_items: int | None = None
 
-    def check(self, value: Any, path: str, c: Checker) -> Any:
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
         if not isinstance(value, list):
             return c.fail(path, f"expected a list, got {describe(value)}")
         if len(value) < self.min_items or (
@@ -189,7 +211,7 @@ class ListOf(Spec):
                 else f"at least {self.min_items}"
             )
             return c.fail(path, f"expected {want} items, got {len(value)}")
-        out = [self.item.check(v, f"{path}[{i}]", c) for i, v in enumerate(value)]
+        out = [self.item.check(v, (path, i), c) for i, v in enumerate(value)]
         return INVALID if any(v is INVALID for v in out) else out
 
     def json_schema(self) -> dict[str, Any]:
@@ -208,13 +230,13 @@ class MapOf(Spec):
     value: Spec
     key: Text = field(default_factory=slug)
 
-    def check(self, value: Any, path: str, c: Checker) -> Any:
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
         if not isinstance(value, dict):
             return c.fail(path, f"expected a mapping, got {describe(value)}")
         out: dict[str, Any] = {}
         ok = True
         for k, v in value.items():
-            sub = f"{path}.{k}" if isinstance(k, str) else f"{path}[{describe(k)}]"
+            sub = (path, k if isinstance(k, str) else _Raw(f"[{describe(k)}]"))
             key = self.key.check(k, sub, c)
             val = self.value.check(v, sub, c)
             if key is INVALID or val is INVALID:
@@ -245,7 +267,7 @@ class Record(Spec):
     fields: Mapping[str, Field]
     title: str = ""
 
-    def check(self, value: Any, path: str, c: Checker) -> Any:
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
         if not isinstance(value, dict):
             return c.fail(path or "(top level)", f"expected a mapping, got {describe(value)}")
         out: dict[str, Any] = {}
@@ -253,11 +275,11 @@ class Record(Spec):
         for k in value:
             if k not in self.fields:
                 known = ", ".join(self.fields)
-                where = f"{path}.{k}" if path else str(k)
+                where = (path, k if isinstance(k, str) else _Raw(f"[{describe(k)}]"))
                 c.fail(where, f"unknown key {describe(k)} (known keys: {known})")
                 ok = False
         for name, f in self.fields.items():
-            sub = f"{path}.{name}" if path else name
+            sub = (path, name)
             if name not in value:
                 if f.required:
                     c.fail(path or "(top level)", f"missing required key '{name}'")
