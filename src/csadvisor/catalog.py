@@ -825,7 +825,7 @@ def _write_cache(key: _CacheKey, roles_doc: dict[str, Any], skills_doc: dict[str
     blob = {"stamp": key.stamp, "roles": roles_doc, "skills": skills_doc}
     try:
         key.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(key.path, marshal.dumps(blob))
+        atomic_write_bytes(key.path, marshal.dumps(blob), durable=False)
     except (OSError, ValueError):
         pass  # the cache is an optimisation; a read-only home must not break a lookup
 

@@ -17,15 +17,19 @@ def atomic_write_text(path: Path, text: str, *, mode: int = 0o644, exclusive: bo
 
 
 def atomic_write_bytes(
-    path: Path, data: bytes, *, mode: int = 0o644, exclusive: bool = False
+    path: Path, data: bytes, *, mode: int = 0o644, exclusive: bool = False, durable: bool = True
 ) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
+
+    ``durable=False`` skips fsync: for a cache, which is rebuilt if a crash damages it.
+    """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         if exclusive:
             os.link(tmp, path)  # fails if path exists; never replaces another file
