@@ -1,8 +1,13 @@
 """Find, load and validate the career data.
 
-YAML is parsed with PyYAML's safe composer (the libyaml C version where available) and
-turned into plain values by our own walker, so that no tag can construct an object,
-aliases cannot multiply, and every value keeps the line it came from for error messages.
+No PyYAML constructor ever builds an object from a data file. Two paths, both on libyaml
+(the C parser) where available:
+
+- quick: plain values straight from the parser's events, for files that are valid and
+  ordinary; it gives up at the first tag, anchor, alias, merge key or odd key;
+- careful: the composed node tree, walked by our own code, which refuses tags, anchors,
+  aliases and deep nesting and keeps the line of every field for error messages. It runs
+  whenever the quick path gives up or validation finds a problem.
 
 A validated catalogue is cached (plain values, in the built-in ``marshal`` format) keyed by
 the data files' paths, sizes and mtimes, so that commands such as ``pay`` start without
