@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,17 @@ def isolated_user_dirs(
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     return home
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A writable copy of the bundled data, to break one thing at a time."""
+    bundled = Path(__file__).resolve().parents[1] / "data"
+    target = tmp_path / "data"
+    target.mkdir()
+    for name in ("roles.yaml", "skills.yaml"):
+        shutil.copyfile(bundled / name, target / name)
+    return target
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -92,15 +91,6 @@ def test_bundled_catalogue_cross_references_hold() -> None:
 
 
 # --------------------------------------------------------------------------- cache
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    d = tmp_path / "data"
-    d.mkdir()
-    for name in ("roles.yaml", "skills.yaml"):
-        shutil.copyfile(DATA / name, d / name)
-    return d
 
 
 def cache_files() -> list[Path]:

@@ -63,16 +63,16 @@ def finish(child: pexpect.spawn) -> int:
     return int(child.exitstatus)
 
 
+def spawn(program: str, args: list[str], env: dict[str, str]) -> pexpect.spawn:
+    """The program in a real pseudo-terminal, 40 rows by 120 columns."""
+    return pexpect.spawn(
+        program, args, env=env, dimensions=(40, 120), encoding="utf-8", timeout=TIMEOUT
+    )
+
+
 def test_full_run_in_a_terminal(env: dict[str, str]) -> None:
     total = skill_count()
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "csadvisor", "assess"],
-        env=env,
-        dimensions=(40, 120),
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
+    child = spawn(sys.executable, ["-m", "csadvisor", "assess"], env)
     levels = answer_everything(child, total)
     child.expect("Suggested next role")
     child.expect("saved as")
@@ -89,14 +89,7 @@ def test_json_to_a_file_while_prompts_stay_on_the_terminal(
 ) -> None:
     out = tmp_path / "out.json"
     command = f"{shlex.quote(sys.executable)} -m csadvisor assess -f json > {shlex.quote(str(out))}"
-    child = pexpect.spawn(
-        "bash",
-        ["-c", command],
-        env=env,
-        dimensions=(40, 120),
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
+    child = spawn("bash", ["-c", command], env)
     answer_everything(child, skill_count())
     child.expect("saved as")
     assert finish(child) == 0
@@ -111,14 +104,7 @@ def test_json_to_a_file_while_prompts_stay_on_the_terminal(
 
 
 def test_ctrl_c_at_the_first_prompt_saves_nothing(env: dict[str, str]) -> None:
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "csadvisor", "assess"],
-        env=env,
-        dimensions=(40, 120),
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
+    child = spawn(sys.executable, ["-m", "csadvisor", "assess"], env)
     child.expect("What is your current role")
     child.sendcontrol("c")
     child.expect("Assessment cancelled; nothing saved.")
@@ -127,14 +113,7 @@ def test_ctrl_c_at_the_first_prompt_saves_nothing(env: dict[str, str]) -> None:
 
 
 def test_ctrl_c_mid_quiz_saves_nothing(env: dict[str, str]) -> None:
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "csadvisor", "assess"],
-        env=env,
-        dimensions=(40, 120),
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
+    child = spawn(sys.executable, ["-m", "csadvisor", "assess"], env)
     child.expect("What is your current role")
     child.send(ENTER)
     child.expect("Skill 1 of")

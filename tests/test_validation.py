@@ -8,7 +8,6 @@ file itself, so the tests say which line a person would have to fix.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,15 +20,6 @@ from csadvisor.errors import DataError
 Invoke = Callable[..., Result]
 
 BUNDLED = Path(__file__).resolve().parents[1] / "data"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    d = tmp_path / "data"
-    d.mkdir()
-    for name in ("roles.yaml", "skills.yaml"):
-        shutil.copyfile(BUNDLED / name, d / name)
-    return d
 
 
 def edit(path: Path, old: str, new: str) -> None:
