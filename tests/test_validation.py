@@ -19,8 +19,6 @@ from csadvisor.errors import DataError
 
 Invoke = Callable[..., Result]
 
-BUNDLED = Path(__file__).resolve().parents[1] / "data"
-
 
 def edit(path: Path, old: str, new: str) -> None:
     """Replace the one occurrence of ``old``; fail loudly if the fixture text moved."""
