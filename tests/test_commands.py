@@ -653,6 +653,7 @@ def test_python_dash_m_version(tmp_path: Path) -> None:
     assert proc.stderr == ""
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_reading_stdin_exits_130(tmp_path: Path) -> None:
     import pexpect
 
