@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from csadvisor.cli import COMMAND_MODULES
+from csadvisor.cli import COMMANDS
 
 GROUPS = {"history": ["show", "diff"], "data": ["validate", "schema", "init", "path"]}
 EVERY_COMMAND = [
     [name, *([sub] if sub else [])]
-    for name in COMMAND_MODULES
+    for name in COMMANDS
     for sub in (GROUPS.get(name) or [None])
 ] + [["history"]]
 
@@ -58,7 +58,7 @@ def test_every_command_has_a_summary_and_an_example(invoke: Any, command: list[s
 def test_main_help_lists_every_command_and_the_exit_codes(invoke: Any) -> None:
     result = invoke("--help")
     assert result.exit_code == 0
-    for name in COMMAND_MODULES:
+    for name in COMMANDS:
         assert re.search(rf"│ {name} ", result.stdout), name
     flat = " ".join(result.stdout.split())
     assert "130 cancelled by the user" in flat
