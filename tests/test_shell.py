@@ -13,9 +13,7 @@ from csadvisor.cli import COMMANDS
 
 GROUPS = {"history": ["show", "diff"], "data": ["validate", "schema", "init", "path"]}
 EVERY_COMMAND = [
-    [name, *([sub] if sub else [])]
-    for name in COMMANDS
-    for sub in (GROUPS.get(name) or [None])
+    [name, *([sub] if sub else [])] for name in COMMANDS for sub in (GROUPS.get(name) or [None])
 ] + [["history"]]
 
 
