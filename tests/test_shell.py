@@ -179,6 +179,23 @@ def test_fast_paths_import_no_heavy_library(tmp_path: Path, args: list[str]) -> 
     assert timed.stdout == warm.stdout
 
 
+@pytest.mark.parametrize("command", ["pay", "roles", "history", "data"])
+def test_a_command_imports_only_its_own_module(tmp_path: Path, command: str) -> None:
+    args = {"pay": ["pay", "csr"], "data": ["data", "path"]}.get(command, [command])
+    code = (
+        "import sys\n"
+        "from csadvisor.cli import app\n"
+        f"app({args!r} + ['-f', 'tsv'], standalone_mode=False)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('csadvisor.commands.')))\n"
+    )
+    env = {**os.environ, "CSADVISOR_HOME": str(tmp_path / "home")}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == repr([COMMANDS[command]])
+
+
 # --------------------------------------------------------------------------- bugs
 
 
