@@ -41,6 +41,7 @@ else:
     TrackFormat = choices("TrackFormat", TRACK)
 
 Rows = Iterable[Mapping[str, Any]]
+Shown = list[Mapping[str, Any]]  # the rows, as a terminal view gets them
 
 
 class View(NamedTuple):
@@ -54,7 +55,7 @@ class View(NamedTuple):
 
     columns: Sequence[str]
     rows: Rows
-    show: Callable[[list[Mapping[str, Any]], TextIO], None]
+    show: Callable[[Shown, TextIO], None]
     document: Any = None
     mermaid: Callable[[], str] | None = None
     readable: bool = False

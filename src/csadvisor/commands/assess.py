@@ -2,7 +2,7 @@
 
 import sys
 from functools import partial
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -17,7 +17,7 @@ from csadvisor.options import (
     examples,
     state,
 )
-from csadvisor.output import View, emit
+from csadvisor.output import Shown, View, emit
 
 app = command_app()
 
@@ -132,7 +132,7 @@ def _show_result(result: dict[str, Any], fmt: Any, header: bool) -> None:
     """The readable result by default; json the whole result; other formats the ranking."""
     from csadvisor import records
 
-    def readable(rows: object, out: Any) -> None:
+    def readable(rows: Shown, out: TextIO) -> None:
         from csadvisor.render.result import write_result
 
         write_result(result, out)
@@ -177,7 +177,7 @@ def history_list(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOpt
         return
     from csadvisor import history, records
 
-    def table(rows: list[Any], out: Any) -> None:
+    def table(rows: Shown, out: TextIO) -> None:
         from csadvisor.render.tables import history_table
 
         if rows:

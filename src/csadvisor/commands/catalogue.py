@@ -1,9 +1,8 @@
 """Browsing the catalogue: roles, one role, skills and the growth track."""
 
-from collections.abc import Mapping
 from enum import Enum
 from functools import partial
-from typing import Annotated, Any, TextIO
+from typing import Annotated, TextIO
 
 import typer
 
@@ -18,10 +17,9 @@ from csadvisor.options import (
     examples,
     state,
 )
-from csadvisor.output import View, emit
+from csadvisor.output import Shown, View, emit
 
 app = command_app()
-Rows = list[Mapping[str, Any]]
 
 # --------------------------------------------------------------------------- roles
 
@@ -112,7 +110,7 @@ def role(
     names = {s.id: s.name for s in cat.skills}
     titles = {r.id: r.title for r in cat.roles}
 
-    def page(rows: Rows, out: TextIO) -> None:
+    def page(rows: Shown, out: TextIO) -> None:
         from csadvisor.render.pages import write_role_page
 
         write_role_page(record, names, titles, out)
@@ -179,7 +177,7 @@ def skill(
     record = records.skill_record(found, cat)
     titles = {r.id: r.title for r in cat.roles}
 
-    def page(rows: Rows, out: TextIO) -> None:
+    def page(rows: Shown, out: TextIO) -> None:
         from csadvisor.render.pages import write_skill_page
 
         write_skill_page(record, titles, out)
@@ -222,7 +220,7 @@ def track(
         pairs = list(dict.fromkeys((a.id, b.id) for s in start for a, b in advisor.edges(cat, s)))
         return mermaid(nodes, pairs)
 
-    def tree(rows: Rows, out: TextIO) -> None:
+    def tree(rows: Shown, out: TextIO) -> None:
         from csadvisor.render.pages import write_tree
 
         write_tree(rows, [n.repeated for n in walked], out)

@@ -3,7 +3,7 @@
 import sys
 from collections.abc import Iterator
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -98,7 +98,7 @@ def pay(
     """Look up pay ranges: low, high and midpoint, with source, year and basis."""
     from csadvisor import records
     from csadvisor.lookup import RoleIndex, unknown_role_message
-    from csadvisor.output import View, emit
+    from csadvisor.output import Shown, View, emit
 
     if location is not None and adjust is not None:
         raise UsageError("give --location or --adjust, not both")
@@ -145,7 +145,7 @@ def pay(
             out.write(("" if value is None else str(value)) + "\n")
     else:
 
-        def table(rows: list[Any], out: Any) -> None:
+        def table(rows: Shown, out: TextIO) -> None:
             from csadvisor.render.tables import pay_table
 
             pay_table(rows, out, period.value, adjusted_by, factor)

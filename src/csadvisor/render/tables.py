@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
+from csadvisor.output import Shown
 from csadvisor.render.terminal import (
     TableColumn,
     console,
@@ -12,8 +13,6 @@ from csadvisor.render.terminal import (
     text,
     write_table,
 )
-
-Rows = list[Mapping[str, Any]]
 
 
 def pay_caption(rows: Iterable[Mapping[str, Any]], extra: str = "") -> str:
@@ -38,7 +37,7 @@ def _name_and_id(title_key: str) -> Any:
 
 
 def pay_table(
-    rows: Rows, out: TextIO, period: str, adjusted_by: str | None, factor: float | None
+    rows: Shown, out: TextIO, period: str, adjusted_by: str | None, factor: float | None
 ) -> None:
     def fig(key: str) -> Any:
         def get(r: Mapping[str, Any]) -> str:
@@ -79,7 +78,7 @@ def pay_table(
     write_table(rows, cols, out, title=title, caption=pay_caption(rows, " ".join(notes)))
 
 
-def roles_table(rows: Rows, out: TextIO, titles: Mapping[str, str]) -> None:
+def roles_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
     cols = [
         TableColumn("Role", _name_and_id("title"), min_width=16),
         TableColumn("Level", lambda r: r["level"], justify="right", min_width=5),
@@ -91,7 +90,7 @@ def roles_table(rows: Rows, out: TextIO, titles: Mapping[str, str]) -> None:
     write_table(rows, cols, out, caption=pay_caption(rows), spaced=True)
 
 
-def skills_table(rows: Rows, out: TextIO) -> None:
+def skills_table(rows: Shown, out: TextIO) -> None:
     from csadvisor.models import CATEGORY_LABELS
 
     def needed(r: Mapping[str, Any]) -> str:
@@ -105,7 +104,7 @@ def skills_table(rows: Rows, out: TextIO) -> None:
     write_table(rows, cols, out)
 
 
-def next_table(rows: Rows, out: TextIO) -> None:
+def next_table(rows: Shown, out: TextIO) -> None:
     def change(r: Mapping[str, Any]) -> str:
         if r["pay_change"] is None:
             return str(r["note"])
@@ -121,7 +120,7 @@ def next_table(rows: Rows, out: TextIO) -> None:
     write_table(rows, cols, out, spaced=True)
 
 
-def history_table(rows: Rows, out: TextIO) -> None:
+def history_table(rows: Shown, out: TextIO) -> None:
     cols = [
         TableColumn("ID", lambda r: r["id"], style="cyan", no_wrap=True),
         TableColumn("Date", lambda r: r["created"][:16].replace("T", " ")),
@@ -136,7 +135,7 @@ def history_table(rows: Rows, out: TextIO) -> None:
     write_table(rows, cols, out)
 
 
-def diff_table(rows: Rows, out: TextIO, title: str) -> None:
+def diff_table(rows: Shown, out: TextIO, title: str) -> None:
     def moved(r: Mapping[str, Any]) -> str:
         c = r["change"]
         return "" if c is None else ("=" if c == 0 else f"{c:+d}")
@@ -153,7 +152,7 @@ def diff_table(rows: Rows, out: TextIO, title: str) -> None:
     write_table(rows, cols, out, title=title)
 
 
-def path_table(rows: Rows, out: TextIO, columns: Iterable[str]) -> None:
+def path_table(rows: Shown, out: TextIO, columns: Iterable[str]) -> None:
     def cell(key: str) -> Any:
         return lambda record: record[key]
 
