@@ -358,6 +358,31 @@ def test_pay_unknown_name_in_batch_others_still_answered_exit_1(invoke: Invoke) 
     assert result.stderr.count("\n") == 1
 
 
+def test_pay_reports_every_unknown_name_once_after_answering_the_rest(invoke: Invoke) -> None:
+    # Deliberate: the unknown names are reported together by the error boundary, after the
+    # answers (before, each was printed the moment it was read).
+    result = invoke("pay", "nope", "csr", "zork", "nope", "-f", "tsv", "--no-header")
+    assert result.exit_code == 1
+    assert ids_of("x\n" + result.stdout) == [CSS]
+    assert result.stderr == (
+        "csadvisor: unknown role 'nope'; run 'csadvisor roles' to list them\n"
+        "csadvisor: unknown role 'zork'; run 'csadvisor roles' to list them\n"
+    )
+
+
+def test_a_format_a_command_does_not_offer_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("roles", "-f", "mermaid")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "'mermaid' is not one of 'table', 'tsv', 'csv', 'json', 'jsonl'" in result.stderr
+
+
+def test_a_mistyped_command_gets_a_suggestion(invoke: Invoke) -> None:
+    result = invoke("rols")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("csadvisor: No such command 'rols'. Did you mean 'roles'")
+
+
 def test_pay_unknown_names_from_stdin_reported_on_stderr_only(invoke: Invoke) -> None:
     result = invoke("pay", "-", "--no-header", input="csr\nxyzzy\nCSR\n")
     assert result.exit_code == 1
@@ -653,6 +678,7 @@ def test_python_dash_m_version(tmp_path: Path) -> None:
     assert proc.stderr == ""
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_reading_stdin_exits_130(tmp_path: Path) -> None:
     import pexpect
 

@@ -203,6 +203,7 @@ def test_unusable_cache_directory_is_not_fatal(
 # --------------------------------------------------------------------------- wheel
 
 
+@pytest.mark.slow
 def test_wheel_ships_the_data_files(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     proc = subprocess.run(

@@ -133,6 +133,7 @@ def test_same_id_twice_never_replaces_the_first(
         assert all_files() == [path]
 
 
+@pytest.mark.slow
 def test_twenty_parallel_saves(answers_file: Path) -> None:
     cmd = [
         sys.executable,

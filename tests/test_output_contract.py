@@ -247,6 +247,7 @@ def _on_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
     return child.exitstatus, out
 
 
+@pytest.mark.slow
 def test_on_a_terminal_the_default_is_a_table(tmp_path: Path) -> None:
     status, out = _on_terminal(["roles"], _env(tmp_path, NO_COLOR="1", TERM="xterm-256color"))
     assert status == 0
@@ -255,6 +256,7 @@ def test_on_a_terminal_the_default_is_a_table(tmp_path: Path) -> None:
     assert "\t" not in out
 
 
+@pytest.mark.slow
 def test_no_color_on_a_terminal_means_no_escape_codes(tmp_path: Path) -> None:
     env = _env(tmp_path, NO_COLOR="1", TERM="xterm-256color")
     offenders = []

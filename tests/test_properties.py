@@ -145,6 +145,7 @@ def locations_of(source: catalog.DataSource) -> dict[str, tuple[Any, ...]]:
 # --------------------------------------------------------------------------- 1. valid data
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(docs=catalogues())
 def test_valid_catalogues_load_and_survive_data_init(
@@ -272,6 +273,7 @@ def mutate(docs: dict[str, Any], kind: str, data: st.DataObject) -> str:
     return name
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(docs=catalogues(), kind=st.sampled_from(MUTATIONS), data=st.data())
 def test_mutated_catalogues_raise_data_error_or_load(

@@ -13,6 +13,8 @@ import pytest
 
 from csadvisor import catalog as catalog_module
 
+pytestmark = pytest.mark.slow
+
 DOWN = "\x1b[B"
 ENTER = "\r"
 TIMEOUT = 20

@@ -9,13 +9,11 @@ from typing import Any
 
 import pytest
 
-from csadvisor.cli import COMMAND_MODULES
+from csadvisor.cli import COMMANDS
 
 GROUPS = {"history": ["show", "diff"], "data": ["validate", "schema", "init", "path"]}
 EVERY_COMMAND = [
-    [name, *([sub] if sub else [])]
-    for name in COMMAND_MODULES
-    for sub in (GROUPS.get(name) or [None])
+    [name, *([sub] if sub else [])] for name in COMMANDS for sub in (GROUPS.get(name) or [None])
 ] + [["history"]]
 
 
@@ -58,7 +56,7 @@ def test_every_command_has_a_summary_and_an_example(invoke: Any, command: list[s
 def test_main_help_lists_every_command_and_the_exit_codes(invoke: Any) -> None:
     result = invoke("--help")
     assert result.exit_code == 0
-    for name in COMMAND_MODULES:
+    for name in COMMANDS:
         assert re.search(rf"│ {name} ", result.stdout), name
     flat = " ".join(result.stdout.split())
     assert "130 cancelled by the user" in flat
@@ -179,6 +177,23 @@ def test_fast_paths_import_no_heavy_library(tmp_path: Path, args: list[str]) -> 
     heavy = sorted(m for m in imported if m.split(".")[0] in HEAVY)
     assert heavy == []
     assert timed.stdout == warm.stdout
+
+
+@pytest.mark.parametrize("command", ["pay", "roles", "history", "data"])
+def test_a_command_imports_only_its_own_module(tmp_path: Path, command: str) -> None:
+    args = {"pay": ["pay", "csr"], "data": ["data", "path"]}.get(command, [command])
+    code = (
+        "import sys\n"
+        "from csadvisor.cli import app\n"
+        f"app({args!r} + ['-f', 'tsv'], standalone_mode=False)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('csadvisor.commands.')))\n"
+    )
+    env = {**os.environ, "CSADVISOR_HOME": str(tmp_path / "home")}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == repr([COMMANDS[command]])
 
 
 # --------------------------------------------------------------------------- bugs

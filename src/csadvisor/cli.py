@@ -1,12 +1,14 @@
-"""The command line: parse options, call the core, hand records to the renderer.
+"""The command line: one table of commands, one error boundary, the global options.
 
-One boundary (``CsadvisorGroup.main``) turns every error into one line on stderr and a
-documented exit code. Heavy imports (rich, yaml, questionary) happen inside the commands
-that need them, so ``csadvisor pay ROLE`` in a script starts about as fast as Typer does.
+``COMMANDS`` drives both ``--help`` and dispatch (Click's lazy-group pattern): a command's
+module is imported only when that command runs or help lists it, so ``csadvisor pay ROLE``
+in a script starts about as fast as a one-command Typer app. One boundary
+(``CsadvisorGroup.main``) turns every error into one line on stderr and a documented exit
+code.
 """
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -14,7 +16,21 @@ from typer.core import TyperGroup
 
 from csadvisor import __version__
 from csadvisor.errors import CsadvisorError, ExitCode, escape_control
-from csadvisor.render import Format
+from csadvisor.options import State
+
+# Every command, in the order help lists them, and the module that defines it.
+COMMANDS = {
+    "roles": "csadvisor.commands.catalogue",
+    "role": "csadvisor.commands.catalogue",
+    "pay": "csadvisor.commands.pay",
+    "skills": "csadvisor.commands.catalogue",
+    "skill": "csadvisor.commands.catalogue",
+    "track": "csadvisor.commands.catalogue",
+    "assess": "csadvisor.commands.assess",
+    "next": "csadvisor.commands.assess",
+    "history": "csadvisor.commands.assess",
+    "data": "csadvisor.commands.data",
+}
 
 PROG = "csadvisor"
 
@@ -54,8 +70,37 @@ def _safe_streams() -> None:
                 pass
 
 
+class _LazyCommands(Mapping[str, Any]):
+    """The commands of :data:`COMMANDS`, each built from its module on first use."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            import importlib
+
+            module = importlib.import_module(COMMANDS[name])  # KeyError: no such command
+            group = typer.main.get_group(module.app)
+            self._built.update(group.commands)
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
 class CsadvisorGroup(TyperGroup):
-    """Typer's group with csadvisor's error boundary around it."""
+    """Typer's group with csadvisor's error boundary around it and its commands loaded lazily."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _LazyCommands()  # type: ignore[assignment]
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
 
     def main(  # type: ignore[override]
         self,
@@ -77,7 +122,8 @@ class CsadvisorGroup(TyperGroup):
             code = int(rv) if isinstance(rv, int) and not isinstance(rv, bool) else 0
             sys.stdout.flush()
         except CsadvisorError as exc:
-            error_line(exc.message)
+            for message in exc.messages:
+                error_line(message)
             code = int(exc.exit_code)
         except typer.TyperException as exc:  # Click's usage errors, bundled in Typer
             ctx = getattr(exc, "ctx", None)
@@ -139,7 +185,7 @@ def _usage_message(exc: typer.TyperException) -> str:
     return f"{message} See '{path} --help'."
 
 
-_app = typer.Typer(
+app = typer.Typer(
     cls=CsadvisorGroup,
     name=PROG,
     epilog=EXIT_CODES_HELP,
@@ -150,33 +196,13 @@ _app = typer.Typer(
 )
 
 
-def examples(*lines: str) -> str:
-    """A command's help epilog: one example a line."""
-    return "Examples:\n\n" + "\n\n".join(f"  {line}" for line in lines)
-
-
-class State:
-    """Options that apply to every command."""
-
-    def __init__(self, data_dir: str | None) -> None:
-        self.data_dir = data_dir
-        self._catalog: Any = None
-
-    def catalog(self) -> Any:
-        if self._catalog is None:
-            from csadvisor import catalog
-
-            self._catalog = catalog.load(catalog.resolve_source(self.data_dir))
-        return self._catalog
-
-
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"{PROG} {__version__}\n")
         raise typer.Exit()
 
 
-@_app.callback(
+@app.callback(
     help="A career advisor for people who work in customer service.\n\n"
     "List the roles and what they pay, see which role is your next step, and what to "
     "learn to get there. Pay ranges come from the Robert Half 2026 Salary Guide (US "
@@ -202,218 +228,7 @@ def _global(
     ctx.obj = State(data_dir)
 
 
-def state(ctx: typer.Context) -> State:
-    obj = ctx.find_root().obj
-    assert isinstance(obj, State)
-    return obj
-
-
-FormatOption = Annotated[
-    Format | None,
-    typer.Option(
-        "--format",
-        "-f",
-        case_sensitive=False,
-        help="Output format. Default: table on a terminal, tsv in a pipe.",
-        show_default=False,
-    ),
-]
-HeaderOption = Annotated[
-    bool, typer.Option("--header/--no-header", help="Print the header row of tsv and csv.")
-]
-
-
-def pay_caption(rows: Iterable[dict[str, Any]], extra: str = "") -> str:
-    """Where the figures come from, said once under a table."""
-    sources = sorted({f"{r['source']} ({r['year']})" for r in rows if r.get("source")})
-    basis = sorted({f"{r['basis']}, {r['region']}" for r in rows if r.get("basis")})
-    parts = []
-    if sources:
-        parts.append(f"Pay: {'; '.join(basis)}. Source: {'; '.join(sources)}.")
-    if extra:
-        parts.append(extra)
-    return " ".join(parts)
-
-
-def emit(
-    rows: list[dict[str, Any]],
-    columns: tuple[str, ...],
-    fmt: Format | None,
-    header: bool,
-    table: Any,
-) -> None:
-    from csadvisor.render import default_format, write_records
-
-    chosen = default_format(fmt)
-    if chosen is Format.table:
-        table(rows, sys.stdout)
-    else:
-        write_records(rows, columns, chosen, sys.stdout, header=header)
-
-
-def emit_one(
-    record: dict[str, Any],
-    columns: tuple[str, ...],
-    fmt: Format | None,
-    header: bool,
-    page: Any,
-) -> None:
-    """One record: a page on a terminal (``page(record, out)``), else a data format."""
-    from csadvisor.render import default_format, write_json, write_records
-
-    chosen = default_format(fmt)
-    if chosen is Format.table:
-        page(record, sys.stdout)
-    elif chosen is Format.json:
-        write_json(record, sys.stdout)
-    else:
-        write_records([record], columns, chosen, sys.stdout, header=header)
-
-
-def _command_name(args: list[str]) -> str | None:
-    """The command a command line asks for, or None (help, version, no command)."""
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-        elif arg == "--data-dir":
-            skip = True
-        elif arg.startswith("-"):
-            if not arg.startswith("--data-dir="):
-                return None
-        else:
-            return arg
-    return None
-
-
-def app_for(args: list[str]) -> typer.Typer:
-    """The app with only the command asked for registered.
-
-    Typer turns every registered command into a Click command at each start; building
-    only the one that will run keeps ``csadvisor pay`` close to a one-command Typer app.
-    Help, completion and unknown commands get the whole app.
-    """
-    import os
-
-    name = _command_name(args)
-    completing = any(k.startswith("_CSADVISOR_COMPLETE") for k in os.environ)
-    load_commands(None if completing else name)
-    return _app
-
-
 def main() -> NoReturn:
     """Console-script entry point."""
-    app_for(sys.argv[1:])()
+    app()
     raise SystemExit(0)  # pragma: no cover - app() always exits
-
-
-# --------------------------------------------------------------------------- completion
-# Called by Typer while the shell completes a word: read the data lazily, print nothing,
-# and return nothing rather than fail, so a broken data file never breaks the shell.
-
-
-def _completion_data_dir(ctx: typer.Context) -> str | None:
-    value = ctx.find_root().params.get("data_dir")
-    return value if isinstance(value, str) else None
-
-
-def _completion_catalog(ctx: typer.Context) -> Any:
-    from csadvisor import catalog
-
-    return catalog.load(catalog.resolve_source(_completion_data_dir(ctx)))
-
-
-def _matching(pairs: list[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
-    want = incomplete.casefold()
-    return [(value, help_) for value, help_ in pairs if value.casefold().startswith(want)]
-
-
-def complete_roles(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Role ids, and titles where the shell quotes what it inserts (zsh, fish).
-
-    Bash inserts a candidate as it is, so a title's spaces would split it into several
-    arguments: there, only ids are offered.
-    """
-    import os
-
-    try:
-        cat = _completion_catalog(ctx)
-    except Exception:
-        return []
-    pairs = [(r.id, r.title) for r in cat.roles]
-    if not os.environ.get("_CSADVISOR_COMPLETE", "").endswith("bash"):
-        pairs += [(r.title, r.id) for r in cat.roles]
-    return _matching(pairs, incomplete)
-
-
-def complete_skills(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Skill ids."""
-    try:
-        cat = _completion_catalog(ctx)
-    except Exception:
-        return []
-    return _matching([(s.id, s.name) for s in cat.skills], incomplete)
-
-
-def complete_locations(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Location names from the data directory's locations.yaml."""
-    try:
-        from csadvisor import catalog
-
-        places = catalog.load_locations(catalog.resolve_source(_completion_data_dir(ctx)))
-    except Exception:
-        return []
-    return _matching([(p.name, f"x{p.factor:g}") for p in places.values()], incomplete)
-
-
-def complete_assessments(incomplete: str) -> list[tuple[str, str]]:
-    """Saved assessment ids, newest first, and 'latest'."""
-    try:
-        from csadvisor import history
-
-        saved = history.load_all(lambda message: None)
-    except Exception:
-        return []
-    pairs = [("latest", "the newest assessment")]
-    pairs += [(s.id, str(s.result.get("role") or "")) for s in reversed(saved)]
-    return _matching(pairs, incomplete)
-
-
-# Which module defines each command, in the order help lists them.
-COMMAND_MODULES = {
-    "roles": "catalogue",
-    "role": "catalogue",
-    "pay": "pay",
-    "skills": "catalogue",
-    "skill": "catalogue",
-    "track": "catalogue",
-    "assess": "assess",
-    "next": "assess",
-    "history": "assess",
-    "data": "data",
-}
-
-
-def load_commands(name: str | None = None) -> None:
-    """Register the command ``name`` (its module's commands), or every command."""
-    import importlib
-
-    wanted = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else COMMAND_MODULES.values()
-    for module in dict.fromkeys(wanted):
-        importlib.import_module(f"csadvisor.commands.{module}")
-    if name not in COMMAND_MODULES:
-        order = list(COMMAND_MODULES)
-
-        def position(info: Any) -> int:
-            name = info.name or info.callback.__name__.replace("_", "-")
-            return order.index(name) if name in order else len(order)
-
-        _app.registered_commands.sort(key=position)
-
-
-def __getattr__(name: str) -> Any:
-    """``csadvisor.cli.app``: the app with every command (for tests and tools)."""
-    if name == "app":
-        load_commands()
-        return _app
-    raise AttributeError(name)

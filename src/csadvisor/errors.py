@@ -30,13 +30,18 @@ class ExitCode(IntEnum):
 
 
 class CsadvisorError(Exception):
-    """A failure with a message for the user and the exit code it maps to."""
+    """A failure with a message for the user and the exit code it maps to.
+
+    A batch (``pay`` over many names) can fail for several reasons at once: each of
+    ``messages`` is one line on stderr, ``message`` is the first.
+    """
 
     exit_code: ExitCode = ExitCode.USAGE
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *more: str) -> None:
         super().__init__(message)
         self.message = message
+        self.messages = (message, *more)
 
 
 class UsageError(CsadvisorError):

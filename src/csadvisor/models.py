@@ -1,6 +1,7 @@
 """Typed records of the career data. Frozen, no I/O."""
 
 from collections.abc import Mapping
+from enum import Enum
 from typing import NamedTuple
 
 HOURS_PER_YEAR = 2080
@@ -116,3 +117,19 @@ class Catalog:
 
     def __repr__(self) -> str:
         return f"Catalog({len(self.roles)} roles, {len(self.skills)} skills)"
+
+
+class Period(str, Enum):
+    """What a pay figure is per: the published period, or one derived from it."""
+
+    year = "year"
+    month = "month"
+    hour = "hour"
+
+
+class SkillCategory(str, Enum):
+    """The kinds of skill in skills.yaml (labels for people in ``CATEGORY_LABELS``)."""
+
+    soft = "soft"
+    technical = "technical"
+    working = "working"

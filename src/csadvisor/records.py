@@ -1,15 +1,17 @@
 """Plain records (dicts of numbers, text and lists) for every listing, and their columns.
 
 These are what JSON carries and what TSV/CSV flatten; the column lists are the documented,
-stable order of TSV/CSV output.
+stable order of TSV/CSV output (the README's column table is checked against
+:data:`COLUMNS`). Adding a column to a listing is an edit here: its list and its record.
 """
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from csadvisor.models import Catalog, PayRange, Role, Skill
 
 if TYPE_CHECKING:
-    from csadvisor.advisor import TrackNode
+    from csadvisor.advisor import Step, TrackNode
 
 NO_RANGE = "no published range"
 
@@ -28,6 +30,29 @@ SKILL_COLUMNS = ("id", "name", "category", "description", "required_by")
 TRACK_COLUMNS = (
     "depth", "id", "title", "level", "parent", "low", "high", "currency", "period", "note",
 )  # fmt: skip
+HISTORY_COLUMNS = ("id", "created", "role", "suggestion", "readiness", "band")
+DIFF_COLUMNS = ("skill", "name", "before", "after", "change")
+NEXT_COLUMNS = (
+    "from", "role", "title", "level", "pay_change", "currency", "note", "skill_changes",
+)  # fmt: skip
+READINESS_COLUMNS = (
+    "role", "title", "readiness", "band", "met", "required", "distance", "pay_gain", "reason",
+)  # fmt: skip
+PATH_COLUMNS = ("file", "path", "source", "exists")
+
+# The columns of each command's TSV/CSV output, as the README's table names the commands.
+COLUMNS = {
+    "pay": PAY_COLUMNS,
+    "roles": ROLE_COLUMNS,
+    "role": ROLE_DETAIL_COLUMNS,
+    "skills": SKILL_COLUMNS,
+    "track": TRACK_COLUMNS,
+    "history": HISTORY_COLUMNS,
+    "history diff": DIFF_COLUMNS,
+    "next ROLE": NEXT_COLUMNS,
+    "assess -f tsv": READINESS_COLUMNS,
+    "data path": PATH_COLUMNS,
+}
 
 
 def number(value: float) -> int | float:
@@ -120,3 +145,53 @@ def track_record(node: "TrackNode") -> dict[str, Any]:
         "period": pay["period"],
         "note": pay["note"],
     }
+
+
+def next_record(current: Role, step: "Step") -> dict[str, Any]:
+    """One step up from ``current``: pay change at the midpoint, skills new or higher."""
+    compared = step.pay_change is not None
+    return {
+        "from": current.id,
+        "role": step.role.id,
+        "title": step.role.title,
+        "level": step.role.level,
+        "pay_change": None if step.pay_change is None else round(step.pay_change),
+        "currency": current.pay.currency if compared and current.pay else None,
+        "note": None if compared else "no published range to compare",
+        "skill_changes": ", ".join(
+            f"{s.id} {a}->{b}" if a else f"{s.id} new {b}" for s, a, b in step.raised
+        ),
+        "skills": [{"skill": s.id, "from": a or None, "to": b} for s, a, b in step.raised],
+    }
+
+
+def history_record(assessment_id: str, result: Mapping[str, Any]) -> dict[str, Any]:
+    """One saved assessment in the history list."""
+    suggestion = result.get("suggestion") or {}
+    return {
+        "id": assessment_id,
+        "created": result["created"],
+        "role": result.get("role"),
+        "suggestion": suggestion.get("role"),
+        "readiness": suggestion.get("readiness"),
+        "band": suggestion.get("band"),
+    }
+
+
+def diff_records(
+    before: Mapping[str, int], after: Mapping[str, int], names: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Each skill's rating in two assessments, in the order they first appear."""
+    rows = []
+    for sid in dict.fromkeys([*before, *after]):
+        a, b = before.get(sid), after.get(sid)
+        change = b - a if isinstance(a, int) and isinstance(b, int) else None
+        rows.append(
+            {"skill": sid, "name": names.get(sid, sid), "before": a, "after": b, "change": change}
+        )
+    return rows
+
+
+def readiness_records(result: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """An assessment's readiness ranking, without the per-skill gaps (they are in json)."""
+    return [{k: v for k, v in r.items() if k != "gaps"} for r in result["readiness"]]

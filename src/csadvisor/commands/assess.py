@@ -1,42 +1,31 @@
 """The self-assessment, saved history and next-role advice."""
 
 import sys
-from collections.abc import Mapping
+from functools import partial
 from typing import Annotated, Any, TextIO
 
 import typer
 
-from csadvisor.cli import (
+from csadvisor.cli import error_line
+from csadvisor.completion import complete_assessments, complete_roles
+from csadvisor.errors import CancelledError, CsadvisorError, NotFoundError, UsageError
+from csadvisor.options import (
     FormatOption,
     HeaderOption,
-    complete_assessments,
-    complete_roles,
-    emit,
-    error_line,
+    ResultFormatOption,
+    command_app,
     examples,
     state,
 )
-from csadvisor.cli import _app as APP
-from csadvisor.errors import CancelledError, CsadvisorError, NotFoundError, UsageError
-from csadvisor.render import Format
+from csadvisor.output import Shown, View, emit
 
-ResultFormatOption = Annotated[
-    Format | None,
-    typer.Option(
-        "--format",
-        "-f",
-        case_sensitive=False,
-        show_default=False,
-        help="table: the readable result (default); json: the whole result; "
-        "tsv/csv/jsonl: the readiness ranking.",
-    ),
-]
+app = command_app()
 
 
 # --------------------------------------------------------------------------- assess
 
 
-@APP.command(
+@app.command(
     epilog=examples(
         "csadvisor assess",
         "csadvisor assess --format json > result.json",
@@ -139,28 +128,25 @@ def _ask_in_terminal(cat: Any) -> Any:
     return assessment.validate_answers(Parsed(doc, {}), "<terminal>", cat)
 
 
-def _show_result(result: dict[str, Any], fmt: Format | None, header: bool) -> None:
-    from csadvisor.render import write_json, write_records, write_result
+def _show_result(result: dict[str, Any], fmt: Any, header: bool) -> None:
+    """The readable result by default; json the whole result; other formats the ranking."""
+    from csadvisor import records
 
-    if fmt is None or fmt is Format.table:
-        write_result(result, sys.stdout)
-    elif fmt is Format.json:
-        write_json(result, sys.stdout)
-    else:
-        rows = [{k: v for k, v in r.items() if k != "gaps"} for r in result["readiness"]]
-        write_records(rows, READINESS_COLUMNS, fmt, sys.stdout, header=header)
+    def readable(rows: Shown, out: TextIO) -> None:
+        from csadvisor.render.result import write_result
 
+        write_result(result, out)
 
-READINESS_COLUMNS = (
-    "role", "title", "readiness", "band", "met", "required", "distance", "pay_gain", "reason",
-)  # fmt: skip
+    rows = records.readiness_records(result)
+    view = View(records.READINESS_COLUMNS, rows, readable, document=result, readable=True)
+    emit(view, fmt, header)
 
 
 def _export(result: dict[str, Any], target: str) -> None:
     from pathlib import Path
 
     from csadvisor.files import atomic_write_text
-    from csadvisor.render import result_markdown
+    from csadvisor.render.result import result_markdown
 
     path = Path(target)
     if path.is_dir():
@@ -179,9 +165,7 @@ history_app = typer.Typer(
     invoke_without_command=True,
     no_args_is_help=False,
 )
-APP.add_typer(history_app, name="history")
-
-HISTORY_COLUMNS = ("id", "created", "role", "suggestion", "readiness", "band")
+app.add_typer(history_app, name="history")
 
 
 @history_app.callback(
@@ -191,48 +175,18 @@ def history_list(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOpt
     """List saved assessments: date, role, suggested next role, readiness."""
     if ctx.invoked_subcommand is not None:
         return
-    from csadvisor import history
+    from csadvisor import history, records
 
-    rows = []
-    for saved in history.load_all(error_line):
-        sug = saved.result.get("suggestion") or {}
-        rows.append(
-            {
-                "id": saved.id,
-                "created": saved.result["created"],
-                "role": saved.result.get("role"),
-                "suggestion": sug.get("role"),
-                "readiness": sug.get("readiness"),
-                "band": sug.get("band"),
-            }
-        )
-    if not rows and default_format_is_table(fmt):
-        error_line("no saved assessments yet; run 'csadvisor assess' first")
-        return
-    emit(rows, HISTORY_COLUMNS, fmt, header, table=_history_table)
+    def table(rows: Shown, out: TextIO) -> None:
+        from csadvisor.render.tables import history_table
 
+        if rows:
+            history_table(rows, out)
+        else:  # a terminal says why it is empty; a pipe gets the header alone
+            error_line("no saved assessments yet; run 'csadvisor assess' first")
 
-def default_format_is_table(fmt: Format | None) -> bool:
-    from csadvisor.render import default_format
-
-    return default_format(fmt) is Format.table
-
-
-def _history_table(rows: list[dict[str, Any]], out: TextIO) -> None:
-    from csadvisor.render import TableColumn, write_table
-
-    cols = [
-        TableColumn("ID", lambda r: r["id"], style="cyan", no_wrap=True),
-        TableColumn("Date", lambda r: r["created"][:16].replace("T", " ")),
-        TableColumn("Role", lambda r: r["role"] or "-"),
-        TableColumn("Suggested next", lambda r: r["suggestion"] or "-"),
-        TableColumn(
-            "Readiness",
-            lambda r: "-" if r["readiness"] is None else f"{r['readiness']}% {r['band']}",
-            justify="right",
-        ),
-    ]
-    write_table(rows, cols, out)
+    rows = [records.history_record(s.id, s.result) for s in history.load_all(error_line)]
+    emit(View(records.HISTORY_COLUMNS, rows, table), fmt, header)
 
 
 @history_app.command(
@@ -256,9 +210,6 @@ def history_show(
 
     saved = history.find(history.load_all(error_line), id_)
     _show_result(saved.result, fmt, header)
-
-
-DIFF_COLUMNS = ("skill", "name", "before", "after", "change")
 
 
 @history_app.command(
@@ -293,36 +244,12 @@ def history_diff(
                 "run 'csadvisor assess' again later"
             )
         old, new = saved[-2], saved[-1]
-    names = _skill_names(ctx)
-    before, after = old.result["ratings"], new.result["ratings"]
-    rows = []
-    for sid in list(dict.fromkeys([*before, *after])):
-        a, b = before.get(sid), after.get(sid)
-        change = b - a if isinstance(a, int) and isinstance(b, int) else None
-        rows.append(
-            {"skill": sid, "name": names.get(sid, sid), "before": a, "after": b, "change": change}
-        )
+    from csadvisor import records
+    from csadvisor.render.tables import diff_table
 
-    def table(rows: list[dict[str, Any]], out: TextIO) -> None:
-        from csadvisor.render import TableColumn, write_table
-
-        def moved(r: Mapping[str, Any]) -> str:
-            c = r["change"]
-            return "" if c is None else ("=" if c == 0 else f"{c:+d}")
-
-        cols = [
-            TableColumn("Skill", lambda r: r["name"]),
-            TableColumn(
-                "Before", lambda r: "-" if r["before"] is None else r["before"], justify="right"
-            ),
-            TableColumn(
-                "After", lambda r: "-" if r["after"] is None else r["after"], justify="right"
-            ),
-            TableColumn("Change", moved, justify="right"),
-        ]
-        write_table(rows, cols, out, title=f"{old.id} -> {new.id}")
-
-    emit(rows, DIFF_COLUMNS, fmt, header, table=table)
+    rows = records.diff_records(old.result["ratings"], new.result["ratings"], _skill_names(ctx))
+    show = partial(diff_table, title=f"{old.id} -> {new.id}")
+    emit(View(records.DIFF_COLUMNS, rows, show), fmt, header)
 
 
 def _skill_names(ctx: typer.Context) -> dict[str, str]:
@@ -334,12 +261,8 @@ def _skill_names(ctx: typer.Context) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- next
 
-NEXT_COLUMNS = (
-    "from", "role", "title", "level", "pay_change", "currency", "note", "skill_changes",
-)  # fmt: skip
 
-
-@APP.command(
+@app.command(
     "next",
     epilog=examples(
         "csadvisor next csr", "csadvisor next", "csadvisor next --assessment result.json -f json"
@@ -367,37 +290,16 @@ def next_(
     header: HeaderOption = True,
 ) -> None:
     """What comes next: from ROLE, the roles it grows into; without ROLE, your latest advice."""
-    from csadvisor import advisor
+    from csadvisor import advisor, records
+    from csadvisor.render.tables import next_table
 
     cat = state(ctx).catalog()
     if name is not None:
         current = advisor.RoleIndex(cat).get(name)
-        rows = []
-        for step in advisor.steps_from(current, cat):
-            rows.append(
-                {
-                    "from": current.id,
-                    "role": step.role.id,
-                    "title": step.role.title,
-                    "level": step.role.level,
-                    "pay_change": None if step.pay_change is None else round(step.pay_change),
-                    "currency": current.pay.currency
-                    if step.pay_change is not None and current.pay
-                    else None,
-                    "note": None
-                    if step.pay_change is not None
-                    else "no published range to compare",
-                    "skill_changes": ", ".join(
-                        f"{s.id} {a}->{b}" if a else f"{s.id} new {b}" for s, a, b in step.raised
-                    ),
-                    "skills": [
-                        {"skill": s.id, "from": a or None, "to": b} for s, a, b in step.raised
-                    ],
-                }
-            )
+        rows = [records.next_record(current, step) for step in advisor.steps_from(current, cat)]
         if not rows:
             error_line(f"{current.id} is the top of its track: no further role")
-        emit(rows, NEXT_COLUMNS, fmt, header, table=_next_table)
+        emit(View(records.NEXT_COLUMNS, rows, next_table), fmt, header)
         return
     result = _latest_result(assessment_file)
     from csadvisor import assessment
@@ -439,25 +341,3 @@ def _latest_result(path: str | None) -> dict[str, Any]:
     if not saved:
         raise NotFoundError("no saved assessment yet; run 'csadvisor assess' first, or give a ROLE")
     return saved[-1].result
-
-
-def _next_table(rows: list[dict[str, Any]], out: TextIO) -> None:
-    from csadvisor.render import TableColumn, write_table
-
-    def change(r: Mapping[str, Any]) -> str:
-        if r["pay_change"] is None:
-            return str(r["note"])
-        sign = "+" if r["pay_change"] >= 0 else "-"
-        return f"{sign}${abs(r['pay_change']):,} a year (midpoint)"
-
-    cols = [
-        TableColumn("Next role", lambda r: r["title"], min_width=16),
-        TableColumn("Level", lambda r: r["level"], justify="right"),
-        TableColumn("Pay change", change, min_width=12),
-        TableColumn(
-            "Skills new or higher",
-            lambda r: r["skill_changes"] or "-",
-            min_width=16,
-        ),
-    ]
-    write_table(rows, cols, out, spaced=True)

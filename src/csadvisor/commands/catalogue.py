@@ -1,26 +1,25 @@
 """Browsing the catalogue: roles, one role, skills and the growth track."""
 
-import sys
-from collections.abc import Mapping
 from enum import Enum
-from typing import Annotated, Any, TextIO
+from functools import partial
+from typing import Annotated, TextIO
 
 import typer
 
-from csadvisor.cli import (
+from csadvisor.completion import complete_roles, complete_skills
+from csadvisor.errors import NotFoundError
+from csadvisor.models import SkillCategory
+from csadvisor.options import (
     FormatOption,
     HeaderOption,
-    complete_roles,
-    complete_skills,
-    emit,
-    emit_one,
+    TrackFormatOption,
+    command_app,
     examples,
-    pay_caption,
     state,
 )
-from csadvisor.cli import _app as APP
-from csadvisor.errors import NotFoundError
-from csadvisor.render import Format
+from csadvisor.output import Shown, View, emit
+
+app = command_app()
 
 # --------------------------------------------------------------------------- roles
 
@@ -33,7 +32,7 @@ class SortKey(str, Enum):
     pay = "pay"
 
 
-@APP.command(
+@app.command(
     epilog=examples(
         "csadvisor roles",
         "csadvisor roles --from senior-customer-service-specialist",
@@ -80,40 +79,17 @@ def roles(
         chosen.sort(key=lambda r: r.level)
     elif sort in (SortKey.id, SortKey.role_title):
         chosen.sort(key=lambda r: getattr(r, sort.value).casefold())
+    from csadvisor.render.tables import roles_table
+
     rows = [records.role_record(r) for r in chosen]
     titles = {r.id: r.title for r in cat.roles}
-    emit(
-        rows,
-        records.ROLE_COLUMNS,
-        fmt,
-        header,
-        table=lambda rows, out: _roles_table(rows, out, titles),
-    )
-
-
-def _roles_table(rows: list[dict[str, Any]], out: TextIO, titles: Mapping[str, str]) -> None:
-    from csadvisor.render import TableColumn, pay_range_text, text, write_table
-
-    def name(r: Mapping[str, Any]) -> Any:
-        label = text(r["title"])
-        label.append(text("\n" + r["id"], "cyan"))
-        return label
-
-    cols = [
-        TableColumn("Role", name, min_width=16),
-        TableColumn("Level", lambda r: r["level"], justify="right", min_width=5),
-        TableColumn("Starting pay (year)", pay_range_text, min_width=10),
-        TableColumn(
-            "Grows into", lambda r: ", ".join(titles[n] for n in r["next"]) or "-", min_width=12
-        ),
-    ]
-    write_table(rows, cols, out, caption=pay_caption(rows), spaced=True)
+    emit(View(records.ROLE_COLUMNS, rows, partial(roles_table, titles=titles)), fmt, header)
 
 
 # --------------------------------------------------------------------------- role
 
 
-@APP.command(epilog=examples("csadvisor role csr", "csadvisor role 'Account manager' -f json"))
+@app.command(epilog=examples("csadvisor role csr", "csadvisor role 'Account manager' -f json"))
 def role(
     ctx: typer.Context,
     name: Annotated[
@@ -127,37 +103,30 @@ def role(
 ) -> None:
     """Show one role in full: summary, duties, pay and its source, skills, next roles."""
     from csadvisor import advisor, records
-    from csadvisor.render import write_role_page
 
     cat = state(ctx).catalog()
     found = advisor.RoleIndex(cat).get(name)
     record = records.role_detail_record(found, cat)
     names = {s.id: s.name for s in cat.skills}
     titles = {r.id: r.title for r in cat.roles}
-    emit_one(
-        record,
-        records.ROLE_DETAIL_COLUMNS,
-        fmt,
-        header,
-        page=lambda rec, out: write_role_page(rec, names, titles, out),
-    )
+
+    def page(rows: Shown, out: TextIO) -> None:
+        from csadvisor.render.pages import write_role_page
+
+        write_role_page(record, names, titles, out)
+
+    emit(View(records.ROLE_DETAIL_COLUMNS, [record], page, document=record), fmt, header)
 
 
 # --------------------------------------------------------------------------- skills
 
 
-class Category(str, Enum):
-    soft = "soft"
-    technical = "technical"
-    working = "working"
-
-
-@APP.command(epilog=examples("csadvisor skills", "csadvisor skills --category technical -f json"))
+@app.command(epilog=examples("csadvisor skills", "csadvisor skills --category technical -f json"))
 def skills(
     ctx: typer.Context,
     fmt: FormatOption = None,
     category: Annotated[
-        Category | None,
+        SkillCategory | None,
         typer.Option("--category", case_sensitive=False, help="Only skills of this category."),
     ] = None,
     header: HeaderOption = True,
@@ -171,30 +140,12 @@ def skills(
         for s in cat.skills
         if category is None or s.category == category.value
     ]
-    emit(rows, records.SKILL_COLUMNS, fmt, header, table=_skills_table)
+    from csadvisor.render.tables import skills_table
+
+    emit(View(records.SKILL_COLUMNS, rows, skills_table), fmt, header)
 
 
-def _skills_table(rows: list[dict[str, Any]], out: TextIO) -> None:
-    from csadvisor.models import CATEGORY_LABELS
-    from csadvisor.render import TableColumn, text, write_table
-
-    def needed(r: Mapping[str, Any]) -> str:
-        return "\n".join(f"{lvl} {role}" for role, lvl in r["required_by"].items()) or "-"
-
-    def name(r: Mapping[str, Any]) -> Any:
-        label = text(r["name"])
-        label.append(text("\n" + r["id"], "cyan"))
-        return label
-
-    cols = [
-        TableColumn("Skill", name),
-        TableColumn("Category", lambda r: CATEGORY_LABELS.get(r["category"], r["category"])),
-        TableColumn("Needed by (role level 1-5)", needed),
-    ]
-    write_table(rows, cols, out)
-
-
-@APP.command(
+@app.command(
     epilog=examples("csadvisor skill coaching", "csadvisor skill data-literacy -f json"),
 )
 def skill(
@@ -209,7 +160,6 @@ def skill(
     """Show one skill: what each level 1-5 looks like, how to grow, which roles need it."""
     from csadvisor import records
     from csadvisor.catalog import normalize
-    from csadvisor.render import write_skill_page
 
     cat = state(ctx).catalog()
     wanted = normalize(name)
@@ -226,28 +176,19 @@ def skill(
         )
     record = records.skill_record(found, cat)
     titles = {r.id: r.title for r in cat.roles}
-    emit_one(
-        record,
-        records.SKILL_COLUMNS,
-        fmt,
-        header,
-        page=lambda rec, out: write_skill_page(rec, titles, out),
-    )
+
+    def page(rows: Shown, out: TextIO) -> None:
+        from csadvisor.render.pages import write_skill_page
+
+        write_skill_page(record, titles, out)
+
+    emit(View(records.SKILL_COLUMNS, [record], page, document=record), fmt, header)
 
 
 # --------------------------------------------------------------------------- track
 
 
-class TrackFormat(str, Enum):
-    table = "table"
-    tsv = "tsv"
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-    mermaid = "mermaid"
-
-
-@APP.command(
+@app.command(
     epilog=examples(
         "csadvisor track", "csadvisor track csr", "csadvisor track --format mermaid > track.mmd"
     )
@@ -262,35 +203,28 @@ def track(
             autocompletion=complete_roles,
         ),
     ] = None,
-    fmt: Annotated[
-        TrackFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            show_default=False,
-            help="Output format; mermaid emits a graph for documents. "
-            "Default: a tree on a terminal, tsv in a pipe.",
-        ),
-    ] = None,
+    fmt: TrackFormatOption = None,
     header: HeaderOption = True,
 ) -> None:
     """Show the growth track as a tree, from ROLE or all of it."""
     from csadvisor import advisor, records
-    from csadvisor.render import default_format, mermaid, write_records, write_tree
 
     cat = state(ctx).catalog()
     start = [advisor.RoleIndex(cat).get(name)] if name is not None else advisor.roots(cat)
-    if fmt is TrackFormat.mermaid:
+
+    def graph() -> str:
+        from csadvisor.render.pages import mermaid
+
         below = [r for s in start for r in (s, *advisor.reachable(cat, s))]
         nodes = list({r.id: (r.id, r.title) for r in below}.values())
         pairs = list(dict.fromkeys((a.id, b.id) for s in start for a, b in advisor.edges(cat, s)))
-        sys.stdout.write(mermaid(nodes, pairs))
-        return
-    nodes_ = list(advisor.walk_track(cat, start))
-    rows = [records.track_record(n) for n in nodes_]
-    chosen = default_format(Format(fmt.value) if fmt is not None else None)
-    if chosen is Format.table:
-        write_tree(rows, [n.repeated for n in nodes_], sys.stdout)
-    else:
-        write_records(rows, records.TRACK_COLUMNS, chosen, sys.stdout, header=header)
+        return mermaid(nodes, pairs)
+
+    def tree(rows: Shown, out: TextIO) -> None:
+        from csadvisor.render.pages import write_tree
+
+        write_tree(rows, [n.repeated for n in walked], out)
+
+    walked = list(advisor.walk_track(cat, start))
+    rows = [records.track_record(n) for n in walked]
+    emit(View(records.TRACK_COLUMNS, rows, tree, mermaid=graph), fmt, header)

@@ -1,22 +1,18 @@
 """Organisations' own data: validate, schema, init, path."""
 
 import sys
-from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Annotated, Any, TextIO
+from functools import partial
+from typing import Annotated
 
 import typer
 
-from csadvisor.cli import (
-    FormatOption,
-    HeaderOption,
-    emit,
-    error_line,
-    examples,
-    state,
-)
-from csadvisor.cli import _app as APP
+from csadvisor.cli import error_line
 from csadvisor.errors import ExitCode, UsageError
+from csadvisor.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.output import View, emit
+
+app = command_app()
 
 # --------------------------------------------------------------------------- data
 
@@ -24,7 +20,7 @@ data_app = typer.Typer(
     help="Your organisation's own data: check it, start it, see which files are in use.",
     no_args_is_help=True,
 )
-APP.add_typer(data_app, name="data")
+app.add_typer(data_app, name="data")
 
 
 class SchemaKind(str, Enum):
@@ -87,7 +83,7 @@ def data_schema(
     # yaml-language-server: $schema=roles.schema.json
     """
     from csadvisor import schema
-    from csadvisor.render import write_json
+    from csadvisor.output import write_json
 
     specs = {
         "roles": schema.ROLES_FILE,
@@ -157,8 +153,8 @@ def data_init(
 )
 def data_path(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption = True) -> None:
     """Show which data files are in use, and why (option, environment variable or bundled)."""
-    from csadvisor import catalog
-    from csadvisor.render import TableColumn, write_table
+    from csadvisor import catalog, records
+    from csadvisor.render.tables import path_table
 
     source = catalog.resolve_source(state(ctx).data_dir)
     why = {
@@ -172,14 +168,5 @@ def data_path(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption
         exists = "yes" if path.is_file() else "no"
         rows.append({"file": name, "path": str(path.resolve()), "source": why, "exists": exists})
 
-    def table(rows: list[dict[str, str]], out: TextIO) -> None:
-        def cell(key: str) -> Callable[[Mapping[str, Any]], Any]:
-            return lambda record: record[key]
-
-        cols = [TableColumn(k.capitalize(), cell(k), no_wrap=k == "path") for k in PATH_COLUMNS]
-        write_table(rows, cols, out)
-
-    emit(rows, PATH_COLUMNS, fmt, header, table=table)
-
-
-PATH_COLUMNS = ("file", "path", "source", "exists")
+    columns = records.PATH_COLUMNS
+    emit(View(columns, rows, partial(path_table, columns=columns)), fmt, header)

@@ -7,25 +7,13 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from csadvisor.cli import (
-    FormatOption,
-    HeaderOption,
-    complete_locations,
-    complete_roles,
-    error_line,
-    examples,
-    pay_caption,
-    state,
-)
-from csadvisor.cli import _app as APP
-from csadvisor.errors import ExitCode, NotFoundError, UsageError
-from csadvisor.render import Format
+from csadvisor.cli import error_line
+from csadvisor.completion import complete_locations, complete_roles
+from csadvisor.errors import NotFoundError, UsageError
+from csadvisor.models import Period
+from csadvisor.options import FormatOption, HeaderOption, command_app, examples, state
 
-
-class Period(str, Enum):
-    year = "year"
-    month = "month"
-    hour = "hour"
+app = command_app()
 
 
 class PayField(str, Enum):
@@ -48,7 +36,7 @@ def _names(args: list[str]) -> Iterator[str]:
             yield line.strip()  # a blank line keeps its place in --field output
 
 
-@APP.command(
+@app.command(
     epilog=examples(
         "csadvisor pay 'Customer service manager'",
         "csadvisor pay csr 'customer service manager' --period hour",
@@ -110,7 +98,7 @@ def pay(
     """Look up pay ranges: low, high and midpoint, with source, year and basis."""
     from csadvisor import records
     from csadvisor.lookup import RoleIndex, unknown_role_message
-    from csadvisor.render import default_format, write_records
+    from csadvisor.output import Shown, View, emit
 
     if location is not None and adjust is not None:
         raise UsageError("give --location or --adjust, not both")
@@ -136,7 +124,6 @@ def pay(
             if role is None:
                 if name not in missing:
                     missing[name] = unknown_role_message(name, index.suggest(name))
-                    error_line(missing[name])
                 if keep_place:
                     yield {}
                 continue
@@ -148,7 +135,6 @@ def pay(
                 record = cache[role.id] = records.pay_record(role, rng)
             yield record
 
-    chosen = default_format(fmt)
     if field is not None:
         out = sys.stdout
         for record in answers(keep_place=True):  # one line per name, so `paste` lines up
@@ -157,12 +143,16 @@ def pay(
                 unpaid_warned.add(record["role"])
                 error_line(f"{record['role']}: {records.NO_RANGE}; printing an empty line")
             out.write(("" if value is None else str(value)) + "\n")
-    elif chosen is Format.table:
-        _pay_table(list(answers()), sys.stdout, period.value, adjusted_by, factor)
     else:
-        write_records(answers(), records.PAY_COLUMNS, chosen, sys.stdout, header=header)
-    if missing:
-        raise typer.Exit(int(ExitCode.NOT_FOUND))
+
+        def table(rows: Shown, out: TextIO) -> None:
+            from csadvisor.render.tables import pay_table
+
+            pay_table(rows, out, period.value, adjusted_by, factor)
+
+        emit(View(records.PAY_COLUMNS, answers(), table), fmt, header)
+    if missing:  # every other name was answered; the unknown ones are the error
+        raise NotFoundError(*missing.values())
 
 
 def _pay_factor(
@@ -186,51 +176,3 @@ def _pay_factor(
         known = "" if hint else f"; known: {', '.join(p.name for p in places.values())}"
         raise NotFoundError(f"unknown location '{escape_control(location)}'{hint}{known}")
     return place.factor, f"{place.name} ({place.source}, {place.year})"
-
-
-def _pay_table(
-    rows: list[dict[str, Any]],
-    out: TextIO,
-    period: str,
-    adjusted_by: str | None = None,
-    factor: float | None = None,
-) -> None:
-    from csadvisor.render import TableColumn, console, money, range_bar, write_table
-
-    def fig(key: str) -> Any:
-        def get(r: dict[str, Any]) -> str:
-            if r["low"] is None:
-                return r["note"] if key == "low" else ""
-            return money(r[key], r["currency"], r["period"])
-
-        return get
-
-    cols = [
-        TableColumn("Role", lambda r: r["title"], min_width=16),
-        TableColumn("Low", fig("low"), justify="right", no_wrap=True),
-        TableColumn("High", fig("high"), justify="right", no_wrap=True),
-        TableColumn("Midpoint", fig("mid"), justify="right", no_wrap=True),
-    ]
-    notes = ["Midpoint = middle of the range, not a median."]
-    paid = [r for r in rows if r["low"] is not None]
-    con = console(out)
-    if len(paid) > 1 and len({r["currency"] for r in paid}) == 1 and con.width >= 90:
-        lo, hi = min(r["low"] for r in paid), max(r["high"] for r in paid)
-        cols.append(
-            TableColumn(
-                "Range",
-                lambda r: "" if r["low"] is None else range_bar(r["low"], r["high"], lo, hi, con),
-                no_wrap=True,
-            )
-        )
-        cur, per = paid[0]["currency"], paid[0]["period"]
-        notes.append(f"Bars share one scale, {money(lo, cur, per)} to {money(hi, cur, per)}.")
-    if factor is not None:
-        notes.append(f"Adjusted: national figures x {factor:g}, {adjusted_by}.")
-    if period != "year":
-        notes.append(
-            f"Per {period}: derived from the yearly figures "
-            f"({'year / 2080 hours' if period == 'hour' else 'year / 12'})."
-        )
-    title = f"Pay per {period}" + (" (adjusted)" if factor is not None else "")
-    write_table(rows, cols, out, title=title, caption=pay_caption(rows, " ".join(notes)))

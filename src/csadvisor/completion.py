@@ -1,0 +1,76 @@
+"""Shell completion: the candidates Typer offers while the shell completes a word.
+
+Called by Typer while the shell completes a word: read the data lazily, print nothing,
+and return nothing rather than fail, so a broken data file never breaks the shell.
+"""
+
+from typing import Any
+
+import typer
+
+
+def _completion_data_dir(ctx: typer.Context) -> str | None:
+    value = ctx.find_root().params.get("data_dir")
+    return value if isinstance(value, str) else None
+
+
+def _completion_catalog(ctx: typer.Context) -> Any:
+    from csadvisor import catalog
+
+    return catalog.load(catalog.resolve_source(_completion_data_dir(ctx)))
+
+
+def _matching(pairs: list[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
+    want = incomplete.casefold()
+    return [(value, help_) for value, help_ in pairs if value.casefold().startswith(want)]
+
+
+def complete_roles(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Role ids, and titles where the shell quotes what it inserts (zsh, fish).
+
+    Bash inserts a candidate as it is, so a title's spaces would split it into several
+    arguments: there, only ids are offered.
+    """
+    import os
+
+    try:
+        cat = _completion_catalog(ctx)
+    except Exception:
+        return []
+    pairs = [(r.id, r.title) for r in cat.roles]
+    if not os.environ.get("_CSADVISOR_COMPLETE", "").endswith("bash"):
+        pairs += [(r.title, r.id) for r in cat.roles]
+    return _matching(pairs, incomplete)
+
+
+def complete_skills(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Skill ids."""
+    try:
+        cat = _completion_catalog(ctx)
+    except Exception:
+        return []
+    return _matching([(s.id, s.name) for s in cat.skills], incomplete)
+
+
+def complete_locations(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Location names from the data directory's locations.yaml."""
+    try:
+        from csadvisor import catalog
+
+        places = catalog.load_locations(catalog.resolve_source(_completion_data_dir(ctx)))
+    except Exception:
+        return []
+    return _matching([(p.name, f"x{p.factor:g}") for p in places.values()], incomplete)
+
+
+def complete_assessments(incomplete: str) -> list[tuple[str, str]]:
+    """Saved assessment ids, newest first, and 'latest'."""
+    try:
+        from csadvisor import history
+
+        saved = history.load_all(lambda message: None)
+    except Exception:
+        return []
+    pairs = [("latest", "the newest assessment")]
+    pairs += [(s.id, str(s.result.get("role") or "")) for s in reversed(saved)]
+    return _matching(pairs, incomplete)

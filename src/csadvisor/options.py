@@ -1,0 +1,80 @@
+"""What every command shares: the options it declares, its app, the resolved state.
+
+Each command module builds its commands on :func:`command_app`; ``cli`` finds them
+through its table of commands. The format options take their choices from
+``output.Format``: a command declares the formats it allows by the option it uses.
+"""
+
+from typing import Annotated, Any
+
+import typer
+
+from csadvisor.output import ListingFormat, TrackFormat
+
+
+def command_app() -> typer.Typer:
+    """The Typer app a command module defines its commands on, with csadvisor's help style."""
+    return typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False)
+
+
+def examples(*lines: str) -> str:
+    """A command's help epilog: one example a line."""
+    return "Examples:\n\n" + "\n\n".join(f"  {line}" for line in lines)
+
+
+class State:
+    """Options that apply to every command, and the catalogue, loaded when first needed."""
+
+    def __init__(self, data_dir: str | None) -> None:
+        self.data_dir = data_dir
+        self._catalog: Any = None
+
+    def catalog(self) -> Any:
+        if self._catalog is None:
+            from csadvisor import catalog
+
+            self._catalog = catalog.load(catalog.resolve_source(self.data_dir))
+        return self._catalog
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, State)
+    return obj
+
+
+FormatOption = Annotated[
+    ListingFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format. Default: table on a terminal, tsv in a pipe.",
+        show_default=False,
+    ),
+]
+ResultFormatOption = Annotated[
+    ListingFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        help="table: the readable result (default); json: the whole result; "
+        "tsv/csv/jsonl: the readiness ranking.",
+    ),
+]
+TrackFormatOption = Annotated[
+    TrackFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        help="Output format; mermaid emits a graph for documents. "
+        "Default: a tree on a terminal, tsv in a pipe.",
+    ),
+]
+HeaderOption = Annotated[
+    bool, typer.Option("--header/--no-header", help="Print the header row of tsv and csv.")
+]

@@ -1,0 +1,158 @@
+"""The one output path: every command builds a :class:`View`, :func:`emit` prints it.
+
+A view is what a command has to say (its columns and rows) plus how a terminal shows it
+(a table, a page, a tree or an assessment result). :func:`emit` picks the format the user
+asked for, or the default for where stdout goes, and is the only place that decides.
+Nothing here imports rich: the data formats are written with the standard library, and
+the terminal drawing (in ``render``) is imported only when a terminal view is drawn.
+"""
+
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from enum import Enum
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
+
+
+class Format(str, Enum):
+    """Every output format. A command allows some of them (see :data:`LISTING`)."""
+
+    table = "table"
+    tsv = "tsv"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    mermaid = "mermaid"
+
+
+LISTING = (Format.table, Format.tsv, Format.csv, Format.json, Format.jsonl)
+TRACK = (*LISTING, Format.mermaid)
+
+
+def choices(name: str, allowed: Sequence[Format]) -> type[Enum]:
+    """An enum of some formats, for a Typer option (Typer lists an enum's values)."""
+    return cast("type[Enum]", Enum(name, {f.name: f.value for f in allowed}, type=str))
+
+
+if TYPE_CHECKING:
+    ListingFormat = Format
+    TrackFormat = Format
+else:
+    ListingFormat = choices("ListingFormat", LISTING)
+    TrackFormat = choices("TrackFormat", TRACK)
+
+Rows = Iterable[Mapping[str, Any]]
+Shown = list[Mapping[str, Any]]  # the rows, as a terminal view gets them
+
+
+class View(NamedTuple):
+    """What a command prints: the same rows in every format, a terminal view for people.
+
+    ``show(rows, out)`` draws the terminal view (the rows as a list). ``document`` is what
+    json prints instead of the list of rows (one record, or a whole result). ``mermaid``
+    returns a graph, for views that allow it. ``readable`` views (an assessment result)
+    show their terminal view in a pipe too, unless a format is asked for.
+    """
+
+    columns: Sequence[str]
+    rows: Rows
+    show: Callable[[Shown, TextIO], None]
+    document: Any = None
+    mermaid: Callable[[], str] | None = None
+    readable: bool = False
+
+
+def isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def default_format(chosen: Any, stream: TextIO | None = None) -> Format:
+    """``table`` on a terminal, ``tsv`` in a pipe, unless the user chose."""
+    if chosen is not None:
+        return Format(getattr(chosen, "value", chosen))
+    return Format.table if isatty(stream or sys.stdout) else Format.tsv
+
+
+def emit(view: View, fmt: Any, header: bool = True, out: TextIO | None = None) -> None:
+    """Print ``view`` in ``fmt`` (a Format, a value of one, or None for the default)."""
+    out = out or sys.stdout
+    chosen = Format.table if fmt is None and view.readable else default_format(fmt, out)
+    if chosen is Format.table:
+        view.show(list(view.rows), out)
+    elif chosen is Format.mermaid:
+        assert view.mermaid is not None, "a view that allows mermaid draws one"
+        out.write(view.mermaid())
+    elif chosen is Format.json and view.document is not None:
+        write_json(view.document, out)
+    else:
+        write_records(view.rows, view.columns, chosen, out, header=header)
+
+
+# --------------------------------------------------------------------------- data formats
+
+
+def cell(value: Any) -> str:
+    """One TSV/CSV cell: no currency symbols, no separators, lists joined with ';'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ";".join(cell(v) for v in value)
+    if isinstance(value, Mapping):
+        return ";".join(f"{k}={cell(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _tsv_cell(value: Any) -> str:
+    return cell(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def write_records(
+    records: Rows,
+    columns: Sequence[str],
+    fmt: Format,
+    out: TextIO,
+    *,
+    header: bool = True,
+) -> None:
+    """Write records in a data format. Records are streamed, one line at a time."""
+    if fmt is Format.json:
+        import json
+
+        out.write(json.dumps(list(records), indent=2, ensure_ascii=False) + "\n")
+    elif fmt is Format.jsonl:
+        import json
+
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        if header:
+            writer.writerow(columns)
+        for record in records:
+            writer.writerow([cell(record.get(c)) for c in columns])
+    else:
+        if header:
+            out.write("\t".join(columns) + "\n")
+        # A batch repeats the same few records many times: format each one once.
+        lines: dict[int, tuple[Mapping[str, Any], str]] = {}
+        for record in records:
+            seen = lines.get(id(record))
+            if seen is None or seen[0] is not record:
+                line = "\t".join(_tsv_cell(record.get(c)) for c in columns) + "\n"
+                if len(lines) < 4096:
+                    lines[id(record)] = (record, line)
+            else:
+                line = seen[1]
+            out.write(line)
+
+
+def write_json(document: Any, out: TextIO) -> None:
+    import json
+
+    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,160 @@
+"""Each listing command's table for a terminal, drawn from the rows the data formats print."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TextIO
+
+from csadvisor.output import Shown
+from csadvisor.render.terminal import (
+    TableColumn,
+    console,
+    money,
+    pay_range_text,
+    range_bar,
+    text,
+    write_table,
+)
+
+
+def pay_caption(rows: Iterable[Mapping[str, Any]], extra: str = "") -> str:
+    """Where the figures come from, said once under a table."""
+    sources = sorted({f"{r['source']} ({r['year']})" for r in rows if r.get("source")})
+    basis = sorted({f"{r['basis']}, {r['region']}" for r in rows if r.get("basis")})
+    parts = []
+    if sources:
+        parts.append(f"Pay: {'; '.join(basis)}. Source: {'; '.join(sources)}.")
+    if extra:
+        parts.append(extra)
+    return " ".join(parts)
+
+
+def _name_and_id(title_key: str) -> Any:
+    def label(r: Mapping[str, Any]) -> Any:
+        shown = text(r[title_key])
+        shown.append(text("\n" + r["id"], "cyan"))
+        return shown
+
+    return label
+
+
+def pay_table(
+    rows: Shown, out: TextIO, period: str, adjusted_by: str | None, factor: float | None
+) -> None:
+    def fig(key: str) -> Any:
+        def get(r: Mapping[str, Any]) -> str:
+            if r["low"] is None:
+                return str(r["note"]) if key == "low" else ""
+            return money(r[key], r["currency"], r["period"])
+
+        return get
+
+    cols = [
+        TableColumn("Role", lambda r: r["title"], min_width=16),
+        TableColumn("Low", fig("low"), justify="right", no_wrap=True),
+        TableColumn("High", fig("high"), justify="right", no_wrap=True),
+        TableColumn("Midpoint", fig("mid"), justify="right", no_wrap=True),
+    ]
+    notes = ["Midpoint = middle of the range, not a median."]
+    paid = [r for r in rows if r["low"] is not None]
+    con = console(out)
+    if len(paid) > 1 and len({r["currency"] for r in paid}) == 1 and con.width >= 90:
+        lo, hi = min(r["low"] for r in paid), max(r["high"] for r in paid)
+        cols.append(
+            TableColumn(
+                "Range",
+                lambda r: "" if r["low"] is None else range_bar(r["low"], r["high"], lo, hi, con),
+                no_wrap=True,
+            )
+        )
+        cur, per = paid[0]["currency"], paid[0]["period"]
+        notes.append(f"Bars share one scale, {money(lo, cur, per)} to {money(hi, cur, per)}.")
+    if factor is not None:
+        notes.append(f"Adjusted: national figures x {factor:g}, {adjusted_by}.")
+    if period != "year":
+        notes.append(
+            f"Per {period}: derived from the yearly figures "
+            f"({'year / 2080 hours' if period == 'hour' else 'year / 12'})."
+        )
+    title = f"Pay per {period}" + (" (adjusted)" if factor is not None else "")
+    write_table(rows, cols, out, title=title, caption=pay_caption(rows, " ".join(notes)))
+
+
+def roles_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
+    cols = [
+        TableColumn("Role", _name_and_id("title"), min_width=16),
+        TableColumn("Level", lambda r: r["level"], justify="right", min_width=5),
+        TableColumn("Starting pay (year)", pay_range_text, min_width=10),
+        TableColumn(
+            "Grows into", lambda r: ", ".join(titles[n] for n in r["next"]) or "-", min_width=12
+        ),
+    ]
+    write_table(rows, cols, out, caption=pay_caption(rows), spaced=True)
+
+
+def skills_table(rows: Shown, out: TextIO) -> None:
+    from csadvisor.models import CATEGORY_LABELS
+
+    def needed(r: Mapping[str, Any]) -> str:
+        return "\n".join(f"{lvl} {role}" for role, lvl in r["required_by"].items()) or "-"
+
+    cols = [
+        TableColumn("Skill", _name_and_id("name")),
+        TableColumn("Category", lambda r: CATEGORY_LABELS.get(r["category"], r["category"])),
+        TableColumn("Needed by (role level 1-5)", needed),
+    ]
+    write_table(rows, cols, out)
+
+
+def next_table(rows: Shown, out: TextIO) -> None:
+    def change(r: Mapping[str, Any]) -> str:
+        if r["pay_change"] is None:
+            return str(r["note"])
+        sign = "+" if r["pay_change"] >= 0 else "-"
+        return f"{sign}${abs(r['pay_change']):,} a year (midpoint)"
+
+    cols = [
+        TableColumn("Next role", lambda r: r["title"], min_width=16),
+        TableColumn("Level", lambda r: r["level"], justify="right"),
+        TableColumn("Pay change", change, min_width=12),
+        TableColumn("Skills new or higher", lambda r: r["skill_changes"] or "-", min_width=16),
+    ]
+    write_table(rows, cols, out, spaced=True)
+
+
+def history_table(rows: Shown, out: TextIO) -> None:
+    cols = [
+        TableColumn("ID", lambda r: r["id"], style="cyan", no_wrap=True),
+        TableColumn("Date", lambda r: r["created"][:16].replace("T", " ")),
+        TableColumn("Role", lambda r: r["role"] or "-"),
+        TableColumn("Suggested next", lambda r: r["suggestion"] or "-"),
+        TableColumn(
+            "Readiness",
+            lambda r: "-" if r["readiness"] is None else f"{r['readiness']}% {r['band']}",
+            justify="right",
+        ),
+    ]
+    write_table(rows, cols, out)
+
+
+def diff_table(rows: Shown, out: TextIO, title: str) -> None:
+    def moved(r: Mapping[str, Any]) -> str:
+        c = r["change"]
+        return "" if c is None else ("=" if c == 0 else f"{c:+d}")
+
+    def level(key: str) -> Any:
+        return lambda r: "-" if r[key] is None else r[key]
+
+    cols = [
+        TableColumn("Skill", lambda r: r["name"]),
+        TableColumn("Before", level("before"), justify="right"),
+        TableColumn("After", level("after"), justify="right"),
+        TableColumn("Change", moved, justify="right"),
+    ]
+    write_table(rows, cols, out, title=title)
+
+
+def path_table(rows: Shown, out: TextIO, columns: Iterable[str]) -> None:
+    def cell(key: str) -> Any:
+        return lambda record: record[key]
+
+    cols = [TableColumn(k.capitalize(), cell(k), no_wrap=k == "path") for k in columns]
+    write_table(rows, cols, out)
