@@ -72,18 +72,22 @@ class Menu:
         q = self.question
         out: StyledText = []
         if q.intro:
-            out.append(("", "\n".join(textwrap.wrap(q.intro, width)) + "\n\n"))
+            out.append(
+                ("", "\n".join(textwrap.wrap(q.intro, width, break_on_hyphens=False)) + "\n\n")
+            )
         if self.answer is not None:
             topic = f"{q.topic or q.message}:"
             echo = self.answer.echo
             if len(topic) + len(echo) + 3 <= width:
                 out += [("class:qmark", "?"), ("class:question", f" {topic} ")]
             else:
-                lines = textwrap.wrap(topic, width - 2, subsequent_indent="  ")
+                lines = textwrap.wrap(
+                    topic, width - 2, subsequent_indent="  ", break_on_hyphens=False
+                )
                 out += [("class:qmark", "?"), ("class:question", " " + "\n".join(lines) + "\n  ")]
             out.append(("class:answer", echo))
             return out
-        lines = textwrap.wrap(q.message, width - 2, subsequent_indent="  ")
+        lines = textwrap.wrap(q.message, width - 2, subsequent_indent="  ", break_on_hyphens=False)
         out += [("class:qmark", "?"), ("class:question", " " + "\n".join(lines) + "\n")]
         out.append(("class:instruction", "\n".join(textwrap.wrap(hint(q), width))))
         return out
@@ -91,7 +95,7 @@ class Menu:
     def choice_lines(self, index: int, choice: Choice, width: int) -> list[str]:
         number = f"{index + 1}. " if self.question.numbered else ""
         room = max(20, width - len(POINTER) - len(number) - 1)
-        lines = textwrap.wrap(choice.label, room) or [""]
+        lines = textwrap.wrap(choice.label, room, break_on_hyphens=False) or [""]
         pad = " " * (len(POINTER) + len(number))
         return [number + lines[0], *(pad + line for line in lines[1:])]
 
@@ -114,8 +118,9 @@ class Menu:
                 )
             out.append(("", "\n"))
         if end < len(drawn):
-            out.append(("class:instruction", f"{INDENT}({len(drawn) - end} more below)\n"))
-        out.pop() if out and out[-1] == ("", "\n") else None
+            out.append(("class:instruction", f"{INDENT}({len(drawn) - end} more below)"))
+        elif out:
+            out.pop()  # no newline after the last line
         return out
 
     # ------------------------------------------------------------------ running
