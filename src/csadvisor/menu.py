@@ -28,9 +28,9 @@ def menu_ask(input: Any = None, output: Any = None) -> Ask:
 
 
 def hint(question: Question) -> str:
-    moves = "use the arrow keys and Enter"
+    moves = "the arrow keys and Enter"
     text = (
-        f"Press 1-{len(question.choices)}, or {moves}" if question.numbered else moves.capitalize()
+        f"Press 1-{len(question.choices)}, or use {moves}" if question.numbered else f"Use {moves}"
     )
     if question.can_go_back:
         text += "; Left or Backspace goes back"
