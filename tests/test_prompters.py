@@ -223,3 +223,10 @@ def test_accessible_back_and_default() -> None:
 def test_accessible_end_of_input_cancels() -> None:
     with pytest.raises(EOFError):
         plain([], quiz.role_question(bundled()))
+
+
+def test_after_ctrl_c_the_keys_are_no_longer_offered() -> None:
+    menu = Menu(quiz.role_question(bundled()))
+    assert "Press 1-7" in text_of(menu.header(80))
+    menu.cancelled = True
+    assert text_of(menu.header(80)) == "? What is your current role?"

@@ -65,6 +65,7 @@ class Menu:
         self.pointer = values.index(question.default) if question.default in values else 0
         self.top = 0
         self.answer: Choice | None = None
+        self.cancelled = False
 
     # ------------------------------------------------------------------ drawing
 
@@ -88,8 +89,9 @@ class Menu:
             out.append(("class:answer", echo))
             return out
         lines = textwrap.wrap(q.message, width - 2, subsequent_indent="  ", break_on_hyphens=False)
-        out += [("class:qmark", "?"), ("class:question", " " + "\n".join(lines) + "\n")]
-        out.append(("class:instruction", "\n".join(textwrap.wrap(hint(q), width))))
+        out += [("class:qmark", "?"), ("class:question", " " + "\n".join(lines))]
+        if not self.cancelled:  # the last screen after Ctrl-C keeps the question, not the keys
+            out.append(("class:instruction", "\n" + "\n".join(textwrap.wrap(hint(q), width))))
         return out
 
     def choice_lines(self, index: int, choice: Choice, width: int) -> list[str]:
@@ -191,10 +193,12 @@ class Menu:
         @kb.add("c-c", eager=True)
         @kb.add("c-q", eager=True)
         def _cancel(event: KeyPressEvent) -> None:
+            self.cancelled = True
             event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
         @kb.add("c-d", eager=True)
         def _end(event: KeyPressEvent) -> None:
+            self.cancelled = True
             event.app.exit(exception=EOFError, style="class:aborting")
 
         @kb.add("down", eager=True)

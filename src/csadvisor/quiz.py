@@ -25,7 +25,7 @@ BACK = "__back__"
 
 #: One word per level, echoed after an answer instead of a descriptor cut to fit.
 LEVEL_LABELS = ("Learning", "Independent", "Skilled", "Advanced", "Expert")
-#: A measured-by-hand pace: reading five short descriptors and picking one.
+#: A rough estimate, not a measurement: reading five short descriptors and picking one.
 SECONDS_PER_QUESTION = 20
 NO_ROLE_LABEL = "Not in customer service yet (the advice picks the role that fits you best)"
 
