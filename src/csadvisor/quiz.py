@@ -166,11 +166,7 @@ def run_quiz(catalog: Catalog, ask: Ask, previous: Previous | None = None) -> An
     change instead of retyping everything.
     """
     before: Mapping[str, int] = previous.answers.ratings if previous else {}
-    role_default = (previous.answers.role if previous else None) or None
-    if role_default is not None and role_default not in catalog.role_by_id:
-        role_default = None
-    if previous is not None and role_default is None and previous.answers.role is None:
-        role_default = NO_ROLE
+    role_default = _role_default(catalog, previous)
     skills = catalog.skills
     total = len(skills)
     ratings: dict[str, int] = {}
@@ -217,6 +213,16 @@ def _review(catalog: Catalog, ask: Ask, role: str | None, ratings: dict[str, int
             answer = ask(skill_question(skill, position, total, ratings[choice]))
             if answer != BACK:  # back from a change returns to the review unchanged
                 ratings[choice] = int(answer)
+
+
+def _role_default(catalog: Catalog, previous: Previous | None) -> str | None:
+    """The earlier role if the data still has it; the newcomer choice for a newcomer."""
+    if previous is None:
+        return None
+    role = previous.answers.role
+    if role is None:
+        return NO_ROLE
+    return role if role in catalog.role_by_id else None
 
 
 def _valid_level(value: Any) -> int | None:
