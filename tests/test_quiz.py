@@ -20,6 +20,7 @@ from csadvisor import assessment, quiz
 from csadvisor import catalog as catalog_module
 from csadvisor.advisor import Answers
 from csadvisor.cli import app
+from csadvisor.menu import menu_ask
 from csadvisor.models import Catalog, Role, Skill
 
 DOWN = "\x1b[B"
@@ -62,7 +63,10 @@ class ScriptedAsk:
         assert self.script, f"unexpected question {question.key}: {question.message}"
         key, answer = self.script.pop(0)
         assert question.key == key, f"asked {question.key}, expected {key}"
-        assert answer in [c.value for c in question.choices], (answer, question.choices)
+        allowed = [c.value for c in question.choices]
+        if question.can_go_back:
+            allowed.append(quiz.BACK)
+        assert answer in allowed, (answer, question.choices)
         return answer
 
     def done(self) -> bool:
@@ -83,19 +87,26 @@ def test_run_quiz_asks_role_then_every_skill_then_review() -> None:
     role_q, *skill_qs, review_q = ask.asked
     assert role_q.message == "What is your current role?"
     assert [c.value for c in role_q.choices] == ["agent", "lead", quiz.NO_ROLE]
-    assert role_q.choices[-1].label == "Not in customer service yet"
+    # The newcomer choice says what it leads to.
+    assert role_q.choices[-1].label == quiz.NO_ROLE_LABEL
+    assert "picks the role that fits you best" in role_q.choices[-1].label
     assert [q.message for q in skill_qs] == [
         "Skill 1 of 3: Alpha. Which sounds most like you?",
         "Skill 2 of 3: Beta. Which sounds most like you?",
         "Skill 3 of 3: Gamma. Which sounds most like you?",
     ]
-    # Each level is described as behaviour, not just a number.
-    assert [c.label for c in skill_qs[1].choices] == [
-        f"{i} - beta behaviour {i}" for i in range(1, 6)
+    # Each level is described as behaviour, not just a number; the echo is level and word.
+    assert [c.label for c in skill_qs[1].choices] == [f"beta behaviour {i}" for i in range(1, 6)]
+    assert [c.echo for c in skill_qs[1].choices] == [
+        "1 Learning",
+        "2 Independent",
+        "3 Skilled",
+        "4 Advanced",
+        "5 Expert",
     ]
     assert [c.value for c in skill_qs[1].choices] == ["1", "2", "3", "4", "5"]
     assert review_q.default == quiz.FINISH
-    assert "Beta: 4 - beta behaviour 4" in [c.label for c in review_q.choices]
+    assert "Beta: 4 Advanced" in [c.label for c in review_q.choices]
 
 
 def test_run_quiz_not_in_customer_service_gives_no_role() -> None:
@@ -129,7 +140,7 @@ def test_review_change_one_skill_then_finish() -> None:
     assert again.message.startswith("Skill 2 of 3: Beta.")
     assert again.default == "3"  # the earlier answer is preselected
     last_review = ask.asked[6]
-    assert "Beta: 5 - beta behaviour 5" in [c.label for c in last_review.choices]
+    assert "Beta: 5 Expert" in [c.label for c in last_review.choices]
 
 
 @pytest.mark.parametrize(("new_role", "expected"), [("lead", "lead"), (quiz.NO_ROLE, None)])
@@ -239,7 +250,9 @@ def run_in_terminal(
 ) -> tuple[int, str, str, list[str]]:
     """Run csadvisor in-process as if stdin were a terminal, answering with ``ask``."""
     closed: list[str] = []
-    monkeypatch.setattr(quiz, "terminal_ask", lambda: (ask, lambda: closed.append("closed")))
+    monkeypatch.setattr(
+        quiz, "terminal_ask", lambda accessible=False: (ask, lambda: closed.append("closed"))
+    )
     monkeypatch.setattr(sys, "stdin", TerminalStdin())
     code = app(list(args), standalone_mode=False)
     out, err = capsys.readouterr()
@@ -323,30 +336,30 @@ def test_cli_cancel_exits_130_and_saves_nothing(
 # --------------------------------------------------------------------------- real keys
 
 
-def test_questionary_ask_picks_with_arrow_keys() -> None:
+def test_menu_ask_picks_with_arrow_keys() -> None:
     cat = bundled()
     with create_pipe_input() as inp:
         inp.send_text(DOWN + DOWN + ENTER)
-        ask = quiz.questionary_ask(input=inp, output=DummyOutput())
+        ask = menu_ask(input=inp, output=DummyOutput())
         assert ask(quiz.role_question(cat)) == cat.roles[2].id
 
 
-def test_questionary_ask_starts_on_the_default() -> None:
+def test_menu_ask_starts_on_the_default() -> None:
     skill = bundled().skills[0]
     with create_pipe_input() as inp:
         inp.send_text(ENTER)
-        ask = quiz.questionary_ask(input=inp, output=DummyOutput())
+        ask = menu_ask(input=inp, output=DummyOutput())
         assert ask(quiz.skill_question(skill, 1, 16, default=3)) == "3"
     with create_pipe_input() as inp:
         inp.send_text(DOWN + ENTER)
-        ask = quiz.questionary_ask(input=inp, output=DummyOutput())
+        ask = menu_ask(input=inp, output=DummyOutput())
         assert ask(quiz.skill_question(skill, 1, 16, default=3)) == "4"
 
 
-def test_questionary_ask_ctrl_c_raises_instead_of_returning_none() -> None:
+def test_menu_ask_ctrl_c_raises_instead_of_returning_none() -> None:
     with create_pipe_input() as inp:
         inp.send_text("\x03")
-        ask = quiz.questionary_ask(input=inp, output=DummyOutput())
+        ask = menu_ask(input=inp, output=DummyOutput())
         with pytest.raises(KeyboardInterrupt):
             ask(quiz.role_question(bundled()))
 
@@ -361,7 +374,7 @@ def test_whole_quiz_with_key_presses() -> None:
     keys += ENTER  # review again: Finish is the default
     with create_pipe_input() as inp:
         inp.send_text(keys)
-        got = quiz.run_quiz(cat, quiz.questionary_ask(input=inp, output=DummyOutput()))
+        got = quiz.run_quiz(cat, menu_ask(input=inp, output=DummyOutput()))
     second = cat.skills[1].id
     assert expected[second] == 2
     assert got == Answers(cat.roles[1].id, {**expected, second: 5})
@@ -395,3 +408,207 @@ def test_scripted_pay_imports_no_prompt_or_rendering_library(tmp_path: Path) -> 
         assert run.stdout.splitlines()[1].startswith("customer-service-specialist\t")
     # The first run builds the catalogue cache (and may need YAML); the second must not.
     assert runs[1].stderr.strip().splitlines()[-1] == "RC 0 LOADED []"
+
+
+# --------------------------------------------------------------------------- issue 11: the flow
+
+
+def test_the_first_question_says_how_long_and_that_nothing_is_lost() -> None:
+    ask = ScriptedAsk(
+        [("role", "agent"), ("alpha", "2"), ("beta", "4"), ("gamma", "1"), ("review", quiz.FINISH)]
+    )
+    quiz.run_quiz(small_catalog(), ask)
+    opening = ask.asked[0].intro
+    assert opening.startswith("4 questions, about 2 minutes.")
+    assert "change any answer at the end" in opening
+    assert "Ctrl-C stops and saves nothing" in opening
+    assert all(not q.intro for q in ask.asked[1:])  # said once
+
+
+def test_bundled_opening_line_counts_role_and_skills() -> None:
+    cat = bundled()
+    count = len(cat.skills) + 1
+    assert quiz.opening_line(cat).startswith(f"{count} questions, about ")
+
+
+def test_going_back_returns_to_the_previous_question_with_its_answer() -> None:
+    ask = ScriptedAsk(
+        [
+            ("role", "agent"),
+            ("alpha", "2"),
+            ("beta", quiz.BACK),  # back to alpha
+            ("alpha", "5"),
+            ("beta", "4"),
+            ("gamma", quiz.BACK),
+            ("beta", quiz.BACK),
+            ("alpha", quiz.BACK),  # back to the role
+            ("role", "lead"),
+            ("alpha", "5"),
+            ("beta", "4"),
+            ("gamma", "1"),
+            ("review", quiz.FINISH),
+        ]
+    )
+    got = quiz.run_quiz(small_catalog(), ask)
+    assert got == Answers("lead", {"alpha": 5, "beta": 4, "gamma": 1})
+    asked = ask.asked
+    assert asked[3].default == "2"  # alpha again starts on the answer given
+    assert asked[6].default == "4"  # beta again
+    assert asked[8].default == "agent"  # the role again
+    assert not asked[0].can_go_back  # nothing before the first question
+    assert all(q.can_go_back for q in asked[1:8] if q.key != "role")
+
+
+def test_back_from_the_review_returns_to_the_last_skill() -> None:
+    ask = ScriptedAsk(
+        [
+            ("role", "agent"),
+            ("alpha", "2"),
+            ("beta", "3"),
+            ("gamma", "1"),
+            ("review", quiz.BACK),
+            ("gamma", "4"),
+            ("review", "beta"),
+            ("beta", quiz.BACK),  # leaves beta as it was
+            ("review", quiz.FINISH),
+        ]
+    )
+    got = quiz.run_quiz(small_catalog(), ask)
+    assert got == Answers("agent", {"alpha": 2, "beta": 3, "gamma": 4})
+    assert ask.asked[5].default == "1"
+
+
+def test_retake_starts_every_question_on_the_previous_answer() -> None:
+    previous = quiz.Previous(
+        Answers("lead", {"alpha": 4, "beta": 2, "gone": 3}), "2026-10-01T09:00"
+    )
+    ask = ScriptedAsk(
+        [("role", "lead"), ("alpha", "4"), ("beta", "3"), ("gamma", "1"), ("review", quiz.FINISH)]
+    )
+    quiz.run_quiz(small_catalog(), ask, previous)
+    role_q, alpha_q, beta_q, gamma_q, _ = ask.asked
+    assert role_q.default == "lead"
+    assert (alpha_q.default, beta_q.default, gamma_q.default) == ("4", "2", None)
+    assert "starts on the one you gave on 2026-10-01" in role_q.intro
+    assert "--fresh" in role_q.intro
+
+
+@pytest.mark.parametrize(("role", "expected"), [(None, quiz.NO_ROLE), ("vanished", None)])
+def test_retake_role_default_for_newcomers_and_removed_roles(
+    role: str | None, expected: str | None
+) -> None:
+    previous = quiz.Previous(Answers(role, {"alpha": 9}), "2026-10-01T09:00")
+    ask = ScriptedAsk(
+        [("role", "agent"), ("alpha", "1"), ("beta", "1"), ("gamma", "2"), ("review", quiz.FINISH)]
+    )
+    quiz.run_quiz(small_catalog(), ask, previous)
+    assert ask.asked[0].default == expected
+    assert ask.asked[1].default is None  # 9 is no level
+
+
+def test_top_of_track_is_told_before_the_skills() -> None:
+    ask = ScriptedAsk(
+        [("role", "lead"), ("alpha", "2"), ("beta", "4"), ("gamma", "1"), ("review", quiz.FINISH)]
+    )
+    quiz.run_quiz(small_catalog(), ask)
+    note = ask.asked[1].intro
+    assert note.startswith("Lead is the top of its track here")
+    assert "lateral moves" in note
+    assert "strongest skills" in note
+    assert quiz.top_of_track_note(small_catalog(), "agent") == ""
+    assert quiz.top_of_track_note(small_catalog(), None) == ""
+
+
+def test_bundled_roles_without_next_are_told() -> None:
+    cat = bundled()
+    tops = [r for r in cat.roles if not r.next]
+    assert tops  # the bundled ladder has roles at the top of their track
+    for role in tops:
+        assert "lateral moves" in quiz.top_of_track_note(cat, role.id)
+
+
+@pytest.mark.parametrize(
+    ("flag", "env", "expected"),
+    [
+        (True, {}, True),
+        (False, {}, False),
+        (False, {"CSADVISOR_ACCESSIBLE": "1"}, True),
+        (False, {"ACCESSIBLE": "1"}, True),
+        (False, {"ACCESSIBLE": "yes please"}, True),
+        (False, {"ACCESSIBLE": "0"}, False),
+        (False, {"ACCESSIBLE": "false", "CSADVISOR_ACCESSIBLE": ""}, False),
+    ],
+)
+def test_accessible_mode_flag_and_environment(
+    flag: bool, env: dict[str, str], expected: bool
+) -> None:
+    assert quiz.accessible_mode(flag, env) is expected
+
+
+# --------------------------------------------------------------------------- issue 11: the CLI
+
+
+def record_terminal_ask(
+    monkeypatch: pytest.MonkeyPatch, ask: Callable[[quiz.Question], str]
+) -> list[bool]:
+    modes: list[bool] = []
+
+    def fake(accessible: bool = False) -> tuple[Callable[[quiz.Question], str], Any]:
+        modes.append(accessible)
+        return ask, lambda: None
+
+    monkeypatch.setattr(quiz, "terminal_ask", fake)
+    monkeypatch.setattr(sys, "stdin", TerminalStdin())
+    return modes
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        ([], {}, False),
+        (["--accessible"], {}, True),
+        ([], {"CSADVISOR_ACCESSIBLE": "1"}, True),
+        ([], {"ACCESSIBLE": "1"}, True),
+    ],
+)
+def test_cli_accessible_switches(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    env: dict[str, str],
+    expected: bool,
+) -> None:
+    for name in ("CSADVISOR_ACCESSIBLE", "ACCESSIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    modes = record_terminal_ask(
+        monkeypatch, ScriptedAsk(bundled_script(bundled(), "customer-service-specialist"))
+    )
+    assert app(["assess", "--no-save", *args], standalone_mode=False) == 0
+    capsys.readouterr()
+    assert modes == [expected]
+
+
+def test_cli_retake_starts_on_the_latest_saved_answers_and_fresh_does_not(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], invoke: Any
+) -> None:
+    cat = bundled()
+    script = bundled_script(cat, "customer-service-specialist")
+    doc = {"role": "customer-service-specialist", "skills": {k: int(v) for k, v in script[1:-1]}}
+    res = invoke("assess", "--answers", "-", input=json.dumps(doc))
+    assert res.exit_code == 0, res.stderr
+
+    retake = ScriptedAsk(script)
+    record_terminal_ask(monkeypatch, retake)
+    assert app(["assess", "--no-save"], standalone_mode=False) == 0
+    role_q, *skill_qs, _review = retake.asked
+    assert role_q.default == "customer-service-specialist"
+    assert [q.default for q in skill_qs] == [v for _, v in script[1:-1]]
+
+    fresh = ScriptedAsk(script)
+    record_terminal_ask(monkeypatch, fresh)
+    assert app(["assess", "--no-save", "--fresh"], standalone_mode=False) == 0
+    capsys.readouterr()
+    assert all(q.default is None for q in fresh.asked[:-1])
+    assert "--fresh" not in fresh.asked[0].intro

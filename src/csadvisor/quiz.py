@@ -1,16 +1,18 @@
-"""The self-assessment as data, and one thin function that asks it.
+"""The self-assessment as data, and the flow that asks it.
 
-``questions`` are plain records; ``run_quiz`` is the flow (role, each skill, review) over
-any ``Ask`` callable, so tests can answer without a terminal. ``questionary_ask`` is the
-only place questionary is imported; it uses ``unsafe_ask`` so Ctrl-C raises
-KeyboardInterrupt instead of printing to stdout and returning None.
+``Question`` and ``Choice`` are plain records; ``run_quiz`` is the flow (role, each skill,
+review, with a way back) over any ``Ask`` callable, so tests can answer without a
+terminal. Two prompters draw the questions: ``menu`` (an arrow-key menu with number keys,
+built on prompt_toolkit) and ``accessible`` (plain numbered text read line by line, for
+screen readers). An ``Ask`` raises KeyboardInterrupt or EOFError when the person cancels.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from csadvisor.advisor import Answers
 from csadvisor.models import Catalog, Skill
@@ -19,12 +21,24 @@ NO_ROLE = "__none__"
 FINISH = "__finish__"
 REVIEW = "__review__"
 CHANGE_ROLE = "__role__"
+BACK = "__back__"
+
+#: One word per level, echoed after an answer instead of a descriptor cut to fit.
+LEVEL_LABELS = ("Learning", "Independent", "Skilled", "Advanced", "Expert")
+#: A rough estimate, not a measurement: reading five short descriptors and picking one.
+SECONDS_PER_QUESTION = 20
+NO_ROLE_LABEL = "Not in customer service yet (the advice picks the role that fits you best)"
 
 
 @dataclass(frozen=True)
 class Choice:
     value: str
     label: str
+    short: str = ""  # what the answered line echoes; the label when empty
+
+    @property
+    def echo(self) -> str:
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -33,32 +47,86 @@ class Question:
     message: str
     choices: tuple[Choice, ...]
     default: str | None = None
-    instruction: str = ""
+    intro: str = ""  # said once, before the question
+    topic: str = ""  # the answered line reads "topic: choice.echo"
+    can_go_back: bool = False
+
+    @property
+    def numbered(self) -> bool:
+        """Short lists are answered with one number key; long ones only by moving."""
+        return len(self.choices) <= 9
 
 
 Ask = Callable[[Question], str]
 
 
-def role_question(catalog: Catalog, default: str | None = None) -> Question:
-    choices = [Choice(r.id, f"{r.title} (level {r.level})") for r in catalog.roles]
-    choices.append(Choice(NO_ROLE, "Not in customer service yet"))
+class Previous(NamedTuple):
+    """The latest saved answers a retake starts from."""
+
+    answers: Answers
+    created: str
+
+
+def level_echo(level: int) -> str:
+    return f"{level} {LEVEL_LABELS[level - 1]}"
+
+
+def opening_line(catalog: Catalog, previous: Previous | None = None) -> str:
+    count = len(catalog.skills) + 1
+    minutes = max(1, math.ceil(count * SECONDS_PER_QUESTION / 60))
+    line = (
+        f"{count} questions, about {minutes} minutes. You can change any answer at the end; "
+        "Ctrl-C stops and saves nothing."
+    )
+    if previous is not None:
+        line += (
+            f" Each answer starts on the one you gave on {previous.created[:10]} "
+            "(--fresh starts blank)."
+        )
+    return line
+
+
+def top_of_track_note(catalog: Catalog, role: str | None) -> str:
+    """Told before the skills, so a manager is not surprised by having no next step."""
+    if role is None or catalog.role_by_id[role].next:
+        return ""
+    title = catalog.role_by_id[role].title
+    return (
+        f"{title} is the top of its track here, so the advice will show lateral moves "
+        "(roles at your level or above that you could move to) and your strongest skills."
+    )
+
+
+def role_question(catalog: Catalog, default: str | None = None, intro: str = "") -> Question:
+    choices = [Choice(r.id, f"{r.title} (level {r.level})", short=r.title) for r in catalog.roles]
+    choices.append(Choice(NO_ROLE, NO_ROLE_LABEL, short="Not in customer service yet"))
     return Question(
         "role",
         "What is your current role?",
         tuple(choices),
         default=default,
-        instruction="(arrow keys, Enter to choose)",
+        intro=intro,
+        topic="Role",
     )
 
 
-def skill_question(skill: Skill, number: int, total: int, default: int | None = None) -> Question:
-    choices = tuple(Choice(str(i), f"{i} - {skill.descriptor(i)}") for i in range(1, 6))
+def skill_question(
+    skill: Skill,
+    number: int,
+    total: int,
+    default: int | None = None,
+    intro: str = "",
+    can_go_back: bool = True,
+) -> Question:
+    choices = tuple(Choice(str(i), skill.descriptor(i), short=level_echo(i)) for i in range(1, 6))
     return Question(
         skill.id,
         f"Skill {number} of {total}: {skill.name}. Which sounds most like you?",
         choices,
         default=str(default) if default else None,
-        instruction="(pick the behaviour, not the number)",
+        intro=intro,
+        topic=f"Skill {number} of {total}: {skill.name}",
+        can_go_back=can_go_back,
     )
 
 
@@ -66,16 +134,18 @@ def review_question(catalog: Catalog, role: str | None, ratings: dict[str, int])
     role_title = catalog.role_by_id[role].title if role else "Not in customer service yet"
     choices = [
         Choice(FINISH, "Finish and see my results"),
-        Choice(CHANGE_ROLE, f"Role: {role_title}"),
+        Choice(CHANGE_ROLE, f"Role: {role_title}", short="change the role"),
     ]
     for skill in catalog.skills:
         level = ratings[skill.id]
-        choices.append(Choice(skill.id, f"{skill.name}: {level} - {skill.descriptor(level)}"))
+        choices.append(Choice(skill.id, f"{skill.name}: {level_echo(level)}", short=skill.name))
     return Question(
         "review",
         "Review your answers. Pick one to change it, or finish.",
         tuple(choices),
         default=FINISH,
+        topic="Review",
+        can_go_back=True,
     )
 
 
@@ -85,15 +155,46 @@ def same_rating_question(level: int) -> Question:
         f"You rated every skill {level}. The result will be unreliable. Review your answers?",
         (Choice(REVIEW, "Review my answers"), Choice(FINISH, "Finish anyway")),
         default=REVIEW,
+        topic="Every skill the same",
     )
 
 
-def run_quiz(catalog: Catalog, ask: Ask) -> Answers:
-    """Ask the role, then every skill, then review until the person finishes."""
-    picked = ask(role_question(catalog))
-    role = None if picked == NO_ROLE else picked
+def run_quiz(catalog: Catalog, ask: Ask, previous: Previous | None = None) -> Answers:
+    """Ask the role, then every skill (with a way back), then review until the person finishes.
+
+    With ``previous``, each question starts on the earlier answer, so a retake measures
+    change instead of retyping everything.
+    """
+    before: Mapping[str, int] = previous.answers.ratings if previous else {}
+    role_default = _role_default(catalog, previous)
+    skills = catalog.skills
+    total = len(skills)
+    ratings: dict[str, int] = {}
+    role: str | None = None
+    step = 0  # 0 the role, 1..total the skills
+    opening = opening_line(catalog, previous)
+    while step <= total:
+        if step == 0:
+            picked = ask(role_question(catalog, role_default, intro=opening))
+            opening = ""
+            role = None if picked == NO_ROLE else picked
+            role_default = picked
+            step = 1
+            continue
+        skill = skills[step - 1]
+        default = ratings.get(skill.id) or _valid_level(before.get(skill.id))
+        intro = top_of_track_note(catalog, role) if step == 1 else ""
+        answer = ask(skill_question(skill, step, total, default, intro))
+        if answer == BACK:
+            step -= 1
+            continue
+        ratings[skill.id] = int(answer)
+        step += 1
+    return _review(catalog, ask, role, ratings)
+
+
+def _review(catalog: Catalog, ask: Ask, role: str | None, ratings: dict[str, int]) -> Answers:
     total = len(catalog.skills)
-    ratings = {s.id: int(ask(skill_question(s, i, total))) for i, s in enumerate(catalog.skills, 1)}
     while True:
         choice = ask(review_question(catalog, role, ratings))
         if choice == FINISH:
@@ -101,67 +202,81 @@ def run_quiz(catalog: Catalog, ask: Ask) -> Answers:
             if len(levels) == 1 and total > 1 and ask(same_rating_question(levels.pop())) == REVIEW:
                 continue
             return Answers(role, ratings)
+        if choice == BACK:
+            choice = catalog.skills[-1].id
         if choice == CHANGE_ROLE:
             picked = ask(role_question(catalog, default=role or NO_ROLE))
             role = None if picked == NO_ROLE else picked
         else:
             position = [s.id for s in catalog.skills].index(choice) + 1
             skill = catalog.skill_by_id[choice]
-            ratings[choice] = int(ask(skill_question(skill, position, total, ratings[choice])))
+            answer = ask(skill_question(skill, position, total, ratings[choice]))
+            if answer != BACK:  # back from a change returns to the review unchanged
+                ratings[choice] = int(answer)
 
 
-def questionary_ask(input: Any = None, output: Any = None) -> Ask:
-    """An ``Ask`` that draws a select prompt with questionary (prompt_toolkit)."""
-    import questionary
-
-    def ask(question: Question) -> str:
-        width = _columns(output) - 6  # room for the pointer and the indent
-        choices: Sequence[Any] = [
-            questionary.Choice(wrap_label(c.label, width), value=c.value) for c in question.choices
-        ]
-        default = next((c for c in choices if c.value == question.default), None)
-        answer = questionary.select(
-            question.message,
-            choices=choices,
-            default=default,
-            instruction=question.instruction or None,
-            input=input,
-            output=output,
-        ).unsafe_ask()
-        return str(answer)
-
-    return ask
+def _role_default(catalog: Catalog, previous: Previous | None) -> str | None:
+    """The earlier role if the data still has it; the newcomer choice for a newcomer."""
+    if previous is None:
+        return None
+    role = previous.answers.role
+    if role is None:
+        return NO_ROLE
+    return role if role in catalog.role_by_id else None
 
 
-def wrap_label(label: str, width: int) -> str:
-    """A choice's text over several lines, so a long descriptor is read whole, not cut."""
-    import textwrap
-
-    lines = textwrap.wrap(label, max(width, 30)) or [label]
-    return "\n     ".join(lines)
+def _valid_level(value: Any) -> int | None:
+    return value if isinstance(value, int) and 1 <= value <= 5 else None
 
 
-def _columns(output: Any) -> int:
-    if output is not None:
-        try:
-            return int(output.get_size().columns)
-        except Exception:  # DummyOutput and friends have no real size
-            return 80
-    import shutil
+def latest_answers(catalog: Catalog, warn: Callable[[str], None]) -> Previous | None:
+    """The latest saved assessment's answers, for a retake to start from."""
+    from csadvisor import history
 
-    return shutil.get_terminal_size().columns
+    saved = history.load_all(warn)
+    if not saved:
+        return None
+    result = saved[-1].result
+    role = result.get("role")
+    ratings = {k: v for k, v in result["ratings"].items() if k in catalog.skill_by_id}
+    return Previous(
+        Answers(role if isinstance(role, str) else None, ratings), str(result["created"])
+    )
 
 
-def terminal_ask() -> tuple[Ask, Callable[[], None]]:
+_FALSE = ("", "0", "false", "no", "off")
+
+
+def accessible_mode(flag: bool, environ: Mapping[str, str]) -> bool:
+    """``--accessible``, or CSADVISOR_ACCESSIBLE / ACCESSIBLE set to anything but a no."""
+    if flag:
+        return True
+    return any(
+        environ.get(name, "").strip().lower() not in _FALSE
+        for name in ("CSADVISOR_ACCESSIBLE", "ACCESSIBLE")
+    )
+
+
+def terminal_ask(accessible: bool = False) -> tuple[Ask, Callable[[], None]]:
     """Ask on the terminal, even when stdout is redirected to a file.
 
     Returns the ask function and a function that closes what was opened.
     """
     import sys
 
+    out: Any = sys.stdout
+    close: Callable[[], None] = lambda: None  # noqa: E731
+    if not sys.stdout.isatty():
+        out = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+        close = out.close
+    if accessible:
+        from csadvisor.accessible import plain_ask
+
+        return plain_ask(sys.stdin.readline, out), close
+    from csadvisor.menu import menu_ask
+
+    if out is sys.stdout:
+        return menu_ask(), close
     from prompt_toolkit.output import create_output
 
-    if sys.stdout.isatty():
-        return questionary_ask(), lambda: None
-    tty = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
-    return questionary_ask(output=create_output(stdout=tty)), tty.close
+    return menu_ask(output=create_output(stdout=out)), close

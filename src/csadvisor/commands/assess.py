@@ -67,11 +67,26 @@ def assess(
         bool, typer.Option("--save/--no-save", help="Keep this assessment in your history.")
     ] = True,
     header: HeaderOption = True,
+    accessible: Annotated[
+        bool,
+        typer.Option(
+            "--accessible",
+            help="Ask in plain numbered text read line by line (for screen readers); "
+            "also CSADVISOR_ACCESSIBLE=1 or ACCESSIBLE=1.",
+        ),
+    ] = False,
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh", help="Start every question blank instead of on your last saved answers."
+        ),
+    ] = False,
 ) -> None:
     """Rate your skills (1-5) and get your next role, readiness and what to work on.
 
-    In a terminal it asks one question per skill, each level described as behaviour.
-    Without a terminal, give --answers. Ctrl-C cancels and saves nothing.
+    In a terminal it asks one question per skill, each level described as behaviour;
+    a retake starts on your last saved answers. Keys 1-5 choose, Left or Backspace
+    goes back. Without a terminal, give --answers. Ctrl-C cancels and saves nothing.
     """
     from csadvisor import assessment
 
@@ -80,7 +95,7 @@ def assess(
         parsed, label = assessment.read_answers_file(answers_file)
         answers = assessment.validate_answers(parsed, label, cat, missing)
     else:
-        answers = _ask_in_terminal(cat)
+        answers = _ask_in_terminal(cat, accessible=accessible, fresh=fresh)
     result = assessment.result(answers, cat)
     if assessment.all_same(answers) and answers_file is not None:
         error_line("warning: every skill has the same rating; the result will be unreliable")
@@ -97,7 +112,9 @@ def assess(
         error_line(f"saved as {result['id']} ({saved_to})")
 
 
-def _ask_in_terminal(cat: Any) -> Any:
+def _ask_in_terminal(cat: Any, *, accessible: bool = False, fresh: bool = False) -> Any:
+    import os
+
     from csadvisor import assessment, quiz
 
     if not sys.stdin.isatty():
@@ -106,13 +123,14 @@ def _ask_in_terminal(cat: Any) -> Any:
             "(or --answers - to read them from stdin)"
         )
     try:
-        ask, close = quiz.terminal_ask()
+        ask, close = quiz.terminal_ask(quiz.accessible_mode(accessible, os.environ))
     except OSError:
         raise UsageError(
             "cannot open the terminal to ask questions; use --answers FILE instead"
         ) from None
     try:
-        answers = quiz.run_quiz(cat, ask)
+        previous = None if fresh else quiz.latest_answers(cat, error_line)
+        answers = quiz.run_quiz(cat, ask, previous)
     except (KeyboardInterrupt, EOFError):
         raise CancelledError("Assessment cancelled; nothing saved.") from None
     finally:
