@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from csadvisor.errors import Problem
-from csadvisor.tables import read_rows
+from csadvisor.tables import read_rows, split_line
 
 AREAS_FILE = "areas.csv"
 AREA_COLUMNS = ("area_code", "name", "kind", "states", "cities", "parent")
@@ -216,3 +216,83 @@ class AreaIndex:
         if key in normalize(area.name) or any(key in normalize(city) for city in area.cities):
             return True
         return len(key) == 2 and key in (state.casefold() for state in area.states)
+
+
+# --------------------------------------------------------------------------- fast path
+#
+# A command that needs one area (``pay csr --location Dallas``) should not parse and index
+# 583 areas at every start (about 5 ms). These functions read only the lines of an already
+# validated areas.csv that can match: a code is found by its line prefix, a name by
+# looking for its longest word, then the few candidate lines go through the same
+# AreaIndex rules as the full index, so both give the same answer.
+
+
+def _plain(cells: list[str]) -> PlainArea:
+    code, name, kind, states, cities, parent = cells
+    state_codes = tuple(states.split(";")) if states else ()
+    return (code, name, kind, state_codes, tuple(cities.split(";")) if cities else (), parent)
+
+
+def _line_with_code(text: str, code: str) -> PlainArea | None:
+    start = text.find("\n" + code + ",")
+    if start < 0:
+        return None
+    end = text.find("\n", start + 1)
+    cells = split_line(text[start + 1 : end if end >= 0 else len(text)].rstrip("\r"))
+    return _plain(cells) if cells is not None and len(cells) == len(AREA_COLUMNS) else None
+
+
+def area_by_code(text: str, code: str) -> Area | None:
+    """The area with this code (7-digit, or ``19100`` / ``48`` as the workbooks print it)."""
+    code = code.strip()
+    if not (code.isascii() and code.isdigit()):
+        return None
+    full = {7: code, 5: "00" + code, 2: code + "00000"}.get(len(code))
+    row = _line_with_code(text, full) if full else None
+    if row is None or (len(code) == 5 and row[2] != "metro"):
+        return None
+    if len(code) == 2 and row[2] != "state":
+        return None
+    return Area(*row)
+
+
+def chain_in_text(text: str, area: Area) -> tuple[Area, ...]:
+    """The area, its state, the nation: :meth:`AreaIndex.chain` without the index."""
+    found = [area]
+    while found[-1].parent and len(found) < 4:
+        parent = area_by_code(text, found[-1].parent)
+        if parent is None:
+            break
+        found.append(parent)
+    return tuple(found)
+
+
+def resolve_in_text(text: str, place: str) -> Resolution:
+    """:meth:`AreaIndex.resolve` on the text of a validated areas.csv, reading few lines."""
+    stripped = place.strip()
+    if stripped.isascii() and stripped.isdigit():
+        area = area_by_code(text, stripped)
+        return Resolution(place, (area,) if area else (), "code" if area else "")
+    key = normalize(stripped)
+    if key in NATION_NAMES:
+        nation = area_by_code(text, NATION)
+        return Resolution(place, (nation,) if nation else (), "name" if nation else "")
+    words = key.split()
+    probe = max(words, key=len) if words else ""
+    if probe in ("", "st"):
+        rows, _ = parse_areas(text)
+        return AreaIndex(rows).resolve(place)
+    folded = text.casefold().translate(_PUNCTUATION).split("\n")
+    lines = text.split("\n")
+    candidates = []
+    if len(folded) == len(lines):
+        for number, line in enumerate(folded[1:], start=1):
+            if probe in line:
+                cells = split_line(lines[number].rstrip("\r"))
+                if cells is not None and len(cells) == len(AREA_COLUMNS):
+                    candidates.append(_plain(cells))
+    found = AreaIndex(candidates).resolve(place)
+    if found.areas:
+        return found
+    rows, _ = parse_areas(text)  # unknown: suggestions need every name
+    return AreaIndex(rows).resolve(place)

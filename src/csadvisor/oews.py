@@ -46,6 +46,7 @@ MEASURES = (
 )
 """BLS's own column names (the OEWS workbooks use the same)."""
 PERCENTILES = ("pct10", "pct25", "median", "pct75", "pct90")
+_POSITION = {measure: i for i, measure in enumerate(MEASURES)}
 OEWS_COLUMNS = ("area_code", "soc", "period", *MEASURES, "footnotes")
 OCCUPATION_COLUMNS = ("soc", "title", "source")
 PROJECTION_COLUMNS = (
@@ -131,7 +132,7 @@ class Wages(NamedTuple):
 
     def figure(self, measure: str) -> Figure:
         """``measure`` is a column name: ``a_median``, ``h_pct10``, ``tot_emp`` ..."""
-        value = self.values[MEASURES.index(measure)]
+        value = self.values[_POSITION[measure]]
         return Figure(measure, value, dict(self.footnotes).get(measure))
 
     def percentiles(self, period: str = "year") -> tuple[Figure, ...]:
@@ -164,10 +165,14 @@ PlainRow = tuple[str, str, str, tuple[float | None, ...], tuple[tuple[str, str],
 """A :class:`Wages` as a plain tuple, the shape ``marshal`` stores."""
 
 
-def _is_code(text: str, digits: str) -> bool:
-    return len(text) == len(digits) and all(
-        (c == "-" if d == "-" else c.isdigit() and c.isascii()) for c, d in zip(text, digits)
-    )
+def _is_code(text: str, shape: str) -> bool:
+    """``text`` has ``shape``'s length, its hyphens where ``shape`` has them, digits elsewhere."""
+    if len(text) != len(shape) or not text.isascii():
+        return False
+    cut = shape.find("-")
+    if cut < 0:
+        return text.isdigit()
+    return text[cut] == "-" and (text[:cut] + text[cut + 1 :]).isdigit()
 
 
 def is_soc(text: str) -> bool:
@@ -195,7 +200,7 @@ def _wages_row(
     footnotes: dict[str, str] = {}
     for token in notes.split():
         column, _, code = token.partition(":")
-        if column not in MEASURES:
+        if column not in _POSITION:
             problems.append(Problem(label, number_, "footnotes", f"unknown column {column!r}"))
         elif code not in FOOTNOTES:
             message = f"{column}: unknown BLS footnote code {code!r}"
@@ -225,7 +230,7 @@ def _wages_row(
         _check_order(values, footnotes, label, number_, problems)
     if len(problems) > start:
         return None
-    ordered = tuple(sorted(footnotes.items(), key=lambda item: MEASURES.index(item[0])))
+    ordered = tuple(sorted(footnotes.items(), key=lambda item: _POSITION[item[0]]))
     return (area, soc, period, tuple(values), ordered)
 
 
@@ -241,7 +246,7 @@ def _check_order(
         previous: tuple[str, float] | None = None
         for percentile in PERCENTILES:
             measure = prefix + percentile
-            value = values[MEASURES.index(measure)]
+            value = values[_POSITION[measure]]
             if value is None and footnotes.get(measure) == TOP_CODED:
                 value = TOP_CODE[period]
             if value is None:

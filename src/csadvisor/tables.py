@@ -12,8 +12,12 @@ from collections.abc import Sequence
 
 from csadvisor.errors import CONTROL_CHARS, Problem
 
-# Control characters (errors.CONTROL_CHARS) plus the zero-width ones that hide text.
+# Control characters (errors.CONTROL_CHARS) plus the zero-width ones that hide text; the
+# whole-text search skips the line feeds that end each record.
 _INVISIBLE = re.compile(CONTROL_CHARS[:-1] + "\u200b-\u200d\u2060\ufeff]")
+_INVISIBLE_IN_TEXT = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 _FORMULA = re.compile(r'(?:^|,)"?[=+@]', re.MULTILINE)
 _QUOTED_FIELD = re.compile(r'"((?:[^"]|"")*)"(?=,|$)|([^,"]*)(?=,|$)')
 
@@ -76,7 +80,7 @@ def read_rows(text: str, label: str, columns: Sequence[str]) -> tuple[list[Row],
             problems.append(Problem(label, number, "", f"{len(cells)} cells, expected {width}"))
         else:
             rows.append((number, cells))
-    if _INVISIBLE.search(text) or _FORMULA.search(text):
+    if _INVISIBLE_IN_TEXT.search(text) or _FORMULA.search(text):
         problems.extend(unsafe_cells(rows, label, columns))
     return rows, problems
 
