@@ -241,7 +241,9 @@ def check_schema(db: sqlite3.Connection) -> None:
     names = dict(db.execute("SELECT datatype_code, datatype_name FROM datatype"))
     for code, column, name in MEASURES:
         if names.get(code) != name:
-            raise BuildError(f"datatype {code} is {names.get(code)!r}, expected {name!r} ({column})")
+            raise BuildError(
+                f"datatype {code} is {names.get(code)!r}, expected {name!r} ({column})"
+            )
     release = dict(db.execute("SELECT name, value FROM meta")).get("release")
     if release != RELEASE:
         raise BuildError(f"release {release!r}, expected {RELEASE!r}")
@@ -265,7 +267,7 @@ def oews_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
             values, footnotes = cells[: len(MEASURES)], cells[len(MEASURES) :]
             out: list[str] = []
             notes: list[str] = []
-            for (_, column, _), value, footnote in zip(MEASURES, values, footnotes):
+            for (_, column, _), value, footnote in zip(MEASURES, values, footnotes, strict=True):
                 if value is None or value == "-":
                     if not footnote:
                         raise BuildError(f"{key} {column}: missing value without a footnote")

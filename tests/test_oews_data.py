@@ -129,9 +129,7 @@ def test_projections_match_the_bls_employment_projections() -> None:
 def test_occupation_titles_are_the_official_oews_titles() -> None:
     titles, problems = oews.parse_occupations(text(oews.OCCUPATIONS_FILE))
     assert problems == []
-    official = {
-        r["soc"]: r["title"] for r in oracle("oews_national_selected_M2023-M2025.csv")
-    }
+    official = {r["soc"]: r["title"] for r in oracle("oews_national_selected_M2023-M2025.csv")}
     assert titles == {soc: official[soc] for soc in OCCUPATIONS}
 
 
@@ -151,10 +149,7 @@ def test_every_area_bls_publishes_is_in_the_extract(table: oews.OewsTable) -> No
         assert table.in_area(code), f"no figures for area {code}"
     # BLS publishes no row at all for these few small areas; the rest have all five.
     absent = {
-        (code, soc)
-        for code, *_ in areas
-        for soc in OCCUPATIONS
-        if table.get(code, soc) is None
+        (code, soc) for code, *_ in areas for soc in OCCUPATIONS if table.get(code, soc) is None
     }
     assert absent == {
         ("0020580", "41-4012"),
@@ -170,7 +165,8 @@ def test_a_suppressed_cell_stays_missing_and_says_why(table: oews.OewsTable) -> 
     assert wages.employment.text() == "760"
     median = wages.figure("a_median")
     assert median.value is None
-    assert median.suppressed and not median.top_coded
+    assert median.suppressed
+    assert not median.top_coded
     assert median.reason == "Estimate not released."
     assert median.text() == "not released"
     assert all(f.value is None for f in wages.percentiles("hour"))
@@ -185,7 +181,8 @@ def test_a_missing_employment_figure_does_not_hide_the_wages(table: oews.OewsTab
 
 def test_nearest_level_with_a_figure_walks_area_state_nation(table: oews.OewsTable) -> None:
     found = table.nearest("43-4051", ["0014580", "3000000", "0000000"])
-    assert found is not None and found.area_code == "3000000"
+    assert found is not None
+    assert found.area_code == "3000000"
     assert table.nearest("41-4012", ["0020580"]) is None
     assert table.nearest("99-9999", ["0000000"]) is None
 
@@ -213,7 +210,8 @@ def test_a_top_coded_cell_reads_as_at_least_the_bls_threshold() -> None:
     wages = oews.OewsTable(by_area).get("0000000", "11-2022")
     assert wages is not None
     p90 = wages.figure("a_pct90")
-    assert p90.top_coded and not p90.suppressed
+    assert p90.top_coded
+    assert not p90.suppressed
     assert p90.text() == "at least $239,200"
     assert p90.at_least == 239200
     assert wages.figure("h_pct90").text() == "at least $115.00 an hour"
@@ -286,9 +284,7 @@ def test_the_same_area_and_occupation_twice_is_refused() -> None:
 
 
 def test_an_area_missing_from_areas_csv_is_refused() -> None:
-    assert problems_for(GOOD, areas={"4800000"}) == [
-        "oews.csv:2: area_code: unknown area 0000000"
-    ]
+    assert problems_for(GOOD, areas={"4800000"}) == ["oews.csv:2: area_code: unknown area 0000000"]
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,16 @@ AREAS_FILE = "areas.csv"
 AREA_COLUMNS = ("area_code", "name", "kind", "states", "cities", "parent")
 KINDS = ("nation", "state", "metro", "nonmetro")
 NATION = "0000000"
-NATION_NAMES = ("us", "usa", "u s", "u s a", "united states", "united states of america", "national", "nation")  # fmt: skip
+NATION_NAMES = (
+    "us",
+    "usa",
+    "u s",
+    "u s a",
+    "united states",
+    "united states of america",
+    "national",
+    "nation",
+)
 
 
 class Area(NamedTuple):
@@ -100,7 +109,7 @@ def parse_areas(text: str, label: str = AREAS_FILE) -> tuple[tuple[PlainArea, ..
             lines[code] = line
             areas.append((code, name, kind, state_codes, city_names, parent))
     kinds = {row[0]: row[2] for row in areas}
-    for code, _name, kind, _states, _cities, parent in areas:
+    for code, _name, _kind, _states, _cities, parent in areas:
         if parent and kinds.get(parent) not in ("nation", "state"):
             message = f"{parent} is not a state or the nation in this file"
             problems.append(Problem(label, lines[code], "parent", message))
@@ -109,7 +118,7 @@ def parse_areas(text: str, label: str = AREAS_FILE) -> tuple[tuple[PlainArea, ..
     return tuple(areas), problems
 
 
-_PUNCTUATION = str.maketrans({c: " " for c in "-/,.'’–—()"})
+_PUNCTUATION = str.maketrans(dict.fromkeys("-/,.'()\u2019\u2013\u2014", " "))
 
 
 def normalize(text: str) -> str:

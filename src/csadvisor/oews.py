@@ -210,11 +210,11 @@ def _wages_row(
         else:
             footnotes[column] = code
     values: list[float | None] = []
-    for measure, cell in zip(MEASURES, raw):
-        code = footnotes.get(measure)
+    for measure, cell in zip(MEASURES, raw, strict=True):
+        note = footnotes.get(measure)
         if cell == "":
             values.append(None)
-            if code is None:
+            if note is None:
                 message = "missing without a BLS footnote saying why"
                 problems.append(Problem(label, number_, measure, message))
             continue
@@ -222,7 +222,7 @@ def _wages_row(
         if value is None or (measure in ("tot_emp",) and isinstance(value, float)):
             kind = "a whole number" if measure == "tot_emp" else "a number (e.g. 44770 or 21.53)"
             problems.append(Problem(label, number_, measure, f"{cell!r} is not {kind}"))
-        elif code == TOP_CODED:
+        elif note == TOP_CODED:
             message = "top-coded (footnote 5) but has a value; BLS publishes none"
             problems.append(Problem(label, number_, measure, message))
         values.append(value)
@@ -336,7 +336,9 @@ class OewsTable:
         return None
 
 
-def parse_occupations(text: str, label: str = OCCUPATIONS_FILE) -> tuple[dict[str, str], list[Problem]]:
+def parse_occupations(
+    text: str, label: str = OCCUPATIONS_FILE
+) -> tuple[dict[str, str], list[Problem]]:
     """SOC code -> official OEWS title."""
     rows, problems = read_rows(text, label, OCCUPATION_COLUMNS)
     titles: dict[str, str] = {}
@@ -403,4 +405,3 @@ def _projection_row(
         problems.append(Problem(label, line, "change_percent", message))
         return None
     return (soc, period, first, last, percent, yearly, education, source)
-

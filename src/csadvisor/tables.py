@@ -89,7 +89,7 @@ def unsafe_cells(rows: list[Row], label: str, columns: Sequence[str]) -> list[Pr
     """Cells with control or invisible characters, or that a spreadsheet would evaluate."""
     problems = []
     for number, cells in rows:
-        for column, cell in zip(columns, cells):
+        for column, cell in zip(columns, cells, strict=True):
             if _INVISIBLE.search(cell):
                 problems.append(Problem(label, number, column, "control or invisible character"))
             elif cell[:1] in ("=", "+", "@"):
