@@ -9,17 +9,21 @@ never a line break). Every problem names ``file:line: column``.
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from csadvisor.errors import CONTROL_CHARS, Problem
 
-# Control characters (errors.CONTROL_CHARS) plus the zero-width ones that hide text; the
-# whole-text search skips the line feeds that end each record.
-_INVISIBLE = re.compile(CONTROL_CHARS[:-1] + "\u200b-\u200d\u2060\ufeff]")
-_INVISIBLE_IN_TEXT = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
-)
-_FORMULA = re.compile(r'(?:^|,)"?[=+@]', re.MULTILINE)
-_QUOTED_FIELD = re.compile(r'"((?:[^"]|"")*)"(?=,|$)|([^,"]*)(?=,|$)')
+
+@cache
+def _pattern(name: str) -> "re.Pattern[str]":
+    """Compiled on first use: a clean file never needs most of these (import stays cheap)."""
+    patterns = {
+        # Control characters (errors.CONTROL_CHARS) plus the zero-width ones that hide text.
+        "invisible": CONTROL_CHARS[:-1] + "\u00ad\u200b-\u200d\u2060\ufeff]",
+        "quoted": r'"((?:[^"]|"")*)"(?=,|$)|([^,"]*)(?=,|$)',
+    }
+    return re.compile(patterns[name])
+
 
 Row = tuple[int, list[str]]
 """A data line's number (1-based, the header is line 1) and its cells."""
@@ -32,7 +36,7 @@ def split_line(line: str) -> list[str] | None:
     cells: list[str] = []
     position = 0
     while True:
-        match = _QUOTED_FIELD.match(line, position)
+        match = _pattern("quoted").match(line, position)
         if match is None:
             return None
         quoted, plain = match.groups()
@@ -80,8 +84,8 @@ def read_rows(text: str, label: str, columns: Sequence[str]) -> tuple[list[Row],
             problems.append(Problem(label, number, "", f"{len(cells)} cells, expected {width}"))
         else:
             rows.append((number, cells))
-    if _INVISIBLE_IN_TEXT.search(text) or _FORMULA.search(text):
-        problems.extend(unsafe_cells(rows, label, columns))
+    if not text.replace("\n", "").isprintable() or any(c in text for c in "=+@"):
+        problems.extend(unsafe_cells(rows, label, columns))  # the careful, cell-by-cell look
     return rows, problems
 
 
@@ -90,7 +94,7 @@ def unsafe_cells(rows: list[Row], label: str, columns: Sequence[str]) -> list[Pr
     problems = []
     for number, cells in rows:
         for column, cell in zip(columns, cells, strict=True):
-            if _INVISIBLE.search(cell):
+            if _pattern("invisible").search(cell):
                 problems.append(Problem(label, number, column, "control or invisible character"))
             elif cell[:1] in ("=", "+", "@"):
                 message = f"starts with {cell[0]!r}, which a spreadsheet would run as a formula"
@@ -98,16 +102,17 @@ def unsafe_cells(rows: list[Row], label: str, columns: Sequence[str]) -> list[Pr
     return problems
 
 
-_NUMBER = re.compile(r"\d{1,12}(?:\.\d{1,4})?")
-_SIGNED = re.compile(r"-?\d{1,12}(?:\.\d{1,4})?")
-
-
 def number(cell: str, *, signed: bool = False) -> float | None:
     """A plain decimal (``44770``, ``21.53``; ``-5.5`` when signed), else None.
 
     Integers stay ``int`` so that JSON shows ``44770``, not ``44770.0``. No exponents,
-    no ``inf`` or ``nan``, no thousands separators: nothing a reader could take two ways.
+    no ``inf`` or ``nan``, no signs or spaces, no thousands separators: nothing a reader
+    could take two ways.
     """
-    if not (_SIGNED if signed else _NUMBER).fullmatch(cell):
+    digits = cell[1:] if signed and cell.startswith("-") else cell
+    whole, dot, fraction = digits.partition(".")
+    if not (whole.isascii() and whole.isdigit() and len(whole) <= 12):
         return None
-    return float(cell) if "." in cell else int(cell)
+    if dot and not (fraction.isascii() and fraction.isdigit() and len(fraction) <= 4):
+        return None
+    return float(cell) if dot else int(cell)
