@@ -100,6 +100,7 @@ def test_the_headline_figures_a_user_reads_are_bls_figures(table: oews.OewsTable
     assert csr.employment.text() == "2,595,750"
     assert csr.figure("h_median").text() == "$21.53"
     assert csr.figure("a_median").text() == "$44,770"
+    assert (csr.mean().text(), csr.mean("hour").text()) == ("$46,590", "$22.40")
     medians = {code: table.get(code, "43-4051") for code in ("4800000", "5300000", "2800000")}
     assert [m.figure("a_median").value for m in medians.values() if m] == [40420, 50330, 36380]
     supervisors = table.get("0000000", "43-1011")
