@@ -208,7 +208,7 @@ def metro_states(name: str) -> tuple[str, ...]:
 
 
 def area_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     query = "SELECT area_code, areatype_code, state_code, area_name FROM area ORDER BY area_code"
     for code, areatype, fips, name in db.execute(query):
         kind = area_kind(code, areatype)
@@ -254,7 +254,7 @@ def oews_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
     areas = {code for (code,) in db.execute("SELECT area_code FROM area")}
     value_cols = ", ".join(f"v{code}" for code, _, _ in MEASURES)
     footnote_cols = ", ".join(f"f{code}" for code, _, _ in MEASURES)
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for soc in OCCUPATIONS:
         query = (
             f"SELECT key, {value_cols}, {footnote_cols} FROM cell "
@@ -284,7 +284,7 @@ def oews_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
 
 
 def occupation_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for soc in OCCUPATIONS:
         found = db.execute(
             "SELECT occupation_name FROM occupation WHERE occupation_code = ?",
@@ -298,7 +298,7 @@ def occupation_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
 
 def projection_rows(text: str) -> list[tuple[str, ...]]:
     by_soc = {row["soc"]: row for row in read_csv(text)}
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for soc in OCCUPATIONS:
         row = by_soc.get(soc)
         if row is None:
