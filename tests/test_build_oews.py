@@ -218,3 +218,11 @@ def test_the_bundled_files_are_readable_as_ordinary_csv() -> None:
         assert len({len(r) for r in rows}) == 1, name
         assert not text.startswith("\ufeff")
         assert "\r" not in text
+
+
+def test_every_data_file_is_shipped_in_the_wheel() -> None:
+    """An installed csadvisor without these files would have no local pay at all."""
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    section = pyproject.split("[tool.hatch.build.targets.wheel.force-include]")[1].split("\n[")[0]
+    for name in OUTPUTS:
+        assert f'"data/{name}" = "csadvisor/data/{name}"' in section, name
