@@ -304,8 +304,9 @@ def test_an_unexpected_header_is_refused(header: str, message: str) -> None:
     assert message in found[0]
 
 
-def test_windows_line_ends_and_blank_lines_are_accepted() -> None:
-    by_area, problems = oews.parse_oews(f"{HEADER}\r\n\r\n{GOOD}\r\n", "x.csv")
+def test_a_spreadsheet_saved_file_is_accepted() -> None:
+    """Windows line ends, a byte-order mark and blank lines, as Excel's "CSV UTF-8" saves."""
+    by_area, problems = oews.parse_oews(f"\ufeff{HEADER}\r\n\r\n{GOOD}\r\n", "x.csv")
     assert problems == []
     assert len(by_area["0000000"]) == 1
 

@@ -51,9 +51,12 @@ def read_rows(text: str, label: str, columns: Sequence[str]) -> tuple[list[Row],
     """The rows of a CSV text whose header must be exactly ``columns``.
 
     Unknown, missing or reordered columns are refused (a column a script did not expect
-    is a column nobody validated). Blank lines are ignored; ``\\r\\n`` is accepted.
+    is a column nobody validated). Blank lines are ignored; ``\\r\\n`` and a leading
+    byte-order mark (as spreadsheets save "CSV UTF-8") are accepted.
     """
     problems: list[Problem] = []
+    if text.startswith("\ufeff"):
+        text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     lines = text.split("\n")
