@@ -92,7 +92,7 @@ def test_bash_completes_role_ids_for_pay(tmp_path: Path) -> None:
 def test_zsh_completes_role_titles_with_their_ids(tmp_path: Path) -> None:
     result = complete(tmp_path, "zsh", "csadvisor role Account")
     assert result.returncode == 0
-    assert '"Account manager":"account-manager"' in result.stdout
+    assert "Account manager\taccount-manager" in result.stdout.splitlines()
 
 
 def test_fish_completes_skill_ids_with_their_names(tmp_path: Path) -> None:
