@@ -344,13 +344,12 @@ def complete_roles(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
 
 
 def complete_skills(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Skill ids and names, in any case."""
+    """Skill ids."""
     try:
         cat = _completion_catalog(ctx)
     except Exception:
         return []
-    pairs = [(s.id, s.name) for s in cat.skills] + [(s.name, s.id) for s in cat.skills]
-    return _matching(pairs, incomplete)
+    return _matching([(s.id, s.name) for s in cat.skills], incomplete)
 
 
 def complete_locations(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
