@@ -10,6 +10,13 @@ from typing import Any
 import pytest
 
 from csadvisor.cli import COMMAND_MODULES
+from csadvisor.shells import SCRIPTS, split_command_line
+
+SCRIPT_VARS = {
+    "complete_func": "_csadvisor_completion",
+    "autocomplete_var": "_CSADVISOR_COMPLETE",
+    "prog_name": "csadvisor",
+}
 
 GROUPS = {"history": ["show", "diff"], "data": ["validate", "schema", "init", "path"]}
 EVERY_COMMAND = [
@@ -202,3 +209,65 @@ def test_an_unexpected_error_is_one_line_with_exit_70(
     monkeypatch.setenv("CSADVISOR_DEBUG", "1")
     result = invoke("pay", "csr")
     assert isinstance(result.exception, RuntimeError)
+
+
+@pytest.mark.parametrize(
+    ("shell", "env"),
+    [
+        ("bash", {}),
+        ("bash", {"COMP_WORDS": "csadvisor role c"}),
+        ("bash", {"COMP_WORDS": "csadvisor role c", "COMP_CWORD": "abc"}),
+        ("bash", {"COMP_WORDS": "csadvisor role c", "COMP_CWORD": "-1"}),
+        ("bash", {"COMP_CWORD": "2"}),
+        ("zsh", {}),
+        ("fish", {"_TYPER_COMPLETE_FISH_ACTION": "get-args"}),
+    ],
+)
+def test_a_malformed_completion_request_prints_nothing(
+    tmp_path: Path, shell: str, env: dict[str, str]
+) -> None:
+    result = run_cli([], tmp_path, {"_CSADVISOR_COMPLETE": f"complete_{shell}", **env})
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("csadvisor role ", (["csadvisor", "role"], "", None)),
+        ("csadvisor role Santa\\ F", (["csadvisor", "role"], "Santa F", None)),
+        ('csadvisor role "Santa F', (["csadvisor", "role"], "Santa F", '"')),
+        ("csadvisor role 'Santa F", (["csadvisor", "role"], "Santa F", "'")),
+        ("csadvisor role Santa\\ ", (["csadvisor", "role"], "Santa ", None)),
+        ("", ([], "", None)),
+    ],
+)
+def test_the_word_being_completed_is_read_as_the_shell_reads_it(
+    line: str, expected: tuple[list[str], str, str | None]
+) -> None:
+    assert split_command_line(line) == expected
+
+
+def test_show_completion_prints_csadvisors_own_scripts(tmp_path: Path) -> None:
+    """The scripts the person installs are the ones that never evaluate candidates."""
+    for shell in ("bash", "zsh", "fish"):
+        shown = run_cli(
+            ["--show-completion", shell],
+            tmp_path,
+            {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+        )
+        assert shown.returncode == 0, shown.stderr
+        assert shown.stdout.strip() == (SCRIPTS[shell] % SCRIPT_VARS).strip()
+        assert "eval" not in shown.stdout
+
+
+def test_completion_matches_in_any_case_and_offers_aliases(tmp_path: Path) -> None:
+    for word in ("Cust", "cust", "CUST"):
+        assert complete(tmp_path, "bash", f"csadvisor role {word}").stdout.split() == [
+            "customer-service-specialist",
+            "customer-experience-specialist",
+            "customer-service-manager",
+        ]
+    assert complete(tmp_path, "bash", "csadvisor role csr").stdout.split() == ["CSR"]
+    zsh = complete(tmp_path, "zsh", "csadvisor role cust").stdout.splitlines()
+    assert "Customer Service Representative\tcustomer-service-specialist" in zsh
+    assert "Customer service manager\tcustomer-service-manager" in zsh

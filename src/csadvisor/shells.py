@@ -102,13 +102,14 @@ class MalformedRequest(Exception):
 def bash_word(value: str, quote: str | None = None) -> str:
     """``value`` as bash must read it to get exactly one word with that text.
 
-    ``quote`` is the quote the person opened before pressing Tab (readline inserts the
-    candidate after it and closes it), or None for a bare word.
+    ``quote`` is the quote the person opened before pressing Tab, or None for a bare
+    word. Readline inserts the candidate after that quote and adds the closing one,
+    unless the candidate already ends with it.
     """
-    if quote == "'":
-        return value.replace("'", "'\\''")
-    if quote == '"':
-        return _DQ_SPECIAL.sub(r"\\\1", value)
+    if quote in ("'", '"'):
+        word = value.replace("'", "'\\''") if quote == "'" else _DQ_SPECIAL.sub(r"\\\1", value)
+        # Readline closes the quote unless the word already ends with that character.
+        return word + quote if word.endswith(quote) else word
     return "".join(ch if _BASH_PLAIN.fullmatch(ch) else "\\" + ch for ch in value)
 
 
