@@ -51,9 +51,10 @@ def needs(shell: str) -> pytest.MarkDecorator:
     return pytest.mark.skipif(shutil.which(shell) is None, reason=f"{shell} is not installed")
 
 
-@pytest.fixture
-def hostile(tmp_path: Path) -> dict[str, str]:
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The environment of a person whose data folder and history an attacker wrote."""
+    tmp_path = tmp_path_factory.mktemp("hostile")
     data = tmp_path / "data"
     env = {
         "PATH": f"{BIN}{os.pathsep}/usr/bin{os.pathsep}/bin",
@@ -99,6 +100,12 @@ def hostile(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+@pytest.fixture(scope="module")
+def root(hostile: dict[str, str]) -> Path:
+    """Where the hostile world lives; the shells run in its ``work`` folder."""
+    return Path(hostile["HOME"])
+
+
 def nothing_ran(tmp_path: Path) -> bool:
     return not any(tmp_path.rglob("X"))
 
@@ -130,7 +137,7 @@ class Terminal:
             shell,
             argv,
             env=env,
-            cwd=str(tmp_path / "work"),
+            cwd=str(tmp_path / "work"),  # where `touch X` would land
             encoding="utf-8",
             timeout=TIMEOUT,
             dimensions=(50, 400),
@@ -159,11 +166,14 @@ class Terminal:
         self.child.expect(pexpect.EOF)
 
 
-@pytest.fixture(params=[pytest.param("bash", marks=needs("bash")), pytest.param("zsh", marks=needs("zsh"))])
+@pytest.fixture(
+    scope="module",
+    params=[pytest.param("bash", marks=needs("bash")), pytest.param("zsh", marks=needs("zsh"))],
+)
 def terminal(
-    request: pytest.FixtureRequest, hostile: dict[str, str], tmp_path: Path
+    request: pytest.FixtureRequest, hostile: dict[str, str], root: Path
 ) -> Iterator[Terminal]:
-    term = Terminal(request.param, hostile, tmp_path)
+    term = Terminal(request.param, hostile, root)
     yield term
     term.close()
 
@@ -181,27 +191,39 @@ ONE_WORD = [
     ("csadvisor role 'Quote", ["role", TITLES[4]]),
     ("csadvisor role CUSTOMER-SERVICE-M", ["role", "customer-service-manager"]),
     ("csadvisor skill EMP", ["skill", "empathy"]),
-    ("csadvisor pay account-manager --location santa", ["pay", "account-manager", "--location", PLACES[0]]),
-    ("csadvisor pay account-manager --location Spring", ["pay", "account-manager", "--location", PLACES[1]]),
-    ("csadvisor pay account-manager --location /", ["pay", "account-manager", "--location", PLACES[2]]),
-    ("csadvisor pay account-manager --location back", ["pay", "account-manager", "--location", PLACES[3]]),
+    (
+        "csadvisor pay account-manager --location santa",
+        ["pay", "account-manager", "--location", PLACES[0]],
+    ),
+    (
+        "csadvisor pay account-manager --location Spring",
+        ["pay", "account-manager", "--location", PLACES[1]],
+    ),
+    (
+        "csadvisor pay account-manager --location /",
+        ["pay", "account-manager", "--location", PLACES[2]],
+    ),
+    (
+        "csadvisor pay account-manager --location back",
+        ["pay", "account-manager", "--location", PLACES[3]],
+    ),
     ("csadvisor history show h", ["history", "show", SAVED_ID]),
 ]
 
 
 @pytest.mark.parametrize(("typed", "words"), ONE_WORD, ids=[t for t, _ in ONE_WORD])
 def test_tab_inserts_one_exact_word_and_runs_nothing(
-    terminal: Terminal, tmp_path: Path, typed: str, words: list[str]
+    terminal: Terminal, root: Path, typed: str, words: list[str]
 ) -> None:
     assert terminal.words_after_tab(typed) == words
-    assert nothing_ran(tmp_path)
+    assert nothing_ran(root)
 
 
 @needs("zsh")
 def test_zsh_lists_descriptions_as_text_and_runs_nothing(
-    hostile: dict[str, str], tmp_path: Path
+    hostile: dict[str, str], root: Path
 ) -> None:
-    term = Terminal("zsh", hostile, tmp_path)
+    term = Terminal("zsh", hostile, root)
     for typed, shown in [
         ("csadvisor role c", "call-center-specialist          -- Call center \\$(touch X)"),
         ("csadvisor skill ", f" -- {SKILL_NAME}"),
@@ -212,7 +234,7 @@ def test_zsh_lists_descriptions_as_text_and_runs_nothing(
         term.child.send("\x03")
         term.child.expect_exact(PROMPT)
     term.close()
-    assert nothing_ran(tmp_path)
+    assert nothing_ran(root)
 
 
 @pytest.mark.parametrize(
@@ -223,11 +245,11 @@ def test_zsh_lists_descriptions_as_text_and_runs_nothing(
     ],
 )
 def test_aliases_and_any_case_complete(
-    tmp_path: Path, hostile: dict[str, str], shell: str, common: str
+    root: Path, hostile: dict[str, str], shell: str, common: str
 ) -> None:
     """Bundled data: ``csr`` finds the alias CSR; ``Cust`` grows to what the matches share."""
     bundled = {k: v for k, v in hostile.items() if k != "CSADVISOR_DATA_DIR"}
-    term = Terminal(shell, bundled, tmp_path)
+    term = Terminal(shell, bundled, root)  # a fresh terminal: the environment differs
     assert term.words_after_tab("csadvisor role csr") == ["role", "CSR"]
     assert term.words_after_tab("csadvisor role Cust") == ["role", common]
     term.close()
@@ -236,9 +258,9 @@ def test_aliases_and_any_case_complete(
 # --------------------------------------------------------------------------- bash, function level
 
 
-def bash_reply(env: dict[str, str], tmp_path: Path, *words: str) -> list[str]:
+def bash_reply(env: dict[str, str], root: Path, *words: str) -> list[str]:
     """COMPREPLY after the real completion function ran for ``words`` (last one: the cursor's)."""
-    path = script(env, "bash", tmp_path)
+    path = script(env, "bash", root)
     code = (
         f"source {path}\n"
         f"COMP_WORDS=({' '.join(map(shlex.quote, words))}); COMP_CWORD={len(words) - 1}\n"
@@ -248,7 +270,7 @@ def bash_reply(env: dict[str, str], tmp_path: Path, *words: str) -> list[str]:
     out = subprocess.run(
         ["bash", "--norc", "--noprofile", "-c", code],
         env=env,
-        cwd=tmp_path / "work",
+        cwd=root / "work",
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
@@ -259,17 +281,17 @@ def bash_reply(env: dict[str, str], tmp_path: Path, *words: str) -> list[str]:
 
 @needs("bash")
 def test_bash_reply_is_quoted_words_never_split_or_globbed(
-    hostile: dict[str, str], tmp_path: Path
+    hostile: dict[str, str], root: Path
 ) -> None:
-    assert bash_reply(hostile, tmp_path, "csadvisor", "pay", "x", "--location", "S") == [
+    assert bash_reply(hostile, root, "csadvisor", "pay", "x", "--location", "S") == [
         "Santa\\ Fe",
         "Springfield\\;\\ touch\\ X",
     ]
-    assert bash_reply(hostile, tmp_path, "csadvisor", "pay", "x", "--location", "/") == ["/\\*"]
-    assert bash_reply(hostile, tmp_path, "csadvisor", "role", "Call\\ ") == [
+    assert bash_reply(hostile, root, "csadvisor", "pay", "x", "--location", "/") == ["/\\*"]
+    assert bash_reply(hostile, root, "csadvisor", "role", "Call\\ ") == [
         "Call\\ center\\ \\\\\\$\\(touch\\ X\\)"
     ]
-    assert nothing_ran(tmp_path)
+    assert nothing_ran(root)
 
 
 @needs("bash")
@@ -291,15 +313,15 @@ def test_bash_offers_ids_first_and_names_once_a_space_is_typed(tmp_path: Path) -
 
 @needs("zsh")
 def test_zsh_gives_compadd_the_exact_values_and_descriptions(
-    hostile: dict[str, str], tmp_path: Path
+    hostile: dict[str, str], root: Path
 ) -> None:
     """compadd stubbed to print its arrays: the values arrive unevaluated, one per element."""
-    path = script(hostile, "zsh", tmp_path)
+    path = script(hostile, "zsh", root)
     code = (
         "compdef() { : }\n"
         "_files() { print FILES }\n"
         "compadd() {\n"
-        "  local -a a=(\"$@\"); local i\n"
+        '  local -a a=("$@"); local i\n'
         "  for (( i = 1; i < $#a; i++ )); do\n"
         "    [[ $a[i] == -a ]] && printf 'V<%s>\\n' \"${(@P)a[i+1]}\"\n"
         "    [[ $a[i] == -d ]] && printf 'D<%s>\\n' \"${(@P)a[i+1]}\"\n"
@@ -312,7 +334,7 @@ def test_zsh_gives_compadd_the_exact_values_and_descriptions(
     out = subprocess.run(
         ["zsh", "-f", "-c", code],
         env=hostile,
-        cwd=tmp_path / "work",
+        cwd=root / "work",
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
@@ -330,15 +352,15 @@ def test_zsh_gives_compadd_the_exact_values_and_descriptions(
     assert displays[0].split("  -- ") == [f"{values[0]:30}", TITLES[0]]
     assert displays[-1].split("  -- ") == [f"{TITLES[0]:30}", "call-center-specialist"]
     assert out.stdout.rstrip().endswith("FILES")  # nothing matches: files, as Typer does
-    assert nothing_ran(tmp_path)
+    assert nothing_ran(root)
 
 
 # --------------------------------------------------------------------------- fish
 
 
 @needs("fish")
-def test_fish_candidates_are_exact_and_nothing_runs(hostile: dict[str, str], tmp_path: Path) -> None:
-    path = script(hostile, "fish", tmp_path)
+def test_fish_candidates_are_exact_and_nothing_runs(hostile: dict[str, str], root: Path) -> None:
+    path = script(hostile, "fish", root)
     code = (
         f"source {path}\n"
         "complete -C 'csadvisor role Call'; echo ---\n"
@@ -350,7 +372,7 @@ def test_fish_candidates_are_exact_and_nothing_runs(hostile: dict[str, str], tmp
     out = subprocess.run(
         ["fish", "--no-config", "-c", code],
         env=hostile,
-        cwd=tmp_path / "work",
+        cwd=root / "work",
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
@@ -362,12 +384,27 @@ def test_fish_candidates_are_exact_and_nothing_runs(hostile: dict[str, str], tmp
     assert blocks[2] == [f"{PLACES[0]}\tx1", f"{PLACES[1]}\tx1"]
     assert blocks[3] == [f"empathy\t{SKILL_NAME}"]
     assert blocks[4] == [f"{SAVED_ID}\t{SAVED_ROLE}"]
-    assert nothing_ran(tmp_path)
+    assert nothing_ran(root)
 
 
 # --------------------------------------------------------------------------- quoting, in bash
 
-AWKWARD = [*TITLES, ALIAS, SKILL_NAME, *PLACES, SAVED_ID, "a'b", 'a"b', "a'", 'a"', "~x", "#x", "!x", "é ü", "\\"]
+AWKWARD = [
+    *TITLES,
+    ALIAS,
+    SKILL_NAME,
+    *PLACES,
+    SAVED_ID,
+    "a'b",
+    'a"b',
+    "a'",
+    'a"',
+    "~x",
+    "#x",
+    "!x",
+    "é ü",
+    "\\",
+]
 
 
 @needs("bash")

@@ -50,7 +50,8 @@ ZSH_SCRIPT = r"""
 %(complete_func)s() {
   local out line i width=0
   local -a values descriptions displays
-  out="$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" %(autocomplete_var)s=complete_zsh %(prog_name)s 2>/dev/null)" || return 1
+  out="$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" \
+        %(autocomplete_var)s=complete_zsh %(prog_name)s 2>/dev/null)" || return 1
   if [[ -z $out ]]; then
     _files
     return
@@ -140,7 +141,8 @@ def split_command_line(text: str) -> tuple[list[str], str, str | None]:
     try:
         words.extend(lex)
     except ValueError:  # an unclosed quote or a trailing backslash: keep the partial word
-        quote = lex.state if lex.state in ("'", '"') else None
+        state = getattr(lex, "state", None)  # shlex keeps the open quote here
+        quote = state if state in ("'", '"') else None
         words.append(lex.token)
     last = words.pop() if words else "\0"
     return words, last.removesuffix("\0"), quote
@@ -226,7 +228,7 @@ class SafeBashComplete(_Owned, BashComplete):
         index = int(cword)
         # The script joins the words with newlines; a hand-made request may use spaces.
         raw = words.split("\n") if "\n" in words else words.split(" ")
-        before, current, self.quote = split_command_line(" ".join(raw[:index] + [""]))
+        before, current, self.quote = split_command_line(" ".join([*raw[:index], ""]))
         if index < len(raw):
             _, current, self.quote = split_command_line(raw[index])
         if not before:
