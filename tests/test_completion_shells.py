@@ -42,7 +42,7 @@ TITLES = [
 ]
 ALIAS = "Alias \\$(touch X)"
 SKILL_NAME = "Empathy \\$(touch X) `touch X`"
-PLACES = ["Santa Fe", "Springfield; touch X", "/*", "Back\\slash $(touch X)"]
+PLACES = ["Santa Fe", "Springfield; touch X", "/*", "Back\\slash $(touch X)", "Wow!! place"]
 SAVED_ID = "h$(touch X)`touch X`"
 SAVED_ROLE = "\\$(touch X)"
 
@@ -208,6 +208,9 @@ ONE_WORD = [
         ["pay", "account-manager", "--location", PLACES[3]],
     ),
     ("csadvisor history show h", ["history", "show", SAVED_ID]),
+    ("csadvisor pay csr --location wow", ["pay", "csr", "--location", PLACES[4]]),
+    ('csadvisor pay csr --location "Wow', ["pay", "csr", "--location", PLACES[4]]),
+    ("csadvisor pay csr --location 'Wow", ["pay", "csr", "--location", PLACES[4]]),
 ]
 
 

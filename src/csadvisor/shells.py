@@ -108,7 +108,10 @@ def bash_word(value: str, quote: str | None = None) -> str:
     unless the candidate already ends with it.
     """
     if quote in ("'", '"'):
-        word = value.replace("'", "'\\''") if quote == "'" else _DQ_SPECIAL.sub(r"\\\1", value)
+        if quote == "'":
+            word = value.replace("'", "'\\''")
+        else:  # history expansion sees ! even between double quotes: step out for it
+            word = _DQ_SPECIAL.sub(r"\\\1", value).replace("!", '"\\!"')
         # Readline closes the quote unless the word already ends with that character.
         return word + quote if word.endswith(quote) else word
     return "".join(ch if _BASH_PLAIN.fullmatch(ch) else "\\" + ch for ch in value)
