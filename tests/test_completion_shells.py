@@ -23,8 +23,10 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from csadvisor.shells import bash_word
+from csadvisor.shells import bash_word, offerable
 
 pytestmark = pytest.mark.slow
 
@@ -405,26 +407,56 @@ AWKWARD = [
     "~x",
     "#x",
     "!x",
+    "x!",
     "é ü",
     "\\",
 ]
 
 
-@needs("bash")
-@pytest.mark.parametrize("quote", [None, "'", '"'])
-def test_bash_reads_each_quoted_word_back_exactly(tmp_path: Path, quote: str | None) -> None:
+def bash_reads(words: list[str], quote: str | None, cwd: Path) -> list[str]:
+    """The words bash parses from the line Tab would build, each candidate after ``quote``."""
+
     def as_inserted(word: str) -> str:  # readline closes the quote unless the word did
         if quote is None:
             return word
         return f"{quote}{word}" + ("" if word.endswith(quote) else quote)
 
-    line = " ".join(as_inserted(bash_word(w, quote)) for w in AWKWARD)
+    line = " ".join(as_inserted(bash_word(w, quote)) for w in words)
     out = subprocess.run(
-        ["bash", "--norc", "--noprofile", "-c", f"set +H; printf '%s\\0' {line}"],
-        cwd=tmp_path,
+        ["bash", "--norc", "--noprofile", "-c", f"printf '%s\\0' {line}"],
+        cwd=cwd,
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
     )
-    assert out.stdout.split("\0")[:-1] == AWKWARD
+    return out.stdout.split("\0")[:-1]
+
+
+@needs("bash")
+@pytest.mark.parametrize("quote", [None, "'", '"'])
+def test_bash_reads_each_quoted_word_back_exactly(tmp_path: Path, quote: str | None) -> None:
+    assert bash_reads(AWKWARD, quote, tmp_path) == AWKWARD
     assert nothing_ran(tmp_path)
+
+
+# Any text a data file may hold in a name: printable, no control characters.
+NAMES = st.text(
+    st.one_of(
+        st.sampled_from(" !\"#$%&'()*;<>?[\\]^`{|}~:=@/-"),  # what shells give meaning to
+        st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")),
+    ),
+    min_size=1,
+)
+
+
+@needs("bash")
+@settings(max_examples=100, deadline=None)
+@given(words=st.lists(NAMES, min_size=1, max_size=8), quote=st.sampled_from([None, "'", '"']))
+def test_bash_reads_any_name_back_exactly(
+    tmp_path_factory: pytest.TempPathFactory, words: list[str], quote: str | None
+) -> None:
+    words = [w for w in words if offerable(w)] or ["x"]
+    cwd = tmp_path_factory.mktemp("quoting")
+    (cwd / "a glob would find me").touch()
+    assert bash_reads(words, quote, cwd) == words
+    assert nothing_ran(cwd)
