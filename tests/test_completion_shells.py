@@ -39,7 +39,7 @@ TITLES = [
     "Dollar $(touch X) desk",
     "Backtick `touch X` desk",
     "Semicolon; touch X",
-    "Quote \"double\" and 'single'",
+    "Quote \"double\" and 'single': %F{red}colon",
     "Glob /* and ~ desk",
 ]
 ALIAS = "Alias \\$(touch X)"
@@ -232,6 +232,7 @@ def test_zsh_lists_descriptions_as_text_and_runs_nothing(
     for typed, shown in [
         ("csadvisor role c", "call-center-specialist          -- Call center \\$(touch X)"),
         ("csadvisor skill ", f" -- {SKILL_NAME}"),
+        ("csadvisor role a", f"account-manager    -- {TITLES[4]}"),  # %F{red} shown as is
         ("csadvisor history show ", f"{SAVED_ID}  -- {SAVED_ROLE}"),
     ]:
         term.child.send(typed + "\t")
