@@ -271,3 +271,14 @@ def test_completion_matches_in_any_case_and_offers_aliases(tmp_path: Path) -> No
     zsh = complete(tmp_path, "zsh", "csadvisor role cust").stdout.splitlines()
     assert "Customer Service Representative\tcustomer-service-specialist" in zsh
     assert "Customer service manager\tcustomer-service-manager" in zsh
+
+
+def test_install_completion_installs_csadvisors_own_script(tmp_path: Path) -> None:
+    installed = run_cli(
+        ["--install-completion", "zsh"],
+        tmp_path,
+        {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1", "HOME": str(tmp_path)},
+    )
+    assert installed.returncode == 0, installed.stderr
+    script = (tmp_path / ".zfunc" / "_csadvisor").read_text(encoding="utf-8")
+    assert script.strip() == (SCRIPTS["zsh"] % SCRIPT_VARS).strip()
