@@ -10,6 +10,13 @@ from typing import Any
 import pytest
 
 from csadvisor.cli import COMMANDS
+from csadvisor.shells import SCRIPTS, split_command_line
+
+SCRIPT_VARS = {
+    "complete_func": "_csadvisor_completion",
+    "autocomplete_var": "_CSADVISOR_COMPLETE",
+    "prog_name": "csadvisor",
+}
 
 GROUPS = {"history": ["show", "diff"], "data": ["validate", "schema", "init", "path"]}
 EVERY_COMMAND = [
@@ -90,7 +97,7 @@ def test_bash_completes_role_ids_for_pay(tmp_path: Path) -> None:
 def test_zsh_completes_role_titles_with_their_ids(tmp_path: Path) -> None:
     result = complete(tmp_path, "zsh", "csadvisor role Account")
     assert result.returncode == 0
-    assert '"Account manager":"account-manager"' in result.stdout
+    assert "Account manager\taccount-manager" in result.stdout.splitlines()
 
 
 def test_fish_completes_skill_ids_with_their_names(tmp_path: Path) -> None:
@@ -217,3 +224,76 @@ def test_an_unexpected_error_is_one_line_with_exit_70(
     monkeypatch.setenv("CSADVISOR_DEBUG", "1")
     result = invoke("pay", "csr")
     assert isinstance(result.exception, RuntimeError)
+
+
+@pytest.mark.parametrize(
+    ("shell", "env"),
+    [
+        ("bash", {}),
+        ("bash", {"COMP_WORDS": "csadvisor role c"}),
+        ("bash", {"COMP_WORDS": "csadvisor role c", "COMP_CWORD": "abc"}),
+        ("bash", {"COMP_WORDS": "csadvisor role c", "COMP_CWORD": "-1"}),
+        ("bash", {"COMP_CWORD": "2"}),
+        ("zsh", {}),
+        ("fish", {"_TYPER_COMPLETE_FISH_ACTION": "get-args"}),
+    ],
+)
+def test_a_malformed_completion_request_prints_nothing(
+    tmp_path: Path, shell: str, env: dict[str, str]
+) -> None:
+    result = run_cli([], tmp_path, {"_CSADVISOR_COMPLETE": f"complete_{shell}", **env})
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("csadvisor role ", (["csadvisor", "role"], "", None)),
+        ("csadvisor role Santa\\ F", (["csadvisor", "role"], "Santa F", None)),
+        ('csadvisor role "Santa F', (["csadvisor", "role"], "Santa F", '"')),
+        ("csadvisor role 'Santa F", (["csadvisor", "role"], "Santa F", "'")),
+        ("csadvisor role Santa\\ ", (["csadvisor", "role"], "Santa ", None)),
+        ("", ([], "", None)),
+    ],
+)
+def test_the_word_being_completed_is_read_as_the_shell_reads_it(
+    line: str, expected: tuple[list[str], str, str | None]
+) -> None:
+    assert split_command_line(line) == expected
+
+
+def test_show_completion_prints_csadvisors_own_scripts(tmp_path: Path) -> None:
+    """The scripts the person installs are the ones that never evaluate candidates."""
+    for shell in ("bash", "zsh", "fish"):
+        shown = run_cli(
+            ["--show-completion", shell],
+            tmp_path,
+            {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+        )
+        assert shown.returncode == 0, shown.stderr
+        assert shown.stdout.strip() == (SCRIPTS[shell] % SCRIPT_VARS).strip()
+        assert "eval" not in shown.stdout
+
+
+def test_completion_matches_in_any_case_and_offers_aliases(tmp_path: Path) -> None:
+    for word in ("Cust", "cust", "CUST"):
+        assert complete(tmp_path, "bash", f"csadvisor role {word}").stdout.split() == [
+            "customer-service-specialist",
+            "customer-experience-specialist",
+            "customer-service-manager",
+        ]
+    assert complete(tmp_path, "bash", "csadvisor role csr").stdout.split() == ["CSR"]
+    zsh = complete(tmp_path, "zsh", "csadvisor role cust").stdout.splitlines()
+    assert "Customer Service Representative\tcustomer-service-specialist" in zsh
+    assert "Customer service manager\tcustomer-service-manager" in zsh
+
+
+def test_install_completion_installs_csadvisors_own_script(tmp_path: Path) -> None:
+    installed = run_cli(
+        ["--install-completion", "zsh"],
+        tmp_path,
+        {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1", "HOME": str(tmp_path)},
+    )
+    assert installed.returncode == 0, installed.stderr
+    script = (tmp_path / ".zfunc" / "_csadvisor").read_text(encoding="utf-8")
+    assert script.strip() == (SCRIPTS["zsh"] % SCRIPT_VARS).strip()

@@ -111,6 +111,9 @@ class CsadvisorGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         _safe_streams()
+        from csadvisor import shells
+
+        shells.register()  # completion that quotes data for the shell (after Typer's own)
         try:
             rv = super().main(
                 args=args,

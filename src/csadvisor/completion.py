@@ -26,20 +26,14 @@ def _matching(pairs: list[tuple[str, str]], incomplete: str) -> list[tuple[str, 
 
 
 def complete_roles(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Role ids, and titles where the shell quotes what it inserts (zsh, fish).
-
-    Bash inserts a candidate as it is, so a title's spaces would split it into several
-    arguments: there, only ids are offered.
-    """
-    import os
-
+    """Role ids, titles and aliases (``csr``), in any case."""
     try:
         cat = _completion_catalog(ctx)
     except Exception:
         return []
     pairs = [(r.id, r.title) for r in cat.roles]
-    if not os.environ.get("_CSADVISOR_COMPLETE", "").endswith("bash"):
-        pairs += [(r.title, r.id) for r in cat.roles]
+    pairs += [(r.title, r.id) for r in cat.roles]
+    pairs += [(alias, r.id) for r in cat.roles for alias in r.aliases]
     return _matching(pairs, incomplete)
 
 
