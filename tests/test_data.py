@@ -94,7 +94,9 @@ def test_bundled_catalogue_cross_references_hold() -> None:
 
 
 def cache_files() -> list[Path]:
-    directory = catalog.cache_dir()
+    from csadvisor import folders
+
+    directory = folders.cache()
     assert directory is not None
     if not directory.is_dir():
         return []
@@ -237,70 +239,3 @@ def test_quick_and_careful_yaml_paths_read_numbers_alike(literal: str) -> None:
     assert quick.value == careful.value == yaml.safe_load(text)
     assert quick.lines is None
     assert careful.lines is not None
-
-
-def test_large_roles_file_parsed_in_halves_means_the_same(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Splitting a big roles.yaml between two processes never changes what it says."""
-    import yaml
-
-    from csadvisor import catalog
-
-    text = (Path(__file__).parent.parent / "data" / "roles.yaml").read_text("utf-8")
-    halves = catalog._split_roles(text)
-    assert halves is not None
-    assert halves[1].startswith("roles:\n  - id: ")
-    assert halves[0] + halves[1].removeprefix("roles:\n") == text
-    monkeypatch.setattr(catalog, "PARALLEL_MIN_BYTES", 0)
-    parsed = catalog._parse_roles_quickly(text, "roles.yaml")
-    assert parsed.value == yaml.safe_load(text)
-
-
-@pytest.mark.parametrize(
-    "change",
-    [
-        ("roles:\n", "roles:\n  - &first\n"),  # an anchor: keep the file whole
-        ("roles:\n", "---\nroles:\n"),  # an explicit document
-        ("roles:\n", "other: 1\nroles:\n"),  # fine, but not only roles
-    ],
-)
-def test_unusual_large_roles_files_are_parsed_whole(
-    monkeypatch: pytest.MonkeyPatch, change: tuple[str, str]
-) -> None:
-    from csadvisor import catalog
-
-    text = (Path(__file__).parent.parent / "data" / "roles.yaml").read_text("utf-8")
-    text = text.replace(*change, 1)
-    monkeypatch.setattr(catalog, "PARALLEL_MIN_BYTES", 0)
-    calls: list[str] = []
-    whole = catalog.parse_yaml
-
-    def spy(text: str, label: str, *, with_lines: bool = True) -> catalog.Parsed:
-        calls.append(label)
-        return whole(text, label, with_lines=with_lines)
-
-    monkeypatch.setattr(catalog, "parse_yaml", spy)
-    try:
-        parsed = catalog._parse_roles_quickly(text, "roles.yaml")
-    except catalog.DataError:
-        parsed = None  # the anchor is refused, as it must be: by the careful path
-    if change[1].startswith("other"):
-        assert parsed is not None
-        assert parsed.value["other"] == 1
-        assert len(parsed.value["roles"]) == 6
-    else:
-        assert calls == ["roles.yaml"], "the file was not parsed whole"
-
-
-def test_a_half_that_fails_falls_back_to_the_whole_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    from csadvisor import catalog
-
-    text = (Path(__file__).parent.parent / "data" / "roles.yaml").read_text("utf-8")
-    halves = catalog._split_roles(text)
-    assert halves is not None
-    broken = (halves[0] + 'oops: "\n', halves[1])
-    monkeypatch.setattr(catalog, "_split_roles", lambda _text: broken)
-    monkeypatch.setattr(catalog, "PARALLEL_MIN_BYTES", 0)
-    parsed = catalog._parse_roles_quickly(text, "roles.yaml")
-    assert len(parsed.value["roles"]) == 6

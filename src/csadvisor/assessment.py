@@ -1,76 +1,19 @@
-"""Answers in, result out: the one validator and the one scorer both quiz paths share."""
+"""Answers in, result out: the one scorer both quiz paths share. Pure: no I/O.
+
+Reading an answers file is the shell's job (``sources.read_answers_file``), checking it
+the data layer's (``checks.answers``); this module only turns valid answers into a result.
+"""
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from csadvisor import advisor
 from csadvisor.advisor import Answers, Readiness
-from csadvisor.catalog import MAX_FILE_BYTES, Parsed, decode, line_of, parse_yaml, read_text
-from csadvisor.errors import DataError, Problem
-from csadvisor.models import Catalog
+from csadvisor.models import Catalog, number
 
 SCHEMA_VERSION = 1
-
-
-def read_answers_file(path: str) -> tuple[Parsed, str]:
-    """Parse an answers file (YAML or JSON; ``-`` is stdin)."""
-    if path == "-":
-        label = "<stdin>"
-        stream = getattr(sys.stdin, "buffer", None)
-        raw = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read().encode()
-        if not raw.strip():
-            raise DataError([Problem(label, None, "", "no answers on stdin")])
-        return parse_yaml(decode(raw, label), label), label
-    return parse_yaml(read_text(Path(path), path), path), path
-
-
-def validate_answers(
-    parsed: Parsed, label: str, catalog: Catalog, missing: int | None = None
-) -> Answers:
-    """Check answers against the catalogue: every skill rated 1-5, no unknown skills.
-
-    Skills left out are an error listing them, unless ``missing`` gives them a level.
-    An unknown role is a NotFoundError (exit 1), the rest DataError (exit 3).
-    """
-    from csadvisor.schema import ANSWERS_FILE, INVALID, Checker
-
-    checker = Checker()
-    doc = ANSWERS_FILE.check(parsed.value, "", checker)
-    problems = [Problem(label, line_of(parsed.lines, p), p, m) for p, m in checker.problems]
-    ratings: dict[str, int] = {}
-    if doc is not INVALID:
-        for sid in doc["skills"]:
-            if sid not in catalog.skill_by_id:
-                problems.append(
-                    Problem(
-                        label,
-                        line_of(parsed.lines, f"skills.{sid}"),
-                        f"skills.{sid}",
-                        f"unknown skill '{sid}'; run 'csadvisor skills' to list them",
-                    )
-                )
-        left_out = [s.id for s in catalog.skills if s.id not in doc["skills"]]
-        if left_out and missing is None:
-            problems.append(
-                Problem(
-                    label,
-                    line_of(parsed.lines, "skills"),
-                    "skills",
-                    f"{len(left_out)} skill(s) not rated: {', '.join(left_out)} "
-                    "(rate them, or pass --missing LEVEL)",
-                )
-            )
-        ratings = {s.id: doc["skills"].get(s.id, missing or 0) for s in catalog.skills}
-    if problems:
-        raise DataError(problems)
-    role_id = None
-    if doc.get("role"):
-        role_id = advisor.RoleIndex(catalog).get(doc["role"]).id
-    return Answers(role_id, ratings)
 
 
 def new_id(now: datetime) -> str:
@@ -126,8 +69,6 @@ def result(answers: Answers, catalog: Catalog, *, now: datetime | None = None) -
 
 
 def _readiness_record(item: Readiness) -> dict[str, Any]:
-    from csadvisor.records import number
-
     return {
         "role": item.role.id,
         "title": item.role.title,

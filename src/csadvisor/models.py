@@ -10,6 +10,12 @@ SKILL_CATEGORIES = ("soft", "technical", "working")
 CATEGORY_LABELS = {"soft": "soft", "technical": "technical and AI", "working": "working"}
 
 
+def number(value: float) -> int | float:
+    """Whole numbers stay whole; derived figures keep two decimals."""
+    rounded = round(value, 2)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
 class PayRange(NamedTuple):
     """A published pay range, with where it comes from and what it measures."""
 
@@ -95,6 +101,15 @@ class Skill(NamedTuple):
 
     def descriptor(self, level: int) -> str:
         return self.levels[level - 1]
+
+
+class Location(NamedTuple):
+    """A named place and its pay factor relative to the national figures."""
+
+    name: str
+    factor: float
+    source: str
+    year: int
 
 
 class Catalog:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from csadvisor.errors import CONTROL_CHARS, escape_control
+from csadvisor.models import PERIODS, SKILL_CATEGORIES
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -314,7 +315,7 @@ PAY = Record(
         "low": Field(Number(), description="Low end of the published range."),
         "high": Field(Number(), description="High end of the published range."),
         "currency": Field(Text(pattern=r"^[A-Z]{3}$", hint="a three-letter code such as USD")),
-        "period": Field(Text(choices=("year", "month", "hour"))),
+        "period": Field(Text(choices=PERIODS)),
         "region": Field(Text(max_len=200), description="Where the figures apply."),
         "basis": Field(Text(max_len=200), description="What is measured, e.g. starting salary."),
         "source": Field(Text(max_len=300), description="Who published the range."),
@@ -342,7 +343,7 @@ SKILL = Record(
     {
         "id": Field(slug()),
         "name": Field(Text(max_len=200)),
-        "category": Field(Text(choices=("soft", "technical", "working"))),
+        "category": Field(Text(choices=SKILL_CATEGORIES)),
         "description": Field(Text(one_line=False)),
         "levels": Field(
             ListOf(Text(), min_items=5, max_items=5),

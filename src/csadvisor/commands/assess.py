@@ -84,12 +84,12 @@ def assess(
     In a terminal it asks one question per skill, each level described as behaviour.
     Without a terminal, give --answers. Ctrl-C cancels and saves nothing.
     """
-    from csadvisor import assessment
+    from csadvisor import assessment, checks, sources
 
     cat = state(ctx).catalog()
     if answers_file is not None:
-        parsed, label = assessment.read_answers_file(answers_file)
-        answers = assessment.validate_answers(parsed, label, cat, missing)
+        parsed, label = sources.read_answers_file(answers_file)
+        answers = checks.answers(parsed, label, cat, missing)
     else:
         answers = _ask_in_terminal(cat)
     result = assessment.result(answers, cat)
@@ -109,7 +109,7 @@ def assess(
 
 
 def _ask_in_terminal(cat: Any) -> Any:
-    from csadvisor import assessment, quiz
+    from csadvisor import quiz
 
     if not sys.stdin.isatty():
         raise UsageError(
@@ -134,9 +134,10 @@ def _ask_in_terminal(cat: Any) -> Any:
         if answers.role
         else {"skills": dict(answers.ratings)}
     )
-    from csadvisor.catalog import Parsed
+    from csadvisor import checks
+    from csadvisor.yamlreader import Parsed
 
-    return assessment.validate_answers(Parsed(doc, {}), "<terminal>", cat)
+    return checks.answers(Parsed(doc, {}), "<terminal>", cat)
 
 
 def _show_result(result: dict[str, Any], fmt: Format | None, header: bool) -> None:
