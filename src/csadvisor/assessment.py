@@ -16,6 +16,75 @@ from csadvisor.models import Catalog, number
 SCHEMA_VERSION = 1
 
 
+def result_spec() -> Any:
+    """The shape of a result (what ``result`` returns and history saves), to check a saved
+    file as a whole before any command reads a field of it."""
+    from csadvisor.schema import Field, Integer, ListOf, MapOf, Nullable, Real, Record, Text, slug
+
+    line, para = Text(max_len=2000), Text(one_line=False, max_len=20000)
+    level = Integer(1, 5)
+    count = Integer(0, 1_000_000)
+    gap = Record({"skill": Field(slug()), "rating": Field(level), "required": Field(level)})
+    readiness = Record(
+        {
+            "role": Field(slug()),
+            "title": Field(line),
+            "readiness": Field(Integer(0, 100)),
+            "band": Field(Text(choices=advisor.BANDS)),
+            "met": Field(count),
+            "required": Field(count),
+            "distance": Field(count),
+            "pay_gain": Field(Nullable(Real(-1e12, 1e12))),
+            "reason": Field(para),
+            "gaps": Field(ListOf(gap, max_items=10_000)),
+        }
+    )
+    return Record(
+        {
+            "schema_version": Field(Integer(SCHEMA_VERSION, SCHEMA_VERSION)),
+            "id": Field(Text(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_len=80)),
+            "created": Field(Text(pattern=r"^\d{4}-\d\d-\d\dT[0-9:.+-]+$", max_len=40)),
+            "role": Field(Nullable(slug())),
+            "role_title": Field(Nullable(line)),
+            "ratings": Field(MapOf(level)),
+            "suggestion": Field(Nullable(readiness)),
+            "readiness": Field(ListOf(readiness, max_items=100_000)),
+            "profile": Field(
+                ListOf(
+                    Record(
+                        {
+                            "skill": Field(slug()),
+                            "name": Field(line),
+                            "rating": Field(level),
+                            "required": Field(Nullable(level)),
+                            "descriptor": Field(line),
+                        }
+                    ),
+                    max_items=100_000,
+                )
+            ),
+            "top_gaps": Field(
+                ListOf(
+                    Record(
+                        {
+                            "skill": Field(slug()),
+                            "name": Field(line),
+                            "rating": Field(level),
+                            "required": Field(level),
+                            "gap": Field(Integer(0, 5)),
+                            "next_level": Field(line),
+                            "growth": Field(ListOf(para, max_items=1000)),
+                        }
+                    ),
+                    max_items=100,
+                )
+            ),
+            "formula": Field(para),
+        },
+        title="csadvisor assessment result",
+    )
+
+
 def new_id(now: datetime) -> str:
     import secrets
 

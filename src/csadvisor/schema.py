@@ -195,6 +195,41 @@ class Number(Spec):
 
 
 @dataclass(frozen=True)
+class Real(Spec):
+    """Any finite number within bounds (a figure csadvisor computed, such as a pay gain)."""
+
+    minimum: float
+    maximum: float
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return c.fail(path, f"expected a number, got {describe(value)}")
+        try:
+            ok = math.isfinite(value) and self.minimum <= value <= self.maximum
+        except OverflowError:
+            ok = False
+        if not ok:
+            return c.fail(path, f"must be from {self.minimum:g} to {self.maximum:g}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
+
+
+@dataclass(frozen=True)
+class Nullable(Spec):
+    """A value of ``spec``, or null."""
+
+    spec: Spec
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        return None if value is None else self.spec.check(value, path, c)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.spec.json_schema(), {"type": "null"}]}
+
+
+@dataclass(frozen=True)
 class ListOf(Spec):
     item: Spec
     min_items: int = 0
