@@ -231,7 +231,7 @@ def test_quick_and_careful_yaml_paths_read_numbers_alike(literal: str) -> None:
     """Large files skip line tracking; YAML 1.1 numbers must still read the same."""
     import yaml
 
-    from csadvisor.catalog import parse_yaml
+    from csadvisor.yamlreader import parse_yaml
 
     text = f"value: {literal}\nlist: [{literal}, x]\n"
     quick = parse_yaml(text, "t.yaml", with_lines=False)

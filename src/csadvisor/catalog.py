@@ -25,27 +25,22 @@ from csadvisor.sources import (
     read_text,
     resolve_source,
 )
-from csadvisor.yamlreader import MAX_DEPTH, Parsed, line_of, parse_yaml
 
 __all__ = [
     "LOCATIONS_FILE",
-    "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "ROLES_FILE",
     "SKILLS_FILE",
     "DataSource",
     "Location",
-    "Parsed",
     "build",
     "bundled_dir",
     "check_directory",
     "decode",
-    "line_of",
     "load",
     "load_documents",
     "load_locations",
     "normalize",
-    "parse_yaml",
     "read_text",
     "resolve_source",
 ]
@@ -122,6 +117,7 @@ def _documents(source: DataSource, contents: list[bytes]) -> tuple[dict[str, Any
     """Valid data (the usual case) is parsed once without line numbers; only when there is
     a problem are the files parsed again, recording lines, so every message has one."""
     from csadvisor.checks import validate
+    from csadvisor.yamlreader import Parsed, parse_yaml
 
     labels = (source.label(ROLES_FILE), source.label(SKILLS_FILE))
     texts: list[str] = []
@@ -212,6 +208,7 @@ def _keep(catalog: Catalog) -> None:
 def load_locations(source: DataSource) -> dict[str, Location]:
     """Pay factors by location name (normalized), from the optional ``locations.yaml``."""
     from csadvisor.checks import locations
+    from csadvisor.yamlreader import parse_yaml
 
     path = source.file(LOCATIONS_FILE)
     label = source.label(LOCATIONS_FILE)

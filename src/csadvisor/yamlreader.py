@@ -16,8 +16,6 @@ past ``ALIAS_BUDGET`` values the file is refused, so an alias bomb ends in bound
 and memory. Merge keys (``<<``) stay refused: they make a mapping's keys depend on another.
 """
 
-from __future__ import annotations
-
 from typing import Any, NoReturn
 
 from csadvisor.errors import DataError, Problem, escape_control
