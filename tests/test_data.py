@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -239,3 +240,85 @@ def test_quick_and_careful_yaml_paths_read_numbers_alike(literal: str) -> None:
     assert quick.value == careful.value == yaml.safe_load(text)
     assert quick.lines is None
     assert careful.lines is not None
+
+
+def test_an_edit_keeping_size_and_time_is_picked_up(data_dir: Path) -> None:
+    """The cache is keyed by the files' content, not by their size and time."""
+    source = catalog.resolve_source(data_dir)
+    roles = data_dir / "roles.yaml"
+    stat = roles.stat()
+    assert titles(catalog.load(source))["account-manager"] == "Account manager"
+    rename_account_manager(data_dir, "Account managex")  # same length
+    os.utime(roles, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert roles.stat().st_size == stat.st_size
+    assert titles(catalog.load(source))["account-manager"] == "Account managex"
+
+
+def _poison(path: Path) -> None:
+    """Rewrite a cache file so it claims another title under the right stamp."""
+    import marshal
+
+    blob = marshal.loads(path.read_bytes())
+    roles_doc = blob["documents"][0]
+    next(r for r in roles_doc["roles"] if r["id"] == "account-manager")["title"] = "Poisoned"
+    path.write_bytes(marshal.dumps(blob))
+
+
+def test_cache_is_private_and_a_cache_others_can_write_is_ignored(data_dir: Path) -> None:
+    source = catalog.resolve_source(data_dir)
+    catalog.load(source)
+    (path,) = cache_files()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o077 == 0
+    _poison(path)
+    path.chmod(0o666)
+    assert titles(catalog.load(source))["account-manager"] == "Account manager"
+
+
+def test_a_symlinked_cache_file_is_ignored(data_dir: Path, tmp_path: Path) -> None:
+    source = catalog.resolve_source(data_dir)
+    catalog.load(source)
+    (path,) = cache_files()
+    elsewhere = tmp_path / "elsewhere.marshal"
+    path.rename(elsewhere)
+    _poison(elsewhere)
+    path.symlink_to(elsewhere)
+    assert titles(catalog.load(source))["account-manager"] == "Account manager"
+
+
+# --------------------------------------------------------------------------- folders
+
+
+def test_no_home_folder_is_a_clear_error_never_a_folder_named_tilde(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from csadvisor import folders
+    from csadvisor.errors import UsageError
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("CSADVISOR_HOME", "CSADVISOR_CACHE_DIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no HOME, no account
+    with pytest.raises(UsageError, match="set CSADVISOR_HOME"):
+        folders.assessments()
+    assert folders.cache() is None
+    catalog.load()  # works, without a cache
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG convention is Linux's")
+def test_folders_follow_xdg_and_the_overrides(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from csadvisor import folders
+
+    monkeypatch.delenv("CSADVISOR_HOME")
+    monkeypatch.delenv("CSADVISOR_CACHE_DIR")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert folders.assessments() == tmp_path / "config" / "csadvisor" / "assessments"
+    assert folders.cache() == tmp_path / "cache" / "csadvisor"
+    monkeypatch.setenv("CSADVISOR_HOME", str(tmp_path / "mine"))
+    monkeypatch.setenv("CSADVISOR_CACHE_DIR", "")
+    assert folders.assessments() == tmp_path / "mine" / "assessments"
+    assert folders.cache() is None
