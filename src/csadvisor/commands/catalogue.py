@@ -19,7 +19,6 @@ from csadvisor.cli import (
     state,
 )
 from csadvisor.cli import _app as APP
-from csadvisor.errors import NotFoundError
 from csadvisor.render import Format
 
 # --------------------------------------------------------------------------- roles
@@ -208,22 +207,11 @@ def skill(
 ) -> None:
     """Show one skill: what each level 1-5 looks like, how to grow, which roles need it."""
     from csadvisor import records
-    from csadvisor.catalog import normalize
+    from csadvisor.lookup import SkillIndex
     from csadvisor.render import write_skill_page
 
     cat = state(ctx).catalog()
-    wanted = normalize(name)
-    found = next((s for s in cat.skills if wanted in (normalize(s.id), normalize(s.name))), None)
-    if found is None:
-        import difflib
-
-        from csadvisor.errors import escape_control
-
-        near = difflib.get_close_matches(name, list(cat.skill_by_id), n=3)
-        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
-        raise NotFoundError(
-            f"unknown skill '{escape_control(name)}'{hint or '; run csadvisor skills to list them'}"
-        )
+    found = SkillIndex(cat).get(name)
     record = records.skill_record(found, cat)
     titles = {r.id: r.title for r in cat.roles}
     emit_one(
