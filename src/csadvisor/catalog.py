@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from typing import Any
 
 from csadvisor.errors import DataError, Problem
-from csadvisor.lookup import normalize
 from csadvisor.models import Catalog, Location, PayRange, Role, Skill
 from csadvisor.sources import (
     LOCATIONS_FILE,
@@ -19,7 +18,6 @@ from csadvisor.sources import (
     ROLES_FILE,
     SKILLS_FILE,
     DataSource,
-    bundled_dir,
     decode,
     read_bytes,
     read_text,
@@ -34,43 +32,37 @@ __all__ = [
     "DataSource",
     "Location",
     "build",
-    "bundled_dir",
     "check_directory",
     "decode",
     "load",
     "load_documents",
     "load_locations",
-    "normalize",
     "read_text",
     "resolve_source",
 ]
 
 
 def build(roles_doc: dict[str, Any], skills_doc: dict[str, Any]) -> Catalog:
-    """Turn validated plain values into model objects."""
+    """Turn validated plain values into model objects.
+
+    Fields pass through by name, so a new field needs only the model and the schema;
+    only lists (to tuples) and nested records are converted here.
+    """
     roles = tuple(
         Role(
-            id=r["id"],
-            title=r["title"],
-            level=r["level"],
-            summary=r["summary"],
-            responsibilities=tuple(r.get("responsibilities", ())),
-            aliases=tuple(r.get("aliases", ())),
-            next=tuple(r.get("next", ())),
-            skills=dict(r.get("skills", {})),
-            pay=PayRange(**r["pay"]) if r.get("pay") else None,
+            **{
+                **r,
+                "responsibilities": tuple(r.get("responsibilities", ())),
+                "aliases": tuple(r.get("aliases", ())),
+                "next": tuple(r.get("next", ())),
+                "skills": dict(r.get("skills", {})),
+                "pay": PayRange(**r["pay"]) if r.get("pay") else None,
+            }
         )
         for r in roles_doc["roles"]
     )
     skills = tuple(
-        Skill(
-            id=s["id"],
-            name=s["name"],
-            category=s["category"],
-            description=s["description"],
-            levels=tuple(s["levels"]),
-            growth=tuple(s.get("growth", ())),
-        )
+        Skill(**{**s, "levels": tuple(s["levels"]), "growth": tuple(s.get("growth", ()))})
         for s in skills_doc["skills"]
     )
     return Catalog(roles, skills)

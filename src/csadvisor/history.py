@@ -15,9 +15,9 @@ from typing import Any
 from csadvisor import folders
 from csadvisor.errors import NotFoundError, UsageError
 from csadvisor.files import atomic_write_text
+from csadvisor.sources import MAX_FILE_BYTES
 
 SUFFIX = ".json"
-MAX_BYTES = 16 * 1024 * 1024
 
 
 def directory() -> Path:
@@ -81,11 +81,11 @@ def read(path: Path) -> dict[str, Any]:
     """One saved file, checked; ValueError with a one-line reason if it is not usable."""
     try:
         with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
+            raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ValueError(f"cannot read it ({exc.strerror or exc})") from None
-    if len(raw) > MAX_BYTES:
-        raise ValueError(f"larger than the {MAX_BYTES // 1048576} MiB limit")
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValueError(f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
