@@ -60,7 +60,8 @@ class _Retry(Exception):
 
 
 class _Stop(Exception):
-    """A problem that ends the reading at once (too deep, too many aliases)."""
+    """A problem that ends the reading at once, reported alone: too deep, too many values
+    by alias, an undefined alias, a second document."""
 
 
 def parse_yaml(text: str, label: str, *, with_lines: bool = True) -> Parsed:
@@ -84,6 +85,8 @@ def _tag_text(tag: str) -> str:
 
 
 class _Walker:
+    """One pass over a document's events; its own stack, so no depth can exhaust Python's."""
+
     def __init__(self, yaml: Any, label: str, with_lines: bool) -> None:
         self.yaml = yaml
         self.label = label
@@ -135,6 +138,7 @@ class _Walker:
         # One entry per open container: [container, key waiting, path, anchor, size, tag ok]
         stack: list[list[Any]] = []
         anchors: dict[str, tuple[Any, int]] = {}
+        plain: dict[str, Any] = {}  # plain scalars already resolved (all immutable)
         produced = 0  # values made so far, an alias counted at the size of what it names
         expanded = 0  # values added by aliases
         root: Any = _NO_KEY
@@ -155,8 +159,13 @@ class _Walker:
                     if event.implicit[0] and (not value or value[0] in special):
                         if value.isdigit() and value.isascii() and value[0] != "0":
                             value = int(value)  # the common case, without the resolver
+                        elif value in plain:
+                            value = plain[value]  # the same word again ("no", "USD", "1.5")
                         else:
-                            value = self._scalar(self._resolve(value), value, event, stack)
+                            text = value
+                            value = self._scalar(self._resolve(text), text, event, stack)
+                            if value is not _BAD:
+                                plain[text] = value
                 else:
                     value = self._scalar(tag, value, event, stack)
             elif kind is map_start or kind is seq_start:
@@ -229,7 +238,9 @@ class _Walker:
                     container[key] = None if value is _BAD else value
                 top[1] = _NO_KEY
                 continue
-            if value is _BAD:
+            if lines is None and type(value) is str and value not in container:
+                top[1] = value  # the usual key, first
+            elif value is _BAD:
                 top[1] = _BAD
             elif value is None or not isinstance(value, (str, int, float, bool)):
                 self.fail(self._line(event), top[2], "mapping keys must be plain text")
@@ -263,9 +274,9 @@ class _Walker:
 
     def _scalar(self, tag: str, value: str, event: Any, stack: list[list[Any]]) -> Any:
         """A scalar whose tag was written or resolved: only the plain kinds are kept."""
-        path = self._path_here(stack)
         if tag == _STR_TAG:
             return value
+        path = self._path_here(stack)
         if tag == _MERGE_TAG:
             self.fail(self._line(event), path, "YAML merge keys ('<<') are not allowed")
             return _BAD
