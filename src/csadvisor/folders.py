@@ -30,8 +30,9 @@ def _user_home() -> Path | None:
     return Path(home)
 
 
-def _under_home(env: str, *parts: str) -> Path | None:
-    base = os.environ.get(env)
+def _under_home(env: str | None, *parts: str) -> Path | None:
+    """``$env`` if it is set to an absolute path, else ``~/parts``; None without a home."""
+    base = os.environ.get(env) if env else None
     if base and os.path.isabs(base):
         return Path(base)
     home = _user_home()
@@ -44,10 +45,9 @@ def home() -> Path:
     if env:
         return Path(env)
     if sys.platform == "win32":
-        base = os.environ.get("APPDATA") or os.environ.get("LOCALAPPDATA")
-        found = Path(base) if base else _under_home("APPDATA", "AppData", "Roaming")
+        found = _under_home("APPDATA", "AppData", "Roaming")
     elif sys.platform == "darwin":
-        found = _under_home("", "Library", "Application Support")
+        found = _under_home(None, "Library", "Application Support")
     else:
         found = _under_home("XDG_CONFIG_HOME", ".config")
     if found is None:

@@ -63,11 +63,11 @@ class NameIndex(Generic[T]):
             # A misspelt word ("managr") is close to one word of a long title.
             hits += [n for close in per_part for w in close for n in words[w]]
         out: list[str] = []
-        seen: list[T] = []
+        seen: set[int] = set()  # items by identity: one suggestion each
         for hit in hits:
             item, written = self.by_name[hit]
-            if not any(item is s for s in seen):
-                seen.append(item)
+            if id(item) not in seen:
+                seen.add(id(item))
                 out.append(written)
         return out[:limit]
 
