@@ -290,7 +290,7 @@ def test_role_misspelt_suggests_the_closest_role(invoke: Invoke) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith(
-        "csadvisor: unknown role 'custmer service managr'; did you mean 'customer-service-manager'"
+        "csadvisor: unknown role 'custmer service managr'; did you mean 'Customer service manager'"
     )
     assert result.stderr.endswith("?\n")
     assert result.stderr.count("\n") == 1
@@ -352,7 +352,7 @@ def test_pay_unknown_name_in_batch_others_still_answered_exit_1(invoke: Invoke) 
     assert result.exit_code == 1
     assert [r["role"] for r in json.loads(result.stdout)] == [CSS, CSM]
     assert result.stderr.startswith(
-        "csadvisor: unknown role 'custmer service managr'; did you mean 'customer-service-manager'"
+        "csadvisor: unknown role 'custmer service managr'; did you mean 'Customer service manager'"
     )
     assert result.stderr.endswith("?\n")
     assert result.stderr.count("\n") == 1

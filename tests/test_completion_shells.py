@@ -45,8 +45,10 @@ TITLES = [
 ALIAS = "Alias \\$(touch X)"
 SKILL_NAME = "Empathy \\$(touch X) `touch X`"
 PLACES = ["Santa Fe", "Springfield; touch X", "/*", "Back\\slash $(touch X)", "Wow!! place"]
-SAVED_ID = "h$(touch X)`touch X`"
+# History ids are refused unless plain (history validates saved files); the role title is free text.
+SAVED_ID = "h20260101T000000"
 SAVED_ROLE = "\\$(touch X)"
+JSON = ["-f", "json"]
 
 
 def needs(shell: str) -> pytest.MarkDecorator:
@@ -90,13 +92,16 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     assert valid.returncode == 0, valid.stderr  # valid-looking data, as an attacker would write
     saved = tmp_path / "home" / "assessments"
     saved.mkdir(parents=True)
-    doc = {
-        "schema_version": 1,
-        "id": SAVED_ID,
-        "created": "2026-01-01T00:00:00+00:00",
-        "role": SAVED_ROLE,
-        "ratings": {"empathy": 3},
-    }
+    made = subprocess.run(
+        [str(BIN / "csadvisor"), "assess", "--answers", "-", "--missing", "3", "--no-save", *JSON],
+        input=json.dumps({"role": "call-center-specialist", "skills": {}}),
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stderr
+    doc = json.loads(made.stdout)
+    doc.update(id=SAVED_ID, role_title=SAVED_ROLE)
     (saved / "hostile.json").write_text(json.dumps(doc), encoding="utf-8")
     (tmp_path / "work").mkdir()
     return env

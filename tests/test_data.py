@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -94,7 +95,9 @@ def test_bundled_catalogue_cross_references_hold() -> None:
 
 
 def cache_files() -> list[Path]:
-    directory = catalog.cache_dir()
+    from csadvisor import folders
+
+    directory = folders.cache()
     assert directory is not None
     if not directory.is_dir():
         return []
@@ -230,7 +233,7 @@ def test_quick_and_careful_yaml_paths_read_numbers_alike(literal: str) -> None:
     """Large files skip line tracking; YAML 1.1 numbers must still read the same."""
     import yaml
 
-    from csadvisor.catalog import parse_yaml
+    from csadvisor.yamlreader import parse_yaml
 
     text = f"value: {literal}\nlist: [{literal}, x]\n"
     quick = parse_yaml(text, "t.yaml", with_lines=False)
@@ -240,68 +243,83 @@ def test_quick_and_careful_yaml_paths_read_numbers_alike(literal: str) -> None:
     assert careful.lines is not None
 
 
-def test_large_roles_file_parsed_in_halves_means_the_same(
-    monkeypatch: pytest.MonkeyPatch,
+def test_an_edit_keeping_size_and_time_is_picked_up(data_dir: Path) -> None:
+    """The cache is keyed by the files' content, not by their size and time."""
+    source = catalog.resolve_source(data_dir)
+    roles = data_dir / "roles.yaml"
+    stat = roles.stat()
+    assert titles(catalog.load(source))["account-manager"] == "Account manager"
+    rename_account_manager(data_dir, "Account managex")  # same length
+    os.utime(roles, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert roles.stat().st_size == stat.st_size
+    assert titles(catalog.load(source))["account-manager"] == "Account managex"
+
+
+def _poison(path: Path) -> None:
+    """Rewrite a cache file so it claims another title under the right stamp."""
+    import marshal
+
+    blob = marshal.loads(path.read_bytes())
+    roles_doc = blob["documents"][0]
+    next(r for r in roles_doc["roles"] if r["id"] == "account-manager")["title"] = "Poisoned"
+    path.write_bytes(marshal.dumps(blob))
+
+
+def test_cache_is_private_and_a_cache_others_can_write_is_ignored(data_dir: Path) -> None:
+    source = catalog.resolve_source(data_dir)
+    catalog.load(source)
+    (path,) = cache_files()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o077 == 0
+    _poison(path)
+    path.chmod(0o666)
+    assert titles(catalog.load(source))["account-manager"] == "Account manager"
+
+
+def test_a_symlinked_cache_file_is_ignored(data_dir: Path, tmp_path: Path) -> None:
+    source = catalog.resolve_source(data_dir)
+    catalog.load(source)
+    (path,) = cache_files()
+    elsewhere = tmp_path / "elsewhere.marshal"
+    path.rename(elsewhere)
+    _poison(elsewhere)
+    path.symlink_to(elsewhere)
+    assert titles(catalog.load(source))["account-manager"] == "Account manager"
+
+
+# --------------------------------------------------------------------------- folders
+
+
+def test_no_home_folder_is_a_clear_error_never_a_folder_named_tilde(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """Splitting a big roles.yaml between two processes never changes what it says."""
-    import yaml
+    from csadvisor import folders
+    from csadvisor.errors import UsageError
 
-    from csadvisor import catalog
+    monkeypatch.chdir(tmp_path)
+    for name in ("CSADVISOR_HOME", "CSADVISOR_CACHE_DIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no HOME, no account
+    with pytest.raises(UsageError, match="set CSADVISOR_HOME"):
+        folders.assessments()
+    assert folders.cache() is None
+    catalog.load()  # works, without a cache
+    assert list(tmp_path.iterdir()) == []
 
-    text = (Path(__file__).parent.parent / "data" / "roles.yaml").read_text("utf-8")
-    halves = catalog._split_roles(text)
-    assert halves is not None
-    assert halves[1].startswith("roles:\n  - id: ")
-    assert halves[0] + halves[1].removeprefix("roles:\n") == text
-    monkeypatch.setattr(catalog, "PARALLEL_MIN_BYTES", 0)
-    parsed = catalog._parse_roles_quickly(text, "roles.yaml")
-    assert parsed.value == yaml.safe_load(text)
 
-
-@pytest.mark.parametrize(
-    "change",
-    [
-        ("roles:\n", "roles:\n  - &first\n"),  # an anchor: keep the file whole
-        ("roles:\n", "---\nroles:\n"),  # an explicit document
-        ("roles:\n", "other: 1\nroles:\n"),  # fine, but not only roles
-    ],
-)
-def test_unusual_large_roles_files_are_parsed_whole(
-    monkeypatch: pytest.MonkeyPatch, change: tuple[str, str]
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG convention is Linux's")
+def test_folders_follow_xdg_and_the_overrides(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from csadvisor import catalog
+    from csadvisor import folders
 
-    text = (Path(__file__).parent.parent / "data" / "roles.yaml").read_text("utf-8")
-    text = text.replace(*change, 1)
-    monkeypatch.setattr(catalog, "PARALLEL_MIN_BYTES", 0)
-    calls: list[str] = []
-    whole = catalog.parse_yaml
-
-    def spy(text: str, label: str, *, with_lines: bool = True) -> catalog.Parsed:
-        calls.append(label)
-        return whole(text, label, with_lines=with_lines)
-
-    monkeypatch.setattr(catalog, "parse_yaml", spy)
-    try:
-        parsed = catalog._parse_roles_quickly(text, "roles.yaml")
-    except catalog.DataError:
-        parsed = None  # the anchor is refused, as it must be: by the careful path
-    if change[1].startswith("other"):
-        assert parsed is not None
-        assert parsed.value["other"] == 1
-        assert len(parsed.value["roles"]) == 6
-    else:
-        assert calls == ["roles.yaml"], "the file was not parsed whole"
-
-
-def test_a_half_that_fails_falls_back_to_the_whole_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    from csadvisor import catalog
-
-    text = (Path(__file__).parent.parent / "data" / "roles.yaml").read_text("utf-8")
-    halves = catalog._split_roles(text)
-    assert halves is not None
-    broken = (halves[0] + 'oops: "\n', halves[1])
-    monkeypatch.setattr(catalog, "_split_roles", lambda _text: broken)
-    monkeypatch.setattr(catalog, "PARALLEL_MIN_BYTES", 0)
-    parsed = catalog._parse_roles_quickly(text, "roles.yaml")
-    assert len(parsed.value["roles"]) == 6
+    monkeypatch.delenv("CSADVISOR_HOME")
+    monkeypatch.delenv("CSADVISOR_CACHE_DIR")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert folders.assessments() == tmp_path / "config" / "csadvisor" / "assessments"
+    assert folders.cache() == tmp_path / "cache" / "csadvisor"
+    monkeypatch.setenv("CSADVISOR_HOME", str(tmp_path / "mine"))
+    monkeypatch.setenv("CSADVISOR_CACHE_DIR", "")
+    assert folders.assessments() == tmp_path / "mine" / "assessments"
+    assert folders.cache() is None

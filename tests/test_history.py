@@ -321,3 +321,77 @@ def test_history_diff_with_one_id_is_a_usage_error(invoke: Any) -> None:
     res = invoke("history", "diff", first)
     assert res.exit_code == 2
     assert "give two assessment ids" in res.stderr
+
+
+# --------------------------------------------------------------------------- malformed files
+
+
+def _malformed(kind: str, good: dict[str, Any]) -> bytes:
+    doc = json.loads(json.dumps(good))
+    doc["id"] = "20250305-093000-bad000"
+    doc["created"] = "2025-03-05T09:30:00+00:00"
+    if kind == "no-profile":
+        del doc["profile"]
+    elif kind == "suggestion-text":
+        doc["suggestion"] = "x"
+    elif kind == "rating-out-of-range":
+        doc["ratings"]["empathy"] = 9
+    elif kind == "wrong-type":
+        doc["readiness"] = {"a": 1}
+    elif kind == "giant-number":
+        doc["ratings"]["empathy"] = 123456789
+        return json.dumps(doc).replace("123456789", "9" * 5000, 1).encode()
+    elif kind == "deep-nesting":
+        return json.dumps(doc).replace('"profile": [', '"profile": ' + "[" * 100_000, 1).encode()
+    return json.dumps(doc).encode()
+
+
+MALFORMED = [
+    "no-profile",
+    "suggestion-text",
+    "rating-out-of-range",
+    "wrong-type",
+    "giant-number",
+    "deep-nesting",
+]
+
+
+@pytest.mark.parametrize("kind", MALFORMED)
+@pytest.mark.parametrize(
+    "command", [("history",), ("history", "show", "latest"), ("history", "diff"), ("next",)]
+)
+def test_malformed_saved_assessment_is_reported_and_skipped(
+    invoke: Any, kind: str, command: tuple[str, ...]
+) -> None:
+    save_at(1)
+    save_at(2, empathy=4)
+    (good_path,) = [p for p in all_files() if p.name.startswith("20250302")]
+    bad = folder() / "20250305-093000-bad000.json"
+    bad.write_bytes(_malformed(kind, json.loads(good_path.read_text("utf-8"))))
+    before = bad.read_bytes()
+    res = invoke(*command, "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    assert res.stderr.count("\n") == 1, res.stderr
+    assert res.stderr.startswith(f"csadvisor: skipping {bad}:"), res.stderr
+    assert "20250305-093000-bad000" not in res.stdout
+    assert bad.read_bytes() == before
+
+
+def test_history_show_latest_skips_a_file_missing_its_profile(invoke: Any) -> None:
+    """Once a KeyError and exit 70; now the file is named and the previous one shown."""
+    good = save_at(1)
+    doc = json.loads(next(folder().iterdir()).read_text("utf-8"))
+    del doc["profile"]
+    doc["id"], doc["created"] = "20250309-000000-abcdef", "2025-03-09T00:00:00+00:00"
+    (folder() / "20250309-000000-abcdef.json").write_text(json.dumps(doc), "utf-8")
+    res = invoke("history", "show", "latest", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout)["id"] == good
+    assert "missing required key 'profile'" in res.stderr
+
+
+def test_a_fresh_result_matches_the_saved_shape() -> None:
+    now = datetime(2025, 3, 1, tzinfo=timezone.utc)
+    for role in (None, "customer-service-specialist"):
+        result = assessment.result(Answers(role, ratings()), bundled(), now=now)
+        assert history.problem(json.loads(json.dumps(result))) is None

@@ -27,6 +27,7 @@ import yaml
 from typer.testing import Result
 
 from csadvisor import catalog
+from csadvisor.yamlreader import ALIAS_BUDGET
 
 Invoke = Callable[..., Result]
 
@@ -268,6 +269,19 @@ def assert_ok(outcome: Outcome) -> None:
 
 FILE_TARGETS = ["roles", "skills", "locations", "answers"]
 ALL_TARGETS = [*FILE_TARGETS, "stdin"]
+
+
+def paired(rows: list[Any], variants: list[Any]) -> list[tuple[Any, Any]]:
+    """Each row with one variant, the variants taken in turn.
+
+    Where every row runs the same code and every variant shows the same message shape, the
+    full cross product only repeats itself: one pass over the rows that still uses every
+    variant keeps each distinct path and each distinct message.
+    """
+    assert len(rows) >= len(variants)
+    return [(row, variants[i % len(variants)]) for i, row in enumerate(rows)]
+
+
 # Where each target's sentinel value goes, and the field path a message must name.
 TEXT_FIELD = {
     "roles": (lambda d: d["roles"][0], "title", "roles[0].title"),
@@ -320,8 +334,7 @@ TAG_PAYLOADS = {
 }
 
 
-@pytest.mark.parametrize("payload", list(TAG_PAYLOADS))
-@pytest.mark.parametrize("target", ALL_TARGETS)
+@pytest.mark.parametrize(("target", "payload"), paired(ALL_TARGETS, list(TAG_PAYLOADS)))
 def test_python_tags_are_rejected_and_never_run(
     invoke: Invoke, tmp_path: Path, target: str, payload: str
 ) -> None:
@@ -355,8 +368,9 @@ def test_python_tag_as_a_mapping_key_is_rejected(
 # --------------------------------------------------------------------------- bombs and size
 
 
-def billion_laughs(levels: int = 9, width: int = 10) -> str:
-    """The classic alias bomb: expanded, ``width ** levels`` strings."""
+def billion_laughs(levels: int = 30, width: int = 10) -> str:
+    """The classic alias bomb: expanded, ``width ** levels`` strings (10**30: no machine
+    could hold them, so only a bounded reader ends)."""
     lines = ["a0: &a0 [" + ", ".join(['"lol"'] * width) + "]"]
     for i in range(1, levels + 1):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * width) + "]")
@@ -373,7 +387,7 @@ def test_alias_bomb_is_rejected_quickly_in_bounded_memory(
     assert outcome.stdout == ""
     assert outcome.stderr.count("\n") == 1
     assert re.match(rf"csadvisor: {re.escape(label)}:\d+: \S+: ", outcome.stderr), outcome.stderr
-    assert "YAML anchors and aliases are not allowed" in outcome.stderr
+    assert f"YAML aliases expand to more than {ALIAS_BUDGET} values, the limit" in outcome.stderr
 
 
 def oversized(target: str) -> bytes:
@@ -395,7 +409,7 @@ def test_file_over_the_size_limit_is_refused_naming_the_limit(
     assert f"{LIMIT_MIB} MiB" in rest
 
 
-@pytest.mark.parametrize("depth", [50, 5_000, 100_000])
+@pytest.mark.parametrize("depth", [50, 100_000])  # under the limit (schema), over it
 @pytest.mark.parametrize("target", ["roles", "answers"])
 def test_deeply_nested_yaml_is_a_data_error_not_a_crash(
     invoke: Invoke, tmp_path: Path, target: str, depth: int
@@ -616,13 +630,16 @@ TEXT_FIELDS = [
 ]
 
 
-@pytest.mark.parametrize("char", list(CONTROLS))
+CONTROL_CASES = paired(TEXT_FIELDS, list(CONTROLS))
+
+
 @pytest.mark.parametrize(
-    ("target", "where", "path"), TEXT_FIELDS, ids=[f"{t}:{p}" for t, _, p in TEXT_FIELDS]
+    ("field", "char"), CONTROL_CASES, ids=[f"{f[0]}:{f[2]}-{c}" for f, c in CONTROL_CASES]
 )
 def test_control_characters_in_text_are_rejected_with_the_field_path(
-    invoke: Invoke, tmp_path: Path, target: str, where: list[Any], path: str, char: str
+    invoke: Invoke, tmp_path: Path, field: tuple[str, list[Any], str], char: str
 ) -> None:
+    target, where, path = field
     raw, shown = CONTROLS[char]
     value = f"Zq{raw}zq"
     doc = BASE[target]()
@@ -661,14 +678,17 @@ KEY_CASES = [
 ]
 
 
-@pytest.mark.parametrize("key", ["\x1b[31mevil", "ev\u202eil", "two\nlines"])
+KEY_PAIRS = paired(KEY_CASES, ["\x1b[31mevil", "ev\u202eil", "two\nlines"])
+
+
 @pytest.mark.parametrize(
-    ("target", "mutate"), KEY_CASES, ids=[f"{t}-{m.__name__[1:]}" for t, m in KEY_CASES]
+    ("case", "key"), KEY_PAIRS, ids=[f"{t}-{m.__name__[1:]}" for (t, m), _ in KEY_PAIRS]
 )
 def test_control_characters_in_mapping_keys_are_escaped_in_the_message(
-    invoke: Invoke, tmp_path: Path, target: str, mutate: Callable[[Any, str], None], key: str
+    invoke: Invoke, tmp_path: Path, case: tuple[str, Callable[[Any, str], None]], key: str
 ) -> None:
     """A key is echoed in the field path; it must be escaped like any other data."""
+    target, mutate = case
     doc = BASE[target]()
     mutate(doc, key)
     text = dump(doc)
@@ -936,14 +956,6 @@ SHAPES = [
         ("level: 0", 0),
     ),
     shape(
-        "level-6",
-        "roles",
-        _put([*ROLE0, "level"], 6),
-        "roles[0].level",
-        "must be from 1 to 5, got '6'",
-        ("level: 6", 0),
-    ),
-    shape(
         "level-2.5",
         "roles",
         _put([*ROLE0, "level"], 2.5),
@@ -974,38 +986,6 @@ SHAPES = [
         "roles[0].skills.empathy",
         "expected a whole number, got 'high'",
         ("empathy: high", 0),
-    ),
-    shape(
-        "skill-level-float",
-        "roles",
-        _put([*ROLE0, "skills", "empathy"], 2.5),
-        "roles[0].skills.empathy",
-        "expected a whole number, got '2.5'",
-        ("empathy: 2.5", 0),
-    ),
-    shape(
-        "skill-level-bool",
-        "roles",
-        _put([*ROLE0, "skills", "empathy"], True),
-        "roles[0].skills.empathy",
-        "expected a whole number, got true",
-        ("empathy: true", 0),
-    ),
-    shape(
-        "skill-level-0",
-        "roles",
-        _put([*ROLE0, "skills", "empathy"], 0),
-        "roles[0].skills.empathy",
-        "must be from 1 to 5, got '0'",
-        ("empathy: 0", 0),
-    ),
-    shape(
-        "skill-level-6",
-        "roles",
-        _put([*ROLE0, "skills", "empathy"], 6),
-        "roles[0].skills.empathy",
-        "must be from 1 to 5, got '6'",
-        ("empathy: 6", 0),
     ),
     shape(
         "pay-a-list",
@@ -1072,14 +1052,6 @@ SHAPES = [
         ("low: -1", 0),
     ),
     shape(
-        "pay-zero",
-        "roles",
-        _put([*PAY0, "low"], 0),
-        "roles[0].pay.low",
-        "must be a positive number, got '0'",
-        ("low: 0", 0),
-    ),
-    shape(
         "pay-inverted",
         "roles",
         _put([*PAY0, "low"], 60000),
@@ -1102,14 +1074,6 @@ SHAPES = [
         "roles[0].pay.high",
         "must be a positive number, got 'inf'",
         ("high: .inf", 0),
-    ),
-    shape(
-        "pay-minus-inf",
-        "roles",
-        _put([*PAY0, "low"], -INF),
-        "roles[0].pay.low",
-        "must be a positive number, got '-inf'",
-        ("low: -.inf", 0),
     ),
     shape(
         "pay-400-digits",
@@ -1170,23 +1134,7 @@ SHAPES = [
         "the growth track has a cycle: lead -> manager -> lead",
         ("next:", 1),
     ),
-    shape(
-        "cycle-3",
-        "roles",
-        _put(["roles", 2, "next"], ["agent"]),
-        "roles[0].next",
-        "the growth track has a cycle: agent -> lead -> manager -> agent",
-        ("next:", 0),
-    ),
     # skills.yaml
-    shape(
-        "skills-top-list",
-        "skills",
-        _replace([{"id": "empathy"}]),
-        "(top level)",
-        "expected a mapping, got a list",
-        ("- id: empathy", 0),
-    ),
     shape(
         "skills-top-unknown-key",
         "skills",
@@ -1309,36 +1257,12 @@ SHAPES = [
         ("country: US", 0),
     ),
     shape(
-        "factor-0",
-        "locations",
-        _put(["locations", 0, "factor"], 0),
-        "locations[0].factor",
-        "must be a positive number, got '0'",
-        ("factor: 0", 0),
-    ),
-    shape(
         "factor-negative",
         "locations",
         _put(["locations", 0, "factor"], -1.5),
         "locations[0].factor",
         "must be a positive number, got '-1.5'",
         ("factor: -1.5", 0),
-    ),
-    shape(
-        "factor-nan",
-        "locations",
-        _put(["locations", 0, "factor"], NaN),
-        "locations[0].factor",
-        "must be a positive number, got 'nan'",
-        ("factor: .nan", 0),
-    ),
-    shape(
-        "factor-inf",
-        "locations",
-        _put(["locations", 0, "factor"], INF),
-        "locations[0].factor",
-        "must be a positive number, got 'inf'",
-        ("factor: .inf", 0),
     ),
     shape(
         "factor-too-large",
@@ -1355,14 +1279,6 @@ SHAPES = [
         "locations[0].factor",
         "expected a number, got true",
         ("factor: true", 0),
-    ),
-    shape(
-        "location-year-text",
-        "locations",
-        _put(["locations", 0, "year"], "2026"),
-        "locations[0].year",
-        "expected a whole number, got '2026'",
-        ("year: '2026'", 0),
     ),
     shape(
         "duplicate-location",
@@ -1432,14 +1348,6 @@ ANSWER_SHAPES = [
         ("empathy: good", 0),
     ),
     shape(
-        "rating-float",
-        "answers",
-        _put(["skills", "empathy"], 2.5),
-        "skills.empathy",
-        "expected a whole number, got '2.5'",
-        ("empathy: 2.5", 0),
-    ),
-    shape(
         "rating-bool",
         "answers",
         _put(["skills", "empathy"], True),
@@ -1454,14 +1362,6 @@ ANSWER_SHAPES = [
         "skills.empathy",
         "must be from 1 to 5, got '0'",
         ("empathy: 0", 0),
-    ),
-    shape(
-        "rating-6",
-        "answers",
-        _put(["skills", "empathy"], 6),
-        "skills.empathy",
-        "must be from 1 to 5, got '6'",
-        ("empathy: 6", 0),
     ),
     shape(
         "unknown-skill",
@@ -1502,19 +1402,15 @@ def test_wrong_shapes_in_data_files(
     check_shape(invoke, tmp_path, target, mutate, path, message, needle)
 
 
-@pytest.mark.parametrize("source", ["answers", "stdin"])
-@pytest.mark.parametrize(("target", "mutate", "path", "message", "needle"), ANSWER_SHAPES)
-def test_wrong_shapes_in_answers(
-    invoke: Invoke,
-    tmp_path: Path,
-    source: str,
-    target: str,
-    mutate: Callable[[Any], Any],
-    path: str,
-    message: str,
-    needle: tuple[str, int],
-) -> None:
-    """The same broken answers, from a file and from stdin."""
+ANSWER_PAIRS = paired(ANSWER_SHAPES, ["answers", "stdin"])
+
+
+@pytest.mark.parametrize(
+    ("case", "source"), ANSWER_PAIRS, ids=[f"{c.id}-{source}" for c, source in ANSWER_PAIRS]
+)
+def test_wrong_shapes_in_answers(invoke: Invoke, tmp_path: Path, case: Any, source: str) -> None:
+    """Broken answers, from a file and from stdin in turn (the same validator)."""
+    target, mutate, path, message, needle = case.values
     assert target == "answers"
     check_shape(invoke, tmp_path, source, mutate, path, message, needle)
 
@@ -1522,8 +1418,7 @@ def test_wrong_shapes_in_answers(
 # --------------------------------------------------------------------------- bytes and files
 
 
-@pytest.mark.parametrize("form", ["bom", "crlf", "bom-crlf"])
-@pytest.mark.parametrize("target", ALL_TARGETS)
+@pytest.mark.parametrize(("target", "form"), paired(ALL_TARGETS, ["bom", "crlf", "bom-crlf"]))
 def test_bom_and_crlf_are_fine(invoke: Invoke, tmp_path: Path, target: str, form: str) -> None:
     text = dump(BASE[target]())
     if "crlf" in form:
@@ -1544,8 +1439,7 @@ def test_latin1_byte_is_reported_with_its_line(invoke: Invoke, tmp_path: Path, t
     assert rest == "not valid UTF-8 (byte 0xe9)"
 
 
-@pytest.mark.parametrize("content", ["", " \n\t\n   \n"], ids=["empty", "whitespace"])
-@pytest.mark.parametrize("target", ALL_TARGETS)
+@pytest.mark.parametrize(("target", "content"), paired(ALL_TARGETS, ["", " \n\t\n   \n"]))
 def test_empty_file(invoke: Invoke, tmp_path: Path, target: str, content: str) -> None:
     outcome, label = run_target(invoke, tmp_path, target, content)
     rest = assert_data_error(outcome, label)
@@ -1566,8 +1460,9 @@ def _file_kind(path: Path, kind: str) -> None:
             path.symlink_to(path.name)  # a symlink loop
 
 
-@pytest.mark.parametrize("kind", ["directory", "unreadable", "missing"])
-@pytest.mark.parametrize("target", FILE_TARGETS)
+@pytest.mark.parametrize(
+    ("target", "kind"), paired(FILE_TARGETS, ["directory", "unreadable", "missing"])
+)
 def test_path_that_is_not_a_readable_file(
     invoke: Invoke, tmp_path: Path, target: str, kind: str
 ) -> None:

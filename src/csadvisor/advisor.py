@@ -103,6 +103,7 @@ def skill_usage(catalog: Catalog, skill: Skill) -> list[tuple[Role, int]]:
 
 # --------------------------------------------------------------------------- readiness
 
+BANDS = ("ready", "close", "stretch")
 READY_AT = 0.90
 CLOSE_AT = 0.70
 READINESS_FORMULA = (

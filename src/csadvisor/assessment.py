@@ -1,76 +1,88 @@
-"""Answers in, result out: the one validator and the one scorer both quiz paths share."""
+"""Answers in, result out: the one scorer both quiz paths share. Pure: no I/O.
+
+Reading an answers file is the shell's job (``sources.read_answers_file``), checking it
+the data layer's (``checks.answers``); this module only turns valid answers into a result.
+"""
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from csadvisor import advisor
 from csadvisor.advisor import Answers, Readiness
-from csadvisor.catalog import MAX_FILE_BYTES, Parsed, decode, line_of, parse_yaml, read_text
-from csadvisor.errors import DataError, Problem
-from csadvisor.models import Catalog
+from csadvisor.models import Catalog, number
 
 SCHEMA_VERSION = 1
 
 
-def read_answers_file(path: str) -> tuple[Parsed, str]:
-    """Parse an answers file (YAML or JSON; ``-`` is stdin)."""
-    if path == "-":
-        label = "<stdin>"
-        stream = getattr(sys.stdin, "buffer", None)
-        raw = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read().encode()
-        if not raw.strip():
-            raise DataError([Problem(label, None, "", "no answers on stdin")])
-        return parse_yaml(decode(raw, label), label), label
-    return parse_yaml(read_text(Path(path), path), path), path
+def result_spec() -> Any:
+    """The shape of a result (what ``result`` returns and history saves), to check a saved
+    file as a whole before any command reads a field of it."""
+    from csadvisor.schema import Field, Integer, ListOf, MapOf, Nullable, Real, Record, Text, slug
 
-
-def validate_answers(
-    parsed: Parsed, label: str, catalog: Catalog, missing: int | None = None
-) -> Answers:
-    """Check answers against the catalogue: every skill rated 1-5, no unknown skills.
-
-    Skills left out are an error listing them, unless ``missing`` gives them a level.
-    An unknown role is a NotFoundError (exit 1), the rest DataError (exit 3).
-    """
-    from csadvisor.schema import ANSWERS_FILE, INVALID, Checker
-
-    checker = Checker()
-    doc = ANSWERS_FILE.check(parsed.value, "", checker)
-    problems = [Problem(label, line_of(parsed.lines, p), p, m) for p, m in checker.problems]
-    ratings: dict[str, int] = {}
-    if doc is not INVALID:
-        for sid in doc["skills"]:
-            if sid not in catalog.skill_by_id:
-                problems.append(
-                    Problem(
-                        label,
-                        line_of(parsed.lines, f"skills.{sid}"),
-                        f"skills.{sid}",
-                        f"unknown skill '{sid}'; run 'csadvisor skills' to list them",
-                    )
+    line, para = Text(max_len=2000), Text(one_line=False, max_len=20000)
+    level = Integer(1, 5)
+    count = Integer(0, 1_000_000)
+    gap = Record({"skill": Field(slug()), "rating": Field(level), "required": Field(level)})
+    readiness = Record(
+        {
+            "role": Field(slug()),
+            "title": Field(line),
+            "readiness": Field(Integer(0, 100)),
+            "band": Field(Text(choices=advisor.BANDS)),
+            "met": Field(count),
+            "required": Field(count),
+            "distance": Field(count),
+            "pay_gain": Field(Nullable(Real(-1e12, 1e12))),
+            "reason": Field(para),
+            "gaps": Field(ListOf(gap, max_items=10_000)),
+        }
+    )
+    return Record(
+        {
+            "schema_version": Field(Integer(SCHEMA_VERSION, SCHEMA_VERSION)),
+            "id": Field(Text(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_len=80)),
+            "created": Field(Text(pattern=r"^\d{4}-\d\d-\d\dT[0-9:.+-]+$", max_len=40)),
+            "role": Field(Nullable(slug())),
+            "role_title": Field(Nullable(line)),
+            "ratings": Field(MapOf(level)),
+            "suggestion": Field(Nullable(readiness)),
+            "readiness": Field(ListOf(readiness, max_items=100_000)),
+            "profile": Field(
+                ListOf(
+                    Record(
+                        {
+                            "skill": Field(slug()),
+                            "name": Field(line),
+                            "rating": Field(level),
+                            "required": Field(Nullable(level)),
+                            "descriptor": Field(line),
+                        }
+                    ),
+                    max_items=100_000,
                 )
-        left_out = [s.id for s in catalog.skills if s.id not in doc["skills"]]
-        if left_out and missing is None:
-            problems.append(
-                Problem(
-                    label,
-                    line_of(parsed.lines, "skills"),
-                    "skills",
-                    f"{len(left_out)} skill(s) not rated: {', '.join(left_out)} "
-                    "(rate them, or pass --missing LEVEL)",
+            ),
+            "top_gaps": Field(
+                ListOf(
+                    Record(
+                        {
+                            "skill": Field(slug()),
+                            "name": Field(line),
+                            "rating": Field(level),
+                            "required": Field(level),
+                            "gap": Field(Integer(0, 5)),
+                            "next_level": Field(line),
+                            "growth": Field(ListOf(para, max_items=1000)),
+                        }
+                    ),
+                    max_items=100,
                 )
-            )
-        ratings = {s.id: doc["skills"].get(s.id, missing or 0) for s in catalog.skills}
-    if problems:
-        raise DataError(problems)
-    role_id = None
-    if doc.get("role"):
-        role_id = advisor.RoleIndex(catalog).get(doc["role"]).id
-    return Answers(role_id, ratings)
+            ),
+            "formula": Field(para),
+        },
+        title="csadvisor assessment result",
+    )
 
 
 def new_id(now: datetime) -> str:
@@ -126,8 +138,6 @@ def result(answers: Answers, catalog: Catalog, *, now: datetime | None = None) -
 
 
 def _readiness_record(item: Readiness) -> dict[str, Any]:
-    from csadvisor.records import number
-
     return {
         "role": item.role.id,
         "title": item.role.title,

@@ -1,32 +1,27 @@
-"""Saved assessments: one JSON file each, written atomically, mode 0600 (personal data)."""
+"""Saved assessments: one JSON file each, written atomically, mode 0600 (personal data).
+
+A saved file is checked as a whole when it is read (the same shape ``assessment.result``
+makes); a file that is not one is reported in one line and skipped, never changed.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from csadvisor import folders
 from csadvisor.errors import NotFoundError, UsageError
 from csadvisor.files import atomic_write_text
+from csadvisor.sources import MAX_FILE_BYTES
 
 SUFFIX = ".json"
 
 
-def home() -> Path:
-    """Where csadvisor keeps personal data: ``$CSADVISOR_HOME`` or the platform's app dir."""
-    env = os.environ.get("CSADVISOR_HOME")
-    if env:
-        return Path(env)
-    import typer
-
-    return Path(typer.get_app_dir("csadvisor"))
-
-
 def directory() -> Path:
-    return home() / "assessments"
+    return folders.assessments()
 
 
 def save(result: dict[str, Any]) -> Path:
@@ -66,15 +61,47 @@ class Saved:
     result: dict[str, Any]
 
 
+def problem(doc: Any) -> str | None:
+    """Why ``doc`` is not a saved assessment (the first problem found), or None."""
+    from csadvisor.assessment import result_spec
+    from csadvisor.schema import INVALID, Checker
+
+    checker = Checker()
+    if result_spec().check(doc, "", checker) is INVALID or checker.problems:
+        path, message = checker.problems[0] if checker.problems else ("", "")
+        return f"{path}: {message}" if path else message
+    return None
+
+
 def _valid(doc: Any) -> bool:
-    return (
-        isinstance(doc, dict)
-        and isinstance(doc.get("id"), str)
-        and isinstance(doc.get("created"), str)
-        and isinstance(doc.get("ratings"), dict)
-        and all(isinstance(v, int) for v in doc["ratings"].values())
-        and doc.get("schema_version") == 1
-    )
+    return problem(doc) is None
+
+
+def read(path: Path) -> dict[str, Any]:
+    """One saved file, checked; ValueError with a one-line reason if it is not usable."""
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ValueError(f"cannot read it ({exc.strerror or exc})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValueError(f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("cannot read it (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ValueError("not a csadvisor assessment (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        raise ValueError(f"not a csadvisor assessment ({exc})") from None
+    why = problem(doc)
+    if why is not None:
+        from csadvisor.errors import escape_control
+
+        raise ValueError(f"not a csadvisor assessment ({escape_control(why)[:200]})")
+    return dict(doc)
 
 
 def load_all(warn: Callable[[str], None]) -> list[Saved]:
@@ -85,15 +112,11 @@ def load_all(warn: Callable[[str], None]) -> list[Saved]:
     out: list[Saved] = []
     for path in sorted(folder.glob(f"*{SUFFIX}")):
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            warn(f"skipping {path}: cannot read it ({getattr(exc, 'strerror', None) or exc})")
-            continue
-        except json.JSONDecodeError as exc:
-            warn(f"skipping {path}:{exc.lineno}: not valid JSON ({exc.msg})")
-            continue
-        if not _valid(doc):
-            warn(f"skipping {path}: not a csadvisor assessment")
+            doc = read(path)
+        except ValueError as exc:
+            reason = str(exc)
+            sep = "" if reason[:1].isdigit() else " "
+            warn(f"skipping {path}:{sep}{reason}")
             continue
         out.append(Saved(doc["id"], path, doc))
     out.sort(key=lambda s: (s.result["created"], s.id))

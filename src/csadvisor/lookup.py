@@ -1,33 +1,40 @@
-"""Finding roles by name: the one lookup every command uses, kept small for fast starts."""
+"""Finding things by name: one index for roles, skills and locations. Pure: no I/O.
 
-from csadvisor.catalog import normalize
+Names match in any case with runs of spaces folded. A miss suggests the closest names in
+the form the user seems to have meant: the name that came closest is shown as it is
+written in the data, so a misspelt title suggests a title, an alias an alias, an id an id.
+"""
+
+from collections.abc import Iterable, Mapping
+from typing import Generic, TypeVar
+
 from csadvisor.errors import NotFoundError, escape_control
-from csadvisor.models import Catalog, Role
+from csadvisor.models import Catalog, Location, Role, Skill
+
+T = TypeVar("T")
 
 
-class RoleIndex:
-    """Finds a role by id, title or alias, case-insensitively."""
+def normalize(name: str) -> str:
+    """How names are compared: case-insensitive, spaces folded."""
+    return " ".join(name.casefold().split())
 
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self.by_name: dict[str, Role] = {}
+
+class NameIndex(Generic[T]):
+    """Items by every name they answer to; the first item to claim a name keeps it."""
+
+    def __init__(self, entries: Iterable[tuple[T, Iterable[str]]]) -> None:
+        self.by_name: dict[str, tuple[T, str]] = {}
         self._word_index: dict[str, list[str]] | None = None
-        for role in catalog.roles:
-            for name in (role.id, role.title, *role.aliases):
-                self.by_name.setdefault(normalize(name), role)
+        for item, names in entries:
+            for name in names:
+                self.by_name.setdefault(normalize(name), (item, name))
 
-    def find(self, name: str) -> Role | None:
-        return self.by_name.get(normalize(name))
-
-    def get(self, name: str) -> Role:
-        """The role called ``name``, or NotFoundError with the closest names."""
-        role = self.find(name)
-        if role is None:
-            raise NotFoundError(unknown_role_message(name, self.suggest(name)))
-        return role
+    def find(self, name: str) -> T | None:
+        hit = self.by_name.get(normalize(name))
+        return hit[0] if hit is not None else None
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """Close matches for a name that matched nothing, as role ids.
+        """Close names for a name that matched nothing, as written, one per item.
 
         Whole names are compared with difflib; in a large catalogue only the names that
         share a close word with every word typed are compared, which keeps a miss fast.
@@ -56,10 +63,12 @@ class RoleIndex:
             # A misspelt word ("managr") is close to one word of a long title.
             hits += [n for close in per_part for w in close for n in words[w]]
         out: list[str] = []
+        seen: set[int] = set()  # items by identity: one suggestion each
         for hit in hits:
-            role_id = self.by_name[hit].id
-            if role_id not in out:
-                out.append(role_id)
+            item, written = self.by_name[hit]
+            if id(item) not in seen:
+                seen.add(id(item))
+                out.append(written)
         return out[:limit]
 
     def _words(self) -> dict[str, list[str]]:
@@ -77,10 +86,60 @@ def _split_words(name: str) -> list[str]:
     return name.replace("-", " ").split()
 
 
+def _did_you_mean(suggestions: list[str]) -> str:
+    return "; did you mean " + " or ".join(f"'{escape_control(s)}'" for s in suggestions) + "?"
+
+
+class RoleIndex(NameIndex[Role]):
+    """Roles by id, title or alias."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__((r, (r.id, r.title, *r.aliases)) for r in catalog.roles)
+        self.catalog = catalog
+
+    def get(self, name: str) -> Role:
+        """The role called ``name``, or NotFoundError with the closest names."""
+        role = self.find(name)
+        if role is None:
+            raise NotFoundError(unknown_role_message(name, self.suggest(name)))
+        return role
+
+
 def unknown_role_message(name: str, suggestions: list[str]) -> str:
     msg = f"unknown role '{escape_control(name)}'"
     if suggestions:
-        msg += "; did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?"
-    else:
-        msg += "; run 'csadvisor roles' to list them"
-    return msg
+        return msg + _did_you_mean(suggestions)
+    return msg + "; run 'csadvisor roles' to list them"
+
+
+class SkillIndex(NameIndex[Skill]):
+    """Skills by id or name."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__((s, (s.id, s.name)) for s in catalog.skills)
+
+    def get(self, name: str) -> Skill:
+        skill = self.find(name)
+        if skill is None:
+            near = self.suggest(name)
+            hint = _did_you_mean(near) if near else "; run csadvisor skills to list them"
+            raise NotFoundError(f"unknown skill '{escape_control(name)}'{hint}")
+        return skill
+
+
+class LocationIndex(NameIndex[Location]):
+    """Locations by name."""
+
+    def __init__(self, places: Mapping[str, Location] | Iterable[Location]) -> None:
+        items = places.values() if isinstance(places, Mapping) else places
+        self.places = tuple(items)
+        super().__init__((p, (p.name,)) for p in self.places)
+
+    def get(self, name: str) -> Location:
+        place = self.find(name)
+        if place is None:
+            near = self.suggest(name)
+            known = "; known: " + ", ".join(escape_control(p.name) for p in self.places)
+            hint = _did_you_mean(near) if near else known
+            raise NotFoundError(f"unknown location '{escape_control(name)}'{hint}")
+        return place

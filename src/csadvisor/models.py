@@ -6,9 +6,33 @@ from typing import NamedTuple
 
 HOURS_PER_YEAR = 2080
 MONTHS_PER_YEAR = 12
-PERIODS = ("year", "month", "hour")
-SKILL_CATEGORIES = ("soft", "technical", "working")
+
+
+class Period(str, Enum):
+    """What a pay figure is per: the published period, or one derived from it."""
+
+    year = "year"
+    month = "month"
+    hour = "hour"
+
+
+class SkillCategory(str, Enum):
+    """The kinds of skill in skills.yaml (labels for people in ``CATEGORY_LABELS``)."""
+
+    soft = "soft"
+    technical = "technical"
+    working = "working"
+
+
+PERIODS = tuple(p.value for p in Period)
+SKILL_CATEGORIES = tuple(c.value for c in SkillCategory)
 CATEGORY_LABELS = {"soft": "soft", "technical": "technical and AI", "working": "working"}
+
+
+def number(value: float) -> int | float:
+    """Whole numbers stay whole; derived figures keep two decimals."""
+    rounded = round(value, 2)
+    return int(rounded) if rounded == int(rounded) else rounded
 
 
 class PayRange(NamedTuple):
@@ -98,6 +122,15 @@ class Skill(NamedTuple):
         return self.levels[level - 1]
 
 
+class Location(NamedTuple):
+    """A named place and its pay factor relative to the national figures."""
+
+    name: str
+    factor: float
+    source: str
+    year: int
+
+
 class Catalog:
     """Roles and skills, validated and cross-referenced."""
 
@@ -117,19 +150,3 @@ class Catalog:
 
     def __repr__(self) -> str:
         return f"Catalog({len(self.roles)} roles, {len(self.skills)} skills)"
-
-
-class Period(str, Enum):
-    """What a pay figure is per: the published period, or one derived from it."""
-
-    year = "year"
-    month = "month"
-    hour = "hour"
-
-
-class SkillCategory(str, Enum):
-    """The kinds of skill in skills.yaml (labels for people in ``CATEGORY_LABELS``)."""
-
-    soft = "soft"
-    technical = "technical"
-    working = "working"

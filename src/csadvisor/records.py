@@ -8,7 +8,7 @@ stable order of TSV/CSV output (the README's column table is checked against
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from csadvisor.models import Catalog, PayRange, Role, Skill
+from csadvisor.models import Catalog, PayRange, Role, Skill, number
 
 if TYPE_CHECKING:
     from csadvisor.advisor import Step, TrackNode
@@ -53,12 +53,6 @@ COLUMNS = {
     "assess -f tsv": READINESS_COLUMNS,
     "data path": PATH_COLUMNS,
 }
-
-
-def number(value: float) -> int | float:
-    """Whole numbers stay whole; derived figures keep two decimals."""
-    rounded = round(value, 2)
-    return int(rounded) if rounded == int(rounded) else rounded
 
 
 def pay_fields(pay: PayRange | None) -> dict[str, Any]:

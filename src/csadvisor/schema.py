@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from csadvisor.errors import CONTROL_CHARS, escape_control
+from csadvisor.models import PERIODS, SKILL_CATEGORIES
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -194,6 +195,41 @@ class Number(Spec):
 
 
 @dataclass(frozen=True)
+class Real(Spec):
+    """Any finite number within bounds (a figure csadvisor computed, such as a pay gain)."""
+
+    minimum: float
+    maximum: float
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return c.fail(path, f"expected a number, got {describe(value)}")
+        try:
+            ok = math.isfinite(value) and self.minimum <= value <= self.maximum
+        except OverflowError:
+            ok = False
+        if not ok:
+            return c.fail(path, f"must be from {self.minimum:g} to {self.maximum:g}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
+
+
+@dataclass(frozen=True)
+class Nullable(Spec):
+    """A value of ``spec``, or null."""
+
+    spec: Spec
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        return None if value is None else self.spec.check(value, path, c)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.spec.json_schema(), {"type": "null"}]}
+
+
+@dataclass(frozen=True)
 class ListOf(Spec):
     item: Spec
     min_items: int = 0
@@ -314,7 +350,7 @@ PAY = Record(
         "low": Field(Number(), description="Low end of the published range."),
         "high": Field(Number(), description="High end of the published range."),
         "currency": Field(Text(pattern=r"^[A-Z]{3}$", hint="a three-letter code such as USD")),
-        "period": Field(Text(choices=("year", "month", "hour"))),
+        "period": Field(Text(choices=PERIODS)),
         "region": Field(Text(max_len=200), description="Where the figures apply."),
         "basis": Field(Text(max_len=200), description="What is measured, e.g. starting salary."),
         "source": Field(Text(max_len=300), description="Who published the range."),
@@ -342,7 +378,7 @@ SKILL = Record(
     {
         "id": Field(slug()),
         "name": Field(Text(max_len=200)),
-        "category": Field(Text(choices=("soft", "technical", "working"))),
+        "category": Field(Text(choices=SKILL_CATEGORIES)),
         "description": Field(Text(one_line=False)),
         "levels": Field(
             ListOf(Text(), min_items=5, max_items=5),

@@ -88,12 +88,12 @@ def assess(
     a retake starts on your last saved answers. Keys 1-5 choose, Left or Backspace
     goes back. Without a terminal, give --answers. Ctrl-C cancels and saves nothing.
     """
-    from csadvisor import assessment
+    from csadvisor import assessment, checks, sources
 
     cat = state(ctx).catalog()
     if answers_file is not None:
-        parsed, label = assessment.read_answers_file(answers_file)
-        answers = assessment.validate_answers(parsed, label, cat, missing)
+        parsed, label = sources.read_answers_file(answers_file)
+        answers = checks.answers(parsed, label, cat, missing)
     else:
         answers = _ask_in_terminal(cat, accessible=accessible, fresh=fresh)
     result = assessment.result(answers, cat)
@@ -115,7 +115,7 @@ def assess(
 def _ask_in_terminal(cat: Any, *, accessible: bool = False, fresh: bool = False) -> Any:
     import os
 
-    from csadvisor import assessment, quiz
+    from csadvisor import quiz
 
     if not sys.stdin.isatty():
         raise UsageError(
@@ -141,9 +141,10 @@ def _ask_in_terminal(cat: Any, *, accessible: bool = False, fresh: bool = False)
         if answers.role
         else {"skills": dict(answers.ratings)}
     )
-    from csadvisor.catalog import Parsed
+    from csadvisor import checks
+    from csadvisor.yamlreader import Parsed
 
-    return assessment.validate_answers(Parsed(doc, {}), "<terminal>", cat)
+    return checks.answers(Parsed(doc, {}), "<terminal>", cat)
 
 
 def _show_result(result: dict[str, Any], fmt: Any, header: bool) -> None:

@@ -7,7 +7,6 @@ from typing import Annotated, TextIO
 import typer
 
 from csadvisor.completion import complete_roles, complete_skills
-from csadvisor.errors import NotFoundError
 from csadvisor.models import SkillCategory
 from csadvisor.options import (
     FormatOption,
@@ -159,21 +158,10 @@ def skill(
 ) -> None:
     """Show one skill: what each level 1-5 looks like, how to grow, which roles need it."""
     from csadvisor import records
-    from csadvisor.catalog import normalize
+    from csadvisor.lookup import SkillIndex
 
     cat = state(ctx).catalog()
-    wanted = normalize(name)
-    found = next((s for s in cat.skills if wanted in (normalize(s.id), normalize(s.name))), None)
-    if found is None:
-        import difflib
-
-        from csadvisor.errors import escape_control
-
-        near = difflib.get_close_matches(name, list(cat.skill_by_id), n=3)
-        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
-        raise NotFoundError(
-            f"unknown skill '{escape_control(name)}'{hint or '; run csadvisor skills to list them'}"
-        )
+    found = SkillIndex(cat).get(name)
     record = records.skill_record(found, cat)
     titles = {r.id: r.title for r in cat.roles}
 

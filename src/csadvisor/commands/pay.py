@@ -164,15 +164,8 @@ def _pay_factor(
     if location is None:
         return None, None
     from csadvisor import catalog
-    from csadvisor.errors import escape_control
+    from csadvisor.lookup import LocationIndex
 
     places = catalog.load_locations(catalog.resolve_source(state(ctx).data_dir))
-    place = places.get(catalog.normalize(location))
-    if place is None:
-        import difflib
-
-        near = difflib.get_close_matches(catalog.normalize(location), list(places), n=3)
-        hint = f"; did you mean {' or '.join(repr(places[n].name) for n in near)}?" if near else ""
-        known = "" if hint else f"; known: {', '.join(p.name for p in places.values())}"
-        raise NotFoundError(f"unknown location '{escape_control(location)}'{hint}{known}")
+    place = LocationIndex(places).get(location)
     return place.factor, f"{place.name} ({place.source}, {place.year})"

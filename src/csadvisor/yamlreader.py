@@ -1,0 +1,327 @@
+"""The one YAML reader: plain values from libyaml's events, never a PyYAML constructor.
+
+Why one walker over events rather than ``yaml.safe_load``: safe_load builds whatever the
+file asks within PyYAML's safe set (dates, sets, recursive structures) and recurses in C on
+deep nesting; here a flat loop with its own stack keeps only text, whole and decimal numbers,
+booleans, null, lists and mappings, and every limit is checked as the events arrive.
+
+The walker runs once without recording lines (the usual, valid case, fastest); when it
+meets a problem, it runs again recording the line of every field path, so that each
+message reads ``file:line: path: message``.
+
+Anchors and aliases are allowed, as go-yaml and Kubernetes allow them: a file written by
+``yaml.safe_dump`` of shared Python objects contains them. An alias re-uses the anchored
+value (nothing is copied while reading) and adds that value's size to an expansion budget;
+past ``ALIAS_BUDGET`` values the file is refused, so an alias bomb ends in bounded time
+and memory. Merge keys (``<<``) stay refused: they make a mapping's keys depend on another.
+"""
+
+from typing import Any, NoReturn
+
+from csadvisor.errors import DataError, Problem, escape_control
+
+MAX_DEPTH = 64
+"""Data nested deeper than this is refused (the real files need 4 levels)."""
+ALIAS_BUDGET = 100_000
+"""How many values aliases may add in all (each alias adds the size of what it names)."""
+
+_YAML = "tag:yaml.org,2002:"
+_STR_TAG, _MAP_TAG, _SEQ_TAG, _MERGE_TAG = (_YAML + t for t in ("str", "map", "seq", "merge"))
+_SCALAR_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null"))
+_NO_KEY: Any = object()
+_BAD: Any = object()  # the value of something refused: dropped when it is placed
+
+
+class Parsed:
+    """Plain values from a file, with the line of every field path."""
+
+    __slots__ = ("lines", "value")
+
+    def __init__(self, value: Any, lines: dict[str, int] | None) -> None:
+        self.value = value
+        self.lines = lines  # None: not recorded (a valid file, read the fast way)
+
+
+def line_of(lines: dict[str, int] | None, path: str) -> int | None:
+    """The line of ``path``, or of its nearest parent that has one."""
+    if lines is None:
+        return None
+    while True:
+        if path in lines:
+            return lines[path]
+        if not path:
+            return None
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+
+
+class _Retry(Exception):
+    """A problem in the pass without lines: read again, with lines, to say where."""
+
+
+class _Stop(Exception):
+    """A problem that ends the reading at once, reported alone: too deep, too many values
+    by alias, an undefined alias, a second document."""
+
+
+def parse_yaml(text: str, label: str, *, with_lines: bool = True) -> Parsed:
+    """One YAML document as plain values, or DataError naming file, line and field.
+
+    ``with_lines=False`` skips recording lines (a third of the cost of a large file) until
+    a problem is found; the result's ``lines`` is then None.
+    """
+    import yaml
+
+    if not with_lines:
+        try:
+            return _Walker(yaml, label, False).run(text)
+        except _Retry:
+            pass
+    return _Walker(yaml, label, True).run(text)
+
+
+def _tag_text(tag: str) -> str:
+    return escape_control(tag.replace(_YAML, "!!")[:60])
+
+
+class _Walker:
+    """One pass over a document's events; its own stack, so no depth can exhaust Python's."""
+
+    def __init__(self, yaml: Any, label: str, with_lines: bool) -> None:
+        self.yaml = yaml
+        self.label = label
+        self.lines: dict[str, int] | None = {} if with_lines else None
+        self.problems: list[Problem] = []
+        self.resolver = yaml.resolver.Resolver()
+        self.constructor = yaml.constructor.SafeConstructor()
+        # Plain scalars starting with any other character are always text.
+        self.special = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
+
+    def fail(self, line: int, path: str, message: str) -> None:
+        if self.lines is None:
+            raise _Retry
+        self.problems.append(Problem(self.label, line, path, message))
+
+    def run(self, text: str) -> Parsed:
+        yaml = self.yaml
+        parser_cls = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader  # libyaml if built
+        parser = parser_cls(text)
+        try:
+            value = self._walk(parser.get_event)
+        except _Stop:
+            raise DataError(self.problems[-1:]) from None
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark is not None else None
+            what = exc.problem or exc.context or "invalid YAML"
+            raise DataError([Problem(self.label, line, "", f"invalid YAML: {what}")]) from None
+        except yaml.YAMLError as exc:
+            raise DataError([Problem(self.label, None, "", f"invalid YAML: {exc}")]) from None
+        finally:
+            dispose = getattr(parser, "dispose", None)
+            if dispose is not None:
+                dispose()
+        if value is _NO_KEY:
+            raise DataError([Problem(self.label, None, "", "file is empty")])
+        if self.problems:
+            raise DataError(self.problems)
+        return Parsed(value, self.lines)
+
+    def _walk(self, next_event: Any) -> Any:
+        yaml = self.yaml
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        doc_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
+        special = self.special
+        lines = self.lines
+        # One entry per open container: [container, key waiting, path, anchor, size, tag ok]
+        stack: list[list[Any]] = []
+        anchors: dict[str, tuple[Any, int]] = {}
+        plain: dict[str, Any] = {}  # plain scalars already resolved (all immutable)
+        produced = 0  # values made so far, an alias counted at the size of what it names
+        expanded = 0  # values added by aliases
+        root: Any = _NO_KEY
+        documents = 0
+        while True:
+            event = next_event()
+            kind = type(event)
+            value: Any
+            anchor = None
+            if kind is scalar_event:
+                produced += 1
+                anchor = event.anchor
+                tag = event.tag
+                value = event.value
+                if lines is not None:
+                    lines.setdefault(self._path_here(stack), self._line(event))
+                if tag is None or tag == "!":
+                    if event.implicit[0] and (not value or value[0] in special):
+                        if value.isdigit() and value.isascii() and value[0] != "0":
+                            value = int(value)  # the common case, without the resolver
+                        elif value in plain:
+                            value = plain[value]  # the same word again ("no", "USD", "1.5")
+                        else:
+                            text = value
+                            value = self._scalar(self._resolve(text), text, event, stack)
+                            if value is not _BAD:
+                                plain[text] = value
+                else:
+                    value = self._scalar(tag, value, event, stack)
+            elif kind is map_start or kind is seq_start:
+                if stack and stack[-1][1] is _NO_KEY and type(stack[-1][0]) is dict:
+                    self._skip_key(event, next_event, stack)
+                    stack[-1][1] = _BAD
+                    continue
+                here = self._path_here(stack)
+                if len(stack) >= MAX_DEPTH:
+                    self.fail(self._line(event), here, f"nested more than {MAX_DEPTH} levels deep")
+                    raise _Stop
+                tag = event.tag
+                ok = tag in (None, "!", _MAP_TAG if kind is map_start else _SEQ_TAG)
+                if not ok:
+                    self.fail(
+                        self._line(event), here, f"YAML tag '{_tag_text(tag)}' is not allowed"
+                    )
+                if lines is not None:
+                    lines.setdefault(here, self._line(event))
+                container: Any = {} if kind is map_start else []
+                stack.append([container, _NO_KEY, here, event.anchor, produced, ok])
+                produced += 1
+                continue
+            elif kind is map_end or kind is seq_end:
+                value, _key, _path, anchor, start, ok = stack.pop()
+                if not ok:
+                    value = _BAD
+                if anchor is not None:
+                    anchors[anchor] = (value, produced - start)
+                    anchor = None
+            elif kind is alias_event:
+                found = anchors.get(event.anchor)
+                if found is None:  # also an alias inside the value it names: no cycles
+                    name = escape_control(str(event.anchor))[:60]
+                    self._stop(event, "", f"invalid YAML: found undefined alias '{name}'")
+                value, size = found
+                produced += size
+                expanded += size
+                if expanded > ALIAS_BUDGET:
+                    self._stop(
+                        event,
+                        self._path_here(stack),
+                        f"YAML aliases expand to more than {ALIAS_BUDGET} values, the limit"
+                        " (an alias bomb?)",
+                    )
+                if lines is not None:
+                    lines.setdefault(self._path_here(stack), self._line(event))
+            elif kind is doc_start:
+                documents += 1
+                if documents > 1:
+                    self._stop(event, "", "invalid YAML: expected a single document, found another")
+                continue
+            elif event is None or kind is stream_end:
+                return root
+            else:
+                continue
+            if anchor is not None:  # an anchored scalar
+                anchors[anchor] = (value, 1)
+            if not stack:
+                root = None if value is _BAD else value
+                continue
+            top = stack[-1]
+            container = top[0]
+            if type(container) is list:
+                container.append(None if value is _BAD else value)
+                continue
+            key = top[1]
+            if key is not _NO_KEY:  # the value of a key
+                if key is not _BAD:
+                    container[key] = None if value is _BAD else value
+                top[1] = _NO_KEY
+                continue
+            if lines is None and type(value) is str and value not in container:
+                top[1] = value  # the usual key, first
+            elif value is _BAD:
+                top[1] = _BAD
+            elif value is None or not isinstance(value, (str, int, float, bool)):
+                self.fail(self._line(event), top[2], "mapping keys must be plain text")
+                top[1] = _BAD
+            elif lines is None:
+                if value in container:
+                    raise _Retry
+                top[1] = value
+            else:
+                sub = f"{top[2]}.{value}" if top[2] else str(value)
+                if value in container:
+                    self.fail(self._line(event), sub, "duplicate key")
+                    top[1] = _BAD
+                else:
+                    lines[sub] = self._line(event)
+                    top[1] = value
+
+    def _stop(self, event: Any, path: str, message: str) -> NoReturn:
+        """A problem that ends the reading at once, reported alone (with its field path,
+        so the pass without lines reads again with them: it stops at the same place)."""
+        if self.lines is None:
+            raise _Retry
+        self.problems = [Problem(self.label, self._line(event), path, message)]
+        raise _Stop
+
+    def _line(self, event: Any) -> int:
+        return int(event.start_mark.line) + 1
+
+    def _resolve(self, value: str) -> str:
+        return str(self.resolver.resolve(self.yaml.ScalarNode, value, (True, False)))
+
+    def _scalar(self, tag: str, value: str, event: Any, stack: list[list[Any]]) -> Any:
+        """A scalar whose tag was written or resolved: only the plain kinds are kept."""
+        if tag == _STR_TAG:
+            return value
+        path = self._path_here(stack)
+        if tag == _MERGE_TAG:
+            self.fail(self._line(event), path, "YAML merge keys ('<<') are not allowed")
+            return _BAD
+        if tag not in _SCALAR_TAGS:
+            self.fail(self._line(event), path, f"YAML tag '{_tag_text(tag)}' is not allowed")
+            return _BAD
+        c = self.constructor
+        make = {
+            _YAML + "int": c.construct_yaml_int,
+            _YAML + "float": c.construct_yaml_float,
+            _YAML + "bool": c.construct_yaml_bool,
+            _YAML + "null": c.construct_yaml_null,
+        }[tag]
+        try:
+            return make(self.yaml.ScalarNode(tag, value))
+        except (ValueError, KeyError, self.yaml.YAMLError):
+            self.fail(self._line(event), path, f"cannot read value '{_tag_text(value)}'")
+            return _BAD
+
+    def _path_here(self, stack: list[list[Any]]) -> str:
+        """The field path of the value being read (only spelt out when lines are kept)."""
+        if self.lines is None or not stack:
+            return ""
+        container, key, path = stack[-1][0], stack[-1][1], stack[-1][2]
+        if type(container) is list:
+            return f"{path}[{len(container)}]"
+        if key is _NO_KEY or key is _BAD:
+            return str(path)
+        return f"{path}.{key}" if path else str(key)
+
+    def _skip_key(self, event: Any, next_event: Any, stack: list[list[Any]]) -> None:
+        """A list or mapping used as a mapping key: refused, its events skipped unread."""
+        tag = event.tag
+        path = stack[-1][2]
+        if tag is not None and tag not in ("!", _MAP_TAG, _SEQ_TAG):
+            self.fail(self._line(event), path, f"YAML tag '{_tag_text(tag)}' is not allowed")
+        else:
+            self.fail(self._line(event), path, "mapping keys must be plain text")
+        yaml = self.yaml
+        starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        depth = 1
+        while depth:
+            inner = next_event()
+            if isinstance(inner, starts):
+                depth += 1
+            elif isinstance(inner, ends):
+                depth -= 1

@@ -1,0 +1,101 @@
+"""The one YAML reader: plain values only, every refusal one line with its place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from csadvisor import yamlreader
+from csadvisor.errors import DataError
+from csadvisor.yamlreader import ALIAS_BUDGET, MAX_DEPTH, parse_yaml
+
+
+def problems(text: str) -> list[tuple[int | None, str, str]]:
+    with pytest.raises(DataError) as caught:
+        parse_yaml(text, "t.yaml", with_lines=False)
+    return [(p.line, p.path, p.message) for p in caught.value.problems]
+
+
+ORDINARY = (
+    "a: 1\nb: [x, 0755, 0x1A, 1_000, 1:30, +5, -3, 1.5, .inf, true, no, ~, '', 'q', !!str 5]\n"
+    "c: {d: null, e: !!int '12', f: !!float '2'}\n"
+    "g: |\n  text\n  more\n"
+)
+
+
+@pytest.mark.parametrize("libyaml", [True, False])
+def test_plain_values_read_as_safe_load_reads_them(
+    monkeypatch: pytest.MonkeyPatch, libyaml: bool
+) -> None:
+    """Without libyaml the pure-Python parser gives the same values and messages."""
+    if not libyaml:
+        monkeypatch.delattr(yaml, "CBaseLoader")
+    quick = parse_yaml(ORDINARY, "t.yaml", with_lines=False)
+    careful = parse_yaml(ORDINARY, "t.yaml")
+    assert quick.value == careful.value == yaml.safe_load(ORDINARY)
+    assert quick.lines is None
+    assert careful.lines is not None
+    assert careful.lines["c.e"] == 3
+    assert problems("a: 1\na: 2\n") == [(2, "a", "duplicate key")]
+
+
+def test_shared_objects_dumped_by_safe_dump_load() -> None:
+    shared = {"low": 1, "high": 2}
+    doc = {"roles": [{"pay": shared}, {"pay": shared}], "also": [shared]}
+    text = yaml.safe_dump(doc)
+    assert "&id001" in text
+    assert parse_yaml(text, "t.yaml", with_lines=False).value == doc
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x: &a [*a]\n", [(1, "", "invalid YAML: found undefined alias 'a'")]),
+        ("x: *nope\n", [(1, "", "invalid YAML: found undefined alias 'nope'")]),
+        ("? [1]\n: 2\n", [(1, "", "mapping keys must be plain text")]),
+        ("? {a: {b: c}}\n: 2\nz: 1\n", [(1, "", "mapping keys must be plain text")]),
+        ("k: &s [1]\n*s : 2\n", [(2, "", "mapping keys must be plain text")]),
+        ("~: 1\n", [(1, "", "mapping keys must be plain text")]),
+        ("a: {x: 1}\nb:\n  <<: {x: 2}\n", [(3, "b", "YAML merge keys ('<<') are not allowed")]),
+        ("d: 2020-01-01\n", [(1, "d", "YAML tag '!!timestamp' is not allowed")]),
+        ("x: !!int abc\n", [(1, "x", "cannot read value 'abc'")]),
+        ("x: !!set {a}\n", [(1, "x", "YAML tag '!!set' is not allowed")]),
+        ("a: 1\n---\nb: 2\n", [(2, "", "invalid YAML: expected a single document, found another")]),
+        ("a: 1\nb: [1, {c: 2, c: 3}]\n", [(2, "b[1].c", "duplicate key")]),
+    ],
+)
+def test_refusals_name_line_and_field(text: str, expected: list[Any]) -> None:
+    assert problems(text) == expected
+
+
+def test_nesting_past_the_limit_is_refused_at_its_line() -> None:
+    text = "a:\n  b: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n"
+    ((line, path, message),) = problems(text)
+    assert (line, message) == (2, f"nested more than {MAX_DEPTH} levels deep")
+    assert path.startswith("a.b[0][0]")
+    assert parse_yaml("a: " + "[" * 60 + "]" * 60, "t.yaml").value is not None
+
+
+def test_aliases_within_the_budget_load_and_past_it_are_refused() -> None:
+    width = 10
+    within = "a: &a [" + ", ".join(["x"] * width) + "]\nb: [" + ", ".join(["*a"] * 900) + "]\n"
+    assert len(parse_yaml(within, "t.yaml").value["b"]) == 900  # 9,900 values by alias
+    past = within + "c: [" + ", ".join(["*a"] * (ALIAS_BUDGET // 11)) + "]\n"
+    ((line, path, message),) = problems(past)
+    assert line == 3
+    assert path.startswith("c[")
+    assert f"more than {ALIAS_BUDGET} values" in message
+
+
+def test_the_reader_constructs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No PyYAML constructor builds an object: only the plain scalar converters run."""
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("a constructor ran")
+
+    monkeypatch.setattr(yaml.constructor.BaseConstructor, "construct_object", refuse)
+    monkeypatch.setattr(yaml.constructor.BaseConstructor, "construct_document", refuse)
+    assert parse_yaml(ORDINARY, "t.yaml").value["c"]["e"] == 12
+    assert yamlreader.line_of({"a": 3}, "a.b[2]") == 3
