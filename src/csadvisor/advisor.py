@@ -341,6 +341,15 @@ def reason(item: Readiness, limit: int = 2) -> str:
     return text
 
 
+# A suggested time to close a gap of 1, 2, or 3+ levels: a planning aid, not a measured figure.
+TIMEFRAMES = ("1 to 3 months", "3 to 6 months", "6 to 12 months")
+
+
+def timeframe(levels: int) -> str:
+    """A suggested time to grow a skill by ``levels`` levels (shown in the plan, as a guide)."""
+    return TIMEFRAMES[min(max(levels, 1), len(TIMEFRAMES)) - 1]
+
+
 class Step(NamedTuple):
     """One move along the track: what it pays and which skills it asks more of."""
 

@@ -40,3 +40,10 @@ def atomic_write_bytes(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def umask_mode() -> int:
+    """The mode a new file gets under the user's umask: for files meant to be shared."""
+    mask = os.umask(0o022)  # read it: there is no way to look without setting it
+    os.umask(mask)
+    return 0o666 & ~mask

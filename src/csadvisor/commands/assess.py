@@ -21,11 +21,34 @@ from csadvisor.output import Shown, View, emit
 
 app = command_app()
 
+DetailsOption = Annotated[
+    bool,
+    typer.Option(
+        "--details",
+        help="Show everything after the summary: the whole profile, every role's readiness "
+        "and every action.",
+    ),
+]
+
+
+def _readiness_help(summary: str) -> str:
+    """A command's help with the readiness rule, from the one definition in ``advisor``."""
+    from csadvisor.advisor import READINESS_FORMULA
+
+    return f"{summary}\n\nHow readiness is computed: {READINESS_FORMULA}."
+
 
 # --------------------------------------------------------------------------- assess
 
 
 @app.command(
+    help=_readiness_help(
+        "Rate your skills (1-5) and get your next role, readiness and what to work on.\n\n"
+        "In a terminal it asks one question per skill, each level described as behaviour; "
+        "a retake starts on your last saved answers. Keys 1-5 choose, Left or Backspace "
+        "goes back. Without a terminal, give --answers. Ctrl-C cancels and saves nothing. "
+        "It prints a short summary; --details shows everything."
+    ),
     epilog=examples(
         "csadvisor assess",
         "csadvisor assess --format json > result.json",
@@ -60,9 +83,15 @@ def assess(
     export: Annotated[
         str | None,
         typer.Option(
-            "--export", metavar="FILE.md", help="Also write the result as a Markdown plan."
+            "--export",
+            metavar="FILE.md",
+            help="Also write a Markdown plan to hand to your manager (mode follows your umask).",
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Let --export replace a file that already exists.")
+    ] = False,
+    details: DetailsOption = False,
     save: Annotated[
         bool, typer.Option("--save/--no-save", help="Keep this assessment in your history.")
     ] = True,
@@ -82,14 +111,14 @@ def assess(
         ),
     ] = False,
 ) -> None:
-    """Rate your skills (1-5) and get your next role, readiness and what to work on.
+    """Rate your skills and get your next role (help text: see ``_readiness_help``)."""
+    import os
 
-    In a terminal it asks one question per skill, each level described as behaviour;
-    a retake starts on your last saved answers. Keys 1-5 choose, Left or Backspace
-    goes back. Without a terminal, give --answers. Ctrl-C cancels and saves nothing.
-    """
-    from csadvisor import assessment, checks, sources
+    from csadvisor import assessment, checks, quiz, sources
 
+    plain = quiz.accessible_mode(accessible, os.environ)
+    if export is not None:  # before any question: a refused file must not cost the answers
+        _check_export_target(export, force)
     cat = state(ctx).catalog()
     if answers_file is not None:
         parsed, label = sources.read_answers_file(answers_file)
@@ -106,8 +135,9 @@ def assess(
 
         saved_to = history.save(result)
     if export is not None:
-        _export(result, export)
-    _show_result(result, fmt, header)
+        _export(result, export, force=force, saved=saved_to is not None)
+    more = _where_more(result["id"] if saved_to is not None else None, export is None)
+    _show_result(result, fmt, header, details=details, more=more, plain=plain)
     if saved_to is not None:
         error_line(f"saved as {result['id']} ({saved_to})")
 
@@ -147,31 +177,77 @@ def _ask_in_terminal(cat: Any, *, accessible: bool = False, fresh: bool = False)
     return checks.answers(Parsed(doc, {}), "<terminal>", cat)
 
 
-def _show_result(result: dict[str, Any], fmt: Any, header: bool) -> None:
-    """The readable result by default; json the whole result; other formats the ranking."""
+def _where_more(saved_id: str | None, offer_export: bool) -> str:
+    """The summary's last line: where the details are."""
+    places = ["--details"]
+    if saved_id is not None:
+        places.append(f"csadvisor history show {saved_id}")
+    if offer_export:
+        places.append("--export plan.md")
+    return "More: " + ", ".join(places)
+
+
+def _show_result(
+    result: dict[str, Any],
+    fmt: Any,
+    header: bool,
+    *,
+    details: bool = True,
+    more: str = "",
+    plain: bool = False,
+) -> None:
+    """The summary (or with ``details`` everything) by default; json the whole result;
+    other formats the ranking."""
     from csadvisor import records
 
     def readable(rows: Shown, out: TextIO) -> None:
-        from csadvisor.render.result import write_result
+        from csadvisor.render.result import write_result, write_summary
 
-        write_result(result, out)
+        if details:
+            write_result(result, out, plain=plain)
+        else:
+            write_summary(result, out, more=more, plain=plain)
 
     rows = records.readiness_records(result)
     view = View(records.READINESS_COLUMNS, rows, readable, document=result, readable=True)
     emit(view, fmt, header)
 
 
-def _export(result: dict[str, Any], target: str) -> None:
+def _check_export_target(target: str, force: bool) -> None:
+    """Refuse a plan file that is not a new or (with ``force``) an existing regular file."""
+    import os
+    import stat
+
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UsageError(f"--export {target}: cannot use it ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UsageError(f"--export {target}: is a directory; give a file name such as plan.md")
+    if stat.S_ISLNK(st.st_mode):
+        raise UsageError(f"--export {target}: is a symbolic link; give the name of a regular file")
+    if not stat.S_ISREG(st.st_mode):
+        raise UsageError(f"--export {target}: is not a regular file; give a file name such as plan.md")
+    if not force:
+        raise UsageError(f"--export {target}: already exists; add --force to replace it")
+
+
+def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) -> None:
+    """Write the plan atomically, with the mode the user's umask gives (it is to be shared)."""
     from pathlib import Path
 
-    from csadvisor.files import atomic_write_text
+    from csadvisor.files import atomic_write_text, umask_mode
     from csadvisor.render.result import result_markdown
 
-    path = Path(target)
-    if path.is_dir():
-        raise UsageError(f"--export {target}: is a directory; give a file name such as plan.md")
+    _check_export_target(target, force)  # again: the quiz took a while
     try:
-        atomic_write_text(path, result_markdown(result), mode=0o600)
+        atomic_write_text(
+            Path(target), result_markdown(result, saved=saved), mode=umask_mode(), exclusive=not force
+        )
+    except FileExistsError:
+        raise UsageError(f"--export {target}: already exists; add --force to replace it") from None
     except OSError as exc:
         raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
     error_line(f"wrote {target}")
@@ -228,7 +304,7 @@ def history_show(
     from csadvisor import history
 
     saved = history.find(history.load_all(error_line), id_)
-    _show_result(saved.result, fmt, header)
+    _show_result(saved.result, fmt, header, details=True)
 
 
 @history_app.command(
@@ -307,8 +383,11 @@ def next_(
     ] = None,
     fmt: FormatOption = None,
     header: HeaderOption = True,
+    details: DetailsOption = False,
 ) -> None:
-    """What comes next: from ROLE, the roles it grows into; without ROLE, your latest advice."""
+    """What comes next: from ROLE, the roles it grows into, with the pay change, the skills
+    to grow and how much of each role's requirements ROLE already meets (overlap); without
+    ROLE, the summary of your latest advice."""
     from csadvisor import advisor, records
     from csadvisor.render.tables import next_table
 
@@ -317,7 +396,10 @@ def next_(
         current = advisor.RoleIndex(cat).get(name)
         rows = [records.next_record(current, step) for step in advisor.steps_from(current, cat)]
         if not rows:
-            error_line(f"{current.id} is the top of its track: no further role")
+            error_line(
+                f"{current.id} is the top of its track: no further role; "
+                "'csadvisor assess' shows lateral moves and your strengths"
+            )
         emit(View(records.NEXT_COLUMNS, rows, next_table), fmt, header)
         return
     result = _latest_result(assessment_file)
@@ -333,7 +415,14 @@ def next_(
             "that assessment names roles or skills the current data does not have; "
             "run 'csadvisor assess' again"
         ) from None
-    _show_result(fresh, fmt, header)
+    import os
+
+    from csadvisor.quiz import accessible_mode
+
+    saved_id = None if assessment_file is not None else fresh["id"]
+    more = _where_more(saved_id, offer_export=False)
+    plain = accessible_mode(False, os.environ)
+    _show_result(fresh, fmt, header, details=details, more=more, plain=plain)
 
 
 def _latest_result(path: str | None) -> dict[str, Any]:

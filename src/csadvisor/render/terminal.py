@@ -13,13 +13,16 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-def console(out: TextIO | None = None) -> "Console":
-    """A rich console that never interprets markup, emoji or highlighting."""
+def console(out: TextIO | None = None, *, plain: bool = False) -> "Console":
+    """A rich console that never interprets markup, emoji or highlighting.
+
+    ``plain`` (accessible mode, or NO_COLOR) writes text only: no colour or other styling.
+    """
     import os
 
     from rich.console import Console
 
-    plain = bool(os.environ.get("NO_COLOR"))  # no colour, and no other styling either
+    plain = plain or bool(os.environ.get("NO_COLOR"))  # no colour, and no other styling either
     return Console(
         file=out or sys.stdout,
         color_system=None if plain else "auto",
