@@ -323,8 +323,12 @@ def history_diff(
     ] = None,
     fmt: FormatOption = None,
     header: HeaderOption = True,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also list the skills whose rating did not change.")
+    ] = False,
 ) -> None:
-    """Show how each skill moved between two assessments."""
+    """Show what changed between two assessments: the dates, the suggested role and its
+    readiness (e.g. 72% -> 93%), then the skills that moved."""
     from csadvisor import history
 
     saved = history.load_all(error_line)
@@ -342,9 +346,12 @@ def history_diff(
     from csadvisor import records
     from csadvisor.render.tables import diff_table
 
-    rows = records.diff_records(old.result["ratings"], new.result["ratings"], _skill_names(ctx))
-    show = partial(diff_table, title=f"{old.id} -> {new.id}")
-    emit(View(records.DIFF_COLUMNS, rows, show), fmt, header)
+    every = records.diff_records(old.result["ratings"], new.result["ratings"], _skill_names(ctx))
+    rows = every if all_ else [r for r in every if r["change"] != 0]
+    unchanged = [r["skill"] for r in every if r["change"] == 0]
+    document = records.diff_document(old.result, new.result, rows, unchanged)
+    show = partial(diff_table, title=f"{old.id} -> {new.id}", document=document, hidden=not all_)
+    emit(View(records.DIFF_COLUMNS, rows, show, document=document), fmt, header)
 
 
 def _skill_names(ctx: typer.Context) -> dict[str, str]:

@@ -298,6 +298,7 @@ def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
                 f"### {number}. {md(gap['name'])}: from level {gap['rating']} to {gap['required']}"
             )
             lines += ["", f"Suggested timeframe: {timeframe(gap['gap'])}.", ""]
+            lines += [f"What the next level looks like: {md(gap['next_level'])}", ""]
             lines += [f"- [ ] {md(g)}" for g in gap["growth"]]
             lines.append("")
     elif item is not None and item["gaps"]:
@@ -327,7 +328,7 @@ def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
         lines += ["", "### More I will work on", ""]
         for gap in gaps[3:]:
             lines.append(f"#### {md(gap['name'])}: from level {gap['rating']} to {gap['required']}")
-            lines.append("")
+            lines += ["", f"What the next level looks like: {md(gap['next_level'])}", ""]
             lines += [f"- [ ] {md(g)}" for g in gap["growth"]]
             lines.append("")
     lines += ["", f"_How readiness is computed: {md(result['formula'])}._", ""]
