@@ -240,11 +240,13 @@ def distances(catalog: Catalog, start: Role) -> dict[str, int]:
 
 
 def rank(items: list[Readiness]) -> list[Readiness]:
-    """Most ready first; then the larger published pay gain; then nearer; then catalogue order."""
+    """Best band first (a role held at stretch never outranks a close one); then most ready;
+    then the larger published pay gain; then nearer; then catalogue order."""
     order = {r.role.id: i for i, r in enumerate(items)}
     return sorted(
         items,
         key=lambda r: (
+            BANDS.index(r.band) if r.band in BANDS else len(BANDS),
             -round(r.score, 6),
             r.pay_gain is None,
             -(r.pay_gain or 0.0),

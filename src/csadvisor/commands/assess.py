@@ -366,6 +366,11 @@ def _skill_names(ctx: typer.Context) -> dict[str, str]:
 
 @app.command(
     "next",
+    help=_readiness_help(
+        "What comes next: from ROLE, the roles it grows into, with the pay change, the skills "
+        "to grow and how much of each role's requirements ROLE already meets (overlap); "
+        "without ROLE, the summary of your latest advice (--details for everything)."
+    ),
     epilog=examples(
         "csadvisor next csr", "csadvisor next", "csadvisor next --assessment result.json -f json"
     ),
@@ -392,9 +397,7 @@ def next_(
     header: HeaderOption = True,
     details: DetailsOption = False,
 ) -> None:
-    """What comes next: from ROLE, the roles it grows into, with the pay change, the skills
-    to grow and how much of each role's requirements ROLE already meets (overlap); without
-    ROLE, the summary of your latest advice."""
+    """What comes next (help text: see ``_readiness_help``)."""
     from csadvisor import advisor, records
     from csadvisor.render.tables import next_table
 
