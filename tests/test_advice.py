@@ -128,14 +128,13 @@ def test_newcomer_starting_range_when_the_suggestion_has_one() -> None:
     )
 
 
-def test_details_show_the_profile_every_role_and_every_action(
-    invoke: Any, tmp_path: Path
-) -> None:
+def test_details_show_the_profile_every_role_and_every_action(invoke: Any, tmp_path: Path) -> None:
     path = answers_file(tmp_path, "csr")
     doc = json.loads(invoke("assess", "--answers", str(path), "-f", "json", "--no-save").stdout)
     short = invoke("assess", "--answers", str(path), "--no-save").stdout
     full = invoke("assess", "--answers", str(path), "--no-save", "--details").stdout
-    assert "Your skills profile" in full and "Your skills profile" not in short
+    assert "Your skills profile" in full
+    assert "Your skills profile" not in short
     for item in doc["readiness"]:
         assert item["title"] in full
     for gap in doc["top_gaps"]:
@@ -227,7 +226,10 @@ def test_lateral_moves_at_the_top_of_a_track_rank_by_readiness_then_overlap() ->
     answers = Answers("top", {"a": 3, "b": 3, "c": 2, "d": 2})
     advice = advisor.advise(answers, cat)
     assert advice.suggestion is None
-    moves = [(m.readiness.role.id, m.readiness.percent, advisor.percent(m.overlap)) for m in advice.lateral]
+    moves = [
+        (m.readiness.role.id, m.readiness.percent, advisor.percent(m.overlap))
+        for m in advice.lateral
+    ]
     # higher: (3+3+2)/8 = 100%; same-a: (3+2)/7 = 71%; same-b: (3+2)/7 = 71%, tie -> order
     assert moves == [("higher", 100, 67), ("same-a", 71, 50), ("same-b", 71, 50)]
     assert [s.id for s, _ in advice.strengths] == ["a", "b", "c"]
@@ -274,7 +276,8 @@ def test_next_role_shows_skill_overlap(invoke: Any) -> None:
     assert tsv[0].split("\t")[-1] == "overlap"
     assert tsv[1].split("\t")[-1] == "50"
     table = invoke("next", "call-center-specialist", "-f", "table").stdout
-    assert "50%" in table and "Overlap" in table
+    assert "50%" in table
+    assert "Overlap" in table
 
 
 # --------------------------------------------------------------------------- history diff
@@ -282,7 +285,9 @@ def test_next_role_shows_skill_overlap(invoke: Any) -> None:
 
 def save_at(day: int, **changes: int) -> dict[str, Any]:
     now = datetime(2025, 3, day, 9, 30, tzinfo=timezone.utc)
-    result = assessment.result(Answers("customer-service-specialist", ratings(**changes)), bundled(), now=now)
+    result = assessment.result(
+        Answers("customer-service-specialist", ratings(**changes)), bundled(), now=now
+    )
     history.save(result)
     return result
 
@@ -304,7 +309,8 @@ def test_history_diff_opens_with_dates_and_the_readiness_change(
     assert lines[0] == "Progress from 2025-03-01 to 2025-03-09"
     assert lines[1] == f"Suggested next role: {title} (unchanged)"
     assert re.match(rf"{re.escape(title)}: {before}% (->|\u2192) {after}%", lines[2])
-    assert "Coaching" in res.stdout and "+2" in res.stdout  # coaching 2 -> 4
+    assert "Coaching" in res.stdout
+    assert "+2" in res.stdout
     assert "Empathy" not in res.stdout  # unchanged: only with --all
     assert "14 skill ratings did not change; --all lists them." in flat(res.stdout)
     everything = invoke("history", "diff", "--all", "-f", "table").stdout
@@ -360,8 +366,10 @@ def test_the_plan_has_its_sections_in_order_and_the_top_three_gaps(
     ]
     assert plan.startswith("# My career development plan\n")
     assert "- Name: ____" in plan  # left to fill in
-    assert DATE_ONLY.search(plan) and doc["created"][:10] in plan
-    assert "Assessment:" not in plan and doc["id"] not in plan  # not saved: no id
+    assert DATE_ONLY.search(plan)
+    assert doc["created"][:10] in plan
+    assert "Assessment:" not in plan
+    assert doc["id"] not in plan
     assert f"- Current role: {doc['role_title']}" in plan
     assert f"**{doc['suggestion']['title']}**" in plan
     gaps = re.findall(r"^### (\d)\. (.+): from level (\d) to (\d)$", plan, re.M)

@@ -320,7 +320,9 @@ def test_displayed_percent_agrees_with_band(invoke: Any, tmp_path: Path) -> None
             return "stretch"
         return "ready" if percent >= 90 else "close" if percent >= 70 else "stretch"
 
-    assert shown == [(r["role"], r["readiness"], band(r["readiness"], r["held_back"])) for r in items]
+    assert shown == [
+        (r["role"], r["readiness"], band(r["readiness"], r["held_back"])) for r in items
+    ]
 
 
 def test_assess_saves_by_default(invoke: Any, answers_yaml: Path) -> None:

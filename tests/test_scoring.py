@@ -187,7 +187,7 @@ SIX = ("empathy", "communication", "data-literacy", "coaching", "metrics", "sche
     ],
 )
 def test_banding_rule_half_the_requirements_met(fives: int, percent: int, band: str) -> None:
-    target = role("all-five", {s: 5 for s in SIX})
+    target = role("all-five", dict.fromkeys(SIX, 5))
     ratings = {s: 5 if i < fives else 4 for i, s in enumerate(SIX)}
     item = advisor.readiness_for(target, Answers(None, ratings), catalog(target))
     assert (item.met, item.percent, item.band) == (fives, percent, band)

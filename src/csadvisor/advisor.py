@@ -315,9 +315,7 @@ def lateral_moves(current: Role, answers: Answers, catalog: Catalog) -> tuple[La
         for r in catalog.roles
         if r.id != current.id and r.level >= current.level
     ]
-    moves.sort(
-        key=lambda m: (-round(m.readiness.score, 6), -m.overlap, order[m.readiness.role.id])
-    )
+    moves.sort(key=lambda m: (-round(m.readiness.score, 6), -m.overlap, order[m.readiness.role.id]))
     return tuple(moves)
 
 

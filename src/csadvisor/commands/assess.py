@@ -55,7 +55,7 @@ def _readiness_help(summary: str) -> str:
         "csadvisor assess --answers me.yaml --export plan.md",
         "echo '{role: csr, skills: {empathy: 3, coaching: 2}}' | "
         "csadvisor assess --answers - --missing 2 --no-save",
-    )
+    ),
 )
 def assess(
     ctx: typer.Context,
@@ -229,7 +229,9 @@ def _check_export_target(target: str, force: bool) -> None:
     if stat.S_ISLNK(st.st_mode):
         raise UsageError(f"--export {target}: is a symbolic link; give the name of a regular file")
     if not stat.S_ISREG(st.st_mode):
-        raise UsageError(f"--export {target}: is not a regular file; give a file name such as plan.md")
+        raise UsageError(
+            f"--export {target}: is not a regular file; give a file name such as plan.md"
+        )
     if not force:
         raise UsageError(f"--export {target}: already exists; add --force to replace it")
 
@@ -244,7 +246,10 @@ def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) ->
     _check_export_target(target, force)  # again: the quiz took a while
     try:
         atomic_write_text(
-            Path(target), result_markdown(result, saved=saved), mode=umask_mode(), exclusive=not force
+            Path(target),
+            result_markdown(result, saved=saved),
+            mode=umask_mode(),
+            exclusive=not force,
         )
     except FileExistsError:
         raise UsageError(f"--export {target}: already exists; add --force to replace it") from None

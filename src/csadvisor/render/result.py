@@ -33,7 +33,9 @@ def pay_line(result: Mapping[str, Any]) -> str:
     if pay is None:
         return f"Pay: no published range for {item['title']}."
     cur, per = pay["currency"], pay["period"]
-    source = pay["source"] if str(pay["year"]) in pay["source"] else f"{pay['source']} {pay['year']}"
+    source = (
+        pay["source"] if str(pay["year"]) in pay["source"] else f"{pay['source']} {pay['year']}"
+    )
     where = f"{pay['region']} {pay['basis']}, {source}"
     if result.get("role") is None:
         low, high = money(pay["low"], cur, per), money(pay["high"], cur, per)
@@ -317,7 +319,9 @@ def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
     lines += ["## Details", "", "### My readiness for each role", ""]
     lines += ["| Role | Readiness | Band | Why |", "|---|---:|---|---|"]
     for row in [*result["readiness"], *(result.get("lateral") or [])]:
-        why = row["reason"] + (f"; stretch while {row['held_back']}" if row.get("held_back") else "")
+        why = row["reason"] + (
+            f"; stretch while {row['held_back']}" if row.get("held_back") else ""
+        )
         cells = [md(row["title"]), f"{row['readiness']}%", row["band"], md(why)]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "### My skills profile", "", "| Skill | Me | Needed |", "|---|---:|---:|"]
