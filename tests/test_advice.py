@@ -463,3 +463,17 @@ def test_the_plan_at_the_top_of_a_track_names_a_lateral_move(invoke: Any, tmp_pa
     assert f"- Target role (a lateral move): **{doc['lateral'][0]['title']}**" in plan
     assert "- My strongest skills: " in plan
     assert "## Support I need" in plan
+
+
+def test_a_result_saved_before_these_fields_still_shows(invoke: Any) -> None:
+    result = save_at(1)
+    path = history.load_all(lambda _: None)[0].path
+    old = {k: v for k, v in result.items() if k not in ("lateral", "strengths", "target_pay")}
+    for item in [old["suggestion"], *old["readiness"]]:
+        item.pop("held_back", None)
+    path.write_text(json.dumps(old), encoding="utf-8")
+    shown = invoke("history", "show", "latest")
+    assert shown.exit_code == 0, shown.stderr
+    assert "Your skills profile" in shown.stdout
+    assert "Pay change: no published range to compare." in flat(shown.stdout)
+    assert invoke("next").exit_code == 0

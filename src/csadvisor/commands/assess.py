@@ -1,14 +1,14 @@
 """The self-assessment, saved history and next-role advice."""
 
 import sys
-from functools import partial
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any
 
 import typer
 
 from csadvisor.cli import error_line
-from csadvisor.completion import complete_assessments, complete_roles
-from csadvisor.errors import CancelledError, CsadvisorError, NotFoundError, UsageError
+from csadvisor.commands import show_result
+from csadvisor.completion import complete_roles
+from csadvisor.errors import CancelledError, NotFoundError, UsageError
 from csadvisor.options import (
     FormatOption,
     HeaderOption,
@@ -17,7 +17,7 @@ from csadvisor.options import (
     examples,
     state,
 )
-from csadvisor.output import Shown, View, emit
+from csadvisor.output import View, emit
 
 app = command_app()
 
@@ -137,7 +137,7 @@ def assess(
     if export is not None:
         _export(result, export, force=force, saved=saved_to is not None)
     more = _where_more(result["id"] if saved_to is not None else None, export is None)
-    _show_result(result, fmt, header, details=details, more=more, plain=plain)
+    show_result(result, fmt, header, details=details, more=more, plain=plain)
     if saved_to is not None:
         error_line(f"saved as {result['id']} ({saved_to})")
 
@@ -187,32 +187,6 @@ def _where_more(saved_id: str | None, offer_export: bool) -> str:
     return "More: " + ", ".join(places)
 
 
-def _show_result(
-    result: dict[str, Any],
-    fmt: Any,
-    header: bool,
-    *,
-    details: bool = True,
-    more: str = "",
-    plain: bool = False,
-) -> None:
-    """The summary (or with ``details`` everything) by default; json the whole result;
-    other formats the ranking."""
-    from csadvisor import records
-
-    def readable(rows: Shown, out: TextIO) -> None:
-        from csadvisor.render.result import write_result, write_summary
-
-        if details:
-            write_result(result, out, plain=plain)
-        else:
-            write_summary(result, out, more=more, plain=plain)
-
-    rows = records.readiness_records(result)
-    view = View(records.READINESS_COLUMNS, rows, readable, document=result, readable=True)
-    emit(view, fmt, header)
-
-
 def _check_export_target(target: str, force: bool) -> None:
     """Refuse a plan file that is not a new or (with ``force``) an existing regular file."""
     import os
@@ -256,114 +230,6 @@ def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) ->
     except OSError as exc:
         raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
     error_line(f"wrote {target}")
-
-
-# --------------------------------------------------------------------------- history
-
-history_app = typer.Typer(
-    help="Saved assessments: list them, show one, or see how your skills moved.",
-    invoke_without_command=True,
-    no_args_is_help=False,
-)
-app.add_typer(history_app, name="history")
-
-
-@history_app.callback(
-    epilog=examples("csadvisor history", "csadvisor history show latest", "csadvisor history diff")
-)
-def history_list(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption = True) -> None:
-    """List saved assessments: date, role, suggested next role, readiness."""
-    if ctx.invoked_subcommand is not None:
-        return
-    from csadvisor import history, records
-
-    def table(rows: Shown, out: TextIO) -> None:
-        from csadvisor.render.tables import history_table
-
-        if rows:
-            history_table(rows, out)
-        else:  # a terminal says why it is empty; a pipe gets the header alone
-            error_line("no saved assessments yet; run 'csadvisor assess' first")
-
-    rows = [records.history_record(s.id, s.result) for s in history.load_all(error_line)]
-    emit(View(records.HISTORY_COLUMNS, rows, table), fmt, header)
-
-
-@history_app.command(
-    "show",
-    epilog=examples("csadvisor history show latest", "csadvisor history show 20261124 -f json"),
-)
-def history_show(
-    id_: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="An id, its unique start, or 'latest'.",
-            autocompletion=complete_assessments,
-        ),
-    ],
-    fmt: ResultFormatOption = None,
-    header: HeaderOption = True,
-) -> None:
-    """Show one saved assessment's result."""
-    from csadvisor import history
-
-    saved = history.find(history.load_all(error_line), id_)
-    _show_result(saved.result, fmt, header, details=True)
-
-
-@history_app.command(
-    "diff",
-    epilog=examples("csadvisor history diff", "csadvisor history diff 20261001 latest -f tsv"),
-)
-def history_diff(
-    ctx: typer.Context,
-    ids: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="[OLD NEW]",
-            help="Two ids; default: the last two.",
-            autocompletion=complete_assessments,
-        ),
-    ] = None,
-    fmt: FormatOption = None,
-    header: HeaderOption = True,
-    all_: Annotated[
-        bool, typer.Option("--all", help="Also list the skills whose rating did not change.")
-    ] = False,
-) -> None:
-    """Show what changed between two assessments: the dates, the suggested role and its
-    readiness (e.g. 72% -> 93%), then the skills that moved."""
-    from csadvisor import history
-
-    saved = history.load_all(error_line)
-    if ids and len(ids) != 2:
-        raise UsageError("give two assessment ids (old and new), or none for the last two")
-    if ids:
-        old, new = history.find(saved, ids[0]), history.find(saved, ids[1])
-    else:
-        if len(saved) < 2:
-            raise NotFoundError(
-                f"need two saved assessments to compare, found {len(saved)}; "
-                "run 'csadvisor assess' again later"
-            )
-        old, new = saved[-2], saved[-1]
-    from csadvisor import records
-    from csadvisor.render.tables import diff_table
-
-    every = records.diff_records(old.result["ratings"], new.result["ratings"], _skill_names(ctx))
-    rows = every if all_ else [r for r in every if r["change"] != 0]
-    unchanged = [r["skill"] for r in every if r["change"] == 0]
-    document = records.diff_document(old.result, new.result, rows, unchanged)
-    show = partial(diff_table, title=f"{old.id} -> {new.id}", document=document, hidden=not all_)
-    emit(View(records.DIFF_COLUMNS, rows, show, document=document), fmt, header)
-
-
-def _skill_names(ctx: typer.Context) -> dict[str, str]:
-    try:
-        return {s.id: s.name for s in state(ctx).catalog().skills}
-    except CsadvisorError:
-        return {}
 
 
 # --------------------------------------------------------------------------- next
@@ -437,7 +303,7 @@ def next_(
     saved_id = None if assessment_file is not None else fresh["id"]
     more = _where_more(saved_id, offer_export=False)
     plain = accessible_mode(False, os.environ)
-    _show_result(fresh, fmt, header, details=details, more=more, plain=plain)
+    show_result(fresh, fmt, header, details=details, more=more, plain=plain)
 
 
 def _latest_result(path: str | None) -> dict[str, Any]:

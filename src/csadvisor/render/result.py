@@ -29,7 +29,12 @@ def pay_line(result: Mapping[str, Any]) -> str:
     item = pointed_to(result)
     if item is None:
         return ""
-    pay = result.get("target_pay")
+    gain = item.get("pay_gain")
+    if "target_pay" not in result:  # saved before ranges were kept with the result
+        if gain is None:
+            return "Pay change: no published range to compare."
+        return f"Pay change: {'+' if gain >= 0 else '-'}${abs(gain):,.0f} a year at the midpoint."
+    pay = result["target_pay"]
     if pay is None:
         return f"Pay: no published range for {item['title']}."
     cur, per = pay["currency"], pay["period"]
@@ -40,7 +45,6 @@ def pay_line(result: Mapping[str, Any]) -> str:
     if result.get("role") is None:
         low, high = money(pay["low"], cur, per), money(pay["high"], cur, per)
         return f"Starting pay: {low} - {high} a {per} ({where})."
-    gain = item.get("pay_gain")
     if gain is None:
         return (
             f"Pay: {item['title']} starts at {money(pay['low'], cur, per)} - "
