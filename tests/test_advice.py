@@ -17,7 +17,7 @@ from csadvisor import advisor, assessment, history
 from csadvisor import catalog as catalog_module
 from csadvisor.advisor import Answers
 from csadvisor.models import Catalog, Role
-from csadvisor.render.result import SUMMARY_LINES, write_summary
+from csadvisor.render.result import SUMMARY_LINES, first_person, write_summary
 
 DATE_ONLY = re.compile(r"^- Date: \d{4}-\d\d-\d\d$", re.M)
 
@@ -380,7 +380,10 @@ def test_the_plan_has_its_sections_in_order_and_the_top_three_gaps(
     assert f"Suggested timeframe: {advisor.timeframe(doc['top_gaps'][0]['gap'])}." in plan
     for gap in doc["top_gaps"]:
         for action in gap["growth"]:
-            assert f"- [ ] {action}" in plan
+            assert f"- [ ] {first_person(action)}" in plan
+    # One voice: the headings say "I", and so do the actions.
+    body = plan[: plan.index("_How readiness is computed")]  # the formula is shared text
+    assert not re.search(r"\b(you|your|yourself)\b", body, re.I)
     support = plan.index("## Support I need")
     agreed = plan.index("## Agreed next steps")
     assert plan[support:agreed].strip().endswith("-")  # an empty item to fill in
@@ -477,3 +480,17 @@ def test_a_result_saved_before_these_fields_still_shows(invoke: Any) -> None:
     assert "Your skills profile" in shown.stdout
     assert "Pay change: no published range to compare." in flat(shown.stdout)
     assert invoke("next").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("action", "mine"),
+    [
+        ("Ask your lead to show you one feature", "Ask my lead to show me one feature"),
+        ("Keep a log of cues you missed", "Keep a log of cues I missed"),
+        ("Your notes, yourself, with you", "My notes, myself, with me"),
+        ("Set a goal", "Set a goal"),
+        ("Youth and yours", "Youth and mine"),
+    ],
+)
+def test_actions_are_written_in_the_plans_voice(action: str, mine: str) -> None:
+    assert first_person(action) == mine

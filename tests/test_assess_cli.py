@@ -12,6 +12,7 @@ import yaml
 
 from csadvisor import catalog as catalog_module
 from csadvisor.models import Catalog
+from csadvisor.render.result import first_person
 
 REPO = Path(__file__).resolve().parent.parent
 READINESS_COLUMNS = [
@@ -226,7 +227,8 @@ def test_export_writes_a_markdown_plan(invoke: Any, answers_yaml: Path, tmp_path
     text = plan.read_text(encoding="utf-8")
     assert text.startswith("# My career development plan\n")
     assert out["suggestion"]["title"] in text
-    assert out["top_gaps"][0]["growth"][0] in text
+    # Actions are in the plan's first-person voice (issue 11): "your lead" -> "my lead".
+    assert first_person(out["top_gaps"][0]["growth"][0]) in text
     assert f"wrote {plan}" in res.stderr
     # Meant to be shared: the user's umask decides (issue 11; it was 0600 before).
     mask = os.umask(0o022)

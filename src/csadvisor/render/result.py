@@ -254,6 +254,30 @@ def write_result(result: Mapping[str, Any], out: TextIO, *, plain: bool = False)
     con.print(Group(*parts))
 
 
+_OBJECT_AFTER = {"give", "show", "tell", "help", "with", "to", "for", "let", "teach", "send"}
+_PRONOUNS = {"your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm"}
+
+
+def first_person(action: str) -> str:
+    """An action from skills.yaml in the plan's voice: "Ask your lead to show you" becomes
+    "Ask my lead to show me", so the headings ("Support I need") and actions agree."""
+    import re
+
+    def swap(match: re.Match[str]) -> str:
+        lead, word = match.group(1) or "", match.group(2)
+        lower = word.lower()
+        if lower == "you":
+            before = lead.strip().lower()
+            new = "me" if before in _OBJECT_AFTER else "I"
+        else:
+            new = _PRONOUNS[lower]
+        if word[0].isupper() and new != "I":
+            new = new[0].upper() + new[1:]
+        return lead + new
+
+    return re.sub(r"(\b\w+ |^)?\b(you're|yourself|yours|your|you)\b", swap, action, flags=re.I)
+
+
 def md(value: Any) -> str:
     """Data as literal Markdown text: the one escaping function every plan field goes through."""
     out = str(value)
@@ -305,7 +329,7 @@ def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
             )
             lines += ["", f"Suggested timeframe: {timeframe(gap['gap'])}.", ""]
             lines += [f"What the next level looks like: {md(gap['next_level'])}", ""]
-            lines += [f"- [ ] {md(g)}" for g in gap["growth"]]
+            lines += [f"- [ ] {md(first_person(g))}" for g in gap["growth"]]
             lines.append("")
     elif item is not None and item["gaps"]:
         for number, g in enumerate(item["gaps"][:3], 1):
@@ -337,7 +361,7 @@ def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
         for gap in gaps[3:]:
             lines.append(f"#### {md(gap['name'])}: from level {gap['rating']} to {gap['required']}")
             lines += ["", f"What the next level looks like: {md(gap['next_level'])}", ""]
-            lines += [f"- [ ] {md(g)}" for g in gap["growth"]]
+            lines += [f"- [ ] {md(first_person(g))}" for g in gap["growth"]]
             lines.append("")
     lines += ["", f"_How readiness is computed: {md(result['formula'])}._", ""]
     return "\n".join(lines)
