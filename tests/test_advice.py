@@ -494,3 +494,16 @@ def test_a_result_saved_before_these_fields_still_shows(invoke: Any) -> None:
 )
 def test_actions_are_written_in_the_plans_voice(action: str, mine: str) -> None:
     assert first_person(action) == mine
+
+
+def test_next_role_at_the_top_of_a_track_names_lateral_moves_on_stderr(invoke: Any) -> None:
+    res = invoke("next", "customer-service-manager", "-f", "json")
+    assert res.exit_code == 0
+    assert json.loads(res.stdout) == []
+    assert len(res.stderr.splitlines()) == 1
+    cat = bundled()
+    here = cat.role_by_id["customer-service-manager"]
+    for other in ("account-manager", "customer-experience-specialist"):
+        share = advisor.percent(advisor.overlap(here, cat.role_by_id[other]))
+        assert f"{other} ({share}% overlap)" in res.stderr
+    assert "customer-service-specialist" not in res.stderr  # a lower level: not lateral

@@ -277,9 +277,17 @@ def next_(
         current = advisor.RoleIndex(cat).get(name)
         rows = [records.next_record(current, step) for step in advisor.steps_from(current, cat)]
         if not rows:
+            moves = sorted(
+                (r for r in cat.roles if r.id != current.id and r.level >= current.level),
+                key=lambda r: -advisor.overlap(current, r),
+            )
+            shown = ", ".join(
+                f"{r.id} ({advisor.percent(advisor.overlap(current, r))}% overlap)" for r in moves
+            )
             error_line(
-                f"{current.id} is the top of its track: no further role; "
-                "'csadvisor assess' shows lateral moves and your strengths"
+                f"{current.id} is the top of its track: no further role"
+                + (f"; lateral moves: {shown}" if shown else "")
+                + "; 'csadvisor assess' ranks them by your readiness and names your strengths"
             )
         emit(View(records.NEXT_COLUMNS, rows, next_table), fmt, header)
         return
