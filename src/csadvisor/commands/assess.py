@@ -1,4 +1,4 @@
-"""The self-assessment, saved history and next-role advice."""
+"""The self-assessment and next-role advice (saved history: commands/history.py)."""
 
 import sys
 from typing import Annotated, Any
