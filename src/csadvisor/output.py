@@ -8,7 +8,7 @@ the terminal drawing (in ``render``) is imported only when a terminal view is dr
 """
 
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
 
@@ -59,6 +59,37 @@ class View(NamedTuple):
     document: Any = None
     mermaid: Callable[[], str] | None = None
     readable: bool = False
+
+
+class Joined(Mapping[str, Any]):
+    """A record made of a part many records share and a part of its own (its values win).
+
+    A batch answers 100,000 lines with a handful of roles: each line's record shares its
+    role's figures, so TSV formats those cells once per role, not once per line.
+    """
+
+    __slots__ = ("own", "shared")
+
+    def __init__(self, shared: Mapping[str, Any], own: Mapping[str, Any]) -> None:
+        self.shared = shared
+        self.own = own
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self.own:
+            return self.own[key]
+        return self.shared[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.shared
+        yield from (k for k in self.own if k not in self.shared)
+
+    def __len__(self) -> int:
+        return len(self.shared) + sum(1 for k in self.own if k not in self.shared)
+
+
+def plain(record: Mapping[str, Any]) -> Any:
+    """A record as json.dumps takes it."""
+    return record if isinstance(record, dict) else dict(record)
 
 
 def isatty(stream: TextIO) -> bool:
@@ -122,12 +153,12 @@ def write_records(
     if fmt is Format.json:
         import json
 
-        out.write(json.dumps(list(records), indent=2, ensure_ascii=False) + "\n")
+        out.write(json.dumps([plain(r) for r in records], indent=2, ensure_ascii=False) + "\n")
     elif fmt is Format.jsonl:
         import json
 
         for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json.dumps(plain(record), ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
         import csv
 
@@ -141,7 +172,21 @@ def write_records(
             out.write("\t".join(columns) + "\n")
         # A batch repeats the same few records many times: format each one once.
         lines: dict[int, tuple[Mapping[str, Any], str]] = {}
+        shared_cells: dict[int, tuple[Mapping[str, Any], list[str]]] = {}
         for record in records:
+            if isinstance(record, Joined):
+                shared = shared_cells.get(id(record.shared))
+                if shared is None or shared[0] is not record.shared:
+                    shared = (record.shared, [_tsv_cell(record.shared.get(c)) for c in columns])
+                    if len(shared_cells) < 4096:
+                        shared_cells[id(record.shared)] = shared
+                cells = shared[1].copy()
+                own = record.own
+                for i, c in enumerate(columns):
+                    if c in own:
+                        cells[i] = _tsv_cell(own[c])
+                out.write("\t".join(cells) + "\n")
+                continue
             seen = lines.get(id(record))
             if seen is None or seen[0] is not record:
                 line = "\t".join(_tsv_cell(record.get(c)) for c in columns) + "\n"

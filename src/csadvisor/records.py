@@ -14,10 +14,13 @@ if TYPE_CHECKING:
     from csadvisor.advisor import Step, TrackNode
 
 NO_RANGE = "no published range"
+UNKNOWN_ROLE = "unknown role"
+BLANK_NAME = "no name on this line"
 
 PAY_COLUMNS = (
     "role", "title", "low", "high", "mid", "currency", "period", "derived",
     "basis", "region", "source", "year", "adjusted_by", "factor", "note",
+    "query", "line", "suggestion",
 )  # fmt: skip
 ROLE_COLUMNS = (
     "id", "title", "level", "low", "high", "mid", "currency", "period", "next", "note",
@@ -81,6 +84,11 @@ def pay_fields(pay: PayRange | None) -> dict[str, Any]:
 
 def pay_record(role: Role, pay: PayRange | None) -> dict[str, Any]:
     return {"role": role.id, "title": role.title, **pay_fields(pay)}
+
+
+def unanswered_record(note: str) -> dict[str, Any]:
+    """A pay record for a line that names no role: every field empty but the note."""
+    return {"role": None, "title": None, **pay_fields(None), "derived": None, "note": note}
 
 
 def role_record(role: Role) -> dict[str, Any]:

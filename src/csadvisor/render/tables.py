@@ -42,13 +42,16 @@ def pay_table(
     def fig(key: str) -> Any:
         def get(r: Mapping[str, Any]) -> str:
             if r["low"] is None:
-                return str(r["note"]) if key == "low" else ""
+                if key != "low":
+                    return ""
+                near = r.get("suggestion")
+                return str(r["note"]) + (f"; did you mean {near}?" if near else "")
             return money(r[key], r["currency"], r["period"])
 
         return get
 
     cols = [
-        TableColumn("Role", lambda r: r["title"], min_width=16),
+        TableColumn("Role", lambda r: r["title"] or r.get("query") or "", min_width=16),
         TableColumn("Low", fig("low"), justify="right", no_wrap=True),
         TableColumn("High", fig("high"), justify="right", no_wrap=True),
         TableColumn("Midpoint", fig("mid"), justify="right", no_wrap=True),
