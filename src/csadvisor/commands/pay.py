@@ -9,7 +9,7 @@ import typer
 
 from csadvisor.cli import error_line
 from csadvisor.completion import complete_locations, complete_roles
-from csadvisor.errors import NotFoundError, UsageError
+from csadvisor.errors import NotFoundError, UsageError, escape_control
 from csadvisor.models import Period
 from csadvisor.options import FormatOption, HeaderOption, command_app, examples, state
 
@@ -186,7 +186,13 @@ def pay(
         unknown: dict[str, tuple[str, str | None]] = {}  # by name: the message, suggestion
         for request in _requests(names, input_format, column, kept):
             name = request.query
-            extra = {"query": name, "line": request.line, "suggestion": None, **request.kept}
+            # Echoed input never carries a terminal escape: control characters are shown.
+            extra = {
+                "query": escape_control(name),
+                "line": request.line,
+                "suggestion": None,
+                **{k: escape_control(v) for k, v in request.kept.items()},
+            }
             if not name:
                 yield Joined(blank, extra)
                 continue
