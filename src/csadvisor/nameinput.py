@@ -46,14 +46,16 @@ def read_table(
     """Names from ``column`` (a header name, or a 1-based number) of a table with a header.
 
     ``input_format`` is ``tsv`` or ``csv``; None decides from the header row (a tab in it
-    means tsv). ``keep`` names more columns whose cells each record carries along.
+    means tsv). ``keep`` names more columns whose cells each record carries along. The
+    header row is read and checked at once, so a wrong column is reported before any
+    output is written.
     """
     import csv
 
     source = iter(lines)
     first = next(source, None)
     if first is None:
-        return
+        return iter(())
     if first.startswith(BOM):
         first = first[1:]
     if input_format is None:
@@ -73,6 +75,12 @@ def read_table(
     header = [h.strip() for h in header]
     where = _column_index(header, column)
     kept = [(name, _column_index(header, name)) for name in keep]
+    return _records(table, where, kept)
+
+
+def _records(
+    table: Iterator[tuple[int, list[str]]], where: int, kept: list[tuple[str, int]]
+) -> Iterator[NameLine]:
     for number, row in table:
         if not any(cell.strip() for cell in row):
             yield NameLine(number, "", {name: "" for name, _ in kept})

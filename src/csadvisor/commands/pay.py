@@ -1,7 +1,7 @@
 """`csadvisor pay`: pay ranges by hand or by the hundred from stdin."""
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
@@ -34,26 +34,33 @@ class InputFormat(str, Enum):
 def _requests(
     args: list[str], input_format: InputFormat | None, column: str | None, keep: list[str]
 ) -> Iterator["NameLine"]:
-    """Each name to look up, in order: arguments as given, ``-`` for those on stdin."""
+    """Each name to look up, in order: arguments as given, ``-`` for those on stdin.
+
+    A table on stdin has its header row checked here, before anything is printed.
+    """
+    import itertools
+
     from csadvisor.nameinput import NameInputError, NameLine, read_lines, read_table
 
     table = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
+    parts: list[Iterable[NameLine]] = []
     for arg in args:
         if arg != "-":
-            yield NameLine(None, arg, {})
+            parts.append((NameLine(None, arg, {}),))
             continue
         if sys.stdin is None:  # pragma: no cover - no stdin at all
             raise UsageError("'-' reads role names from stdin, but there is no stdin")
         if sys.stdin.isatty():
             error_line("reading role names from stdin, one per line; end with Ctrl-D")
-        try:
-            if table:
-                fmt = None if input_format is None else input_format.value
-                yield from read_table(sys.stdin, fmt, column or "1", keep)
-            else:
-                yield from read_lines(sys.stdin)
-        except NameInputError as exc:
-            raise UsageError(str(exc)) from None
+        if table:
+            fmt = None if input_format is None else input_format.value
+            try:
+                parts.append(read_table(sys.stdin, fmt, column or "1", keep))
+            except NameInputError as exc:
+                raise UsageError(str(exc)) from None
+        else:
+            parts.append(read_lines(sys.stdin))
+    return itertools.chain.from_iterable(parts)
 
 
 @app.command(
@@ -173,6 +180,7 @@ def pay(
     cat = state(ctx).catalog()
     factor, adjusted_by = _pay_factor(ctx, location, adjust)
     index = RoleIndex(cat)
+    requests = _requests(names, input_format, column, kept)
     missing: list[str] = []  # one line per unknown name, with its input line
     asked = 0
     unpaid_warned: set[str] = set()
@@ -184,7 +192,7 @@ def pay(
         blank = records.unanswered_record(records.BLANK_NAME)
         not_found = records.unanswered_record(records.UNKNOWN_ROLE)
         unknown: dict[str, tuple[str, str | None]] = {}  # by name: the message, suggestion
-        for request in _requests(names, input_format, column, kept):
+        for request in requests:
             name = request.query
             # Echoed input never carries a terminal escape: control characters are shown.
             extra = {

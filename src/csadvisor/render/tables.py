@@ -36,22 +36,29 @@ def _name_and_id(title_key: str) -> Any:
     return label
 
 
+def _pay_role(r: Mapping[str, Any]) -> Any:
+    """The role's title; for a line that found none, the name typed and why."""
+    if r["title"]:
+        return r["title"]
+    shown = text(r.get("query") or "")
+    near = r.get("suggestion")
+    shown.append(text(f"\n{r['note']}" + (f"; did you mean {near}?" if near else ""), "dim"))
+    return shown
+
+
 def pay_table(
     rows: Shown, out: TextIO, period: str, adjusted_by: str | None, factor: float | None
 ) -> None:
     def fig(key: str) -> Any:
         def get(r: Mapping[str, Any]) -> str:
             if r["low"] is None:
-                if key != "low":
-                    return ""
-                near = r.get("suggestion")
-                return str(r["note"]) + (f"; did you mean {near}?" if near else "")
+                return str(r["note"]) if key == "low" and r["title"] else ""
             return money(r[key], r["currency"], r["period"])
 
         return get
 
     cols = [
-        TableColumn("Role", lambda r: r["title"] or r.get("query") or "", min_width=16),
+        TableColumn("Role", _pay_role, min_width=16),
         TableColumn("Low", fig("low"), justify="right", no_wrap=True),
         TableColumn("High", fig("high"), justify="right", no_wrap=True),
         TableColumn("Midpoint", fig("mid"), justify="right", no_wrap=True),
