@@ -124,7 +124,9 @@ def test_column_reads_names_from_a_csv_with_a_header_and_keep_carries_columns(
 
 def test_column_by_number_from_a_tsv(invoke: Any) -> None:
     staff = "id\ttitle\n1\tcsr\n2\tsupport manager\n"
-    result = invoke("pay", "-", "--column", "2", "--input-format", "tsv", "--no-header", input=staff)
+    result = invoke(
+        "pay", "-", "--column", "2", "--input-format", "tsv", "--no-header", input=staff
+    )
     assert result.exit_code == 0, result.stderr
     assert [ln.split("\t")[0] for ln in result.stdout.splitlines()] == [CSS, CSM]
 
@@ -138,9 +140,7 @@ def test_column_by_number_from_a_tsv(invoke: Any) -> None:
         (["--keep", "team"], "--keep carries columns of a table: add --column NAME"),
     ],
 )
-def test_table_input_mistakes_are_usage_errors(
-    invoke: Any, args: list[str], message: str
-) -> None:
+def test_table_input_mistakes_are_usage_errors(invoke: Any, args: list[str], message: str) -> None:
     result = invoke("pay", "-", *args, input=STAFF_CSV)
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -177,6 +177,4 @@ def test_unknown_names_in_a_table_view_show_the_name_typed_and_the_suggestion(
 ) -> None:
     result = invoke("pay", "csr", "custmer service managr", "-f", "table")
     assert "custmer service managr" in result.stdout
-    assert "unknown role; did you mean Customer service manager?" in " ".join(
-        result.stdout.split()
-    )
+    assert "unknown role; did you mean Customer service manager?" in " ".join(result.stdout.split())

@@ -100,9 +100,7 @@ def _column_index(header: list[str], column: str) -> int:
         number = int(column)
         if 1 <= number <= len(header):
             return number - 1
-        raise NameInputError(
-            f"--column {column}: the header row has {len(header)} column(s)"
-        )
+        raise NameInputError(f"--column {column}: the header row has {len(header)} column(s)")
     folded = [h.casefold() for h in header]
     if column.casefold() in folded:
         return folded.index(column.casefold())

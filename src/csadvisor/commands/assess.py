@@ -217,7 +217,7 @@ def _export(result: dict[str, Any], target: str) -> None:
 
 # --------------------------------------------------------------------------- history
 
-history_app = typer.Typer(
+history_app = command_app(
     help="Saved assessments: list them, show one, or see how your skills moved.",
     invoke_without_command=True,
     no_args_is_help=False,

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from csadvisor.cli import error_line
-from csadvisor.errors import ExitCode, UsageError
+from csadvisor.errors import ExitCode, UsageError, escape_control
 from csadvisor.options import FormatOption, HeaderOption, command_app, examples, state
 from csadvisor.output import View, emit
 
@@ -16,7 +16,7 @@ app = command_app()
 
 # --------------------------------------------------------------------------- data
 
-data_app = typer.Typer(
+data_app = command_app(
     help="Your organisation's own data: check it, start it, see which files are in use.",
     no_args_is_help=True,
 )
@@ -68,8 +68,8 @@ def data_validate(
     ),
 )
 def data_schema(
-    kind: Annotated[
-        SchemaKind | None,
+    kind_name: Annotated[
+        str | None,
         typer.Argument(
             metavar="[KIND]",
             help="roles, skills, locations or answers; default: one schema that accepts any "
@@ -84,6 +84,14 @@ def data_schema(
     """
     from csadvisor import schema
     from csadvisor.output import write_json
+
+    kinds = [k.value for k in SchemaKind]
+    if kind_name is not None and kind_name.casefold() not in kinds:
+        raise UsageError(
+            f"no schema '{escape_control(kind_name)}'; use one of {', '.join(kinds)} "
+            "(see 'csadvisor data schema --help')"
+        )
+    kind = None if kind_name is None else SchemaKind(kind_name.casefold())
 
     specs = {
         "roles": schema.ROLES_FILE,

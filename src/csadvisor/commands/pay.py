@@ -144,8 +144,7 @@ def pay(
         typer.Option(
             "--keep",
             metavar="COL,...",
-            help="Carry these columns of the input table into each record, after the pay "
-            "columns.",
+            help="Carry these columns of the input table into each record, after the pay columns.",
         ),
     ] = None,
     header: HeaderOption = True,
@@ -174,9 +173,7 @@ def pay(
         raise UsageError("--keep carries columns of a table: add --column NAME")
     clash = [k for k in kept if k in records.PAY_COLUMNS]
     if clash:
-        raise UsageError(
-            f"--keep {clash[0]}: the pay records have a column of that name already"
-        )
+        raise UsageError(f"--keep {clash[0]}: the pay records have a column of that name already")
     cat = state(ctx).catalog()
     factor, adjusted_by = _pay_factor(ctx, location, adjust)
     index = RoleIndex(cat)
