@@ -440,7 +440,7 @@ def test_pay_field_prints_just_the_number(invoke: Invoke, field: str, expected: 
 
 def test_pay_field_one_number_per_line_in_order(invoke: Invoke) -> None:
     result = ok(invoke("pay", CSM, CC, "csr", "--field", "mid", "--period", "month"))
-    assert result.stdout == "5760.42\n3406.25\n3625\n"
+    assert result.stdout == "5760.42\n3406.25\n3625.00\n"
 
 
 def test_pay_without_range_json_is_null_with_note(invoke: Invoke) -> None:

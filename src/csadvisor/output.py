@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
 
+from csadvisor.models import Cents
+
 
 class Format(str, Enum):
     """Every output format. A command allows some of them (see :data:`LISTING`)."""
@@ -130,6 +132,8 @@ def cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Cents):
+        return f"{value:.2f}"
     if isinstance(value, (list, tuple)):
         return ";".join(cell(v) for v in value)
     if isinstance(value, Mapping):

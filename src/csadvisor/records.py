@@ -8,7 +8,7 @@ stable order of TSV/CSV output (the README's column table is checked against
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from csadvisor.models import Catalog, PayRange, Role, Skill, number
+from csadvisor.models import Catalog, PayRange, Role, Skill, amount
 
 if TYPE_CHECKING:
     from csadvisor.advisor import Step, TrackNode
@@ -66,9 +66,9 @@ def pay_fields(pay: PayRange | None) -> dict[str, Any]:
             "adjusted_by": None, "factor": None, "note": NO_RANGE,
         }  # fmt: skip
     return {
-        "low": number(pay.low),
-        "high": number(pay.high),
-        "mid": number(pay.mid),
+        "low": amount(pay.low, pay.period),
+        "high": amount(pay.high, pay.period),
+        "mid": amount(pay.mid, pay.period),
         "currency": pay.currency,
         "period": pay.period,
         "derived": pay.derived,

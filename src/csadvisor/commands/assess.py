@@ -238,7 +238,8 @@ def history_list(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOpt
         from csadvisor.render.tables import history_table
 
         if rows:
-            history_table(rows, out)
+            titles = {r.id: r.title for r in state(ctx).catalog().roles}
+            history_table(rows, out, titles)
         else:  # a terminal says why it is empty; a pipe gets the header alone
             error_line("no saved assessments yet; run 'csadvisor assess' first")
 

@@ -157,7 +157,7 @@ def pay(
     """
     from csadvisor import records
     from csadvisor.lookup import RoleIndex, unknown_role_message
-    from csadvisor.output import Joined, Shown, View, emit
+    from csadvisor.output import Joined, Shown, View, cell, emit
 
     if location is not None and adjust is not None:
         raise UsageError("give --location or --adjust, not both")
@@ -231,7 +231,7 @@ def pay(
             if value is None and record["role"] and record["role"] not in unpaid_warned:
                 unpaid_warned.add(record["role"])
                 error_line(f"{record['role']}: {records.NO_RANGE}; printing an empty line")
-            out.write(("" if value is None else str(value)) + "\n")
+            out.write(cell(value) + "\n")  # the numbers as tsv shows them
     else:
 
         def table(rows: Shown, out: TextIO) -> None:

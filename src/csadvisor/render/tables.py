@@ -130,12 +130,17 @@ def next_table(rows: Shown, out: TextIO) -> None:
     write_table(rows, cols, out, spaced=True)
 
 
-def history_table(rows: Shown, out: TextIO) -> None:
+def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
+    """Saved assessments; roles by their titles (an id no longer in the data as it is)."""
+
+    def title(key: str) -> Any:
+        return lambda r: titles.get(r[key], r[key]) if r[key] else "-"
+
     cols = [
         TableColumn("ID", lambda r: r["id"], style="cyan", no_wrap=True),
-        TableColumn("Date", lambda r: r["created"][:16].replace("T", " ")),
-        TableColumn("Role", lambda r: r["role"] or "-"),
-        TableColumn("Suggested next", lambda r: r["suggestion"] or "-"),
+        TableColumn("Date", lambda r: r["created"][:16].replace("T", " "), no_wrap=True),
+        TableColumn("Role", title("role")),
+        TableColumn("Suggested next", title("suggestion")),
         TableColumn(
             "Readiness",
             lambda r: "-" if r["readiness"] is None else f"{r['readiness']}% {r['band']}",
