@@ -213,24 +213,39 @@ def _write_stacked(
     con: "Console",
     title: str | None,
 ) -> None:
-    """One block per record: its first cell as a heading, then each other column."""
+    """One block per record: its first cell as a heading, then each other column.
+
+    Labels sit beside their values; in a record where a value has a word too long for
+    that, every label goes on its own line with its value indented below.
+    """
+    from rich.padding import Padding
     from rich.table import Table
 
     if title:
         con.print(text(title, "bold"))
         con.print()
-    label_width = max((len(col.header) for col in columns[1:]), default=0) + 1
+    label_width = max((len(col.header) for col in columns[1:]), default=0) + 3
     for row in rows:
         heading = row[0].copy() if row else text("")
         heading.stylize("bold")
         con.print(heading)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, min_width=label_width + 2)
-        grid.add_column(overflow="fold")
-        for col, cell in zip(columns[1:], row[1:], strict=True):
-            if cell.plain.strip():
-                grid.add_row(text(f"  {col.header}:", "dim"), cell)
-        con.print(grid)
+        cells = [
+            (col.header, cell)
+            for col, cell in zip(columns[1:], row[1:], strict=True)
+            if cell.plain.strip()
+        ]
+        beside = all(label_width + 1 + _longest_word(cell) <= con.width for _, cell in cells)
+        if beside:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True, min_width=label_width)
+            grid.add_column(overflow="fold")
+            for header, cell in cells:
+                grid.add_row(text(f"  {header}:", "dim"), cell)
+            con.print(grid)
+        else:
+            for header, cell in cells:
+                con.print(text(f"  {header}:", "dim"))
+                con.print(Padding(cell, (0, 0, 0, 4)))
         con.print()
 
 
