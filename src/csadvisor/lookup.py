@@ -187,7 +187,11 @@ class LocationIndex(NameIndex[Location]):
         place = self.find(name)
         if place is None:
             near = self.suggest(name)
-            known = "; known: " + ", ".join(escape_control(p.name) for p in self.places)
+            known = (
+                "; known: " + ", ".join(escape_control(p.name) for p in self.places)
+                if self.places
+                else "; locations.yaml lists none yet: add yours there"
+            )
             hint = _did_you_mean(near) if near else known
             raise NotFoundError(f"unknown location '{escape_control(name)}'{hint}")
         return place

@@ -133,9 +133,8 @@ def data_init(
     source = catalog.resolve_source(state(ctx).data_dir)
     catalog.load_documents(source)  # never copy data that does not validate
     target = Path(directory)
-    names = [catalog.ROLES_FILE, catalog.SKILLS_FILE]
-    if source.file(catalog.LOCATIONS_FILE).exists():
-        names.append(catalog.LOCATIONS_FILE)
+    names = [catalog.ROLES_FILE, catalog.SKILLS_FILE, catalog.LOCATIONS_FILE]
+    has_locations = source.file(catalog.LOCATIONS_FILE).exists()
     if target.exists() and not target.is_dir():
         raise UsageError(f"{directory} exists and is not a directory")
     existing = [n for n in names if (target / n).exists()]
@@ -148,11 +147,31 @@ def data_init(
     try:
         target.mkdir(parents=True, exist_ok=True)
         for name in names:
-            text = catalog.read_text(source.file(name), source.label(name))
+            if name == catalog.LOCATIONS_FILE and not has_locations:
+                text = LOCATIONS_EXAMPLE
+            else:
+                text = catalog.read_text(source.file(name), source.label(name))
             atomic_write_text(target / name, text)
     except OSError as exc:
         raise UsageError(f"cannot write to {directory}: {exc.strerror or exc}") from None
     error_line(f"wrote {', '.join(names)} to {directory}; use it with --data-dir {directory}")
+
+
+# What `data init` writes when the data in use has no locations.yaml: no entry, only an
+# example in comments, because no published location factors are available to us.
+LOCATIONS_EXAMPLE = """\
+# Local pay factors for `csadvisor pay ROLE --location NAME`.
+# Each entry says how pay in one place compares with the national figures, and where
+# that number comes from (it is shown next to every adjusted figure). No factor ships
+# with csadvisor: add your own, from a survey you trust, in this shape:
+#
+# locations:
+#   - name: Springfield
+#     factor: 1.12            # pay relative to the national figures
+#     source: Example Corp pay survey
+#     year: 2026
+locations: []
+"""
 
 
 @data_app.command(
