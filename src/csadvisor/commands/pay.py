@@ -226,6 +226,8 @@ def pay(
 
     if field is not None:
         out = sys.stdout
+        if table_input and header:  # a line for the table's header row: `paste` lines up
+            out.write(field.value + "\n")
         for record in answers():  # one line per name, so `paste` lines up
             value = record.get(field.value)
             if value is None and record["role"] and record["role"] not in unpaid_warned:
