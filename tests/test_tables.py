@@ -64,7 +64,7 @@ def test_narrow_terminals_get_one_block_per_record(
 def test_history_shows_role_titles_and_whole_ids(
     invoke: Any, width: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answers = json.dumps({"role": "csr", "skills": {s: 3 for s in SKILL_IDS}})
+    answers = json.dumps({"role": "csr", "skills": dict.fromkeys(SKILL_IDS, 3)})
     saved = invoke("assess", "--answers", "-", "-f", "json", input=answers)
     assert saved.exit_code == 0, saved.stderr
     assessment_id = json.loads(saved.stdout)["id"]
