@@ -31,10 +31,11 @@ def _clean(line: str) -> str:
 
 def read_lines(lines: Iterable[str]) -> Iterator[NameLine]:
     """One name per line; a blank line is a name-less record in its place."""
+    kept: dict[str, str] = {}  # shared: nothing is carried from a plain list of names
     for number, raw in enumerate(lines, start=1):
         if number == 1 and raw.startswith(BOM):
             raw = raw[1:]
-        yield NameLine(number, _clean(raw).strip(), {})
+        yield NameLine(number, raw.strip(), kept)
 
 
 def read_table(

@@ -142,7 +142,10 @@ def cell(value: Any) -> str:
 
 
 def _tsv_cell(value: Any) -> str:
-    return cell(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    text = value if type(value) is str else cell(value)
+    if "\t" in text or "\r" in text or "\n" in text:
+        return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return text
 
 
 def write_records(
@@ -177,6 +180,7 @@ def write_records(
         # A batch repeats the same few records many times: format each one once.
         lines: dict[int, tuple[Mapping[str, Any], str]] = {}
         shared_cells: dict[int, tuple[Mapping[str, Any], list[str]]] = {}
+        position = {c: i for i, c in enumerate(columns)}
         for record in records:
             if isinstance(record, Joined):
                 shared = shared_cells.get(id(record.shared))
@@ -185,10 +189,10 @@ def write_records(
                     if len(shared_cells) < 4096:
                         shared_cells[id(record.shared)] = shared
                 cells = shared[1].copy()
-                own = record.own
-                for i, c in enumerate(columns):
-                    if c in own:
-                        cells[i] = _tsv_cell(own[c])
+                for c, value in record.own.items():
+                    i = position.get(c)
+                    if i is not None:
+                        cells[i] = _tsv_cell(value)
                 out.write("\t".join(cells) + "\n")
                 continue
             seen = lines.get(id(record))

@@ -192,12 +192,9 @@ def pay(
         for request in requests:
             name = request.query
             # Echoed input never carries a terminal escape: control characters are shown.
-            extra = {
-                "query": escape_control(name),
-                "line": request.line,
-                "suggestion": None,
-                **{k: escape_control(v) for k, v in request.kept.items()},
-            }
+            extra = {"query": escape_control(name), "line": request.line, "suggestion": None}
+            if request.kept:
+                extra.update({k: escape_control(v) for k, v in request.kept.items()})
             if not name:
                 yield Joined(blank, extra)
                 continue
