@@ -178,3 +178,19 @@ def test_unknown_names_in_a_table_view_show_the_name_typed_and_the_suggestion(
     result = invoke("pay", "csr", "custmer service managr", "-f", "table")
     assert "custmer service managr" in result.stdout
     assert "unknown role; did you mean Customer service manager?" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "json", "jsonl"])
+@pytest.mark.parametrize("sep", ["\t", ","])
+def test_a_table_of_a_thousand_rows_gives_a_record_per_data_row(
+    invoke: Any, fmt: str, sep: str
+) -> None:
+    names, misspelt = thousand_names(seed=3)
+    body = "".join(f"{i}{sep}{n.replace(sep, ' ')}{sep}x\r\n" for i, n in enumerate(names))
+    stdin = "\ufeff" + f"id{sep}job_title{sep}team\r\n" + body
+    result = invoke("pay", "-", "--column", "job_title", "--keep", "id", "-f", fmt, input=stdin)
+    rows = parse(fmt, result.stdout)
+    assert len(rows) == len(names)
+    assert [str(r["line"]) for r in rows] == [str(n) for n in range(2, 1002)]
+    assert [str(r["id"]) for r in rows] == [str(i) for i in range(1000)]
+    assert sum(r["note"] == "unknown role" for r in rows) == misspelt

@@ -128,8 +128,12 @@ def emit(view: View, fmt: Any, header: bool = True, out: TextIO | None = None) -
 
 def cell(value: Any) -> str:
     """One TSV/CSV cell: no currency symbols, no separators, lists joined with ';'."""
+    if type(value) is str:  # the common cases first: a batch formats millions of cells
+        return value
     if value is None:
         return ""
+    if type(value) is int:
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Cents):
@@ -172,28 +176,21 @@ def write_records(
         writer = csv.writer(out, lineterminator="\n")
         if header:
             writer.writerow(columns)
+        joined = _JoinedCells(columns, cell)
         for record in records:
-            writer.writerow([cell(record.get(c)) for c in columns])
+            if type(record) is Joined:  # not isinstance: an ABC check costs more than the row
+                writer.writerow(joined.cells(record))
+            else:
+                writer.writerow([cell(record.get(c)) for c in columns])
     else:
         if header:
             out.write("\t".join(columns) + "\n")
         # A batch repeats the same few records many times: format each one once.
         lines: dict[int, tuple[Mapping[str, Any], str]] = {}
-        shared_cells: dict[int, tuple[Mapping[str, Any], list[str]]] = {}
-        position = {c: i for i, c in enumerate(columns)}
+        joined = _JoinedCells(columns, _tsv_cell)
         for record in records:
-            if isinstance(record, Joined):
-                shared = shared_cells.get(id(record.shared))
-                if shared is None or shared[0] is not record.shared:
-                    shared = (record.shared, [_tsv_cell(record.shared.get(c)) for c in columns])
-                    if len(shared_cells) < 4096:
-                        shared_cells[id(record.shared)] = shared
-                cells = shared[1].copy()
-                for c, value in record.own.items():
-                    i = position.get(c)
-                    if i is not None:
-                        cells[i] = _tsv_cell(value)
-                out.write("\t".join(cells) + "\n")
+            if type(record) is Joined:
+                out.write("\t".join(joined.cells(record)) + "\n")
                 continue
             seen = lines.get(id(record))
             if seen is None or seen[0] is not record:
@@ -203,6 +200,29 @@ def write_records(
             else:
                 line = seen[1]
             out.write(line)
+
+
+class _JoinedCells:
+    """The cells of :class:`Joined` records: the shared part formatted once per record."""
+
+    def __init__(self, columns: Sequence[str], fmt: Callable[[Any], str]) -> None:
+        self.columns = columns
+        self.fmt = fmt
+        self.position = {c: i for i, c in enumerate(columns)}
+        self.shared: dict[int, tuple[Mapping[str, Any], list[str]]] = {}
+
+    def cells(self, record: Joined) -> list[str]:
+        shared = self.shared.get(id(record.shared))
+        if shared is None or shared[0] is not record.shared:
+            shared = (record.shared, [self.fmt(record.shared.get(c)) for c in self.columns])
+            if len(self.shared) < 4096:
+                self.shared[id(record.shared)] = shared
+        cells = shared[1].copy()
+        for c, value in record.own.items():
+            i = self.position.get(c)
+            if i is not None:
+                cells[i] = self.fmt(value)
+        return cells
 
 
 def write_json(document: Any, out: TextIO) -> None:
