@@ -52,11 +52,21 @@ def loose_key(name: str) -> str:
     folded = name.casefold()
     if not folded.isascii():
         folded = _strip_accents(folded)
-    words: list[str] = []
+    forms = _WORD_FORMS
+    words = []
     for word in folded.translate(_PUNCTUATION).split():
-        word = WORD_VARIANTS.get(word) or WORD_VARIANTS.get(_singular(word)) or _singular(word)
-        words.append(word)
+        form = forms.get(word)
+        if form is None:
+            single = _singular(word)
+            form = WORD_VARIANTS.get(word) or WORD_VARIANTS.get(single) or single
+            if len(forms) < 100_000:
+                forms[word] = form
+        words.append(form)
     return " ".join(words)
+
+
+# Each word's loose form, worked out once: a large catalogue repeats the same few words.
+_WORD_FORMS: dict[str, str] = {}
 
 
 class NameIndex(Generic[T]):
@@ -64,7 +74,7 @@ class NameIndex(Generic[T]):
 
     def __init__(self, entries: Iterable[tuple[T, Iterable[str]]]) -> None:
         self.by_name: dict[str, tuple[T, str]] = {}
-        self._loose: dict[str, T] | None = None
+        self._word_forms: dict[str, frozenset[str]] | None = None
         self._word_index: dict[str, list[str]] | None = None
         for item, names in entries:
             for name in names:
@@ -75,11 +85,30 @@ class NameIndex(Generic[T]):
         hit = self.by_name.get(normalize(name))
         if hit is not None:
             return hit[0]
-        if self._loose is None:  # built on the first name that is not exact
-            self._loose = {}
-            for key, (item, _written) in self.by_name.items():
-                self._loose.setdefault(loose_key(key), item)
-        return self._loose.get(loose_key(name))
+        key = loose_key(name)
+        hit = self.by_name.get(key)  # "Call centre specialist" is "call center specialist"
+        if hit is not None:
+            return hit[0]
+        return self._find_loose(key)
+
+    def _find_loose(self, key: str) -> T | None:
+        """The first item with a name whose :func:`loose_key` is ``key``.
+
+        Only the names that have a word meaning the longest word of ``key`` are compared,
+        through the word index a miss builds anyway for its suggestions: a typo in a
+        10,000-role catalogue stays fast.
+        """
+        wanted = max(key.split(), key=len, default="")
+        if not wanted:
+            return None
+        words = self._words()
+        if self._word_forms is None:
+            self._word_forms = {w: frozenset(loose_key(w).split()) for w in words}
+        pool = {n for w, forms in self._word_forms.items() if wanted in forms for n in words[w]}
+        for name in self.by_name:  # in order: the first item to claim a name keeps it
+            if name in pool and loose_key(name) == key:
+                return self.by_name[name][0]
+        return None
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Close names for a name that matched nothing, as written, one per item.
