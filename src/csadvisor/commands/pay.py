@@ -98,7 +98,8 @@ def pay(
             "--field",
             case_sensitive=False,
             help="Print only this number, one line per name (an empty line where there is "
-            "none, so lines match the input). mid is the midpoint of the range, not a median.",
+            "none, so lines match the input; with --column, first a line for the header "
+            "row). mid is the midpoint of the range, not a median.",
         ),
     ] = None,
     location: Annotated[
