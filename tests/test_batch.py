@@ -138,6 +138,7 @@ def test_column_by_number_from_a_tsv(invoke: Any) -> None:
         (["--column", "9"], "--column 9: the header row has 3 column(s)"),
         (["--column", "job_title", "--keep", "title"], "--keep title: the pay records have"),
         (["--keep", "team"], "--keep carries columns of a table: add --column NAME"),
+        (["--column", "job_title", "--input-format", "lines"], "use --input-format tsv or csv"),
     ],
 )
 def test_table_input_mistakes_are_usage_errors(invoke: Any, args: list[str], message: str) -> None:

@@ -166,6 +166,8 @@ def pay(
         raise UsageError(
             "--field prints bare numbers, one per line; drop --format, or drop --field"
         )
+    if input_format is InputFormat.lines and column is not None:
+        raise UsageError("--column reads a table: use --input-format tsv or csv, not lines")
     kept = [k.strip() for k in (keep or "").split(",") if k.strip()]
     table_input = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
     if (table_input or kept) and "-" not in names:
