@@ -21,7 +21,7 @@ from csadvisor.output import Shown, View, emit
 
 app = command_app()
 
-history_app = typer.Typer(
+history_app = command_app(
     help="Saved assessments: list them, show one, or see how your skills moved.",
     invoke_without_command=True,
     no_args_is_help=False,
@@ -42,7 +42,8 @@ def history_list(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOpt
         from csadvisor.render.tables import history_table
 
         if rows:
-            history_table(rows, out)
+            titles = {r.id: r.title for r in state(ctx).catalog().roles}
+            history_table(rows, out, titles)
         else:  # a terminal says why it is empty; a pipe gets the header alone
             error_line("no saved assessments yet; run 'csadvisor assess' first")
 
