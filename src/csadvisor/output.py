@@ -7,10 +7,13 @@ Nothing here imports rich: the data formats are written with the standard librar
 the terminal drawing (in ``render``) is imported only when a terminal view is drawn.
 """
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
+
+from csadvisor.errors import CONTROL_CHARS, escape_control
 
 
 class Format(str, Enum):
@@ -23,6 +26,8 @@ class Format(str, Enum):
     jsonl = "jsonl"
     mermaid = "mermaid"
 
+
+_CONTROL = re.compile(CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))
 
 LISTING = (Format.table, Format.tsv, Format.csv, Format.json, Format.jsonl)
 TRACK = (*LISTING, Format.mermaid)
@@ -106,8 +111,24 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def sheet_cell(value: Any) -> str:
+    """A CSV/TSV cell a spreadsheet will show as text, never run as a formula.
+
+    OWASP's rule: a cell that begins with ``= + - @``, tab or CR gets a leading single
+    quote, unless the value is a number (``-12.5`` stays a number). Control characters
+    are made visible, as everywhere text reaches a person.
+    """
+    text = cell(value)
+    if text.startswith(FORMULA_START) and not isinstance(value, (int, float)):
+        text = "'" + text
+    return escape_control(text) if _CONTROL.search(text) else text
+
+
 def _tsv_cell(value: Any) -> str:
-    return cell(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return sheet_cell(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
 def write_records(
@@ -135,7 +156,7 @@ def write_records(
         if header:
             writer.writerow(columns)
         for record in records:
-            writer.writerow([cell(record.get(c)) for c in columns])
+            writer.writerow([sheet_cell(record.get(c)) for c in columns])
     else:
         if header:
             out.write("\t".join(columns) + "\n")

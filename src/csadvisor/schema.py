@@ -12,15 +12,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from csadvisor.errors import CONTROL_CHARS, escape_control
+from csadvisor.errors import CONTROL_CHARS, INVISIBLE_CHARS, escape_control
 from csadvisor.models import PERIODS, SKILL_CATEGORIES
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 _CONTROL_RE = re.compile(CONTROL_CHARS)
-_CONTROL_BUT_NEWLINE_RE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+_CONTROL_BUT_NEWLINE_RE = re.compile(CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_INVISIBLE_RE = re.compile(INVISIBLE_CHARS)
+FORMULA_START = ("=", "+", "@")
+"""What a spreadsheet would run as a formula: no text field may start with one."""
 MAX_TEXT = 2000
 
 
@@ -100,6 +101,7 @@ class Text(Spec):
     choices: tuple[str, ...] = ()
     max_len: int = MAX_TEXT
     hint: str = ""
+    name: bool = False  # a name or title: invisible characters refused too
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if type(value) is not str:
@@ -122,6 +124,20 @@ class Text(Spec):
             return c.fail(path, f"contains {kind} ({repr(bad.group())[1:-1]}); not allowed here")
         if len(value) > self.max_len:
             return c.fail(path, f"is {len(value)} characters long; the limit is {self.max_len}")
+        if value.startswith(FORMULA_START):
+            return c.fail(
+                path,
+                f"starts with '{value[0]}', which a spreadsheet would run as a formula; "
+                "reword it, or start it with another character",
+            )
+        if self.name:
+            hidden = _INVISIBLE_RE.search(value)
+            if hidden:
+                return c.fail(
+                    path,
+                    f"contains an invisible character ({repr(hidden.group())[1:-1]}); "
+                    "not allowed in a name, where it could make two names look the same",
+                )
         if self.choices and value not in self.choices:
             return c.fail(path, f"expected one of {', '.join(self.choices)}, got {describe(value)}")
         if self.pattern and not _compiled(self.pattern).match(value):
@@ -362,11 +378,13 @@ PAY = Record(
 ROLE = Record(
     {
         "id": Field(slug()),
-        "title": Field(Text(max_len=200)),
+        "title": Field(Text(max_len=200, name=True)),
         "level": Field(Integer(1, 5), description="Rung on the ladder, 1 (entry) to 5."),
         "summary": Field(Text(one_line=False)),
-        "responsibilities": Field(ListOf(Text(one_line=False)), required=False),
-        "aliases": Field(ListOf(Text(max_len=200)), required=False),
+        "responsibilities": Field(
+            ListOf(Text()), required=False, description="One line each (list items)."
+        ),
+        "aliases": Field(ListOf(Text(max_len=200, name=True)), required=False),
         "next": Field(ListOf(slug()), required=False, description="Ids of roles this grows into."),
         "skills": Field(MapOf(Integer(1, 5)), required=False, description="Skill id -> level."),
         "pay": Field(PAY, required=False, description="Only where a range is published."),
@@ -377,14 +395,16 @@ ROLE = Record(
 SKILL = Record(
     {
         "id": Field(slug()),
-        "name": Field(Text(max_len=200)),
+        "name": Field(Text(max_len=200, name=True)),
         "category": Field(Text(choices=SKILL_CATEGORIES)),
         "description": Field(Text(one_line=False)),
         "levels": Field(
             ListOf(Text(), min_items=5, max_items=5),
             description="What levels 1 to 5 look like, one line each.",
         ),
-        "growth": Field(ListOf(Text(one_line=False)), required=False),
+        "growth": Field(
+            ListOf(Text()), required=False, description="Actions, one line each (list items)."
+        ),
     },
     title="Skill",
 )
@@ -394,7 +414,7 @@ SKILLS_FILE = Record({"skills": Field(ListOf(SKILL, min_items=1))}, title="csadv
 
 LOCATION = Record(
     {
-        "name": Field(Text(max_len=200)),
+        "name": Field(Text(max_len=200, name=True)),
         "factor": Field(Number(maximum=100), description="Pay relative to the national figures."),
         "source": Field(Text(max_len=300)),
         "year": Field(Integer(1900, 2200)),

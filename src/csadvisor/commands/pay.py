@@ -11,7 +11,7 @@ from csadvisor.cli import error_line
 from csadvisor.completion import complete_locations, complete_roles
 from csadvisor.errors import NotFoundError, UsageError
 from csadvisor.models import Period
-from csadvisor.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.options import FormatOption, HeaderOption, command_app, examples, finite, state
 
 app = command_app()
 
@@ -32,8 +32,23 @@ def _names(args: list[str]) -> Iterator[str]:
             raise UsageError("'-' reads role names from stdin, but there is no stdin")
         if sys.stdin.isatty():
             error_line("reading role names from stdin, one per line; end with Ctrl-D")
-        for line in sys.stdin:
-            yield line.strip()  # a blank line keeps its place in --field output
+        yield from _lines(sys.stdin)
+
+
+def _lines(stream: TextIO) -> Iterator[str]:
+    """Lines of ``stream``, each read within a bound: a longer line (no name is that long)
+    is kept only up to it, so a megabyte line costs no more than a short one."""
+    from csadvisor.lookup import MAX_NAME
+
+    while True:
+        line = stream.readline(MAX_NAME + 1)
+        if not line:
+            return
+        if len(line) > MAX_NAME and not line.endswith("\n"):
+            rest = line
+            while rest and not rest.endswith("\n"):  # drop the rest of this line
+                rest = stream.readline(1 << 16)
+        yield line.strip()  # a blank line keeps its place in --field output
 
 
 @app.command(
@@ -88,6 +103,7 @@ def pay(
         typer.Option(
             "--adjust",
             metavar="FACTOR",
+            callback=finite,
             min=0.01,
             max=100.0,
             help="Multiply pay by FACTOR (e.g. 1.12); the figures are marked adjusted.",
