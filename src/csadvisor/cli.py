@@ -201,6 +201,8 @@ class CsadvisorGroup(TyperGroup):
                 **extra,
             )
             code = int(rv) if isinstance(rv, int) and not isinstance(rv, bool) else 0
+            if code == ExitCode.CANCELLED:  # Typer turned a KeyboardInterrupt into Exit(130)
+                error_line("cancelled")
             sys.stdout.flush()
         except CsadvisorError as exc:
             for message in exc.messages:

@@ -112,23 +112,27 @@ def cell(value: Any) -> str:
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""OWASP's rule for CSV: a cell starting with one of these is a formula to a spreadsheet."""
+TSV_FORMULA_START = ("=", "+", "@")
+"""TSV is the pipe format (``cut``, ``sort -n``): a leading ``-`` stays (``--data-dir``),
+tab and CR become spaces anyway; what only a formula starts with is still neutralised."""
 
 
-def sheet_cell(value: Any) -> str:
+def sheet_cell(value: Any, starts: tuple[str, ...] = FORMULA_START) -> str:
     """A CSV/TSV cell a spreadsheet will show as text, never run as a formula.
 
-    OWASP's rule: a cell that begins with ``= + - @``, tab or CR gets a leading single
-    quote, unless the value is a number (``-12.5`` stays a number). Control characters
-    are made visible, as everywhere text reaches a person.
+    A cell that begins with one of ``starts`` gets a leading single quote, unless the
+    value is a number (``-12.5`` stays a number). Control characters are made visible,
+    as everywhere text reaches a person.
     """
     text = cell(value)
-    if text.startswith(FORMULA_START) and not isinstance(value, (int, float)):
+    if text.startswith(starts) and not isinstance(value, (int, float)):
         text = "'" + text
     return escape_control(text) if _CONTROL.search(text) else text
 
 
 def _tsv_cell(value: Any) -> str:
-    return sheet_cell(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return sheet_cell(value, TSV_FORMULA_START).replace("\t", " ").replace("\n", " ")
 
 
 def write_records(

@@ -135,7 +135,7 @@ class Text(Spec):
             if hidden:
                 return c.fail(
                     path,
-                    f"contains an invisible character ({repr(hidden.group())[1:-1]}); "
+                    f"contains an invisible character (U+{ord(hidden.group()):04X}); "
                     "not allowed in a name, where it could make two names look the same",
                 )
         if self.choices and value not in self.choices:

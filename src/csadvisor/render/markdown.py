@@ -32,6 +32,7 @@ def markdown_text(value: object) -> str:
 
 
 _MERMAID_SPECIAL = frozenset('#"<>&`\\[]{}|;')
+_MERMAID_NAMED = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
 
 
 def mermaid_label(value: object) -> str:
@@ -42,6 +43,9 @@ def mermaid_label(value: object) -> str:
     """
     text = " ".join(str(value).split())
     safe = "".join(
-        f"#{ord(c)};" if c in _MERMAID_SPECIAL or not c.isprintable() else c for c in text
+        _MERMAID_NAMED.get(c) or f"#{ord(c)};"
+        if c in _MERMAID_SPECIAL or not c.isprintable()
+        else c
+        for c in text
     )
     return f'"{safe}"'
