@@ -204,13 +204,27 @@ def test_cache_files_are_private_and_another_user_cannot_read_them(
         shutil.rmtree(shared, ignore_errors=True)
 
 
-def test_an_old_0755_cache_folder_is_made_private(tmp_path: Path) -> None:
+def test_an_old_0755_cache_folder_is_made_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """csadvisor's own folder is made 0700; a folder the user named is left as it is."""
+    monkeypatch.delenv("CSADVISOR_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     folder = folders.cache()
-    assert folder is not None
+    assert folder == tmp_path / "xdg" / "csadvisor"
     folder.mkdir(parents=True)
     folder.chmod(0o755)
     assert run("--data-dir", str(data_with(tmp_path)), "pay", "agent").exit_code == 0
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert len(cache_files()) == 1
+    named = tmp_path / "my-folder"
+    named.mkdir(mode=0o755)
+    named.chmod(0o755)
+    monkeypatch.setenv("CSADVISOR_CACHE_DIR", str(named))
+    assert run("--data-dir", str(data_with(tmp_path)), "pay", "agent").exit_code == 0
+    assert stat.S_IMODE(named.stat().st_mode) == 0o755
+    (cached,) = cache_files()
+    assert stat.S_IMODE(cached.stat().st_mode) == 0o600  # the file is private all the same
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
@@ -618,7 +632,10 @@ def test_ctrl_c_at_any_moment_of_start_up_exits_130_quietly() -> None:
     by the signal itself while Python shuts down, which the shell also reports as 130),
     or the command finished first."""
     start = _python_startup_seconds()
-    env = {**os.environ, "CSADVISOR_CACHE_DIR": ""}  # the slowest start: no cache
+    # The slowest start: no cache. Without pytest-cov's subprocess hook, which would run
+    # its own tracer (Python code, interruptible) before csadvisor's first line.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COV_CORE_")}
+    env["CSADVISOR_CACHE_DIR"] = ""
     seen: dict[int, int] = {}
     for i in range(30):
         proc = subprocess.Popen(

@@ -122,10 +122,12 @@ def write(key: Key, documents: Any) -> None:
 
     blob = {"stamp": key.stamp, "documents": documents}
     try:
-        key.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _trusted_folder(key.path.parent):
+        folder = key.path.parent
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _trusted_folder(folder):
             return  # a shared or foreign folder: never leave the catalogue where others write
-        os.chmod(key.path.parent, 0o700)  # ours: private, even if an older version made it 0755
+        if folder.name == folders.APP:  # ours alone (not a folder CSADVISOR_CACHE_DIR named)
+            os.chmod(folder, 0o700)  # private, even if an older version made it 0755
         atomic_write_bytes(key.path, marshal.dumps(blob), mode=0o600, durable=False)
     except (OSError, ValueError):
         pass  # the cache is an optimisation; a read-only home must not break a lookup

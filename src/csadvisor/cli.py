@@ -192,7 +192,7 @@ class CsadvisorGroup(TyperGroup):
         try:
             # From here Ctrl-C is a KeyboardInterrupt this boundary turns into exit 130;
             # before, __main__'s handler exits 130 quietly (start-up has nothing to undo).
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+            _set_sigint(signal.default_int_handler)
             rv = super().main(
                 args=args,
                 prog_name=prog_name or PROG,
@@ -240,8 +240,7 @@ class CsadvisorGroup(TyperGroup):
             code = _internal_error(exc)
         # Back to the handler from before: __main__'s quiet exit (nothing is left to clean
         # up, so no traceback while exiting), or the caller's own when run in-process.
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
+        _set_sigint(previous)
         if standalone_mode:
             sys.exit(code)
         return code
@@ -253,6 +252,17 @@ class CsadvisorGroup(TyperGroup):
             # Caught here, before Typer turns it into exit 1: `| head` is not an error.
             _quiet_broken_pipe()
             raise typer.Exit(int(ExitCode.OK)) from None
+
+
+def _set_sigint(handler: Any) -> None:
+    """Install a Ctrl-C handler where Python allows it (the main thread; not None)."""
+    import signal
+
+    if handler is not None:
+        try:
+            signal.signal(signal.SIGINT, handler)
+        except ValueError:  # pragma: no cover - run from another thread
+            pass
 
 
 def _internal_error(exc: Exception) -> int:
