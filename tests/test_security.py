@@ -276,23 +276,47 @@ def test_a_planted_cache_with_escapes_and_fake_pay_is_a_miss(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     "damage",
-    ["not-a-pair", "wrong-types", "unknown-key", "missing-field"],
-)
+    [
+        "not-a-pair", "wrong-types", "unknown-key", "missing-field", "level-9", "negative-pay",
+        "four-levels", "bell-in-a-summary", "bad-skill-key", "skill-level-0", "bool-as-int",
+    ],
+)  # fmt: skip
 def test_a_cache_of_the_wrong_shape_is_a_miss(tmp_path: Path, damage: str) -> None:
+    from csadvisor.schema import ROLES_FILE, SKILLS_FILE, Checker
+
     data = data_with(tmp_path)
     roles_doc, skills_doc = catalog.load_documents(catalog.resolve_source(data))
-    documents: Any
+    assert cache._shaped((roles_doc, skills_doc))
+    agent = roles_doc["roles"][0]
+    documents: Any = (roles_doc, skills_doc)
     if damage == "not-a-pair":
         documents = {"roles": roles_doc}
     elif damage == "wrong-types":
-        roles_doc["roles"][0]["level"] = "five"
-        documents = (roles_doc, skills_doc)
+        agent["level"] = "five"
     elif damage == "unknown-key":
-        roles_doc["roles"][0]["run"] = "rm -rf ~"
-        documents = (roles_doc, skills_doc)
+        agent["run"] = "rm -rf ~"
+    elif damage == "missing-field":
+        del agent["title"]
+    elif damage == "level-9":
+        agent["level"] = 9
+    elif damage == "negative-pay":
+        agent["pay"]["low"] = -1
+    elif damage == "four-levels":
+        skills_doc["skills"][0]["levels"].pop()
+    elif damage == "bell-in-a-summary":
+        agent["summary"] = "Sum\x07"
+    elif damage == "bad-skill-key":
+        agent["skills"]["Not A Slug"] = 2
+    elif damage == "skill-level-0":
+        agent["skills"]["empathy"] = 0
     else:
-        del roles_doc["roles"][0]["title"]
-        documents = (roles_doc, skills_doc)
+        agent["skills"]["empathy"] = True
+    assert not cache._shaped(documents)  # the quick check agrees with the full one:
+    if isinstance(documents, tuple):
+        checker = Checker()
+        ROLES_FILE.check(documents[0], "", checker)
+        SKILLS_FILE.check(documents[1], "", checker)
+        assert checker.problems
     _plant(documents, data)
     out = run("--data-dir", str(data), "roles", "-f", "json")
     assert out.exit_code == 0, out

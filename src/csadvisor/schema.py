@@ -90,6 +90,11 @@ class Spec:
     def check(self, value: Any, path: Any, c: Checker) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def fits(self, value: Any) -> bool:  # pragma: no cover - abstract
+        """A quick yes or no (no messages): is ``value`` what ``check`` returns for valid
+        input? For values csadvisor wrote itself (the cache), where speed matters."""
+        raise NotImplementedError
+
     def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -144,6 +149,25 @@ class Text(Spec):
             return c.fail(path, f"{describe(value)} is not valid: {self.hint or self.pattern}")
         return value
 
+    def fits(self, value: Any) -> bool:
+        if type(value) is not str:
+            return False
+        remembered = self.pattern is not None or bool(self.choices)
+        if remembered and (id(self), value) in _FITTING:
+            return True  # ids repeat thousands of times in a large catalogue
+        if not value or len(value) > self.max_len:
+            return False
+        bad = _CONTROL_RE if self.one_line else _CONTROL_BUT_NEWLINE_RE
+        if bad.search(value) or (self.name and _INVISIBLE_RE.search(value)):
+            return False
+        if self.choices and value not in self.choices:
+            return False
+        if self.pattern and _compiled(self.pattern).match(value) is None:
+            return False
+        if remembered:
+            _FITTING.add((id(self), value))
+        return True
+
     def json_schema(self) -> dict[str, Any]:
         s: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_len}
         if self.choices:
@@ -156,6 +180,8 @@ class Text(Spec):
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}
+_FITTING: set[tuple[int, str]] = set()  # (Text spec, value) found to fit: ids, choices
+_REQUIRED: dict[int, tuple[str, ...]] = {}  # a Record's required field names, by id
 
 
 def _compiled(pattern: str) -> re.Pattern[str]:
@@ -183,6 +209,9 @@ class Integer(Spec):
             )
         return value
 
+    def fits(self, value: Any) -> bool:
+        return type(value) is int and self.minimum <= value <= self.maximum
+
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
@@ -206,6 +235,9 @@ class Number(Spec):
             return c.fail(path, f"is too large ({describe(value)})")
         return value
 
+    def fits(self, value: Any) -> bool:
+        return type(value) in (int, float) and 0 < value <= self.maximum
+
     def json_schema(self) -> dict[str, Any]:
         return {"type": "number", "exclusiveMinimum": 0, "maximum": self.maximum}
 
@@ -228,6 +260,9 @@ class Real(Spec):
             return c.fail(path, f"must be from {self.minimum:g} to {self.maximum:g}")
         return value
 
+    def fits(self, value: Any) -> bool:
+        return type(value) in (int, float) and self.minimum <= value <= self.maximum
+
     def json_schema(self) -> dict[str, Any]:
         return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
 
@@ -240,6 +275,9 @@ class Nullable(Spec):
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         return None if value is None else self.spec.check(value, path, c)
+
+    def fits(self, value: Any) -> bool:
+        return value is None or self.spec.fits(value)
 
     def json_schema(self) -> dict[str, Any]:
         return {"anyOf": [self.spec.json_schema(), {"type": "null"}]}
@@ -265,6 +303,14 @@ class ListOf(Spec):
             return c.fail(path, f"expected {want} items, got {len(value)}")
         out = [self.item.check(v, (path, i), c) for i, v in enumerate(value)]
         return INVALID if any(v is INVALID for v in out) else out
+
+    def fits(self, value: Any) -> bool:
+        if type(value) is not list or len(value) < self.min_items:
+            return False
+        if self.max_items is not None and len(value) > self.max_items:
+            return False
+        item = self.item.fits
+        return all(item(v) for v in value)
 
     def json_schema(self) -> dict[str, Any]:
         s: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
@@ -296,6 +342,12 @@ class MapOf(Spec):
             else:
                 out[key] = val
         return out if ok else INVALID
+
+    def fits(self, value: Any) -> bool:
+        if type(value) is not dict:
+            return False
+        key, val = self.key.fits, self.value.fits
+        return all(key(k) and val(v) for k, v in value.items())
 
     def json_schema(self) -> dict[str, Any]:
         return {
@@ -343,6 +395,24 @@ class Record(Spec):
             else:
                 out[name] = checked
         return out if ok else INVALID
+
+    def fits(self, value: Any) -> bool:
+        if type(value) is not dict:
+            return False
+        fields = self.fields
+        for name in value:
+            f = fields.get(name)
+            if f is None or not f.spec.fits(value[name]):
+                return False
+        return all(name in value for name in self.required)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The names of the required fields (computed once)."""
+        known = _REQUIRED.get(id(self))
+        if known is None:
+            known = _REQUIRED[id(self)] = tuple(n for n, f in self.fields.items() if f.required)
+        return known
 
     def json_schema(self) -> dict[str, Any]:
         props: dict[str, Any] = {}
