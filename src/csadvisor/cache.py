@@ -104,7 +104,7 @@ def _trusted_folder(folder: Path) -> bool:
 def _shaped(documents: Any) -> bool:
     """What the cache holds has the shape the schema gives validated data (types, keys,
     ranges, no control characters): a planted or damaged cache is a miss, never shown.
-    ``fits`` is the schema's quick yes/no, about a tenth of the cost of a full check."""
+    ``fits`` is the schema's quick yes/no, about a third of the cost of a full check."""
     if not (isinstance(documents, (tuple, list)) and len(documents) == 2):
         return False
     from csadvisor.schema import ROLES_FILE, SKILLS_FILE
