@@ -27,6 +27,8 @@ def escape_control(text: str) -> str:
     The one terminal-escaping function: every string that did not come from csadvisor
     itself (file names, saved ids, names typed or read) passes it before a terminal.
     """
+    if text.isprintable():  # the usual case, and much faster than the pattern
+        return text
     return re.sub(CONTROL_CHARS, lambda m: repr(m.group())[1:-1], text)
 
 
