@@ -490,6 +490,7 @@ def test_a_result_saved_before_these_fields_still_shows(invoke: Any) -> None:
         ("Your notes, yourself, with you", "My notes, myself, with me"),
         ("Set a goal", "Set a goal"),
         ("Youth and yours", "Youth and mine"),
+        ("APPROVED BY YOUR MANAGER", "APPROVED BY MY MANAGER"),
     ],
 )
 def test_actions_are_written_in_the_plans_voice(action: str, mine: str) -> None:

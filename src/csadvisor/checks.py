@@ -41,7 +41,10 @@ def validate(
         if isinstance(role.get("pay"), dict):
             low, high = role["pay"].get("low"), role["pay"].get("high")
             if _is_num(low) and _is_num(high) and low > high:
-                rc.fail(f"roles[{i}].pay.low", f"low ({low:g}) is greater than high ({high:g})")
+                rc.fail(
+                    f"roles[{i}].pay.low",
+                    f"low ({_figure(low)}) is greater than high ({_figure(high)})",
+                )
         nexts = role.get("next")
         if isinstance(nexts, list):
             for j, target in enumerate(nexts):
@@ -72,6 +75,16 @@ def _q(text: str) -> str:
     from csadvisor.errors import escape_control
 
     return "'" + escape_control(text) + "'"
+
+
+def _figure(v: float) -> str:
+    """A number for a message; one too large for a float is shortened, not a crash."""
+    from csadvisor.schema import describe
+
+    try:
+        return f"{v:g}"
+    except (OverflowError, ValueError):
+        return describe(v)
 
 
 def _is_num(v: Any) -> bool:

@@ -8,6 +8,7 @@ the details (every role, the whole profile, every action) follow with ``--detail
 from collections.abc import Mapping
 from typing import Any, TextIO
 
+from csadvisor.render.markdown import markdown_text as md  # the one Markdown escaper
 from csadvisor.render.terminal import bullets, console, level_bar, money, text
 
 SUMMARY_GAPS = 3  # gaps (each with one action) the summary shows, if they fit
@@ -271,24 +272,19 @@ def first_person(action: str) -> str:
             new = "me" if before in _OBJECT_AFTER else "I"
         else:
             new = _PRONOUNS[lower]
-        if word[0].isupper() and new != "I":
+        if word.isupper() and len(word) > 1:
+            new = new.upper()
+        elif word[0].isupper() and new != "I":
             new = new[0].upper() + new[1:]
         return lead + new
 
     return re.sub(r"(\b\w+ |^)?\b(you're|yourself|yours|your|you)\b", swap, action, flags=re.I)
 
 
-def md(value: Any) -> str:
-    """Data as literal Markdown text: the one escaping function every plan field goes through."""
-    out = str(value)
-    for ch in "\\`*_{}[]<#|":
-        out = out.replace(ch, "\\" + ch)
-    return out
-
-
 def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
     """A plan a person can hand to their manager, in their own voice.
 
+    Every piece of text from data or a saved file goes through ``markdown_text`` (``md``).
     The top three gaps come first with one suggested timeframe each; "Support I need" and
     "Agreed next steps" are left to fill in together. The details (every role, the whole
     profile, every action) follow. The assessment id is shown only if it was ``saved``:
@@ -327,7 +323,7 @@ def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
             lines.append(
                 f"### {number}. {md(gap['name'])}: from level {gap['rating']} to {gap['required']}"
             )
-            lines += ["", f"Suggested timeframe: {timeframe(gap['gap'])}.", ""]
+            lines += ["", f"Suggested timeframe: {timeframe(gap['required'] - gap['rating'])}.", ""]
             lines += [f"What the next level looks like: {md(gap['next_level'])}", ""]
             lines += [f"- [ ] {md(first_person(g))}" for g in gap["growth"]]
             lines.append("")
