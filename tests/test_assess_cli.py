@@ -158,7 +158,8 @@ def test_json_result_shape(invoke: Any, answers_yaml: Path) -> None:
     res = invoke("assess", "--answers", str(answers_yaml), "-f", "json", "--no-save")
     assert res.exit_code == 0, res.stderr
     out = json.loads(res.stdout)
-    assert out["schema_version"] == 1
+    assert out["schema_version"] == 2
+    assert (out["name"], out["rater"], out["evidence"]) == (None, "self", {})
     assert out["role"] == "customer-service-specialist"
     assert all(type(v) is int for v in out["ratings"].values())
     assert out["readiness"], "a csr has next roles"

@@ -187,7 +187,8 @@ def locations(parsed: Parsed, label: str) -> dict[str, Location]:
 
 
 def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = None) -> Answers:
-    """Check answers against the catalogue: every skill rated 1-5, no unknown skills.
+    """Check answers against the catalogue: every skill rated 1-5, no unknown skills
+    (in ``skills`` or ``evidence``); ``name``, ``rater`` and ``evidence`` are carried along.
 
     Skills left out are an error listing them, unless ``missing`` gives them a level.
     An unknown role is a NotFoundError (exit 1), the rest DataError (exit 3).
@@ -210,6 +211,16 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
                         f"unknown skill '{sid}'; run 'csadvisor skills' to list them",
                     )
                 )
+        for sid in doc.get("evidence", {}):
+            if sid not in catalog.skill_by_id:
+                problems.append(
+                    Problem(
+                        label,
+                        line_of(parsed.lines, f"evidence.{sid}"),
+                        f"evidence.{sid}",
+                        f"unknown skill '{sid}'; run 'csadvisor skills' to list them",
+                    )
+                )
         left_out = [s.id for s in catalog.skills if s.id not in doc["skills"]]
         if left_out and missing is None:
             problems.append(
@@ -227,4 +238,6 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
     role_id = None
     if doc.get("role"):
         role_id = RoleIndex(catalog).get(doc["role"]).id
-    return Answers(role_id, ratings)
+    return Answers(
+        role_id, ratings, doc.get("name"), doc.get("rater", "self"), doc.get("evidence", {})
+    )

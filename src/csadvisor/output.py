@@ -106,6 +106,18 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading =, +, -, @, tab or CR is quoted
+    with an apostrophe (OWASP's rule), unless the cell is a number."""
+    text = cell(value)
+    if text.startswith(FORMULA_START) and not isinstance(value, (int, float)):
+        return "'" + text
+    return text
+
+
 def _tsv_cell(value: Any) -> str:
     return cell(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
@@ -135,7 +147,7 @@ def write_records(
         if header:
             writer.writerow(columns)
         for record in records:
-            writer.writerow([cell(record.get(c)) for c in columns])
+            writer.writerow([_csv_cell(record.get(c)) for c in columns])
     else:
         if header:
             out.write("\t".join(columns) + "\n")

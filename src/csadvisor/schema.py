@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from csadvisor.errors import CONTROL_CHARS, escape_control
-from csadvisor.models import PERIODS, SKILL_CATEGORIES
+from csadvisor.models import EVIDENCE_MAX, NAME_MAX, PERIODS, RATERS, SKILL_CATEGORIES
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -403,10 +403,22 @@ LOCATION = Record(
 )
 LOCATIONS_FILE = Record({"locations": Field(ListOf(LOCATION))}, title="csadvisor locations")
 
+# Zero-width, word-joiner, byte-order, line/paragraph separator and tag characters: text
+# people write (a name, an example) must look like what it is.
+VISIBLE = "^[^\u200b-\u200d\u2060-\u2064\ufeff\u2028\u2029\U000e0000-\U000e007f]*$"
+PERSON_NAME = Text(max_len=NAME_MAX, pattern=VISIBLE, hint="invisible characters are not allowed")
+RATER = Text(choices=RATERS)
+EVIDENCE = Text(max_len=EVIDENCE_MAX, pattern=VISIBLE, hint="invisible characters are not allowed")
+
 ANSWERS_FILE = Record(
     {
+        "name": Field(PERSON_NAME, required=False, description="Who the ratings are about."),
+        "rater": Field(RATER, required=False, description="Who gave them (default self)."),
         "role": Field(Text(max_len=200), required=False),
         "skills": Field(MapOf(Integer(1, 5))),
+        "evidence": Field(
+            MapOf(EVIDENCE), required=False, description="Skill id -> one example, one line."
+        ),
     },
     title="csadvisor answers",
 )
