@@ -9,7 +9,6 @@ from typing import NamedTuple
 from csadvisor.lookup import RoleIndex, unknown_role_message
 from csadvisor.models import Catalog, Role, Skill
 
-
 NO_EVIDENCE: Mapping[str, str] = MappingProxyType({})
 
 

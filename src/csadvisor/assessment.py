@@ -16,6 +16,7 @@ from csadvisor.models import Catalog, number
 SCHEMA_VERSION = 2
 #: Version 1 files (before name, rater and evidence) still load: those fields are optional.
 OLDEST_SCHEMA_VERSION = 1
+CREATED_PATTERN = r"^\d{4}-\d\d-\d\dT[0-9:.+-]+$"
 
 
 def result_spec() -> Any:
@@ -58,7 +59,7 @@ def result_spec() -> Any:
         {
             "schema_version": Field(Integer(OLDEST_SCHEMA_VERSION, SCHEMA_VERSION)),
             "id": Field(Text(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_len=80)),
-            "created": Field(Text(pattern=r"^\d{4}-\d\d-\d\dT[0-9:.+-]+$", max_len=40)),
+            "created": Field(Text(pattern=CREATED_PATTERN, max_len=40)),
             "name": Field(Nullable(PERSON_NAME), required=False),
             "rater": Field(RATER, required=False),
             "evidence": Field(MapOf(EVIDENCE), required=False),
@@ -146,7 +147,9 @@ def result(answers: Answers, catalog: Catalog, *, now: datetime | None = None) -
         "created": now.isoformat(),
         "name": answers.name,
         "rater": answers.rater,
-        "evidence": {s.id: answers.evidence[s.id] for s in catalog.skills if s.id in answers.evidence},
+        "evidence": {
+            s.id: answers.evidence[s.id] for s in catalog.skills if s.id in answers.evidence
+        },
         "role": current.id if current else None,
         "role_title": current.title if current else None,
         "ratings": dict(answers.ratings),
