@@ -119,6 +119,8 @@ def _csv_cell(value: Any) -> str:
 
 
 def _tsv_cell(value: Any) -> str:
+    if type(value) is int:  # most cells of a wide table (a team's levels): no text to clean
+        return str(value)
     return cell(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
