@@ -10,9 +10,11 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from csadvisor.models import EVIDENCE_MAX
 from csadvisor.quiz import BACK, Ask, Choice, Question
 
 POINTER = " » "
+TEXT_RULE = f"One line of at most {EVIDENCE_MAX} characters, no control characters"
 INDENT = "   "
 
 StyledText = list[tuple[str, str]]
@@ -40,19 +42,13 @@ def ask_text(question: Question, input: Any = None, output: Any = None) -> str:
 
     session: PromptSession[str] = PromptSession(
         [("class:qmark", "?"), ("class:question", f" {question.message} ")],
-        validator=Validator.from_callable(valid, error_message=_problem_hint(question)),
+        validator=Validator.from_callable(valid, error_message=TEXT_RULE, move_cursor_to_end=True),
         validate_while_typing=False,
         style=merge_styles_default([None]),
         input=input,
         output=output,
     )
     return session.prompt(default=question.default or "").strip()
-
-
-def _problem_hint(question: Question) -> str:
-    from csadvisor.models import EVIDENCE_MAX
-
-    return f"One line of at most {EVIDENCE_MAX} characters, no control characters"
 
 
 def hint(question: Question) -> str:
