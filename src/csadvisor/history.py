@@ -165,8 +165,9 @@ def quick_problem(doc: Any) -> str | None:
         return f"expected a mapping, got {describe(doc)}"
     version = doc.get("schema_version")
     if type(version) is not int or not OLDEST_SCHEMA_VERSION <= version <= SCHEMA_VERSION:
+        shown = version if type(version) is int else describe(version)
         return (
-            f"schema_version {describe(version)} is not one this csadvisor reads "
+            f"schema_version {shown} is not one this csadvisor reads "
             f"({OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION})"
         )
     if not _RESULT_KEYS:

@@ -117,6 +117,12 @@ def coverage_rows(
 # --------------------------------------------------------------------------- target role
 
 
+# A target view's rows carry every field (None where it does not apply): the same keys
+# in every row, so JSON readers and spreadsheets see one shape.
+_SKILL_PART = ("skill", "required", "meet", "below", "total_gap")
+_PERSON_PART = ("person", "rater", "readiness", "band", "met", "requirements")
+
+
 def target_rows(members: Sequence[Member], catalog: Catalog, role: Role) -> list[dict[str, Any]]:
     """Per required skill: how many people meet the role's level, biggest gaps first;
     then per person and rater: readiness for the role, most ready first."""
@@ -133,6 +139,7 @@ def target_rows(members: Sequence[Member], catalog: Catalog, role: Role) -> list
                 "meet": len(counted) - len(short),
                 "below": len(short),
                 "total_gap": sum(short),
+                **dict.fromkeys(_PERSON_PART),
             }
         )
     skill_rows.sort(key=lambda r: (-r["total_gap"], -r["below"], order.get(r["skill"], 0)))
@@ -142,6 +149,7 @@ def target_rows(members: Sequence[Member], catalog: Catalog, role: Role) -> list
         person_rows.append(
             {
                 "kind": "person",
+                **dict.fromkeys(_SKILL_PART),
                 "person": m.person,
                 "rater": m.rater,
                 "readiness": ready.percent,

@@ -234,21 +234,25 @@ def read_member(path: str, cat: Any) -> Any:
         raise ValueError(f"cannot read it ({exc.strerror or exc})") from None
     if len(raw) > MAX_FILE_BYTES:
         raise ValueError(f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")
-    doc = _parse(path, raw)
+    parsed = _parse(path, raw)
+    doc = parsed.value
     stem = escape_control(Path(path).stem)
     if isinstance(doc, dict) and "schema_version" in doc:
         return _from_result(path, doc, stem)
     if isinstance(doc, dict) and "skills" in doc:
-        return _from_answers(path, doc, stem, cat)
+        return _from_answers(path, parsed, stem, cat)
     raise ValueError("neither an assessment result (assess -f json, history) nor answers")
 
 
 def _parse(path: str, raw: bytes) -> Any:
+    """The file's values (a ``Parsed``): JSON the fast way, YAML with lines for messages."""
     import json
+
+    from csadvisor.yamlreader import Parsed
 
     if path.endswith(".json"):
         try:
-            return json.loads(raw.decode("utf-8-sig"))
+            return Parsed(json.loads(raw.decode("utf-8-sig")), None)
         except UnicodeDecodeError:
             raise ValueError("cannot read it (not UTF-8 text)") from None
         except json.JSONDecodeError as exc:
@@ -259,7 +263,7 @@ def _parse(path: str, raw: bytes) -> Any:
     from csadvisor.yamlreader import parse_yaml
 
     try:
-        return parse_yaml(decode(raw, path), path).value
+        return parse_yaml(decode(raw, path), path)
     except DataError as exc:
         raise ValueError(_reason(exc, path)) from None
 
@@ -292,16 +296,15 @@ def _from_result(path: str, doc: dict[str, Any], stem: str) -> Any:
     )
 
 
-def _from_answers(path: str, doc: dict[str, Any], stem: str, cat: Any) -> Any:
+def _from_answers(path: str, parsed: Any, stem: str, cat: Any) -> Any:
     from datetime import datetime, timezone
 
     from csadvisor import checks
     from csadvisor.errors import NotFoundError
     from csadvisor.team import Member
-    from csadvisor.yamlreader import Parsed
 
     try:
-        answers = checks.answers(Parsed(doc, None), path, cat)
+        answers = checks.answers(parsed, path, cat)
     except DataError as exc:
         raise ValueError(_reason(exc, path)) from None
     except NotFoundError as exc:  # an unknown role
