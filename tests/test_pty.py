@@ -108,7 +108,7 @@ def test_json_to_a_file_while_prompts_stay_on_the_terminal(
     assert finish(child) == 0
     text = out.read_text(encoding="utf-8")
     result = json.loads(text)  # nothing but the JSON document
-    assert result["schema_version"] == 1
+    assert result["schema_version"] == 2
     assert result["role"] == "customer-service-specialist"
     assert "Skill 1 of" not in text
     assert "\x1b" not in text
