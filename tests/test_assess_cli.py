@@ -458,7 +458,8 @@ def test_a_bad_name_option_is_a_usage_error(invoke: Any, answers_yaml: Path, bad
     res = invoke("assess", "--answers", str(answers_yaml), "--name", bad, "--no-save")
     assert res.exit_code == 2
     assert res.stdout == ""
-    assert res.stderr.startswith("csadvisor: --name: ") and res.stderr.count("\n") == 1
+    assert res.stderr.startswith("csadvisor: --name: ")
+    assert res.stderr.count("\n") == 1
     assert "\x1b" not in res.stderr
 
 
@@ -529,7 +530,8 @@ def test_a_saved_version_1_file_still_loads(invoke: Any, answers_yaml: Path) -> 
     assert json.loads(shown.stdout) == doc
     assert "About" not in invoke("history", "show", "latest").stdout
     listed = invoke("history", "-f", "tsv")
-    assert listed.exit_code == 0 and doc["id"] in listed.stdout
+    assert listed.exit_code == 0
+    assert doc["id"] in listed.stdout
     assert listed.stderr == ""
 
 

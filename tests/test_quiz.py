@@ -641,7 +641,8 @@ def test_evidence_is_asked_after_each_rating_and_enter_skips() -> None:
         "beta": "Wrote the refund macro",
     }
     example_q = ask.asked[2]
-    assert example_q.free_text and example_q.choices == ()
+    assert example_q.free_text
+    assert example_q.choices == ()
     assert example_q.message == "One example that shows Alpha at level 2 (Enter to skip):"
 
 

@@ -215,7 +215,8 @@ def test_calibration_sets_self_and_manager_side_by_side_and_flags_two_apart(team
         ["Ben", "gamma", "2", "2", "0", "false"],
     ]
     table = team("--view", "calibration", "-f", "table").stdout
-    assert "differ by 2+" in table and "never averaged" in table
+    assert "differ by 2+" in table
+    assert "never averaged" in table
 
 
 # --------------------------------------------------------------------------- anonymous
@@ -274,7 +275,8 @@ def test_every_view_in_every_format(team: Any, view: str, fmt: str) -> None:
         assert res.stdout.splitlines()[0].split(sep) == columns
     elif fmt == "json":
         rows = json.loads(res.stdout)
-        assert rows and all(list(r) == columns for r in rows)
+        assert rows
+        assert all(list(r) == columns for r in rows)
     elif fmt == "jsonl":
         assert all(list(json.loads(line)) == columns for line in res.stdout.splitlines())
 
@@ -302,7 +304,7 @@ HOSTILE = {
             "skills": {"alpha": 1, "beta": 1, "gamma": 1},
             "evidence": {"alpha": "hi \x1b]52;c;Zm9v\x07"},
         }
-    ),  # fmt: skip
+    ),
     "newline.yaml": 'skills: {alpha: 1, beta: 1, gamma: 1}\nevidence: {alpha: "a\\nb"}\n',
     # No name: the file's name, with its escape made visible.
     "\x1b[31mred.yaml": "skills: {alpha: 1, beta: 1, gamma: 1}\n",
@@ -316,7 +318,8 @@ def hostile(invoke: Any, ladder: Path, tmp_path: Path) -> Any:
     def run(*args: str) -> Any:
         res = invoke("--data-dir", str(ladder), "team", str(folder), *args)
         assert res.exit_code == 0, res.stderr
-        assert "\x1b" not in res.stdout and "\x1b" not in res.stderr
+        assert "\x1b" not in res.stdout
+        assert "\x1b" not in res.stderr
         assert "osc.json: evidence.alpha: contains a control character (\\x1b)" in res.stderr
         assert "newline.yaml: line 2: evidence.alpha: contains a line break" in res.stderr
         assert "3 assessments used, 2 files skipped" in res.stderr
@@ -375,8 +378,8 @@ def test_unreadable_corrupt_and_wrong_version_files_are_skipped_and_counted(
     err = res.stderr
     assert "corrupt.json: line 1: not valid JSON" in err
     assert (
-        "future.json: not a csadvisor assessment (schema_version 3 is not one this csadvisor reads (1 to 2))"
-        in err
+        "future.json: not a csadvisor assessment "
+        "(schema_version 3 is not one this csadvisor reads (1 to 2))" in err
     )
     assert "latin1.yaml: line 1: not valid UTF-8 (byte 0xe9)" in err
     assert "gone.json: cannot read it" in err
