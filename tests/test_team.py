@@ -432,3 +432,30 @@ def test_results_saved_by_assess_and_old_v1_files_are_read(
         ["Dee", "peer", "3", "4", "5"],
         ["old-self", "self", "3", "4", "5"],
     ]
+
+
+def test_team_tsv_over_json_files_imports_no_heavy_library(invoke: Any, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    answers = tmp_path / "a.json"
+    from csadvisor import catalog as catalog_module
+
+    skills = [s.id for s in catalog_module.load(catalog_module.resolve_source()).skills]
+    answers.write_text(json.dumps({"role": "csr", "skills": dict.fromkeys(skills, 3)}))
+    res = invoke("assess", "--answers", str(answers), "-f", "json", "--no-save", "--name", "Al")
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "al.json").write_text(res.stdout)
+    code = (
+        "import sys\n"
+        "from csadvisor.cli import app\n"
+        f"app(['team', {str(folder)!r}, '-f', 'tsv'], standalone_mode=False)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in HEAVY))\n"
+    )
+    heavy = "HEAVY = ('rich', 'yaml', 'questionary', 'prompt_toolkit')\n"
+    proc = subprocess.run(
+        [sys.executable, "-c", heavy + code], capture_output=True, text=True, check=True
+    )
+    assert proc.stdout.splitlines()[1].split("\t")[1] == "Al"
+    assert proc.stdout.splitlines()[-1] == "[]"
