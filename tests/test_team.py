@@ -459,3 +459,93 @@ def test_team_tsv_over_json_files_imports_no_heavy_library(invoke: Any, tmp_path
     )
     assert proc.stdout.splitlines()[1].split("\t")[1] == "Al"
     assert proc.stdout.splitlines()[-1] == "[]"
+
+
+def test_anonymous_target_and_next_show_counts_per_group(team: Any) -> None:
+    res = team("--anonymous", "--min-group", "3", "--target", "lead", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    rows = json.loads(res.stdout)
+    bands = {r["measure"]: r["count"] for r in rows if r["group"] == "readiness for lead"}
+    assert bands == {"ready": 0, "close": 2, "stretch": 1}  # Ana 70, cy 70, Ben (manager) 40
+    gamma = {r["measure"]: r["count"] for r in rows if r["group"] == "gamma"}
+    assert gamma == {"meet": 0, "below": 3}
+    res = team("--anonymous", "--min-group", "3", "--view", "next", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    assert [
+        (r["group"], r["people"], r["measure"], r["count"]) for r in json.loads(res.stdout)
+    ] == [
+        ("lead", 3, "ready", 0),
+        ("lead", 3, "close", 2),
+        ("lead", 3, "stretch", 1),
+    ]
+
+
+def saved_result(**changes: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "schema_version": 2,
+        "id": "20260101-000000-abcdef",
+        "created": CREATED,
+        "name": "Al",
+        "rater": "self",
+        "evidence": {},
+        "role": "agent",
+        "ratings": {"alpha": 1, "beta": 2, "gamma": 3},
+    }
+    doc.update(changes)
+    return {k: v for k, v in doc.items() if v is not ...}
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"schema_version": "2"}, "schema_version '2' is not one this csadvisor reads"),
+        ({"extra": 1}, "unknown key 'extra'"),
+        ({"ratings": ...}, "missing required key 'ratings'"),
+        ({"created": "yesterday"}, "created: 'yesterday' is not a date and time"),
+        ({"role": "Agent!"}, "role: 'Agent!' is not a role id"),
+        ({"ratings": [1, 2]}, "ratings: expected a mapping, got a list"),
+        ({"ratings": {"Alpha Skill": 2}}, "ratings: 'Alpha Skill' is not a skill id"),
+        ({"ratings": {"alpha": 9}}, "ratings.alpha: must be from 1 to 5, got '9'"),
+        ({"ratings": {"alpha": True}}, "ratings.alpha: must be from 1 to 5, got true"),
+        ({"rater": "boss"}, "rater: expected one of self, manager, peer, got 'boss'"),
+        ({"name": "A\u202eB"}, "name: contains a control character (\\u202e)"),
+        ({"evidence": {"alpha": "x\ty"}}, "evidence.alpha: contains a control character (\\t)"),
+    ],
+)
+def test_damaged_saved_results_are_skipped_with_the_reason(
+    invoke: Any, ladder: Path, tmp_path: Path, changes: dict[str, Any], reason: str
+) -> None:
+    folder = tmp_path / "results"
+    folder.mkdir()
+    (folder / "good.json").write_text(json.dumps(saved_result()))
+    (folder / "bad.json").write_text(json.dumps(saved_result(**changes)))
+    res = invoke("--data-dir", str(ladder), "team", str(folder), "-f", "tsv")
+    assert res.exit_code == 0, res.stderr
+    assert f"bad.json: not a csadvisor assessment ({reason}" in res.stderr
+    assert res.stderr.splitlines()[-1] == "csadvisor: 1 assessment used, 1 file skipped"
+    assert len(res.stdout.splitlines()) == 4  # header, Al, bench, single points
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--target", "lead", "--view", "next"], "--target goes with the target view"),
+        (["--view", "target"], "--view target needs --target ROLE"),
+        (["--level", "6"], "Invalid value for '--level'"),
+    ],
+)
+def test_view_options_that_do_not_fit_are_usage_errors(
+    team: Any, args: list[str], message: str
+) -> None:
+    res = team(*args)
+    assert res.exit_code == 2
+    assert res.stdout == ""
+    assert message in res.stderr
+
+
+def test_calibration_without_pairs_says_so(invoke: Any, ladder: Path, tmp_path: Path) -> None:
+    folder = write_team(tmp_path / "solo", {"ana.yaml": TEAM["ana.yaml"]})
+    res = invoke("--data-dir", str(ladder), "team", str(folder), "--view", "calibration")
+    assert res.exit_code == 0, res.stderr
+    assert "no one has both a self and a manager assessment" in res.stderr
+    assert res.stdout.splitlines() == ["\t".join(records.TEAM_CALIBRATION_COLUMNS)]
