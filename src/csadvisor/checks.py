@@ -193,35 +193,19 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
     Skills left out are an error listing them, unless ``missing`` gives them a level.
     An unknown role is a NotFoundError (exit 1), the rest DataError (exit 3).
     """
-    from csadvisor.lookup import RoleIndex
+    from csadvisor.lookup import RoleIndex, SkillIndex
     from csadvisor.schema import ANSWERS_FILE, INVALID, Checker
 
     checker = Checker()
     doc = ANSWERS_FILE.check(parsed.value, "", checker)
     problems = [Problem(label, line_of(parsed.lines, p), p, m) for p, m in checker.problems]
     ratings: dict[str, int] = {}
+    evidence: dict[str, str] = {}
     if doc is not INVALID:
-        for sid in doc["skills"]:
-            if sid not in catalog.skill_by_id:
-                problems.append(
-                    Problem(
-                        label,
-                        line_of(parsed.lines, f"skills.{sid}"),
-                        f"skills.{sid}",
-                        f"unknown skill '{sid}'; run 'csadvisor skills' to list them",
-                    )
-                )
-        for sid in doc.get("evidence", {}):
-            if sid not in catalog.skill_by_id:
-                problems.append(
-                    Problem(
-                        label,
-                        line_of(parsed.lines, f"evidence.{sid}"),
-                        f"evidence.{sid}",
-                        f"unknown skill '{sid}'; run 'csadvisor skills' to list them",
-                    )
-                )
-        left_out = [s.id for s in catalog.skills if s.id not in doc["skills"]]
+        index = SkillIndex(catalog)
+        rated = _by_skill_id("skills", doc["skills"], index, parsed, label, problems)
+        evidence = _by_skill_id("evidence", doc.get("evidence", {}), index, parsed, label, problems)
+        left_out = [s.id for s in catalog.skills if s.id not in rated]
         if left_out and missing is None:
             problems.append(
                 Problem(
@@ -232,12 +216,42 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
                     "(rate them, or pass --missing LEVEL)",
                 )
             )
-        ratings = {s.id: doc["skills"].get(s.id, missing or 0) for s in catalog.skills}
+        ratings = {s.id: rated.get(s.id, missing or 0) for s in catalog.skills}
     if problems:
         raise DataError(problems)
     role_id = None
     if doc.get("role"):
         role_id = RoleIndex(catalog).get(doc["role"]).id
-    return Answers(
-        role_id, ratings, doc.get("name"), doc.get("rater", "self"), doc.get("evidence", {})
-    )
+    return Answers(role_id, ratings, doc.get("name"), doc.get("rater", "self"), evidence)
+
+
+def _by_skill_id(
+    section: str,
+    typed_keys: dict[str, Any],
+    index: Any,
+    parsed: Parsed,
+    label: str,
+    problems: list[Problem],
+) -> dict[str, Any]:
+    """A mapping keyed by skill names or ids, in any case, re-keyed by skill id; unknown
+    and repeated skills are problems (with "did you mean" where a name is close)."""
+    out: dict[str, Any] = {}
+    for typed, value in typed_keys.items():
+        found = index.find(typed)
+        where = f"{section}.{typed}"
+        if found is None:
+            near = index.suggest(typed)
+            hint = (
+                "did you mean " + " or ".join(_q(n) for n in near) + "?"
+                if near
+                else "run 'csadvisor skills' to list them"
+            )
+            message = f"unknown skill {_q(typed)}; {hint}"
+        elif found.id in out:
+            verb = "rates" if section == "skills" else "names"
+            message = f"{_q(typed)} {verb} {found.id} a second time"
+        else:
+            out[found.id] = value
+            continue
+        problems.append(Problem(label, line_of(parsed.lines, where), where, message))
+    return out

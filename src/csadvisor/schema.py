@@ -415,9 +415,12 @@ ANSWERS_FILE = Record(
         "name": Field(PERSON_NAME, required=False, description="Who the ratings are about."),
         "rater": Field(RATER, required=False, description="Who gave them (default self)."),
         "role": Field(Text(max_len=200), required=False),
-        "skills": Field(MapOf(Integer(1, 5))),
+        # Skill ids or names, in any case: checks.answers resolves them against the catalogue.
+        "skills": Field(MapOf(Integer(1, 5), key=Text(max_len=200))),
         "evidence": Field(
-            MapOf(EVIDENCE), required=False, description="Skill id -> one example, one line."
+            MapOf(EVIDENCE, key=Text(max_len=200)),
+            required=False,
+            description="Skill id or name -> one example, one line.",
         ),
     },
     title="csadvisor answers",

@@ -54,6 +54,7 @@ def team(
         TeamView,
         typer.Option(
             "--view",
+            metavar="VIEW",
             case_sensitive=False,
             help="coverage: people x skills (default); target: readiness for --target; "
             "next: each person's suggested next role; calibration: self and manager "
