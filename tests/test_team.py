@@ -549,3 +549,24 @@ def test_calibration_without_pairs_says_so(invoke: Any, ladder: Path, tmp_path: 
     assert res.exit_code == 0, res.stderr
     assert "no one has both a self and a manager assessment" in res.stderr
     assert res.stdout.splitlines() == ["\t".join(records.TEAM_CALIBRATION_COLUMNS)]
+
+
+def test_evidence_and_skills_may_be_named_as_the_catalogue_names_them(
+    invoke: Any, ladder: Path, tmp_path: Path
+) -> None:
+    folder = write_team(
+        tmp_path / "named",
+        {
+            "di.yaml": "name: Di\nskills: {Alpha skill: 2, BETA: 3, gamma: 4}\n"
+            "evidence: {alpha skill: Wrote the macro}\n",
+            "bad.yaml": "skills: {alpha: 2, beta: 3, gamma: 4}\nevidence: {Alpah skil: x}\n",
+        },
+    )
+    res = invoke("--data-dir", str(ladder), "team", str(folder), "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    [di] = [r for r in json.loads(res.stdout) if r["kind"] == "person"]
+    assert (di["alpha"], di["beta"], di["gamma"]) == (2, 3, 4)
+    assert di["evidence"] == {"alpha": "Wrote the macro"}
+    assert "bad.yaml: line 2: evidence.Alpah skil: unknown skill 'Alpah skil'; did you mean" in (
+        res.stderr
+    )

@@ -125,7 +125,7 @@ def team(
 
         role = RoleIndex(cat).get(target)
         view = TeamView.target
-    members = _read_all(paths, cat)
+    members, summary = _read_all(paths, cat)
     skill_ids = [s.id for s in cat.skills]
     if anonymous:
         try:
@@ -164,6 +164,7 @@ def team(
         if not rows:
             error_line("no one has both a self and a manager assessment")
     emit(View(columns, rows, show), fmt, header)
+    error_line(summary)  # last, where a person at a terminal sees it
 
 
 def _shown(name: str, **kwargs: Any) -> Any:
@@ -196,8 +197,9 @@ def _files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             yield arg, "no such file or folder"
 
 
-def _read_all(paths: list[str], cat: Any) -> list[Any]:
-    """Every usable assessment; the others are reported and counted, never changed."""
+def _read_all(paths: list[str], cat: Any) -> tuple[list[Any], str]:
+    """Every usable assessment, and a summary line; the others are reported and counted,
+    never changed."""
     from csadvisor.catalog import collector_paused
 
     members = []
@@ -217,11 +219,10 @@ def _read_all(paths: list[str], cat: Any) -> list[Any]:
         raise DataError(
             [Problem(" ".join(paths), None, "", f"no usable assessment ({skipped} skipped)")]
         )
-    error_line(
+    return members, (
         f"{used} assessment{'s' if used != 1 else ''} used, {skipped} file"
         f"{'s' if skipped != 1 else ''} skipped"
     )
-    return members
 
 
 def read_member(path: str, cat: Any) -> Any:
