@@ -42,7 +42,7 @@ READINESS_COLUMNS = (
     "role", "title", "readiness", "band", "met", "required", "distance", "pay_gain", "reason",
 )  # fmt: skip
 PATH_COLUMNS = ("file", "path", "source", "exists")
-SKILL_IDS = "<skill ids>"  # in a column list: one column per skill id, in catalogue order
+SKILL_IDS = "SKILL..."  # in a column list: one column per skill id, in catalogue order
 TEAM_COLUMNS = ("kind", "person", "rater", "created", "role", SKILL_IDS, "evidence")
 TEAM_TARGET_COLUMNS = (
     "kind", "skill", "required", "meet", "below", "total_gap",
