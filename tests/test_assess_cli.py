@@ -545,3 +545,17 @@ def test_a_file_of_a_newer_version_is_reported_and_skipped(invoke: Any, answers_
     assert res.exit_code == 0
     assert "schema_version: must be from 1 to 2, got '3'" in res.stderr
     assert saved.read_text(encoding="utf-8") == json.dumps(doc)  # never changed
+
+
+def test_next_from_a_saved_assessment_keeps_who_and_the_evidence(
+    invoke: Any, tmp_path: Path
+) -> None:
+    path = write_yaml(
+        tmp_path / "me.yaml",
+        {"name": "Sam", "role": "csr", "skills": ratings(), "evidence": {"empathy": "Calm"}},
+    )
+    assert invoke("assess", "--answers", str(path), "--rater", "peer").exit_code == 0
+    res = invoke("next", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert (doc["name"], doc["rater"], doc["evidence"]) == ("Sam", "peer", {"empathy": "Calm"})

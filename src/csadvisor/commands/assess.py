@@ -407,7 +407,13 @@ def next_(
     from csadvisor import assessment
     from csadvisor.advisor import Answers
 
-    answers = Answers(result.get("role"), result["ratings"])
+    answers = Answers(
+        result.get("role"),
+        result["ratings"],
+        result.get("name"),
+        result.get("rater") or "self",
+        result.get("evidence") or {},
+    )
     try:
         fresh = assessment.result(answers, cat)
         fresh["id"], fresh["created"] = result["id"], result["created"]  # the same assessment

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any, TextIO
 
+from csadvisor.errors import escape_control
 from csadvisor.render.terminal import bullets, console, level_bar, text
 
 
@@ -33,10 +34,8 @@ def evidence_items(result: Mapping[str, Any]) -> list[tuple[str, int, str]]:
 
 
 def _evidence_parts(result: Mapping[str, Any], con: Any) -> list[Any]:
-    """Who and the examples behind ratings: data, so escaped and never markup."""
+    """The examples behind ratings: data, so control characters escaped, never markup."""
     from rich.padding import Padding
-
-    from csadvisor.errors import escape_control
 
     parts: list[Any] = []
     items = evidence_items(result)
@@ -56,9 +55,6 @@ def write_result(result: Mapping[str, Any], out: TextIO) -> None:
     con = console(out)
     suggestion = result.get("suggestion")
     parts: list[Any] = []
-
-    from csadvisor.errors import escape_control
-
     if who(result):
         parts.append(Padding(text(escape_control(who(result)), "bold"), (0, 0, 1, 0)))
     head = text("Your skills profile", "bold")
@@ -179,8 +175,6 @@ def evidence_markdown(result: Mapping[str, Any], md: Any) -> list[str]:
         return []
     lines = ["", "## Examples behind my ratings", ""]
     for name, rating, example in items:
-        from csadvisor.errors import escape_control
-
         flat = escape_control(" ".join(str(example).split()))  # one line, nothing raw
         lines.append(f"- {md(name)} ({rating}): {md(flat)}")
     return lines
