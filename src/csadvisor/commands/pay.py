@@ -11,7 +11,7 @@ from csadvisor.cli import error_line
 from csadvisor.completion import complete_locations, complete_roles
 from csadvisor.errors import NotFoundError, UsageError, escape_control
 from csadvisor.models import Period
-from csadvisor.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.options import FormatOption, HeaderOption, command_app, examples, finite, state
 
 if TYPE_CHECKING:
     from csadvisor.nameinput import NameLine
@@ -40,7 +40,7 @@ def _requests(
     """
     import itertools
 
-    from csadvisor.nameinput import NameInputError, NameLine, read_lines, read_table
+    from csadvisor.nameinput import NameInputError, NameLine, bounded, read_lines, read_table
 
     table = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
     parts: list[Iterable[NameLine]] = []
@@ -55,11 +55,11 @@ def _requests(
         if table:
             fmt = None if input_format is None else input_format.value
             try:
-                parts.append(read_table(sys.stdin, fmt, column or "1", keep))
+                parts.append(read_table(bounded(sys.stdin), fmt, column or "1", keep))
             except NameInputError as exc:
                 raise UsageError(str(exc)) from None
         else:
-            parts.append(read_lines(sys.stdin))
+            parts.append(read_lines(bounded(sys.stdin)))
     return itertools.chain.from_iterable(parts)
 
 
@@ -117,6 +117,7 @@ def pay(
         typer.Option(
             "--adjust",
             metavar="FACTOR",
+            callback=finite,
             min=0.01,
             max=100.0,
             help="Multiply pay by FACTOR (e.g. 1.12); the figures are marked adjusted.",
