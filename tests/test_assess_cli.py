@@ -562,3 +562,19 @@ def test_next_from_a_saved_assessment_keeps_who_and_the_evidence(
     assert res.exit_code == 0, res.stderr
     doc = json.loads(res.stdout)
     assert (doc["name"], doc["rater"], doc["evidence"]) == ("Sam", "peer", {"empathy": "Calm"})
+
+
+def test_the_template_shows_name_rater_and_evidence_and_they_work_uncommented(
+    invoke: Any,
+) -> None:
+    import re
+
+    template = invoke("assess", "--template").stdout
+    filled = re.sub(r"(?m)^(  [a-z0-9-]+):$", r"\1: 3", template)
+    for key in ("name: ", "rater: ", "evidence:", "  empathy: Calmed"):
+        filled = filled.replace(f"# {key}", key)
+    res = invoke("assess", "--answers", "-", "--no-save", "-f", "json", input=filled)
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert (doc["name"], doc["rater"]) == ("Sam Lee", "self")
+    assert doc["evidence"] == {"empathy": "Calmed a caller who had waited an hour"}

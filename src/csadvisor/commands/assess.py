@@ -171,6 +171,9 @@ def answers_template(cat: Any) -> str:
         "# fits you best, then run: csadvisor assess --answers FILE",
         "# Your current role (optional; an id, title or alias from 'csadvisor roles'):",
         f"# role: {cat.roles[0].id}" if cat.roles else "# role: ROLE",
+        "# Who the ratings are about, and who gives them (optional; self, manager or peer):",
+        "# name: Sam Lee",
+        "# rater: self",
         "skills:",
     ]
     for skill in cat.skills:
@@ -178,6 +181,12 @@ def answers_template(cat: Any) -> str:
         lines.append(f"  # {one_line(skill.name)} ({label}): {one_line(skill.description)}")
         lines += [f"  #   {n}: {one_line(text)}" for n, text in enumerate(skill.levels, 1)]
         lines.append(f"  {skill.id}:")
+    if cat.skills:
+        lines += [
+            "# One example behind a rating, one line each (optional):",
+            "# evidence:",
+            f"#   {cat.skills[0].id}: Calmed a caller who had waited an hour",
+        ]
     return "\n".join(lines) + "\n"
 
 
