@@ -29,6 +29,7 @@ COMMANDS = {
     "assess": "csadvisor.commands.assess",
     "next": "csadvisor.commands.assess",
     "history": "csadvisor.commands.history",
+    "team": "csadvisor.commands.team",
     "data": "csadvisor.commands.data",
     "help": "csadvisor.commands.help",
 }

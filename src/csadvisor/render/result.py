@@ -8,6 +8,7 @@ the details (every role, the whole profile, every action) follow with ``--detail
 from collections.abc import Mapping
 from typing import Any, TextIO
 
+from csadvisor.errors import escape_control
 from csadvisor.render.markdown import markdown_text as md  # the one Markdown escaper
 from csadvisor.render.terminal import bullets, console, level_bar, money, text
 
@@ -83,6 +84,8 @@ def _summary(result: Mapping[str, Any], con: Any, more: str, gap_count: int) -> 
     from rich.padding import Padding
 
     parts: list[Any] = []
+    if who(result):  # someone else's assessment, or a manager's: say so first
+        parts.append(text(escape_control(who(result)), "bold"))
     suggestion = result.get("suggestion")
     if suggestion:
         head = text("Suggested next role: ", "bold")
@@ -157,6 +160,38 @@ def _top_of_track(result: Mapping[str, Any], con: Any) -> list[Any]:
     return parts
 
 
+def who(result: Mapping[str, Any]) -> str:
+    """Whom the assessment is about and who rated, when that was said ("" for oneself)."""
+    name, rater = result.get("name"), result.get("rater") or "self"
+    if not name and rater == "self":
+        return ""
+    about = f"About {name}" if name else "About this person"
+    return f"{about}, rated by {'themselves' if rater == 'self' else 'a ' + rater}"
+
+
+def evidence_items(result: Mapping[str, Any]) -> list[tuple[str, int, str]]:
+    """(skill name, rating, example) for each rating given an example, in profile order."""
+    examples = result.get("evidence") or {}
+    return [
+        (row["name"], row["rating"], examples[row["skill"]])
+        for row in result["profile"]
+        if row["skill"] in examples
+    ]
+
+
+def _evidence_parts(result: Mapping[str, Any], con: Any) -> list[Any]:
+    """The examples behind ratings: data, so control characters escaped, never markup."""
+    from rich.padding import Padding
+
+    parts: list[Any] = []
+    items = evidence_items(result)
+    if items:
+        parts.append(text("Examples behind the ratings", "bold"))
+        lines = [text(escape_control(f"{n} ({r}): {e}")) for n, r, e in items]
+        parts.append(Padding(bullets(lines, con), (0, 0, 1, 2)))
+    return parts
+
+
 def write_result(result: Mapping[str, Any], out: TextIO, *, plain: bool = False) -> None:
     """The details: the whole profile, every role's readiness, every gap and action."""
     from rich.console import Group
@@ -166,7 +201,8 @@ def write_result(result: Mapping[str, Any], out: TextIO, *, plain: bool = False)
     con = console(out, plain=plain)
     suggestion = result.get("suggestion")
     parts: list[Any] = []
-
+    if who(result):
+        parts.append(Padding(text(escape_control(who(result)), "bold"), (0, 0, 1, 0)))
     head = text("Your skills profile", "bold")
     if suggestion:
         head.append(text(f"  compared with {suggestion['title']}", "dim"))
@@ -251,6 +287,7 @@ def write_result(result: Mapping[str, Any], out: TextIO, *, plain: bool = False)
             )
             rows.append(Padding(bullets(gap["growth"], con), (0, 0, 0, 2)))
         parts.append(Padding(Group(*rows), (0, 0, 1, 2)))
+    parts += _evidence_parts(result, con)
     parts.append(text(f"How readiness is computed: {result['formula']}.", "dim"))
     con.print(Group(*parts))
 
@@ -299,6 +336,8 @@ def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
     lines.append(f"- Date: {md(str(result['created'])[:10])}")
     if saved:
         lines.append(f"- Assessment: {md(result['id'])}")
+    if who(result):
+        lines.append(f"- {md(who(result))}")
     lines += ["", "## Where I am and where I want to go", ""]
     lines.append(f"- Current role: {md(result.get('role_title') or 'not in customer service yet')}")
     if item is not None:
@@ -359,5 +398,18 @@ def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
             lines += ["", f"What the next level looks like: {md(gap['next_level'])}", ""]
             lines += [f"- [ ] {md(first_person(g))}" for g in gap["growth"]]
             lines.append("")
+    lines += evidence_markdown(result, md)
     lines += ["", f"_How readiness is computed: {md(result['formula'])}._", ""]
     return "\n".join(lines)
+
+
+def evidence_markdown(result: Mapping[str, Any], md: Any) -> list[str]:
+    """The plan's "Examples" section, each example through the plan's escaping, one line."""
+    items = evidence_items(result)
+    if not items:
+        return []
+    lines = ["", "## Examples behind my ratings", ""]
+    for name, rating, example in items:
+        flat = escape_control(" ".join(str(example).split()))  # one line, nothing raw
+        lines.append(f"- {md(name)} ({rating}): {md(flat)}")
+    return lines
