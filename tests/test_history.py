@@ -280,7 +280,7 @@ def test_history_diff_defaults_to_last_two(invoke: Any) -> None:
     save_at(1, coaching=1, metrics=5)
     save_at(2, coaching=2, metrics=4)
     save_at(3, coaching=4, metrics=4)
-    res = invoke("history", "diff")
+    res = invoke("history", "diff", "--all")  # unchanged skills only with --all (issue 11)
     assert res.exit_code == 0, res.stderr
     rows = diff_rows(res.stdout)
     assert set(rows) == {s.id for s in bundled().skills}

@@ -551,12 +551,19 @@ def test_markup_in_data_is_literal_in_the_assessment_and_escaped_in_markdown(
         str(plan),
         "-f",
         "table",
+        "--details",  # the next level's descriptor is among the details (issue 11)
     )
     assert_clean(Outcome(result.exit_code, result.stdout, result.stderr))
     assert result.exit_code == 0, result.stderr
     page = flat(result.stdout)
     for shown in (f"Emp {BOLD}", f"Wri {CLOSE}", f"Lead {LINK}", f"L2 {CLOSE}", f"Grow {LINK}"):
         assert shown in page, shown
+    summary = invoke(
+        "--data-dir", str(markup_data), "assess", "--answers", str(answers), "--no-save",
+    )  # fmt: skip
+    assert_clean(Outcome(summary.exit_code, summary.stdout, summary.stderr))
+    for shown in (f"Lead {LINK}", f"Grow {LINK}"):
+        assert shown in flat(summary.stdout), shown
 
     as_json = invoke(
         "--data-dir", str(markup_data), "assess", "--answers", str(answers), "--no-save", "-f",

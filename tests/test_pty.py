@@ -375,6 +375,7 @@ def test_accessible_mode_end_to_end(
     everything = drawn(child)
     assert CURSOR_OR_SCREEN.findall(everything) == []
     assert "\x1b" not in quiz_part  # no colour either while asking
+    assert "\x1b" not in everything  # nor in the result (issue 11)
     doc = latest_saved(env)
     assert doc["role"] == "customer-service-specialist"
     assert list(doc["ratings"].values()) == [i % 5 + 1 for i in range(1, total + 1)]  # type: ignore[attr-defined]

@@ -674,6 +674,7 @@ def test_cli_evidence_from_the_quiz_is_saved_and_shown(
         "manager",
         "--name",
         "Sam Lee",
+        "--details",  # examples are among the details since the summary (issue 11)
     )
     assert code == 0, err
     assert "About Sam Lee, rated by a manager" in out

@@ -118,8 +118,10 @@ def test_shown_percent_and_band_never_contradict(score: float) -> None:
     [
         (5, 5, 100, "ready"),
         (5, 4, 90, "ready"),  # exactly 90%: ready
-        (5, 3, 80, "close"),
-        (5, 2, 70, "close"),  # exactly 70%: close
+        # Both skills are the role's key skills (its highest level): two levels short on
+        # one of them holds the role at stretch whatever the percent (issue 11).
+        (5, 3, 80, "stretch"),
+        (5, 2, 70, "stretch"),
         (4, 2, 60, "stretch"),
         (1, 1, 20, "stretch"),
     ],
@@ -129,6 +131,73 @@ def test_band_boundaries_from_real_scores(a: int, b: int, percent: int, band: st
     item = advisor.readiness_for(target, answers(empathy=a, communication=b), catalog(target))
     assert item.percent == percent
     assert item.band == band
+
+
+# A role whose key skill (its highest level) is empathy 5; the others are required lower.
+LADDER = {"empathy": 5, "communication": 4, "coaching": 4, "metrics": 4, "scheduling": 3}
+
+
+@pytest.mark.parametrize(
+    ("ratings", "percent", "band", "held"),
+    [
+        # The percent thresholds, where nothing holds the role back.
+        (dict(LADDER), 100, "ready", ""),
+        ({**LADDER, "communication": 2}, 90, "ready", ""),  # exactly 90%
+        ({**LADDER, "communication": 2, "coaching": 3}, 85, "close", ""),
+        ({**LADDER, "communication": 1, "coaching": 1}, 70, "close", ""),  # exactly 70%
+        (
+            {**LADDER, "communication": 1, "coaching": 1, "metrics": 3},
+            65,
+            "stretch",
+            "fewer than half of its requirements are met",  # 2 of 5
+        ),
+        # Non-key skills three levels short do not hold it back (70% above, 3 of 5 met).
+        # The key skill one level short: still ready.
+        ({**LADDER, "empathy": 4}, 95, "ready", ""),
+        # The key skill two levels short: stretch, however high the percent.
+        ({**LADDER, "empathy": 3}, 90, "stretch", "a key skill is two or more levels short"),
+        ({**LADDER, "empathy": 1}, 80, "stretch", "a key skill is two or more levels short"),
+    ],
+)
+def test_banding_rule_key_skill_boundaries(
+    ratings: dict[str, int], percent: int, band: str, held: str
+) -> None:
+    target = role("target", LADDER)
+    item = advisor.readiness_for(target, Answers(None, ratings), catalog(target))
+    assert (item.percent, item.band) == (percent, band)
+    assert item.held_back.startswith(held)
+    if held.startswith("a key skill"):
+        assert "empathy" in item.held_back
+    if held:
+        record = assessment._readiness_record(item)
+        assert record["held_back"] == item.held_back
+    else:
+        assert assessment._readiness_record(item)["held_back"] is None
+
+
+SIX = ("empathy", "communication", "data-literacy", "coaching", "metrics", "scheduling")
+
+
+@pytest.mark.parametrize(
+    ("fives", "percent", "band"),
+    [
+        (3, 90, "ready"),  # 3 of 6 met: exactly half is enough
+        (2, 87, "stretch"),  # 2 of 6 met: fewer than half, however close the percent
+        (4, 93, "ready"),
+    ],
+)
+def test_banding_rule_half_the_requirements_met(fives: int, percent: int, band: str) -> None:
+    target = role("all-five", dict.fromkeys(SIX, 5))
+    ratings = {s: 5 if i < fives else 4 for i, s in enumerate(SIX)}
+    item = advisor.readiness_for(target, Answers(None, ratings), catalog(target))
+    assert (item.met, item.percent, item.band) == (fives, percent, band)
+    held = "fewer than half of its requirements are met" if band == "stretch" else ""
+    assert item.held_back == held
+
+
+def test_the_rule_is_in_the_formula_the_result_carries() -> None:
+    for words in ("two or more levels short", "fewer than half", ">= 90%", ">= 70%"):
+        assert words in advisor.READINESS_FORMULA
 
 
 def test_role_with_no_requirements_is_fully_ready() -> None:

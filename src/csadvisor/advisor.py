@@ -48,6 +48,7 @@ class Readiness(NamedTuple):
     gaps: tuple[Gap, ...]  # biggest first
     pay_gain: float | None  # yearly midpoint difference, where both ranges are published
     distance: int  # steps along the track from the current role (0 with no current role)
+    held_back: str = ""  # why the band is stretch whatever the percent ("" when it is not)
 
     @property
     def percent(self) -> int:
@@ -119,20 +120,70 @@ def skill_usage(catalog: Catalog, skill: Skill) -> list[tuple[Role, int]]:
 BANDS = ("ready", "close", "stretch")
 READY_AT = 0.90
 CLOSE_AT = 0.70
+# The one statement of the rule: the result carries it, `assess --help` and the README show it.
 READINESS_FORMULA = (
     "readiness = sum over the role's required skills of min(your level, required level), "
-    "divided by the sum of the required levels; ready >= 90%, close >= 70%, stretch below"
+    "divided by the sum of the required levels; ready >= 90%, close >= 70%, stretch below; "
+    "but a role stays stretch while a skill it requires at its highest level is two or more "
+    "levels short, or while fewer than half of its requirements are met"
 )
 
 
-def band_for(score: float) -> str:
-    """The band of a readiness score, judged on the whole percent that is shown."""
+def band_for(score: float, held_back: str = "") -> str:
+    """The band of a readiness score, judged on the whole percent that is shown.
+
+    ``held_back`` (see :func:`held_back_by`) keeps a role at stretch whatever its percent:
+    a high average must not hide a gap in what the role relies on most.
+    """
     percent = int(score * 100 + 0.5)
+    if held_back:
+        return "stretch"
     if percent >= READY_AT * 100:
         return "ready"
     if percent >= CLOSE_AT * 100:
         return "close"
     return "stretch"
+
+
+def key_skills(role: Role) -> tuple[str, ...]:
+    """The skills a role relies on most: those it requires at its highest level."""
+    if not role.skills:
+        return ()
+    top = max(role.skills.values())
+    return tuple(sid for sid, lvl in role.skills.items() if lvl == top)
+
+
+def held_back_by(role: Role, ratings: Mapping[str, int]) -> str:
+    """Why ``role`` cannot be close or ready yet, in a few words; "" when nothing holds it back."""
+    short = [
+        f"{sid.replace('-', ' ')} {ratings.get(sid, 0)}->{role.skills[sid]}"
+        for sid in key_skills(role)
+        if role.skills[sid] - ratings.get(sid, 0) >= 2
+    ]
+    if short:
+        key = "a key skill is" if len(short) == 1 else "key skills are"
+        return f"{key} two or more levels short ({', '.join(short)})"
+    met = sum(1 for sid, lvl in role.skills.items() if ratings.get(sid, 0) >= lvl)
+    if met * 2 < len(role.skills):
+        return "fewer than half of its requirements are met"
+    return ""
+
+
+def overlap(current: Role, target: Role) -> float:
+    """The share of ``target``'s requirements that ``current``'s own levels already meet.
+
+    What someone doing the current role well brings to the target role, before any
+    self-assessment: 1.0 when the target requires nothing.
+    """
+    if not target.skills:
+        return 1.0
+    met = sum(1 for sid, lvl in target.skills.items() if current.skills.get(sid, 0) >= lvl)
+    return met / len(target.skills)
+
+
+def percent(share: float) -> int:
+    """A share shown as a whole percent, rounded half up (as readiness is)."""
+    return int(share * 100 + 0.5)
 
 
 def gaps_for(role: Role, answers: Answers, catalog: Catalog) -> tuple[Gap, ...]:
@@ -163,6 +214,7 @@ def readiness_for(
     score = have / need if need else 1.0
     met = sum(1 for sid, lvl in role.skills.items() if answers.ratings.get(sid, 0) >= lvl)
     gain = None
+    held = held_back_by(role, answers.ratings)
     if (
         current is not None
         and current.pay is not None
@@ -173,12 +225,13 @@ def readiness_for(
     return Readiness(
         role=role,
         score=score,
-        band=band_for(score),
+        band=band_for(score, held),
         met=met,
         required=len(role.skills),
         gaps=gaps_for(role, answers, catalog),
         pay_gain=gain,
         distance=distance,
+        held_back=held,
     )
 
 
@@ -200,11 +253,13 @@ def distances(catalog: Catalog, start: Role) -> dict[str, int]:
 
 
 def rank(items: list[Readiness]) -> list[Readiness]:
-    """Most ready first; then the larger published pay gain; then nearer; then catalogue order."""
+    """Best band first (a role held at stretch never outranks a close one); then most ready;
+    then the larger published pay gain; then nearer; then catalogue order."""
     order = {r.role.id: i for i, r in enumerate(items)}
     return sorted(
         items,
         key=lambda r: (
+            BANDS.index(r.band) if r.band in BANDS else len(BANDS),
             -round(r.score, 6),
             r.pay_gain is None,
             -(r.pay_gain or 0.0),
@@ -214,11 +269,20 @@ def rank(items: list[Readiness]) -> list[Readiness]:
     )
 
 
+class Lateral(NamedTuple):
+    """A move sideways or up from the top of a track: readiness and the roles' skill overlap."""
+
+    readiness: Readiness
+    overlap: float
+
+
 class Advice(NamedTuple):
     answers: Answers
     current: Role | None
     ranking: tuple[Readiness, ...]
     suggestion: Readiness | None  # the best next step, if any
+    lateral: tuple[Lateral, ...] = ()  # only at the top of a track
+    strengths: tuple[tuple[Skill, int], ...] = ()  # the person's highest-rated skills
 
     @property
     def target(self) -> Role | None:
@@ -229,7 +293,8 @@ def advise(answers: Answers, catalog: Catalog) -> Advice:
     """Readiness for every role reachable from the current role (or every role), ranked.
 
     The suggestion is the best-ranked role one step up the track; with no current role,
-    the best-ranked role overall.
+    the best-ranked role overall. At the top of a track there is no step up: the advice
+    offers lateral moves instead, and names the person's strongest skills.
     """
     current = catalog.role_by_id[answers.role] if answers.role else None
     if current is not None:
@@ -242,7 +307,36 @@ def advise(answers: Answers, catalog: Catalog) -> Advice:
         [readiness_for(r, answers, catalog, current, dist.get(r.id, 0)) for r in candidates]
     )
     pool = [r for r in ranking if r.distance == 1] if current is not None else ranking
-    return Advice(answers, current, tuple(ranking), pool[0] if pool else None)
+    lateral: tuple[Lateral, ...] = ()
+    if current is not None and not current.next:
+        lateral = lateral_moves(current, answers, catalog)
+    return Advice(
+        answers,
+        current,
+        tuple(ranking),
+        pool[0] if pool else None,
+        lateral,
+        strengths(answers, catalog),
+    )
+
+
+def lateral_moves(current: Role, answers: Answers, catalog: Catalog) -> tuple[Lateral, ...]:
+    """Other roles at the same or a higher level, most ready first, then most overlap."""
+    order = {r.id: i for i, r in enumerate(catalog.roles)}
+    moves = [
+        Lateral(readiness_for(r, answers, catalog, current), overlap(current, r))
+        for r in catalog.roles
+        if r.id != current.id and r.level >= current.level
+    ]
+    moves.sort(key=lambda m: (-round(m.readiness.score, 6), -m.overlap, order[m.readiness.role.id]))
+    return tuple(moves)
+
+
+def strengths(answers: Answers, catalog: Catalog, limit: int = 3) -> tuple[tuple[Skill, int], ...]:
+    """The highest-rated skills, in catalogue order among equals."""
+    rated = [(s, answers.ratings[s.id]) for s in catalog.skills if s.id in answers.ratings]
+    rated.sort(key=lambda pair: -pair[1])  # stable: catalogue order among equals
+    return tuple(rated[:limit])
 
 
 def reason(item: Readiness, limit: int = 2) -> str:
@@ -258,6 +352,15 @@ def reason(item: Readiness, limit: int = 2) -> str:
     else:
         text += "; no gaps"
     return text
+
+
+# A suggested time to close a gap of 1, 2, or 3+ levels: a planning aid, not a measured figure.
+TIMEFRAMES = ("1 to 3 months", "3 to 6 months", "6 to 12 months")
+
+
+def timeframe(levels: int) -> str:
+    """A suggested time to grow a skill by ``levels`` levels (shown in the plan, as a guide)."""
+    return TIMEFRAMES[min(max(levels, 1), len(TIMEFRAMES)) - 1]
 
 
 class Step(NamedTuple):

@@ -10,8 +10,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from csadvisor import advisor
-from csadvisor.advisor import Answers, Readiness
-from csadvisor.models import Catalog, number
+from csadvisor.advisor import Answers, Lateral, Readiness
+from csadvisor.models import Catalog, PayRange, number
 
 SCHEMA_VERSION = 2
 #: Version 1 files (before name, rater and evidence) still load: those fields are optional.
@@ -31,6 +31,7 @@ def result_spec() -> Any:
         ListOf,
         MapOf,
         Nullable,
+        Number,
         Real,
         Record,
         Text,
@@ -53,6 +54,8 @@ def result_spec() -> Any:
             "pay_gain": Field(Nullable(Real(-1e12, 1e12))),
             "reason": Field(para),
             "gaps": Field(ListOf(gap, max_items=10_000)),
+            # Why the band is stretch whatever the percent; added after the first release.
+            "held_back": Field(Nullable(line), required=False),
         }
     )
     return Record(
@@ -99,6 +102,47 @@ def result_spec() -> Any:
                 )
             ),
             "formula": Field(para),
+            # Added after the first release: older saved results do not have them.
+            "lateral": Field(
+                ListOf(
+                    Record({**readiness.fields, "overlap": Field(Integer(0, 100))}),
+                    max_items=100_000,
+                ),
+                required=False,
+            ),
+            "strengths": Field(
+                ListOf(
+                    Record(
+                        {
+                            "skill": Field(slug()),
+                            "name": Field(line),
+                            "rating": Field(level),
+                        }
+                    ),
+                    max_items=100,
+                ),
+                required=False,
+            ),
+            "target_pay": Field(
+                Nullable(
+                    Record(
+                        {
+                            "role": Field(slug()),
+                            "title": Field(line),
+                            "low": Field(Number()),
+                            "high": Field(Number()),
+                            "mid": Field(Number()),
+                            "currency": Field(line),
+                            "period": Field(line),
+                            "basis": Field(line),
+                            "region": Field(line),
+                            "source": Field(line),
+                            "year": Field(Integer(1900, 2200)),
+                        }
+                    )
+                ),
+                required=False,
+            ),
         },
         title="csadvisor assessment result",
     )
@@ -141,6 +185,8 @@ def result(answers: Answers, catalog: Catalog, *, now: datetime | None = None) -
                 }
             )
     current = advice.current
+    # The role the advice points to: the next step, or the best lateral move at the top.
+    pointed = target or (advice.lateral[0].readiness.role if advice.lateral else None)
     return {
         "schema_version": SCHEMA_VERSION,
         "id": new_id(now),
@@ -158,6 +204,32 @@ def result(answers: Answers, catalog: Catalog, *, now: datetime | None = None) -
         "profile": profile,
         "top_gaps": top_gaps,
         "formula": advisor.READINESS_FORMULA,
+        "lateral": [_lateral_record(m) for m in advice.lateral],
+        "strengths": [{"skill": s.id, "name": s.name, "rating": r} for s, r in advice.strengths],
+        "target_pay": _pay_record(pointed.id, pointed.title, pointed.pay)
+        if pointed is not None and pointed.pay is not None
+        else None,
+    }
+
+
+def _lateral_record(move: Lateral) -> dict[str, Any]:
+    return {**_readiness_record(move.readiness), "overlap": advisor.percent(move.overlap)}
+
+
+def _pay_record(role: str, title: str, pay: PayRange) -> dict[str, Any]:
+    """The published range of the role the advice points to, with where it comes from."""
+    return {
+        "role": role,
+        "title": title,
+        "low": number(pay.low),
+        "high": number(pay.high),
+        "mid": number(pay.mid),
+        "currency": pay.currency,
+        "period": pay.period,
+        "basis": pay.basis,
+        "region": pay.region,
+        "source": pay.source,
+        "year": pay.year,
     }
 
 
@@ -172,6 +244,7 @@ def _readiness_record(item: Readiness) -> dict[str, Any]:
         "distance": item.distance,
         "pay_gain": number(item.pay_gain) if item.pay_gain is not None else None,
         "reason": advisor.reason(item),
+        "held_back": item.held_back or None,
         "gaps": [
             {"skill": g.skill.id, "rating": g.rating, "required": g.required} for g in item.gaps
         ],

@@ -28,7 +28,7 @@ COMMANDS = {
     "track": "csadvisor.commands.catalogue",
     "assess": "csadvisor.commands.assess",
     "next": "csadvisor.commands.assess",
-    "history": "csadvisor.commands.assess",
+    "history": "csadvisor.commands.history",
     "team": "csadvisor.commands.team",
     "data": "csadvisor.commands.data",
     "help": "csadvisor.commands.help",

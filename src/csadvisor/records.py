@@ -37,6 +37,7 @@ HISTORY_COLUMNS = ("id", "created", "role", "suggestion", "readiness", "band")
 DIFF_COLUMNS = ("skill", "name", "before", "after", "change")
 NEXT_COLUMNS = (
     "from", "role", "title", "level", "pay_change", "currency", "note", "skill_changes",
+    "overlap",
 )  # fmt: skip
 READINESS_COLUMNS = (
     "role", "title", "readiness", "band", "met", "required", "distance", "pay_gain", "reason",
@@ -177,7 +178,10 @@ def track_record(node: "TrackNode") -> dict[str, Any]:
 
 
 def next_record(current: Role, step: "Step") -> dict[str, Any]:
-    """One step up from ``current``: pay change at the midpoint, skills new or higher."""
+    """One step up from ``current``: pay change at the midpoint, skills new or higher, and the
+    skill overlap (percent of the next role's requirements ``current``'s levels meet)."""
+    from csadvisor.advisor import overlap, percent
+
     compared = step.pay_change is not None
     return {
         "from": current.id,
@@ -191,6 +195,7 @@ def next_record(current: Role, step: "Step") -> dict[str, Any]:
             f"{s.id} {a}->{b}" if a else f"{s.id} new {b}" for s, a, b in step.raised
         ),
         "skills": [{"skill": s.id, "from": a or None, "to": b} for s, a, b in step.raised],
+        "overlap": percent(overlap(current, step.role)),
     }
 
 
@@ -219,6 +224,56 @@ def diff_records(
             {"skill": sid, "name": names.get(sid, sid), "before": a, "after": b, "change": change}
         )
     return rows
+
+
+def diff_document(
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    skills: list[dict[str, Any]],
+    unchanged: list[str],
+) -> dict[str, Any]:
+    """What ``history diff -f json`` prints: the two assessments, how the suggestion and each
+    role's readiness changed, the skill rows shown and the ids of the skills that did not move."""
+
+    def side(result: Mapping[str, Any]) -> dict[str, Any]:
+        suggestion = result.get("suggestion") or {}
+        return {
+            "id": result["id"],
+            "created": result["created"],
+            "date": str(result["created"])[:10],
+            "role": result.get("role"),
+            "suggestion": suggestion.get("role"),
+            "suggestion_title": suggestion.get("title"),
+            "readiness": suggestion.get("readiness"),
+            "band": suggestion.get("band"),
+        }
+
+    def by_role(result: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+        return {r["role"]: r for r in [*result["readiness"], *(result.get("lateral") or [])]}
+
+    before, after = by_role(old), by_role(new)
+    readiness = []
+    for rid in dict.fromkeys([*after, *before]):
+        a, b = before.get(rid), after.get(rid)
+        was, now = (a or {}).get("readiness"), (b or {}).get("readiness")
+        readiness.append(
+            {
+                "role": rid,
+                "title": (b or a or {}).get("title", rid),
+                "before": was,
+                "after": now,
+                "change": now - was if was is not None and now is not None else None,
+                "band_before": (a or {}).get("band"),
+                "band_after": (b or {}).get("band"),
+            }
+        )
+    return {
+        "old": side(old),
+        "new": side(new),
+        "readiness": readiness,
+        "skills": skills,
+        "unchanged": unchanged,
+    }
 
 
 def readiness_records(result: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -1,14 +1,14 @@
-"""The self-assessment, saved history and next-role advice."""
+"""The self-assessment and next-role advice (saved history: commands/history.py)."""
 
 import sys
-from functools import partial
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any
 
 import typer
 
 from csadvisor.cli import error_line
-from csadvisor.completion import complete_assessments, complete_roles
-from csadvisor.errors import CancelledError, CsadvisorError, NotFoundError, UsageError
+from csadvisor.commands import show_result
+from csadvisor.completion import complete_roles
+from csadvisor.errors import CancelledError, NotFoundError, UsageError
 from csadvisor.models import Rater
 from csadvisor.options import (
     FormatOption,
@@ -18,15 +18,38 @@ from csadvisor.options import (
     examples,
     state,
 )
-from csadvisor.output import Shown, View, emit
+from csadvisor.output import View, emit
 
 app = command_app()
+
+DetailsOption = Annotated[
+    bool,
+    typer.Option(
+        "--details",
+        help="Show everything after the summary: the whole profile, every role's readiness "
+        "and every action.",
+    ),
+]
+
+
+def _readiness_help(summary: str) -> str:
+    """A command's help with the readiness rule, from the one definition in ``advisor``."""
+    from csadvisor.advisor import READINESS_FORMULA
+
+    return f"{summary}\n\nHow readiness is computed: {READINESS_FORMULA}."
 
 
 # --------------------------------------------------------------------------- assess
 
 
 @app.command(
+    help=_readiness_help(
+        "Rate your skills (1-5) and get your next role, readiness and what to work on.\n\n"
+        "In a terminal it asks one question per skill, each level described as behaviour; "
+        "a retake starts on your last saved answers. Keys 1-5 choose, Left or Backspace "
+        "goes back. Without a terminal, give --answers. Ctrl-C cancels and saves nothing. "
+        "It prints a short summary; --details shows everything."
+    ),
     epilog=examples(
         "csadvisor assess",
         "csadvisor assess --format json > result.json",
@@ -34,7 +57,7 @@ app = command_app()
         "csadvisor assess --rater manager --name 'Sam Lee' --evidence",
         "echo '{role: csr, skills: {empathy: 3, coaching: 2}}' | "
         "csadvisor assess --answers - --missing 2 --no-save",
-    )
+    ),
 )
 def assess(
     ctx: typer.Context,
@@ -62,9 +85,15 @@ def assess(
     export: Annotated[
         str | None,
         typer.Option(
-            "--export", metavar="FILE.md", help="Also write the result as a Markdown plan."
+            "--export",
+            metavar="FILE.md",
+            help="Also write a Markdown plan to hand to your manager (mode follows your umask).",
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Let --export replace a file that already exists.")
+    ] = False,
+    details: DetailsOption = False,
     save: Annotated[
         bool, typer.Option("--save/--no-save", help="Keep this assessment in your history.")
     ] = True,
@@ -116,14 +145,14 @@ def assess(
         ),
     ] = False,
 ) -> None:
-    """Rate your skills (1-5) and get your next role, readiness and what to work on.
+    """Rate your skills and get your next role (help text: see ``_readiness_help``)."""
+    import os
 
-    In a terminal it asks one question per skill, each level described as behaviour;
-    a retake starts on your last saved answers. Keys 1-5 choose, Left or Backspace
-    goes back. Without a terminal, give --answers. Ctrl-C cancels and saves nothing.
-    """
-    from csadvisor import assessment, checks, sources
+    from csadvisor import assessment, checks, quiz, sources
 
+    plain = quiz.accessible_mode(accessible, os.environ)
+    if export is not None:  # before any question: a refused file must not cost the answers
+        _check_export_target(export, force)
     cat = state(ctx).catalog()
     if template:
         if answers_file is not None:
@@ -150,8 +179,9 @@ def assess(
 
         saved_to = history.save(result)
     if export is not None:
-        _export(result, export)
-    _show_result(result, fmt, header)
+        _export(result, export, force=force, saved=saved_to is not None)
+    more = _where_more(result["id"] if saved_to is not None else None, export is None)
+    show_result(result, fmt, header, details=details, more=more, plain=plain)
     if saved_to is not None:
         error_line(f"saved as {result['id']} ({saved_to})")
 
@@ -238,136 +268,59 @@ def _ask_in_terminal(
     return checks.answers(Parsed(doc, {}), "<terminal>", cat)
 
 
-def _show_result(result: dict[str, Any], fmt: Any, header: bool) -> None:
-    """The readable result by default; json the whole result; other formats the ranking."""
-    from csadvisor import records
-
-    def readable(rows: Shown, out: TextIO) -> None:
-        from csadvisor.render.result import write_result
-
-        write_result(result, out)
-
-    rows = records.readiness_records(result)
-    view = View(records.READINESS_COLUMNS, rows, readable, document=result, readable=True)
-    emit(view, fmt, header)
+def _where_more(saved_id: str | None, offer_export: bool) -> str:
+    """The summary's last line: where the details are."""
+    places = ["--details"]
+    if saved_id is not None:
+        places.append(f"csadvisor history show {saved_id}")
+    if offer_export:
+        places.append("--export plan.md")
+    return "More: " + ", ".join(places)
 
 
-def _export(result: dict[str, Any], target: str) -> None:
+def _check_export_target(target: str, force: bool) -> None:
+    """Refuse a plan file that is not a new or (with ``force``) an existing regular file."""
+    import os
+    import stat
+
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UsageError(f"--export {target}: cannot use it ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UsageError(f"--export {target}: is a directory; give a file name such as plan.md")
+    if stat.S_ISLNK(st.st_mode):
+        raise UsageError(f"--export {target}: is a symbolic link; give the name of a regular file")
+    if not stat.S_ISREG(st.st_mode):
+        raise UsageError(
+            f"--export {target}: is not a regular file; give a file name such as plan.md"
+        )
+    if not force:
+        raise UsageError(f"--export {target}: already exists; add --force to replace it")
+
+
+def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) -> None:
+    """Write the plan atomically, with the mode the user's umask gives (it is to be shared)."""
     from pathlib import Path
 
     from csadvisor.files import atomic_write_text
     from csadvisor.render.result import result_markdown
 
-    path = Path(target)
-    if path.is_dir():
-        raise UsageError(f"--export {target}: is a directory; give a file name such as plan.md")
+    _check_export_target(target, force)  # again: the quiz took a while
     try:
-        atomic_write_text(path, result_markdown(result), mode=0o600)
+        atomic_write_text(
+            Path(target),
+            result_markdown(result, saved=saved),
+            mode=None,  # the umask decides
+            exclusive=not force,
+        )
+    except FileExistsError:
+        raise UsageError(f"--export {target}: already exists; add --force to replace it") from None
     except OSError as exc:
         raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
     error_line(f"wrote {target}")
-
-
-# --------------------------------------------------------------------------- history
-
-history_app = command_app(
-    help="Saved assessments: list them, show one, or see how your skills moved.",
-    invoke_without_command=True,
-    no_args_is_help=False,
-)
-app.add_typer(history_app, name="history")
-
-
-@history_app.callback(
-    epilog=examples("csadvisor history", "csadvisor history show latest", "csadvisor history diff")
-)
-def history_list(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption = True) -> None:
-    """List saved assessments: date, role, suggested next role, readiness."""
-    if ctx.invoked_subcommand is not None:
-        return
-    from csadvisor import history, records
-
-    def table(rows: Shown, out: TextIO) -> None:
-        from csadvisor.render.tables import history_table
-
-        if rows:
-            titles = {r.id: r.title for r in state(ctx).catalog().roles}
-            history_table(rows, out, titles)
-        else:  # a terminal says why it is empty; a pipe gets the header alone
-            error_line("no saved assessments yet; run 'csadvisor assess' first")
-
-    rows = [records.history_record(s.id, s.result) for s in history.load_all(error_line)]
-    emit(View(records.HISTORY_COLUMNS, rows, table), fmt, header)
-
-
-@history_app.command(
-    "show",
-    epilog=examples("csadvisor history show latest", "csadvisor history show 20261124 -f json"),
-)
-def history_show(
-    id_: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="An id, its unique start, or 'latest'.",
-            autocompletion=complete_assessments,
-        ),
-    ],
-    fmt: ResultFormatOption = None,
-    header: HeaderOption = True,
-) -> None:
-    """Show one saved assessment's result."""
-    from csadvisor import history
-
-    saved = history.find(history.load_all(error_line), id_)
-    _show_result(saved.result, fmt, header)
-
-
-@history_app.command(
-    "diff",
-    epilog=examples("csadvisor history diff", "csadvisor history diff 20261001 latest -f tsv"),
-)
-def history_diff(
-    ctx: typer.Context,
-    ids: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="[OLD NEW]",
-            help="Two ids; default: the last two.",
-            autocompletion=complete_assessments,
-        ),
-    ] = None,
-    fmt: FormatOption = None,
-    header: HeaderOption = True,
-) -> None:
-    """Show how each skill moved between two assessments."""
-    from csadvisor import history
-
-    saved = history.load_all(error_line)
-    if ids and len(ids) != 2:
-        raise UsageError("give two assessment ids (old and new), or none for the last two")
-    if ids:
-        old, new = history.find(saved, ids[0]), history.find(saved, ids[1])
-    else:
-        if len(saved) < 2:
-            raise NotFoundError(
-                f"need two saved assessments to compare, found {len(saved)}; "
-                "run 'csadvisor assess' again later"
-            )
-        old, new = saved[-2], saved[-1]
-    from csadvisor import records
-    from csadvisor.render.tables import diff_table
-
-    rows = records.diff_records(old.result["ratings"], new.result["ratings"], _skill_names(ctx))
-    show = partial(diff_table, title=f"{old.id} -> {new.id}")
-    emit(View(records.DIFF_COLUMNS, rows, show), fmt, header)
-
-
-def _skill_names(ctx: typer.Context) -> dict[str, str]:
-    try:
-        return {s.id: s.name for s in state(ctx).catalog().skills}
-    except CsadvisorError:
-        return {}
 
 
 # --------------------------------------------------------------------------- next
@@ -375,6 +328,11 @@ def _skill_names(ctx: typer.Context) -> dict[str, str]:
 
 @app.command(
     "next",
+    help=_readiness_help(
+        "What comes next: from ROLE, the roles it grows into, with the pay change, the skills "
+        "to grow and how much of each role's requirements ROLE already meets (overlap); "
+        "without ROLE, the summary of your latest advice (--details for everything)."
+    ),
     epilog=examples(
         "csadvisor next csr", "csadvisor next", "csadvisor next --assessment result.json -f json"
     ),
@@ -399,8 +357,9 @@ def next_(
     ] = None,
     fmt: FormatOption = None,
     header: HeaderOption = True,
+    details: DetailsOption = False,
 ) -> None:
-    """What comes next: from ROLE, the roles it grows into; without ROLE, your latest advice."""
+    """What comes next (help text: see ``_readiness_help``)."""
     from csadvisor import advisor, records
     from csadvisor.render.tables import next_table
 
@@ -409,7 +368,18 @@ def next_(
         current = advisor.RoleIndex(cat).get(name)
         rows = [records.next_record(current, step) for step in advisor.steps_from(current, cat)]
         if not rows:
-            error_line(f"{current.id} is the top of its track: no further role")
+            moves = sorted(
+                (r for r in cat.roles if r.id != current.id and r.level >= current.level),
+                key=lambda r: -advisor.overlap(current, r),
+            )
+            shown = ", ".join(
+                f"{r.id} ({advisor.percent(advisor.overlap(current, r))}% overlap)" for r in moves
+            )
+            error_line(
+                f"{current.id} is the top of its track: no further role"
+                + (f"; lateral moves: {shown}" if shown else "")
+                + "; 'csadvisor assess' ranks them by your readiness and names your strengths"
+            )
         emit(View(records.NEXT_COLUMNS, rows, next_table), fmt, header)
         return
     result = _latest_result(assessment_file)
@@ -431,7 +401,14 @@ def next_(
             "that assessment names roles or skills the current data does not have; "
             "run 'csadvisor assess' again"
         ) from None
-    _show_result(fresh, fmt, header)
+    import os
+
+    from csadvisor.quiz import accessible_mode
+
+    saved_id = None if assessment_file is not None else fresh["id"]
+    more = _where_more(saved_id, offer_export=False)
+    plain = accessible_mode(False, os.environ)
+    show_result(fresh, fmt, header, details=details, more=more, plain=plain)
 
 
 def _latest_result(path: str | None) -> dict[str, Any]:

@@ -1,17 +1,163 @@
-"""An assessment result: for reading in a terminal, or as a Markdown career plan."""
+"""An assessment result: a short summary, the details, or a Markdown plan for a manager.
+
+The summary is what a person sees first (it fits about 12 lines of an 80x24 terminal);
+the details (every role, the whole profile, every action) follow with ``--details``, in
+``history show`` and in the exported plan.
+"""
 
 from collections.abc import Mapping
 from typing import Any, TextIO
 
 from csadvisor.errors import escape_control
-from csadvisor.render.terminal import bullets, console, level_bar, text
+from csadvisor.render.markdown import markdown_text as md  # the one Markdown escaper
+from csadvisor.render.terminal import bullets, console, level_bar, money, text
+
+SUMMARY_GAPS = 3  # gaps (each with one action) the summary shows, if they fit
+SUMMARY_LINES = 12  # the summary's height at 80 columns, so it fits a 24-row terminal
 
 
-def _gain_text(gain: float | None) -> str:
+def pointed_to(result: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The role the advice points to: the suggestion, or the best lateral move at the top."""
+    lateral = result.get("lateral") or []
+    return result.get("suggestion") or (lateral[0] if lateral else None)
+
+
+def pay_line(result: Mapping[str, Any]) -> str:
+    """The summary's pay line, built here and only here (a local figure can replace it).
+
+    A newcomer sees the suggested role's published starting range; someone in a role sees
+    the change at the midpoints of the two published ranges. Each figure names its source.
+    """
+    item = pointed_to(result)
+    if item is None:
+        return ""
+    gain = item.get("pay_gain")
+    if "target_pay" not in result:  # saved before ranges were kept with the result
+        if gain is None:
+            return "Pay change: no published range to compare."
+        return f"Pay change: {'+' if gain >= 0 else '-'}${abs(gain):,.0f} a year at the midpoint."
+    pay = result["target_pay"]
+    if pay is None:
+        return f"Pay: no published range for {item['title']}."
+    cur, per = pay["currency"], pay["period"]
+    source = (
+        pay["source"] if str(pay["year"]) in pay["source"] else f"{pay['source']} {pay['year']}"
+    )
+    where = f"{pay['region']} {pay['basis']}, {source}"
+    if result.get("role") is None:
+        low, high = money(pay["low"], cur, per), money(pay["high"], cur, per)
+        return f"Starting pay: {low} - {high} a {per} ({where})."
     if gain is None:
-        return "pay change: no published range to compare"
+        return (
+            f"Pay: {item['title']} starts at {money(pay['low'], cur, per)} - "
+            f"{money(pay['high'], cur, per)} a {per} ({where}); your role has no published range."
+        )
     sign = "+" if gain >= 0 else "-"
-    return f"pay change: {sign}${abs(gain):,.0f} a year at the midpoint"
+    return (
+        f"Pay change: {sign}{money(abs(gain), cur, per)} a {per} at the midpoint of the "
+        f"published ranges ({where})."
+    )
+
+
+def write_summary(
+    result: Mapping[str, Any], out: TextIO, *, more: str = "", plain: bool = False
+) -> None:
+    """The first screen: where to go next, how ready, what to work on first, the pay change.
+
+    ``more`` says where the details are (it depends on the command and on whether the
+    assessment was saved). ``plain`` writes text only, for screen readers. Three gaps are
+    shown if the summary still fits in :data:`SUMMARY_LINES` lines, else two.
+    """
+    con = console(out, plain=plain)
+    for count in range(SUMMARY_GAPS, 1, -1):
+        with con.capture() as captured:
+            con.print(_summary(result, con, more, count))
+        drawn = captured.get()
+        if drawn.count("\n") <= SUMMARY_LINES:
+            break
+    out.write("\n".join(line.rstrip(" ") for line in drawn.split("\n")))
+    out.flush()
+
+
+def _summary(result: Mapping[str, Any], con: Any, more: str, gap_count: int) -> Any:
+    from rich.console import Group
+    from rich.padding import Padding
+
+    parts: list[Any] = []
+    if who(result):  # someone else's assessment, or a manager's: say so first
+        parts.append(text(escape_control(who(result)), "bold"))
+    suggestion = result.get("suggestion")
+    if suggestion:
+        head = text("Suggested next role: ", "bold")
+        head.append(text(suggestion["title"], "bold cyan"))
+        parts.append(head)
+        parts.append(Padding(text(_readiness_words(suggestion)), (0, 0, 0, 2)))
+        pay = pay_line(result)
+        if pay:
+            parts.append(Padding(text(pay), (0, 0, 0, 2)))
+        gaps = result["top_gaps"][:gap_count]
+        if gaps:
+            parts.append(text("Work on first:", "bold"))
+            parts.append(Padding(_numbered([_gap_with_action(g) for g in gaps], con), (0, 0, 0, 2)))
+    else:
+        parts += _top_of_track(result, con)
+    if more:
+        parts.append(text(more, "dim"))
+    return Group(*parts)
+
+
+def _readiness_words(item: Mapping[str, Any]) -> str:
+    words = f"{item['readiness']}% ready ({item['band']}), meets {item['met']} of "
+    words += f"{item['required']} requirements"
+    if item.get("held_back"):
+        words += f"; {item['held_back']}"
+    return words
+
+
+def _gap_with_action(gap: Mapping[str, Any]) -> Any:
+    line = text(f"{gap['name']} {gap['rating']} -> {gap['required']}", "bold")
+    if gap["growth"]:  # the shortest action, so three fit on one screen; the plan has all
+        line.append(text(f": {min(gap['growth'], key=len)}"))
+    return line
+
+
+def _numbered(items: list[Any], con: Any) -> Any:
+    """A numbered list whose wrapped lines hang under the text."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for number, item in enumerate(items, 1):
+        grid.add_row(text(f"{number}."), item)
+    return grid
+
+
+def _top_of_track(result: Mapping[str, Any], con: Any) -> list[Any]:
+    """No step up: lateral moves (most ready, then most overlap) and the strongest skills."""
+    from rich.padding import Padding
+
+    where = result.get("role_title") or "This role"
+    parts: list[Any] = [text(f"{where} is the top of its track.", "bold")]
+    lateral = result.get("lateral") or []
+    if lateral:
+        parts.append(text("Lateral moves:", "bold"))
+        moves = [
+            text(
+                f"{m['title']}: {m['readiness']}% ready ({m['band']}), "
+                f"{m['overlap']}% skill overlap"
+            )
+            for m in lateral[:SUMMARY_GAPS]
+        ]
+        parts.append(Padding(_numbered(moves, con), (0, 0, 0, 2)))
+        parts.append(Padding(text(pay_line(result)), (0, 0, 0, 2)))
+    else:
+        parts.append(text("No other role at the same or a higher level in this catalogue."))
+    strengths = result.get("strengths") or []
+    if strengths:
+        shown = ", ".join(f"{s['name']} {s['rating']}" for s in strengths)
+        parts.append(text(f"Your strongest skills: {shown}"))
+    return parts
 
 
 def who(result: Mapping[str, Any]) -> str:
@@ -46,13 +192,13 @@ def _evidence_parts(result: Mapping[str, Any], con: Any) -> list[Any]:
     return parts
 
 
-def write_result(result: Mapping[str, Any], out: TextIO) -> None:
-    """An assessment result for reading in a terminal: profile bars, readiness, gaps."""
+def write_result(result: Mapping[str, Any], out: TextIO, *, plain: bool = False) -> None:
+    """The details: the whole profile, every role's readiness, every gap and action."""
     from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
 
-    con = console(out)
+    con = console(out, plain=plain)
     suggestion = result.get("suggestion")
     parts: list[Any] = []
     if who(result):
@@ -67,8 +213,9 @@ def write_result(result: Mapping[str, Any], out: TextIO) -> None:
     grid.add_column(no_wrap=True)
     for row in result["profile"]:
         need = row.get("required")
-        bar = text(level_bar(row["rating"], con), "cyan")
-        bar.append(text(f" {row['rating']}"))
+        # Plain mode says the level in words: a screen reader would spell out a bar.
+        bar = text("" if plain else level_bar(row["rating"], con) + " ", "cyan")
+        bar.append(text(f"{row['rating']}" if not plain else f"level {row['rating']}"))
         if need is None:
             status = text("")
         elif row["rating"] >= need:
@@ -86,25 +233,48 @@ def write_result(result: Mapping[str, Any], out: TextIO) -> None:
     table.add_column()
     band_style = {"ready": "green", "close": "yellow", "stretch": "red"}
     for item in result["readiness"]:
+        why = item["reason"]
+        if item.get("held_back"):
+            why += f"; stretch while {item['held_back']}"
         table.add_row(
             text(item["title"]),
             text(f"{item['readiness']}%"),
             text(item["band"], band_style.get(item["band"], "")),
-            text(item["reason"], "dim"),
+            text(why, "dim"),
         )
     if not result["readiness"]:
         table.add_row(text("no further role on this track"), text(""), text(""), text(""))
     parts.append(Padding(table, (0, 0, 1, 2)))
+    if result.get("lateral"):
+        parts.append(text("Lateral moves (same or higher level)", "bold"))
+        moves = Table.grid(padding=(0, 2))
+        moves.add_column()
+        moves.add_column(justify="right", no_wrap=True)
+        moves.add_column(no_wrap=True)
+        moves.add_column(no_wrap=True)
+        for m in result["lateral"]:
+            moves.add_row(
+                text(m["title"]),
+                text(f"{m['readiness']}%"),
+                text(m["band"], band_style.get(m["band"], "")),
+                text(f"{m['overlap']}% skill overlap", "dim"),
+            )
+        parts.append(Padding(moves, (0, 0, 1, 2)))
 
     if suggestion:
         line = text("Suggested next role: ", "bold")
         line.append(text(suggestion["title"], "bold cyan"))
         line.append(text(f"  {suggestion['readiness']}% ({suggestion['band']})"))
         parts.append(line)
-        detail = f"{suggestion['reason']}; {_gain_text(suggestion['pay_gain'])}"
-        parts.append(Padding(text(detail), (0, 0, 1, 2)))
+        parts.append(Padding(text(f"{suggestion['reason']}; {pay_line(result)}"), (0, 0, 1, 2)))
     else:
-        parts.append(Padding(text("No next role: this is the top of its track."), (0, 0, 1, 0)))
+        parts.append(text("No next role: this is the top of its track.", "bold"))
+        if result.get("strengths"):
+            shown = ", ".join(f"{s['name']} {s['rating']}" for s in result["strengths"])
+            parts.append(Padding(text(f"Your strongest skills: {shown}"), (0, 0, 0, 2)))
+        if result.get("lateral"):
+            parts.append(Padding(text(pay_line(result)), (0, 0, 0, 2)))
+        parts.append(text(""))
 
     if result["top_gaps"]:
         parts.append(text("What to work on", "bold"))
@@ -122,43 +292,111 @@ def write_result(result: Mapping[str, Any], out: TextIO) -> None:
     con.print(Group(*parts))
 
 
-def result_markdown(result: Mapping[str, Any]) -> str:
-    """A career plan in Markdown, to bring to a conversation with a manager.
+_OBJECT_AFTER = {"give", "show", "tell", "help", "with", "to", "for", "let", "teach", "send"}
+_PRONOUNS = {"your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm"}
 
-    Every piece of text from data or a saved file goes through ``markdown_text``.
+
+def first_person(action: str) -> str:
+    """An action from skills.yaml in the plan's voice: "Ask your lead to show you" becomes
+    "Ask my lead to show me", so the headings ("Support I need") and actions agree."""
+    import re
+
+    def swap(match: re.Match[str]) -> str:
+        lead, word = match.group(1) or "", match.group(2)
+        lower = word.lower()
+        if lower == "you":
+            before = lead.strip().lower()
+            new = "me" if before in _OBJECT_AFTER else "I"
+        else:
+            new = _PRONOUNS[lower]
+        if word.isupper() and len(word) > 1:
+            new = new.upper()
+        elif word[0].isupper() and new != "I":
+            new = new[0].upper() + new[1:]
+        return lead + new
+
+    return re.sub(r"(\b\w+ |^)?\b(you're|yourself|yours|your|you)\b", swap, action, flags=re.I)
+
+
+def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
+    """A plan a person can hand to their manager, in their own voice.
+
+    Every piece of text from data or a saved file goes through ``markdown_text`` (``md``).
+    The top three gaps come first with one suggested timeframe each; "Support I need" and
+    "Agreed next steps" are left to fill in together. The details (every role, the whole
+    profile, every action) follow. The assessment id is shown only if it was ``saved``:
+    otherwise there is nothing to look it up by.
     """
-    from csadvisor.render.markdown import markdown_text as md
+    from csadvisor.advisor import timeframe
 
-    suggestion = result.get("suggestion")
-    lines = ["# Career plan", ""]
-    lines.append(f"- Assessment: {md(result['id'])} ({md(result['created'])})")
+    item = pointed_to(result)
+    lines = ["# My career development plan", ""]
+    name = result.get("name")
+    lines.append(f"- Name: {md(name) if name else '____________________'}")
+    lines.append(f"- Date: {md(str(result['created'])[:10])}")
+    if saved:
+        lines.append(f"- Assessment: {md(result['id'])}")
     if who(result):
         lines.append(f"- {md(who(result))}")
+    lines += ["", "## Where I am and where I want to go", ""]
     lines.append(f"- Current role: {md(result.get('role_title') or 'not in customer service yet')}")
-    if suggestion:
+    if item is not None:
+        kind = "Target role" if result.get("suggestion") else "Target role (a lateral move)"
         lines.append(
-            f"- Suggested next role: **{md(suggestion['title'])}**, {suggestion['readiness']}% "
-            f"ready ({suggestion['band']}): {md(suggestion['reason'])}"
+            f"- {kind}: **{md(item['title'])}**, {item['readiness']}% ready ({item['band']}): "
+            f"{md(item['reason'])}"
         )
-        lines.append(f"- {md(_gain_text(suggestion['pay_gain']))}")
+        if item.get("held_back"):
+            lines.append(f"- Held at stretch while {md(item['held_back'])}")
+        lines.append(f"- {md(pay_line(result))}")
     else:
-        lines.append("- Suggested next role: none (top of the track)")
-    lines += ["", "## Readiness", "", "| Role | Readiness | Band | Why |", "|---|---:|---|---|"]
-    for item in result["readiness"]:
-        cells = [md(item["title"]), f"{item['readiness']}%", item["band"], md(item["reason"])]
+        lines.append("- Target role: none found (no role at the same or a higher level)")
+    if result.get("strengths"):
+        shown = ", ".join(f"{md(s['name'])} ({s['rating']})" for s in result["strengths"])
+        lines.append(f"- My strongest skills: {shown}")
+
+    gaps = result["top_gaps"]
+    lines += ["", "## What I will work on first", ""]
+    if gaps:
+        for number, gap in enumerate(gaps[:3], 1):
+            lines.append(
+                f"### {number}. {md(gap['name'])}: from level {gap['rating']} to {gap['required']}"
+            )
+            lines += ["", f"Suggested timeframe: {timeframe(gap['required'] - gap['rating'])}.", ""]
+            lines += [f"What the next level looks like: {md(gap['next_level'])}", ""]
+            lines += [f"- [ ] {md(first_person(g))}" for g in gap["growth"]]
+            lines.append("")
+    elif item is not None and item["gaps"]:
+        for number, g in enumerate(item["gaps"][:3], 1):
+            size = g["required"] - g["rating"]
+            lines.append(
+                f"{number}. {md(g['skill'])}: from level {g['rating']} to {g['required']} "
+                f"(suggested timeframe: {timeframe(size)}; `csadvisor skill {md(g['skill'])}` "
+                "lists actions)"
+            )
+        lines.append("")
+    else:
+        lines += ["- [ ] Keep my skills at the level my role needs", ""]
+    lines += ["## Support I need", "", "- ", "", "## Agreed next steps", "", "- ", ""]
+
+    lines += ["## Details", "", "### My readiness for each role", ""]
+    lines += ["| Role | Readiness | Band | Why |", "|---|---:|---|---|"]
+    for row in [*result["readiness"], *(result.get("lateral") or [])]:
+        why = row["reason"] + (
+            f"; stretch while {row['held_back']}" if row.get("held_back") else ""
+        )
+        cells = [md(row["title"]), f"{row['readiness']}%", row["band"], md(why)]
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", "## Skills profile", "", "| Skill | Me | Needed |", "|---|---:|---:|"]
+    lines += ["", "### My skills profile", "", "| Skill | Me | Needed |", "|---|---:|---:|"]
     for row in result["profile"]:
         need = "" if row["required"] is None else str(row["required"])
         lines.append(f"| {md(row['name'])} | {row['rating']} | {need} |")
-    if result["top_gaps"]:
-        lines += ["", "## What I will work on", ""]
-        for gap in result["top_gaps"]:
-            lines.append(f"### {md(gap['name'])}: {gap['rating']} -> {gap['required']}")
-            lines.append("")
-            lines.append(f"Next level: {md(gap['next_level'])}")
-            lines.append("")
-            lines += [f"- [ ] {md(g)}" for g in gap["growth"]]
+    if gaps[3:]:
+        lines += ["", "### More I will work on", ""]
+        for gap in gaps[3:]:
+            lines.append(f"#### {md(gap['name'])}: from level {gap['rating']} to {gap['required']}")
+            lines += ["", f"What the next level looks like: {md(gap['next_level'])}", ""]
+            lines += [f"- [ ] {md(first_person(g))}" for g in gap["growth"]]
             lines.append("")
     lines += evidence_markdown(result, md)
     lines += ["", f"_How readiness is computed: {md(result['formula'])}._", ""]

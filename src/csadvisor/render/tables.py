@@ -126,8 +126,10 @@ def next_table(rows: Shown, out: TextIO) -> None:
         TableColumn("Level", lambda r: r["level"], justify="right"),
         TableColumn("Pay change", change, min_width=12),
         TableColumn("Skills new or higher", lambda r: r["skill_changes"] or "-", min_width=16),
+        TableColumn("Overlap", lambda r: f"{r['overlap']}%", justify="right", no_wrap=True),
     ]
-    write_table(rows, cols, out, spaced=True)
+    caption = "Overlap: the share of the next role's requirements this role's own levels meet."
+    write_table(rows, cols, out, spaced=True, caption=caption)
 
 
 def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
@@ -150,7 +152,42 @@ def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
     write_table(rows, cols, out)
 
 
-def diff_table(rows: Shown, out: TextIO, title: str) -> None:
+def diff_table(
+    rows: Shown, out: TextIO, title: str, document: Mapping[str, Any], hidden: bool = True
+) -> None:
+    """The dates, the suggestion and its readiness then and now, then the skills that moved."""
+    from csadvisor.render.terminal import _ascii
+
+    con = console(out)
+    arrow = " -> " if _ascii(con) else " \u2192 "
+    old, new = document["old"], document["new"]
+    con.print(text(f"Progress from {old['date']} to {new['date']}", "bold"))
+    shown = [new["suggestion"], old["suggestion"]]
+    if old["suggestion"] == new["suggestion"]:
+        line = f"Suggested next role: {new['suggestion_title'] or 'none'} (unchanged)"
+    else:
+        line = (
+            f"Suggested next role: {old['suggestion_title'] or 'none'}{arrow}"
+            f"{new['suggestion_title'] or 'none'}"
+        )
+    con.print(text(line))
+    for item in document["readiness"]:
+        if item["role"] not in shown:
+            continue
+
+        def pct(value: Any) -> str:
+            return "-" if value is None else f"{value}%"
+
+        band = ""
+        if item["band_before"] and item["band_after"] and item["band_before"] != item["band_after"]:
+            band = f" ({item['band_before']}{arrow}{item['band_after']})"
+        con.print(text(f"{item['title']}: {pct(item['before'])}{arrow}{pct(item['after'])}{band}"))
+    con.print()
+    hide = hidden and bool(document["unchanged"])
+    if not rows:
+        con.print(text("No skill rating changed." + (" --all lists them." if hide else "")))
+        return
+
     def moved(r: Mapping[str, Any]) -> str:
         c = r["change"]
         return "" if c is None else ("=" if c == 0 else f"{c:+d}")
@@ -164,7 +201,9 @@ def diff_table(rows: Shown, out: TextIO, title: str) -> None:
         TableColumn("After", level("after"), justify="right"),
         TableColumn("Change", moved, justify="right"),
     ]
-    write_table(rows, cols, out, title=title)
+    count = len(document["unchanged"])
+    caption = f"{count} skill ratings did not change; --all lists them." if hide else None
+    write_table(rows, cols, out, title=title, caption=caption)
 
 
 def path_table(rows: Shown, out: TextIO, columns: Iterable[str]) -> None:

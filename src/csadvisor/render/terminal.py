@@ -41,10 +41,11 @@ class TrimmedLines:
         return self.out.fileno()
 
 
-def console(out: TextIO | None = None) -> "Console":
+def console(out: TextIO | None = None, *, plain: bool = False) -> "Console":
     """A rich console that never interprets markup, emoji or highlighting.
 
     Off a terminal (a file, a pipe) the spaces that pad each line are left out.
+    ``plain`` (accessible mode, or NO_COLOR) writes text only: no colour or other styling.
     """
     import os
 
@@ -53,7 +54,7 @@ def console(out: TextIO | None = None) -> "Console":
     from csadvisor.output import isatty
 
     target = out or sys.stdout
-    plain = bool(os.environ.get("NO_COLOR"))  # no colour, and no other styling either
+    plain = plain or bool(os.environ.get("NO_COLOR"))  # no colour, and no other styling either
     return Console(
         file=target if isatty(target) else TrimmedLines(target),  # type: ignore[arg-type]
         color_system=None if plain else "auto",
