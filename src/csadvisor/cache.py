@@ -34,15 +34,18 @@ class Key:
         self.stamp = stamp
 
 
-def key_for(directory: Path, contents: list[bytes]) -> Key | None:
-    """The cache key for files of ``directory`` with these bytes; None: caching is off."""
+def key_for(directory: Path, contents: list[bytes], kind: str = "catalog") -> Key | None:
+    """The cache key for files of ``directory`` with these bytes; None: caching is off.
+
+    ``kind`` names what is cached (``catalog``: the YAML files; ``statistics``: the
+    validated OEWS extract, areas and projections), one cache file each."""
     folder = folders.cache()
     if folder is None:
         return None
     stamp: list[Any] = [FORMAT, __version__, sys.hexversion]
     stamp += [blake2b(raw, digest_size=32).hexdigest() for raw in contents]
     name = blake2b(os.fsencode(os.path.abspath(directory)), digest_size=8).hexdigest()
-    return Key(folder / f"catalog-{name}.marshal", stamp)
+    return Key(folder / f"{kind}-{name}.marshal", stamp)
 
 
 def read(key: Key) -> Any:

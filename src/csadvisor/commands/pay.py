@@ -8,10 +8,17 @@ from typing import Annotated, Any, TextIO
 import typer
 
 from csadvisor.cli import error_line
-from csadvisor.completion import complete_locations, complete_roles
+from csadvisor.completion import complete_roles
 from csadvisor.errors import NotFoundError, UsageError
 from csadvisor.models import Period
-from csadvisor.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.options import (
+    FormatOption,
+    HeaderOption,
+    LocationOption,
+    command_app,
+    examples,
+    state,
+)
 
 app = command_app()
 
@@ -20,6 +27,14 @@ class PayField(str, Enum):
     low = "low"
     high = "high"
     mid = "mid"
+    p10 = "p10"
+    p25 = "p25"
+    median = "median"
+    p75 = "p75"
+    p90 = "p90"
+
+
+PERCENTILE_FIELDS = ("p10", "p25", "median", "p75", "p90")
 
 
 def _names(args: list[str]) -> Iterator[str]:
@@ -41,6 +56,8 @@ def _names(args: list[str]) -> Iterator[str]:
         "csadvisor pay 'Customer service manager'",
         "csadvisor pay csr 'customer service manager' --period hour",
         "cut -f1 names.txt | csadvisor pay - -f tsv --no-header | sort -t$'\\t' -k3 -n",
+        "csadvisor pay csr --location Dallas",
+        "csadvisor pay csr -l TX --field median --period hour",
     )
 )
 def pay(
@@ -61,7 +78,8 @@ def pay(
             "-p",
             case_sensitive=False,
             help="Express pay per year, month (year / 12) or hour (year / 2080); "
-            "anything but the published period is marked derived.",
+            "anything but the published period is marked derived. With --location, the "
+            "hourly BLS figures are BLS's own; monthly ones are year / 12, marked derived.",
         ),
     ] = Period.year,
     field: Annotated[
@@ -70,19 +88,11 @@ def pay(
             "--field",
             case_sensitive=False,
             help="Print only this number, one line per name (an empty line where there is "
-            "none, so lines match the input). mid is the midpoint of the range, not a median.",
+            "none, so lines match the input). mid is the midpoint of the starting range, not "
+            "a median; p10..p90 and median are BLS percentiles (need --location).",
         ),
     ] = None,
-    location: Annotated[
-        str | None,
-        typer.Option(
-            "--location",
-            "-l",
-            metavar="NAME",
-            help="Apply the pay factor of NAME from the data directory's locations.yaml.",
-            autocompletion=complete_locations,
-        ),
-    ] = None,
+    location: LocationOption = None,
     adjust: Annotated[
         float | None,
         typer.Option(
@@ -95,19 +105,28 @@ def pay(
     ] = None,
     header: HeaderOption = True,
 ) -> None:
-    """Look up pay ranges: low, high and midpoint, with source, year and basis."""
+    """Look up pay ranges: low, high and midpoint, with source, year and basis.
+
+    With --location, also the local distribution of the role's occupation (BLS OEWS May
+    2025, all employed workers): 10th to 90th percentile, median, mean, employment.
+    """
     from csadvisor import records
     from csadvisor.lookup import RoleIndex, unknown_role_message
     from csadvisor.output import Shown, View, emit
 
     if location is not None and adjust is not None:
-        raise UsageError("give --location or --adjust, not both")
+        if _from_environment(ctx, "location"):
+            location = None  # an explicit --adjust beats the default place
+        else:
+            raise UsageError("give --location or --adjust, not both")
     if field is not None and fmt is not None:
         raise UsageError(
             "--field prints bare numbers, one per line; drop --format, or drop --field"
         )
     cat = state(ctx).catalog()
-    factor, adjusted_by = _pay_factor(ctx, location, adjust)
+    local, factor, adjusted_by = _where(ctx, location, adjust)
+    if field is not None and field.value in PERCENTILE_FIELDS and local is None:
+        raise UsageError(f"--field {field.value} is a BLS figure; add --location PLACE (e.g. US)")
     index = RoleIndex(cat)
     missing: dict[str, str] = {}
     unpaid_warned: set[str] = set()
@@ -129,10 +148,7 @@ def pay(
                 continue
             record = cache.get(role.id)
             if record is None:
-                rng = role.pay.per(period.value) if role.pay else None
-                if rng is not None and factor is not None:
-                    rng = rng.adjusted(factor, adjusted_by or "")
-                record = cache[role.id] = records.pay_record(role, rng)
+                record = cache[role.id] = _pay_record(role, period.value, local, factor, adjusted_by)
             yield record
 
     if field is not None:
@@ -141,8 +157,17 @@ def pay(
             value = record.get(field.value)
             if value is None and record and record["role"] not in unpaid_warned:
                 unpaid_warned.add(record["role"])
-                error_line(f"{record['role']}: {records.NO_RANGE}; printing an empty line")
+                error_line(f"{record['role']}: {_why_empty(record, field.value)}; printing an empty line")
             out.write(("" if value is None else str(value)) + "\n")
+    elif local is not None:
+
+        def pictures(rows: Shown, out: TextIO) -> None:
+            from csadvisor.render.localpay import local_pay_table
+
+            local_pay_table(rows, out, period.value)
+
+        columns = records.PAY_COLUMNS + records.LOCAL_COLUMNS
+        emit(View(columns, answers(), pictures), fmt, header)
     else:
 
         def table(rows: Shown, out: TextIO) -> None:
@@ -155,17 +180,47 @@ def pay(
         raise NotFoundError(*missing.values())
 
 
-def _pay_factor(
-    ctx: typer.Context, location: str | None, adjust: float | None
-) -> tuple[float | None, str | None]:
-    """The factor to apply to national pay, and what to call it."""
-    if adjust is not None:
-        return adjust, "manual factor"
-    if location is None:
-        return None, None
-    from csadvisor import catalog
-    from csadvisor.lookup import LocationIndex
+def _pay_record(
+    role: Any, period: str, local: Any, factor: float | None, adjusted_by: str | None
+) -> dict[str, Any]:
+    """The starting range (as today), and with a BLS place its local columns after it."""
+    from csadvisor import records
 
-    places = catalog.load_locations(catalog.resolve_source(state(ctx).data_dir))
-    place = LocationIndex(places).get(location)
-    return place.factor, f"{place.name} ({place.source}, {place.year})"
+    rng = role.pay.per(period) if role.pay else None
+    if rng is not None and factor is not None:
+        rng = rng.adjusted(factor, adjusted_by or "")
+    record = records.pay_record(role, rng)
+    if local is not None:
+        from csadvisor.localpay import local_fields
+
+        record.update(local_fields(role, local, period))
+    return record
+
+
+def _why_empty(record: dict[str, Any], field: str) -> str:
+    from csadvisor import records
+
+    if field not in PERCENTILE_FIELDS:
+        return records.NO_RANGE
+    return record["not_published"].get(field) or record["local_note"] or "not published"
+
+
+def _from_environment(ctx: typer.Context, name: str) -> bool:
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "ENVIRONMENT"
+
+
+def _where(
+    ctx: typer.Context, location: str | None, adjust: float | None
+) -> tuple[Any, float | None, str | None]:
+    """A BLS place for local figures, or a factor (and its name) for the national range."""
+    if adjust is not None:
+        return None, adjust, "manual factor"
+    if location is None:
+        return None, None, None
+    from csadvisor import catalog, place
+
+    found = place.resolve(catalog.resolve_source(state(ctx).data_dir), location)
+    if isinstance(found, place.Location):
+        return None, found.factor, f"{found.name} ({found.source}, {found.year})"
+    return found, None, None

@@ -68,7 +68,8 @@ def pay_table(
         cur, per = paid[0]["currency"], paid[0]["period"]
         notes.append(f"Bars share one scale, {money(lo, cur, per)} to {money(hi, cur, per)}.")
     if factor is not None:
-        notes.append(f"Adjusted: national figures x {factor:g}, {adjusted_by}.")
+        where = "" if adjusted_by == "manual factor" else ", from your organisation's locations.yaml"
+        notes.append(f"Adjusted: national figures x {factor:g}, {adjusted_by}{where}.")
     if period != "year":
         notes.append(
             f"Per {period}: derived from the yearly figures "
