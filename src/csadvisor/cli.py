@@ -29,6 +29,7 @@ COMMANDS = {
     "assess": "csadvisor.commands.assess",
     "next": "csadvisor.commands.assess",
     "history": "csadvisor.commands.assess",
+    "areas": "csadvisor.commands.areas",
     "data": "csadvisor.commands.data",
 }
 
@@ -36,7 +37,7 @@ PROG = "csadvisor"
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 a role (or any name in a batch), skill, location or "
-    "saved assessment not found; "
+    "saved assessment not found, or a location names several areas; "
     "2 usage error; 3 invalid data file; 70 internal error (a bug); "
     "130 cancelled by the user."
 )

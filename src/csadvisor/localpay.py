@@ -142,7 +142,7 @@ def median_change(current: Role, target: Role, place: Place) -> dict[str, Any]:
     if current.soc is not None and current.soc == target.soc:
         notes.append(f"both roles read the same occupation ({current.soc})")
     return {
-        "area": found_there.area.name if found_there.area else None,
+        "area": next((f.area.name for f in (found_there, found_here) if f.area), None),
         "median_from": here,
         "median_to": there,
         "median_change": change,
@@ -170,4 +170,16 @@ def outlook_fields(projection: Projection | None) -> dict[str, Any]:
         "outlook_openings_per_year": number(projection.openings_per_year * 1000),
         "entry_education": projection.entry_education,
         "outlook_source": f"BLS Employment Projections {projection.period}, US national",
+    }
+
+
+def roles_fields(role: Role, place: Place) -> dict[str, Any]:
+    """The ``roles --location`` columns: the local yearly median and where it is from."""
+    value, found = median(role, place)
+    return {
+        "area": found.area.name if found.area else None,
+        "soc": role.soc,
+        "local_median": value,
+        "local_source": f"{SOURCE} {found.wages.period}, {BASIS}" if found.wages else None,
+        "local_note": found.note or None,
     }

@@ -60,3 +60,21 @@ def _not_one(asked: str, candidates: tuple[object, ...], suggestions: tuple[str,
         near = " or ".join(f"'{escape_control(s)}'" for s in suggestions[:3])
         return f"unknown location '{shown}'; did you mean {near}? ('csadvisor areas' lists them)"
     return f"unknown location '{shown}'; run 'csadvisor areas QUERY' to search the BLS areas"
+
+
+def listing_place(source: DataSource, asked: str | None) -> Place | None:
+    """For ``role``, ``roles`` and ``next``: the BLS area, or None (no PLACE, or the
+    organisation's own location, which adjusts ``pay`` only: said on stderr)."""
+    if asked is None:
+        return None
+    org = organisation_location(source, asked)
+    if org is not None:
+        from csadvisor.cli import error_line
+
+        error_line(
+            f"'{escape_control(asked)}' is your organisation's location ({ORG_DEFINITION}: "
+            f"x{org.factor:g}, {escape_control(org.source)}, {org.year}); it adjusts "
+            "'csadvisor pay' only, so no BLS figures are shown here"
+        )
+        return None
+    return bls_place(source, asked)

@@ -12,6 +12,7 @@ from csadvisor.errors import CancelledError, CsadvisorError, NotFoundError, Usag
 from csadvisor.options import (
     FormatOption,
     HeaderOption,
+    LocationOption,
     ResultFormatOption,
     command_app,
     examples,
@@ -284,7 +285,10 @@ def _skill_names(ctx: typer.Context) -> dict[str, str]:
 @app.command(
     "next",
     epilog=examples(
-        "csadvisor next csr", "csadvisor next", "csadvisor next --assessment result.json -f json"
+        "csadvisor next csr",
+        "csadvisor next csr --location Houston",
+        "csadvisor next",
+        "csadvisor next --assessment result.json -f json",
     ),
 )
 def next_(
@@ -306,23 +310,40 @@ def next_(
         ),
     ] = None,
     fmt: FormatOption = None,
+    location: LocationOption = None,
     header: HeaderOption = True,
 ) -> None:
-    """What comes next: from ROLE, the roles it grows into; without ROLE, your latest advice."""
+    """What comes next: from ROLE, the roles it grows into; without ROLE, your latest advice.
+
+    With --location, also the change between the two occupations' local medians (BLS
+    OEWS May 2025): a difference of medians, not a raise anyone is promised.
+    """
     from csadvisor import advisor, records
     from csadvisor.render.tables import next_table
 
     cat = state(ctx).catalog()
     if name is not None:
         current = advisor.RoleIndex(cat).get(name)
-        rows = [records.next_record(current, step) for step in advisor.steps_from(current, cat)]
+        steps = advisor.steps_from(current, cat)
+        rows = [records.next_record(current, step) for step in steps]
+        columns = records.NEXT_COLUMNS
+        where = _place(ctx, location)
+        if where is not None:
+            from csadvisor.localpay import median_change
+
+            for row, step in zip(rows, steps, strict=True):
+                row.update(median_change(current, step.role, where))
+            columns = records.COLUMNS["next ROLE --location"]
         if not rows:
             error_line(f"{current.id} is the top of its track: no further role")
-        emit(View(records.NEXT_COLUMNS, rows, next_table), fmt, header)
+        emit(View(columns, rows, next_table), fmt, header)
         return
     result = _latest_result(assessment_file)
     from csadvisor import assessment
     from csadvisor.advisor import Answers
+
+    if location is not None and _place(ctx, location) is not None:
+        error_line("local medians are shown by 'csadvisor next ROLE --location PLACE'")
 
     answers = Answers(result.get("role"), result["ratings"])
     try:
@@ -334,6 +355,15 @@ def next_(
             "run 'csadvisor assess' again"
         ) from None
     _show_result(fresh, fmt, header)
+
+
+def _place(ctx: typer.Context, location: str | None) -> Any:
+    """The BLS place ``--location`` names (None without one, or for an organisation's own)."""
+    if location is None:
+        return None
+    from csadvisor import catalog, place
+
+    return place.listing_place(catalog.resolve_source(state(ctx).data_dir), location)
 
 
 def _latest_result(path: str | None) -> dict[str, Any]:

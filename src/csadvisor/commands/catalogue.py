@@ -2,7 +2,7 @@
 
 from enum import Enum
 from functools import partial
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -11,6 +11,7 @@ from csadvisor.models import SkillCategory
 from csadvisor.options import (
     FormatOption,
     HeaderOption,
+    LocationOption,
     TrackFormatOption,
     command_app,
     examples,
@@ -36,6 +37,7 @@ class SortKey(str, Enum):
         "csadvisor roles",
         "csadvisor roles --from senior-customer-service-specialist",
         "csadvisor roles --with-pay -f json | jq '.[].title'",
+        "csadvisor roles --location 'New York' --sort pay",
     )
 )
 def roles(
@@ -59,12 +61,18 @@ def roles(
     sort: Annotated[
         SortKey, typer.Option("--sort", case_sensitive=False, help="Order of the rows.")
     ] = SortKey.track,
+    location: LocationOption = None,
     header: HeaderOption = True,
 ) -> None:
-    """List every role: id, title, level, pay range (or none published), next roles."""
+    """List every role: id, title, level, pay range (or none published), next roles.
+
+    With --location, also each role's local median (BLS OEWS May 2025, all employed
+    workers in its occupation).
+    """
     from csadvisor import advisor, records
 
     cat = state(ctx).catalog()
+    where = _place(ctx, location)
     chosen = list(cat.roles)
     if from_role is not None:
         chosen = advisor.reachable(cat, advisor.RoleIndex(cat).get(from_role))
@@ -81,14 +89,35 @@ def roles(
     from csadvisor.render.tables import roles_table
 
     rows = [records.role_record(r) for r in chosen]
+    columns = records.ROLE_COLUMNS
+    if where is not None:
+        from csadvisor.localpay import roles_fields
+
+        rows = [{**row, **roles_fields(r, where)} for row, r in zip(rows, chosen, strict=True)]
+        columns = records.COLUMNS["roles --location"]
     titles = {r.id: r.title for r in cat.roles}
-    emit(View(records.ROLE_COLUMNS, rows, partial(roles_table, titles=titles)), fmt, header)
+    emit(View(columns, rows, partial(roles_table, titles=titles)), fmt, header)
+
+
+def _place(ctx: typer.Context, location: str | None) -> Any:
+    """The BLS place ``--location`` names (None without one, or for an organisation's own)."""
+    if location is None:
+        return None
+    from csadvisor import catalog, place
+
+    return place.listing_place(catalog.resolve_source(state(ctx).data_dir), location)
 
 
 # --------------------------------------------------------------------------- role
 
 
-@app.command(epilog=examples("csadvisor role csr", "csadvisor role 'Account manager' -f json"))
+@app.command(
+    epilog=examples(
+        "csadvisor role csr",
+        "csadvisor role 'Account manager' -f json",
+        "csadvisor role manager --location Chicago",
+    )
+)
 def role(
     ctx: typer.Context,
     name: Annotated[
@@ -98,14 +127,24 @@ def role(
         ),
     ],
     fmt: FormatOption = None,
+    location: LocationOption = None,
     header: HeaderOption = True,
 ) -> None:
-    """Show one role in full: summary, duties, pay and its source, skills, next roles."""
+    """Show one role in full: summary, duties, pay and its source, skills, next roles.
+
+    Also its occupation, the BLS pay distribution (national, or local with --location)
+    and the BLS outlook for 2024-34. TSV/CSV gain those columns only with --location.
+    """
     from csadvisor import advisor, records
 
     cat = state(ctx).catalog()
     found = advisor.RoleIndex(cat).get(name)
     record = records.role_detail_record(found, cat)
+    columns = records.ROLE_DETAIL_COLUMNS
+    where = _place(ctx, location)
+    if where is not None:
+        columns = records.COLUMNS["role --location"]
+    record.update(_role_statistics(ctx, found, where))
     names = {s.id: s.name for s in cat.skills}
     titles = {r.id: r.title for r in cat.roles}
 
@@ -114,7 +153,20 @@ def role(
 
         write_role_page(record, names, titles, out)
 
-    emit(View(records.ROLE_DETAIL_COLUMNS, [record], page, document=record), fmt, header)
+    emit(View(columns, [record], page, document=record), fmt, header)
+
+
+def _role_statistics(ctx: typer.Context, role: Any, where: Any) -> dict[str, Any]:
+    """The role's BLS distribution (in ``where``, else national) and its outlook."""
+    from csadvisor import blsdata, catalog, localpay, place
+
+    source = catalog.resolve_source(state(ctx).data_dir)
+    where = where or place.bls_place(source, "US")
+    stats = blsdata.load(source)
+    return {
+        **localpay.local_fields(role, where, "year"),
+        **localpay.outlook_fields(stats.projection(role.soc)),
+    }
 
 
 # --------------------------------------------------------------------------- skills

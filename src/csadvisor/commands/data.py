@@ -41,7 +41,10 @@ def data_validate(
         typer.Argument(metavar="[DIR]", help="Data directory; default: the data in use."),
     ] = None,
 ) -> None:
-    """Check roles.yaml, skills.yaml (and locations.yaml) and report every problem.
+    """Check roles.yaml, skills.yaml, locations.yaml and the BLS CSV files; report every problem.
+
+    The CSV files (areas.csv, oews_2025.csv, occupations.csv, projections.csv) are
+    checked whether they are DIR's own or the bundled ones DIR falls back to.
 
     Each problem is printed on stdout as file:line: field.path: message.
 
@@ -167,6 +170,11 @@ def data_path(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption
         path = source.file(name)
         exists = "yes" if path.is_file() else "no"
         rows.append({"file": name, "path": str(path.resolve()), "source": why, "exists": exists})
+    from csadvisor.blsdata import files_in_use
+
+    for name, (path, label) in files_in_use(source).items():
+        used = why if label != name or source.bundled else "bundled with csadvisor"
+        rows.append({"file": name, "path": str(path.resolve()), "source": used, "exists": "yes"})
 
     columns = records.PATH_COLUMNS
     emit(View(columns, rows, partial(path_table, columns=columns)), fmt, header)

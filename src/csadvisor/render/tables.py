@@ -88,7 +88,24 @@ def roles_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
             "Grows into", lambda r: ", ".join(titles[n] for n in r["next"]) or "-", min_width=12
         ),
     ]
-    write_table(rows, cols, out, caption=pay_caption(rows), spaced=True)
+    extra = ""
+    if rows and "local_median" in rows[0]:
+
+        def local(r: Mapping[str, Any]) -> str:
+            if r["local_median"] is None:
+                return str(r["local_note"] or "")
+            shown = money(r["local_median"], "USD", "year")
+            return shown if not r["local_note"] else f"{shown} ({r['area']})"
+
+        cols.insert(3, TableColumn("Local median (year)", local, min_width=10))
+        areas = sorted({r["area"] for r in rows if r["area"]})
+        extra = (
+            f"Local median: BLS OEWS May 2025, all employed workers in the role's occupation, "
+            f"{'; '.join(areas)}; half earn less, half more."
+        )
+        if any(r["local_note"] and r["local_median"] is not None for r in rows):
+            extra += " An area in brackets: none published where asked; the nearest level shown."
+    write_table(rows, cols, out, caption=pay_caption(rows, extra), spaced=True)
 
 
 def skills_table(rows: Shown, out: TextIO) -> None:
@@ -118,7 +135,25 @@ def next_table(rows: Shown, out: TextIO) -> None:
         TableColumn("Pay change", change, min_width=12),
         TableColumn("Skills new or higher", lambda r: r["skill_changes"] or "-", min_width=16),
     ]
-    write_table(rows, cols, out, spaced=True)
+    caption = None
+    if rows and "median_change" in rows[0]:
+
+        def median_change(r: Mapping[str, Any]) -> str:
+            if r["median_change"] is None:
+                return str(r["local_note"] or "no published figure")
+            sign = "+" if r["median_change"] >= 0 else "-"
+            return f"{sign}${abs(r['median_change']):,} a year"
+
+        cols.insert(3, TableColumn("Median to median", median_change, min_width=12))
+        areas = sorted({r["area"] for r in rows if r["area"]})
+        notes = sorted({r["local_note"] for r in rows if r["local_note"] and r["median_change"] is not None})
+        caption = (
+            "Pay change: starting-range midpoints (Robert Half 2026, US national). "
+            f"Median to median: the two occupations' medians in {'; '.join(areas) or 'the area'}, "
+            "BLS OEWS May 2025, all employed workers; a difference of medians, not a raise "
+            "anyone is promised. " + " ".join(f"{n[0].upper()}{n[1:]}." for n in notes)
+        ).strip()
+    write_table(rows, cols, out, spaced=True, caption=caption)
 
 
 def history_table(rows: Shown, out: TextIO) -> None:
