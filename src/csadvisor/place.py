@@ -19,12 +19,26 @@ BLS_DEFINITION = "a BLS OEWS area"
 
 def organisation_location(source: DataSource, asked: str) -> Location | None:
     """The organisation's own location called ``asked``, when its data defines one."""
-    if source.bundled or not source.file(LOCATIONS_FILE).is_file():
-        return None
+    import os
+
+    if source.bundled or not os.path.lexists(source.file(LOCATIONS_FILE)):
+        return None  # a directory or unreadable file is still reported, by load_locations
     from csadvisor import catalog
     from csadvisor.lookup import LocationIndex
 
     return LocationIndex(catalog.load_locations(source)).find(asked)
+
+
+def _organisation_suggestions(source: DataSource, asked: str) -> list[str]:
+    """The organisation's own names close to ``asked`` (they win over BLS names here too)."""
+    import os
+
+    if source.bundled or not os.path.lexists(source.file(LOCATIONS_FILE)):
+        return []
+    from csadvisor import catalog
+    from csadvisor.lookup import LocationIndex
+
+    return LocationIndex(catalog.load_locations(source)).suggest(asked)
 
 
 def bls_place(source: DataSource, asked: str) -> Place:
@@ -35,7 +49,8 @@ def bls_place(source: DataSource, asked: str) -> Place:
     found = stats.resolve(asked)
     area = found.area
     if area is None:
-        raise NotFoundError(_not_one(asked, found.areas, found.suggestions))
+        near = () if found.areas else tuple(_organisation_suggestions(source, asked))
+        raise NotFoundError(_not_one(asked, found.areas, near or found.suggestions, bool(near)))
     chain = stats.chain(area)
     return Place(asked, area, found.matched_by, chain, stats.table(chain), stats.occupations)
 
@@ -45,7 +60,9 @@ def resolve(source: DataSource, asked: str) -> Location | Place:
     return organisation_location(source, asked) or bls_place(source, asked)
 
 
-def _not_one(asked: str, candidates: tuple[object, ...], suggestions: tuple[str, ...]) -> str:
+def _not_one(
+    asked: str, candidates: tuple[object, ...], suggestions: tuple[str, ...], own: bool = False
+) -> str:
     shown = escape_control(asked)
     if candidates:
         for area in candidates:
@@ -58,6 +75,8 @@ def _not_one(asked: str, candidates: tuple[object, ...], suggestions: tuple[str,
         )
     if suggestions:
         near = " or ".join(f"'{escape_control(s)}'" for s in suggestions[:3])
+        if own:  # the organisation's names, as before BLS areas existed here
+            return f"unknown location '{shown}'; did you mean {near}?"
         return f"unknown location '{shown}'; did you mean {near}? ('csadvisor areas' lists them)"
     return f"unknown location '{shown}'; run 'csadvisor areas QUERY' to search the BLS areas"
 

@@ -126,7 +126,10 @@ def pay(
     cat = state(ctx).catalog()
     local, factor, adjusted_by = _where(ctx, location, adjust)
     if field is not None and field.value in PERCENTILE_FIELDS and local is None:
-        raise UsageError(f"--field {field.value} is a BLS figure; add --location PLACE (e.g. US)")
+        raise UsageError(
+            f"--field {field.value} is a BLS figure: add --location PLACE (e.g. US). "
+            "See 'csadvisor pay --help'."
+        )
     index = RoleIndex(cat)
     missing: dict[str, str] = {}
     unpaid_warned: set[str] = set()
