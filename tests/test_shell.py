@@ -167,6 +167,11 @@ HEAVY = ("rich", "questionary", "prompt_toolkit", "yaml")
         ["pay", "csr", "Customer service manager", "-f", "json"],
         ["roles", "-f", "tsv"],
         ["roles", "-f", "json"],
+        ["pay", "csr", "--location", "Dallas", "-f", "tsv"],
+        ["pay", "csr", "customer service manager", "--location", "TX", "--period", "hour", "-f", "tsv"],
+        ["areas", "dallas", "-f", "tsv"],
+        ["roles", "--location", "TX", "-f", "tsv"],
+        ["next", "csr", "--location", "US", "-f", "tsv"],
     ],
     ids=" ".join,
 )
