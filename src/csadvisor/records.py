@@ -72,7 +72,7 @@ COLUMNS = {
     "areas": AREA_COLUMNS,
     "pay --location": PAY_COLUMNS + LOCAL_COLUMNS,
     "roles --location": ROLE_COLUMNS + ROLES_LOCAL_COLUMNS,
-    "role --location": ROLE_DETAIL_COLUMNS + LOCAL_COLUMNS[4:] + OUTLOOK_COLUMNS,
+    "role --location": ROLE_DETAIL_COLUMNS + LOCAL_COLUMNS + OUTLOOK_COLUMNS,
     "next ROLE --location": NEXT_COLUMNS + NEXT_LOCAL_COLUMNS,
 }
 
