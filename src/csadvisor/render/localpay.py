@@ -18,7 +18,10 @@ def _figure(record: Mapping[str, Any], key: str, period: str) -> str:
     value = record.get(key)
     if value is not None:
         return f"{value:,.0f}" if key == "employment" else money(value, "USD", period)
-    return str(record.get("not_published", {}).get(key, ""))
+    why = str(record.get("not_published", {}).get(key, ""))
+    if why.startswith("at least "):  # "at least 239200 (top-coded)" -> "at least $239,200"
+        return f"at least {money(float(why.split()[2]), 'USD', period)}"
+    return why
 
 
 def _scale(rows: Shown) -> tuple[float, float]:
@@ -103,12 +106,13 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
 def caption(rows: Shown, period: str) -> str:
     """What each figure and bar is: source, basis, area, period."""
     sources = sorted({r["local_source"] for r in rows if r.get("local_source")})
+    areas = "; ".join(sorted({r["area"] for r in rows if r.get("area")})) or "the area shown"
     derived = " (derived: year / 12)" if period == "month" else ""
     if period == "hour":
         derived = " (BLS's own hourly figures)"
     parts = [
         f"Percentiles and employment: {'; '.join(sources) or 'BLS OEWS'}, all employed "
-        f"workers in the occupation, in the area shown, per {period}{derived}.",
+        f"workers in the occupation, {areas}, per {period}{derived}.",
         "Picture (one scale): upper bar thin line = 10th to 90th percentile, thick band = "
         "25th to 75th, mark = median; lower bar = the national starting range "
         "(Robert Half 2026 Salary Guide, starting salary, US national).",
