@@ -217,7 +217,8 @@ def test_bundled_data_has_no_factors_so_a_place_is_a_bls_area(invoke: Any) -> No
     assert result.exit_code == 0, result.stderr
     (record,) = json.loads(result.stdout)
     assert record["area"] == "Boston-Cambridge-Newton, MA-NH"
-    assert record["adjusted_by"] is None and record["factor"] is None
+    assert record["adjusted_by"] is None
+    assert record["factor"] is None
 
 
 def test_location_and_adjust_together_is_a_usage_error(invoke: Any) -> None:

@@ -114,7 +114,8 @@ def test_the_organisations_own_names_win(invoke: Invoke, tmp_path: Path) -> None
     )
     assert record["factor"] == 1.5
     assert record["adjusted_by"] == "Dallas (Our survey, 2026)"
-    assert record["low"] == 57750 and "area" not in record  # the factor, not BLS
+    assert record["low"] == 57750
+    assert "area" not in record
     table = ok(invoke("--data-dir", str(data), "pay", "csr", "-l", "Dallas", "-f", "table"))
     assert "from your organisation's locations.yaml" in " ".join(table.stdout.split())
     # a name the organisation does not define is still a BLS area
@@ -133,7 +134,8 @@ def test_the_location_can_come_from_the_environment(
     assert one_local(invoke, "csr")["area"] == "Dallas-Fort Worth-Arlington, TX"
     # an explicit --adjust beats the default place rather than clashing with it
     adjusted = one_local(invoke, "csr", "--adjust", "2")
-    assert adjusted["low"] == 77000 and "area" not in adjusted
+    assert adjusted["low"] == 77000
+    assert "area" not in adjusted
 
 
 # --------------------------------------------------------------------------- figures and labels
@@ -147,10 +149,12 @@ def test_local_figures_are_bls_own_for_year_and_hour_and_derived_for_month(
     assert (year["mean"], year["employment"]) == (46210, 96930)
     assert year["local_derived"] is False
     hour = one_local(invoke, "csr", "-l", "Dallas", "--period", "hour")
-    assert hour["median"] == 21.63 and hour["local_derived"] is False
+    assert hour["median"] == 21.63
+    assert hour["local_derived"] is False
     assert hour["local_period"] == "hour"
     month = one_local(invoke, "csr", "-l", "Dallas", "--period", "month")
-    assert month["median"] == round(44990 / 12, 2) and month["local_derived"] is True
+    assert month["median"] == round(44990 / 12, 2)
+    assert month["local_derived"] is True
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -225,7 +229,8 @@ def test_no_figure_in_the_area_names_the_nearest_level_never_silently(invoke: In
         "showing Montana, the nearest level with one"
     )
     none = one_local(invoke, "customer-experience-specialist", "-l", "Dallas")
-    assert none["median"] is None and none["local_source"] is None
+    assert none["median"] is None
+    assert none["local_source"] is None
     assert none["local_note"] == "no occupation mapped: no published figure"
 
 
@@ -236,7 +241,10 @@ def _top_coded(tmp_path: Path) -> Path:
     for name in ("roles.yaml", "skills.yaml"):
         shutil.copyfile(DATA / name, data / name)
     text = (DATA / "oews_2025.csv").read_text(encoding="utf-8")
-    row = "0000000,43-1011,May 2025,1436680,35.33,73490,21.93,26.90,33.41,40.91,50.34,45610,55950,69500,85090,104710,"
+    row = (
+        "0000000,43-1011,May 2025,1436680,35.33,73490,21.93,26.90,33.41,40.91,50.34,"
+        "45610,55950,69500,85090,104710,"
+    )
     assert row in text
     top = row.replace("40.91,50.34,", "40.91,,").replace(
         "85090,104710,", "85090,,h_pct90:5 a_pct90:5"
@@ -252,9 +260,7 @@ def test_top_coded_and_suppressed_cells_in_every_format(
     monkeypatch.setenv("COLUMNS", "200")  # no cell wraps
     data = _top_coded(tmp_path)
     result = ok(
-        invoke(
-            "--data-dir", str(data), "pay", "customer-service-manager", "-l", "US", "-f", fmt
-        )  # fmt: skip
+        invoke("--data-dir", str(data), "pay", "customer-service-manager", "-l", "US", "-f", fmt)
     )
     suppressed = ok(invoke("pay", "account-manager", "-l", "Rhode Island", "-f", fmt))
     if fmt == "table":
@@ -292,7 +298,8 @@ def test_top_coded_per_month_and_hour(invoke: Invoke, tmp_path: Path) -> None:
 def test_role_shows_occupation_distribution_and_outlook(invoke: Invoke) -> None:
     doc = json.loads(ok(invoke("role", "csr", "-f", "json")).stdout)
     assert (doc["soc"], doc["occupation"]) == ("43-4051", "Customer Service Representatives")
-    assert doc["area"] == "United States" and doc["median"] == 44770
+    assert doc["area"] == "United States"
+    assert doc["median"] == 44770
     assert doc["outlook_change_percent"] == -5.5
     assert doc["outlook_openings_per_year"] == 341700
     assert doc["outlook_source"] == "BLS Employment Projections 2024-34, US national"
@@ -333,7 +340,8 @@ def test_areas_searches_in_every_format(invoke: Invoke, fmt: str) -> None:
         assert "Dallas-Fort Worth-Arlington, TX" in result.stdout
         return
     (row,) = rows_of(result, fmt)
-    assert row["code"] == "0019100" and str(row["short_code"]) == "19100"
+    assert row["code"] == "0019100"
+    assert str(row["short_code"]) == "19100"
     assert row["kind"] == "metro"
 
 
@@ -341,7 +349,8 @@ def test_areas_lists_by_kind_and_an_unknown_query_exits_1(invoke: Invoke) -> Non
     states = ok(invoke("areas", "--kind", "state", "-f", "tsv", "--no-header"))
     assert len(states.stdout.splitlines()) == 54
     missing = invoke("areas", "zzzz")
-    assert missing.exit_code == 1 and missing.stdout == ""
+    assert missing.exit_code == 1
+    assert missing.stdout == ""
     assert missing.stderr.count("\n") == 1
 
 
@@ -357,7 +366,8 @@ def test_data_validate_reports_a_broken_extract_by_file_line_and_column(
     assert result.exit_code == 3
     assert result.stdout == f"{data / 'oews_2025.csv'}:3: period: 'May 2O25' is not 'May YYYY'\n"
     pay = invoke("--data-dir", str(data), "pay", "csr", "-l", "TX")
-    assert pay.exit_code == 3 and pay.stdout == ""
+    assert pay.exit_code == 3
+    assert pay.stdout == ""
     assert pay.stderr.startswith(f"csadvisor: {data / 'oews_2025.csv'}:3: period:")
 
 
@@ -399,3 +409,29 @@ def test_the_validated_extract_is_cached_not_validated_at_every_start(
     monkeypatch.setattr(blsdata, "validate", fail)
     stats = blsdata.load(source)
     assert stats.occupations["43-4051"] == "Customer Service Representatives"
+
+
+def test_roles_and_next_tables_name_the_local_figures(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    roles = " ".join(ok(invoke("roles", "-l", "Bozeman", "-f", "table")).stdout.split())
+    assert "Local median (year)" in roles
+    assert "$45,290 (Montana)" in roles  # the fallback is named in the cell
+    assert "none published where asked; the nearest level shown" in roles
+    nxt = " ".join(ok(invoke("next", "csr", "-l", "Dallas", "-f", "table")).stdout.split())
+    assert "Median to median" in nxt
+    assert "not a raise anyone is promised" in nxt
+
+
+def test_a_soc_without_its_title_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    data = tmp_path / "org"
+    ok(invoke("data", "init", str(data)))
+    roles = data / "roles.yaml"
+    text = roles.read_text("utf-8").replace(
+        "    occupation: First-Line Supervisors of Office and Administrative Support Workers\n", ""
+    )
+    roles.write_text(text, "utf-8")
+    result = invoke("data", "validate", str(data))
+    assert result.exit_code == 3
+    assert "roles[5].soc: soc needs occupation too (the official title)" in result.stdout

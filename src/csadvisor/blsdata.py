@@ -67,7 +67,7 @@ class Statistics:
 
     def projection(self, soc: str | None) -> oews.Projection | None:
         row = self.projections.get(soc or "")
-        return oews.Projection(*row) if row else None  # type: ignore[arg-type]
+        return oews.Projection(*row) if row else None
 
 
 def _read(source: DataSource) -> tuple[dict[str, bytes], dict[str, str], Path]:

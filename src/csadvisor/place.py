@@ -11,6 +11,8 @@ import sys
 from csadvisor.errors import NotFoundError, escape_control
 from csadvisor.localpay import Place
 from csadvisor.models import Location
+
+__all__ = ["ORG_DEFINITION", "Location", "Place", "bls_place", "listing_place", "resolve"]
 from csadvisor.sources import LOCATIONS_FILE, DataSource
 
 ORG_DEFINITION = "your organisation's locations.yaml (a pay factor)"

@@ -24,7 +24,7 @@ class AreaKind(str, Enum):
         "csadvisor areas dallas",
         "csadvisor areas --kind state",
         "csadvisor areas springfield -f tsv | cut -f1,3",
-        "csadvisor pay csr --location \"$(csadvisor areas 'Fort Worth' -f tsv --no-header | cut -f1)\"",
+        "csadvisor pay csr -l \"$(csadvisor areas 'Fort Worth' -f tsv --no-header | cut -f1)\"",
     )
 )
 def areas(
@@ -48,10 +48,10 @@ def areas(
 
     Any name, city, postal code or code shown here works as --location PLACE.
     """
-    from csadvisor import blsdata, catalog, records
+    from csadvisor import blsdata, records, sources
     from csadvisor.areas import AREAS_FILE, search_in_text
 
-    stats = blsdata.load(catalog.resolve_source(state(ctx).data_dir))
+    stats = blsdata.load(sources.resolve_source(state(ctx).data_dir))
     found = search_in_text(stats.texts[AREAS_FILE], query or "", kind.value if kind else None)
     if not found:
         raise NotFoundError(

@@ -326,7 +326,7 @@ def next_(
         current = advisor.RoleIndex(cat).get(name)
         steps = advisor.steps_from(current, cat)
         rows = [records.next_record(current, step) for step in steps]
-        columns = records.NEXT_COLUMNS
+        columns: tuple[str, ...] = records.NEXT_COLUMNS
         where = _place(ctx, location)
         if where is not None:
             from csadvisor.localpay import median_change

@@ -89,7 +89,7 @@ def roles(
     from csadvisor.render.tables import roles_table
 
     rows = [records.role_record(r) for r in chosen]
-    columns = records.ROLE_COLUMNS
+    columns: tuple[str, ...] = records.ROLE_COLUMNS
     if where is not None:
         from csadvisor.localpay import roles_fields
 
@@ -140,7 +140,7 @@ def role(
     cat = state(ctx).catalog()
     found = advisor.RoleIndex(cat).get(name)
     record = records.role_detail_record(found, cat)
-    columns = records.ROLE_DETAIL_COLUMNS
+    columns: tuple[str, ...] = records.ROLE_DETAIL_COLUMNS
     where = _place(ctx, location)
     if where is not None:
         columns = records.COLUMNS["role --location"]

@@ -151,7 +151,9 @@ def pay(
                 continue
             record = cache.get(role.id)
             if record is None:
-                record = cache[role.id] = _pay_record(role, period.value, local, factor, adjusted_by)
+                record = cache[role.id] = _pay_record(
+                    role, period.value, local, factor, adjusted_by
+                )
             yield record
 
     if field is not None:
@@ -160,7 +162,9 @@ def pay(
             value = record.get(field.value)
             if value is None and record and record["role"] not in unpaid_warned:
                 unpaid_warned.add(record["role"])
-                error_line(f"{record['role']}: {_why_empty(record, field.value)}; printing an empty line")
+                error_line(
+                    f"{record['role']}: {_why_empty(record, field.value)}; printing an empty line"
+                )
             out.write(("" if value is None else str(value)) + "\n")
     elif local is not None:
 

@@ -40,7 +40,9 @@ def picture(record: Mapping[str, Any], low: float, high: float, ascii_only: bool
     from rich.text import Text
 
     track, thin, thick, mark, start = (
-        (".", "-", "=", "|", "#") if ascii_only else ("\u00b7", "\u2500", "\u2588", "\u2503", "\u2501")
+        (".", "-", "=", "|", "#")
+        if ascii_only
+        else ("\u00b7", "\u2500", "\u2588", "\u2503", "\u2501")
     )
     shown = Text()
     p10, p25, p50, p75, p90 = (record.get(k) for k in ("p10", "p25", "median", "p75", "p90"))

@@ -68,7 +68,9 @@ def pay_table(
         cur, per = paid[0]["currency"], paid[0]["period"]
         notes.append(f"Bars share one scale, {money(lo, cur, per)} to {money(hi, cur, per)}.")
     if factor is not None:
-        where = "" if adjusted_by == "manual factor" else ", from your organisation's locations.yaml"
+        where = (
+            "" if adjusted_by == "manual factor" else ", from your organisation's locations.yaml"
+        )
         notes.append(f"Adjusted: national figures x {factor:g}, {adjusted_by}{where}.")
     if period != "year":
         notes.append(
@@ -146,7 +148,9 @@ def next_table(rows: Shown, out: TextIO) -> None:
 
         cols.insert(3, TableColumn("Median to median", median_change, min_width=12))
         areas = sorted({r["area"] for r in rows if r["area"]})
-        notes = sorted({r["local_note"] for r in rows if r["local_note"] and r["median_change"] is not None})
+        notes = sorted(
+            {r["local_note"] for r in rows if r["local_note"] and r["median_change"] is not None}
+        )
         caption = (
             "Pay change: starting-range midpoints (Robert Half 2026, US national). "
             f"Median to median: the two occupations' medians in {'; '.join(areas) or 'the area'}, "
