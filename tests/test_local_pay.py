@@ -181,6 +181,8 @@ def test_every_format_labels_source_basis_area_and_period(
         assert any(line.endswith(" start") for line in picture)
         return
     (row,) = rows_of(result, fmt)
+    if fmt.startswith("json"):
+        assert row["schema_version"] == 2
     assert row["local_source"] == "BLS OEWS May 2025"
     assert row["local_basis"] == "all employed workers in the occupation"
     assert row["area"] == "Dallas-Fort Worth-Arlington, TX"
@@ -202,6 +204,8 @@ def test_every_format_labels_source_basis_area_and_period(
 def test_without_a_location_the_old_columns_are_unchanged(
     invoke: Invoke, args: list[str], columns: tuple[str, ...]
 ) -> None:
+    if args[0] != "role":  # role's JSON always carries national figures (version 2)
+        assert "schema_version" not in ok(invoke(*args, "-f", "jsonl")).stdout
     plain = ok(invoke(*args, "-f", "tsv")).stdout.splitlines()
     assert plain[0].split("\t") == list(columns)
     local = ok(invoke(*args, "-l", "Dallas", "-f", "tsv")).stdout.splitlines()

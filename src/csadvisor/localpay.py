@@ -17,6 +17,9 @@ from csadvisor.areas import Area
 from csadvisor.models import MONTHS_PER_YEAR, Role, number
 from csadvisor.oews import BASIS, SOURCE, Figure, OewsTable, Projection, Wages
 
+SCHEMA_VERSION = 2
+"""Carried as ``schema_version`` by every JSON record with local (BLS) figures; records
+without it are the version-1 shape, unchanged (TSV/CSV show only their columns)."""
 FIELDS = ("p10", "p25", "median", "p75", "p90")
 """The user-facing names of the percentiles (``--field``), in order."""
 MEASURE_OF = {"p10": "pct10", "p25": "pct25", "median": "median", "p75": "pct75", "p90": "pct90"}
@@ -101,6 +104,7 @@ def local_fields(role: Role, place: Place, period: str = "year") -> dict[str, An
         "local_source": None,
         "not_published": {},
         "local_note": found.note or None,
+        "schema_version": SCHEMA_VERSION,
     }
     wages = found.wages
     if wages is None:
@@ -148,6 +152,7 @@ def median_change(current: Role, target: Role, place: Place) -> dict[str, Any]:
         "median_change": change,
         "median_basis": f"{CHANGE_BASIS}; {SOURCE} {_period(found_here, found_there)}, yearly",
         "local_note": "; ".join(dict.fromkeys(notes)) or None,
+        "schema_version": SCHEMA_VERSION,
     }
 
 
@@ -182,4 +187,5 @@ def roles_fields(role: Role, place: Place) -> dict[str, Any]:
         "local_median": value,
         "local_source": f"{SOURCE} {found.wages.period}, {BASIS}" if found.wages else None,
         "local_note": found.note or None,
+        "schema_version": SCHEMA_VERSION,
     }
