@@ -315,8 +315,7 @@ def next_(
 ) -> None:
     """What comes next: from ROLE, the roles it grows into; without ROLE, your latest advice.
 
-    With --location, also the change between the two occupations' local medians (BLS
-    OEWS May 2025): a difference of medians, not a raise anyone is promised.
+    With --location: the change between local medians (BLS), not a promised raise.
     """
     from csadvisor import advisor, records
     from csadvisor.render.tables import next_table

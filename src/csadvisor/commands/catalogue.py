@@ -66,8 +66,7 @@ def roles(
 ) -> None:
     """List every role: id, title, level, pay range (or none published), next roles.
 
-    With --location, also each role's local median (BLS OEWS May 2025, all employed
-    workers in its occupation).
+    With --location: each role's local median (BLS OEWS May 2025, all employed workers).
     """
     from csadvisor import advisor, records
 
@@ -132,8 +131,9 @@ def role(
 ) -> None:
     """Show one role in full: summary, duties, pay and its source, skills, next roles.
 
-    Also its occupation, the BLS pay distribution (national, or local with --location)
-    and the BLS outlook for 2024-34. TSV/CSV gain those columns only with --location.
+    Also its occupation, BLS pay percentiles (national, or --location) and 2024-34 outlook.
+
+    TSV and CSV add those columns only with --location.
     """
     from csadvisor import advisor, records
 

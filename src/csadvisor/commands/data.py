@@ -43,8 +43,7 @@ def data_validate(
 ) -> None:
     """Check roles.yaml, skills.yaml, locations.yaml and the BLS CSV files; report every problem.
 
-    The CSV files (areas.csv, oews_2025.csv, occupations.csv, projections.csv) are
-    checked whether they are DIR's own or the bundled ones DIR falls back to.
+    The BLS CSV files are checked too, DIR's own or the bundled ones it falls back to.
 
     Each problem is printed on stdout as file:line: field.path: message.
 

@@ -107,8 +107,7 @@ def pay(
 ) -> None:
     """Look up pay ranges: low, high and midpoint, with source, year and basis.
 
-    With --location, also the local distribution of the role's occupation (BLS OEWS May
-    2025, all employed workers): 10th to 90th percentile, median, mean, employment.
+    With --location: the occupation's BLS percentiles, mean and employment in that place.
     """
     from csadvisor import records
     from csadvisor.lookup import RoleIndex, unknown_role_message
