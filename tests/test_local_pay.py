@@ -13,7 +13,7 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from typer.testing import Result
@@ -439,3 +439,20 @@ def test_a_soc_without_its_title_is_refused(invoke: Invoke, tmp_path: Path) -> N
     result = invoke("data", "validate", str(data))
     assert result.exit_code == 3
     assert "roles[5].soc: soc needs occupation too (the official title)" in result.stdout
+
+
+def test_location_completion_offers_bls_names_without_an_organisation_file() -> None:
+    from csadvisor.completion import complete_locations
+
+    class Root:  # what Typer passes: a context whose root holds --data-dir
+        params: ClassVar[dict[str, Any]] = {}
+
+        def find_root(self) -> Root:
+            return self
+
+    offered = complete_locations(Root(), "dall")  # type: ignore[arg-type]
+    assert offered == [
+        ("Dallas-Fort Worth-Arlington, TX", "BLS metro"),
+        ("Dallas", "Dallas-Fort Worth-Arlington, TX"),
+    ]
+    assert ("TX", "Texas") in complete_locations(Root(), "T")  # type: ignore[arg-type]
