@@ -77,6 +77,8 @@ def picture(record: Mapping[str, Any], low: float, high: float, ascii_only: bool
 def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
     con = console(out)
     low, high = _scale(rows)
+    if high <= low:
+        high = low + 1
 
     def fig(key: str) -> Any:
         return lambda r: _figure(r, key, period)
@@ -87,9 +89,14 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
             shown.append(text(f"\n{r['soc']} {r['occupation']}", "dim"))
         return shown
 
-    cols = [
-        TableColumn("Role / occupation", who, min_width=18),
-        TableColumn("Area", lambda r: r.get("area") or r.get("local_note") or ""),
+    areas = list(dict.fromkeys(r.get("area") or "" for r in rows))
+    title = f"Local pay per {period}"
+    cols = [TableColumn("Role", lambda r: r["title"], min_width=12)]
+    if len(areas) == 1 and areas[0]:
+        title += f": {areas[0]}"
+    else:
+        cols.append(TableColumn("Area", lambda r: r.get("area") or r.get("local_note") or ""))
+    cols += [
         TableColumn("10th", fig("p10"), justify="right"),
         TableColumn("25th", fig("p25"), justify="right"),
         TableColumn("Median", fig("median"), justify="right"),
@@ -97,12 +104,17 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
         TableColumn("90th", fig("p90"), justify="right"),
         TableColumn("Employed", lambda r: _figure(r, "employment", "count"), justify="right"),
     ]
-    if con.width >= 110:
-        ascii_only = _ascii(con)
-        cols.append(
-            TableColumn("Picture", lambda r: picture(r, low, high, ascii_only), no_wrap=True)
-        )
-    write_table(rows, cols, out, title=f"Local pay per {period}", caption=caption(rows, period))
+    write_table(rows, cols, out, title=title)
+    ascii_only = _ascii(con)
+    bars = [
+        TableColumn("Role / occupation", who, min_width=16),
+        TableColumn(
+            f"{money(low, 'USD', period)} .. {money(high, 'USD', period)}, one scale",
+            lambda r: picture(r, low, high, ascii_only),
+            no_wrap=True,
+        ),
+    ]
+    write_table(rows, bars, out, caption=caption(rows, period))
 
 
 def caption(rows: Shown, period: str) -> str:
