@@ -456,3 +456,16 @@ def test_location_completion_offers_bls_names_without_an_organisation_file() -> 
         ("Dallas", "Dallas-Fort Worth-Arlington, TX"),
     ]
     assert ("TX", "Texas") in complete_locations(Root(), "T")  # type: ignore[arg-type]
+
+
+def test_next_without_a_role_points_to_next_role_for_local_medians(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    skills = json.loads(ok(invoke("skills", "-f", "json")).stdout)
+    answers = tmp_path / "me.json"
+    answers.write_text(json.dumps({"role": "csr", "skills": {s["id"]: 3 for s in skills}}))
+    ok(invoke("assess", "--answers", str(answers), "-f", "json"))
+    asked = ok(invoke("next", "-l", "Dallas", "-f", "json"))
+    assert "'csadvisor next ROLE --location PLACE'" in asked.stderr
+    monkeypatch.setenv("CSADVISOR_LOCATION", "Dallas")  # a default is not a request
+    assert ok(invoke("next", "-f", "json")).stderr == ""

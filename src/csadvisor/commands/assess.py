@@ -341,7 +341,9 @@ def next_(
     from csadvisor import assessment
     from csadvisor.advisor import Answers
 
-    if location is not None and _place(ctx, location) is not None:
+    source = ctx.get_parameter_source("location")
+    explicit = source is not None and source.name != "ENVIRONMENT"
+    if location is not None and explicit and _place(ctx, location) is not None:
         error_line("local medians are shown by 'csadvisor next ROLE --location PLACE'")
 
     answers = Answers(result.get("role"), result["ratings"])
