@@ -35,7 +35,13 @@ def loaded_by(module: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "module",
-    ["csadvisor.models", "csadvisor.lookup", "csadvisor.advisor", "csadvisor.assessment"],
+    [
+        "csadvisor.models",
+        "csadvisor.lookup",
+        "csadvisor.advisor",
+        "csadvisor.assessment",
+        "csadvisor.localpay",
+    ],
 )
 def test_core_imports_no_file_layer_render_or_framework(module: str) -> None:
     assert loaded_by(module) & SHELL == set()

@@ -469,3 +469,33 @@ def test_next_without_a_role_points_to_next_role_for_local_medians(
     assert "'csadvisor next ROLE --location PLACE'" in asked.stderr
     monkeypatch.setenv("CSADVISOR_LOCATION", "Dallas")  # a default is not a request
     assert ok(invoke("next", "-f", "json")).stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"\xff\xfe", "areas.csv:1: not valid UTF-8 (byte 0xff)"),
+        (
+            (DATA / "areas.csv")
+            .read_bytes()
+            .replace(b'"Abilene, TX"', b'"=HYPERLINK(""x""), TX"', 1),
+            "areas.csv:3: name: starts with '=', which a spreadsheet would run as a formula",
+        ),
+        (
+            (DATA / "areas.csv").read_bytes().replace(b'"Abilene, TX"', b'"Abi\x1b[2Jlene"', 1),
+            "areas.csv:3: name: control or invisible character",
+        ),
+    ],
+    ids=["not-utf8", "formula", "escape"],
+)
+def test_a_hostile_areas_file_is_refused_with_its_place(
+    invoke: Invoke, tmp_path: Path, content: bytes, expected: str
+) -> None:
+    data = tmp_path / "org"
+    ok(invoke("data", "init", str(data)))
+    (data / "areas.csv").write_bytes(content)
+    result = invoke("--data-dir", str(data), "areas", "tx")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"csadvisor: {data / expected}")
+    assert "\x1b" not in result.stderr

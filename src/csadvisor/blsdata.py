@@ -3,7 +3,7 @@
 Four CSV files: ``areas.csv``, ``oews_2025.csv``, ``occupations.csv`` and
 ``projections.csv``. Each is taken from the data directory when it has one of that name,
 else from the bundled data: a file in the data directory *replaces* the bundled file of
-the same name as a whole (to extend one, copy it with ``data init`` and add rows).
+the same name as a whole (to extend one, copy the bundled file and add rows).
 
 Validating the 300 KB extract takes about 40 ms, so it is done once per content: the
 cache key is the hash of the four files' bytes, and what is cached is the small part a
@@ -85,6 +85,20 @@ def _read(source: DataSource) -> tuple[dict[str, bytes], dict[str, str], Path]:
     return raw, {name: label for name, (_, label) in where.items()}, where[oews.OEWS_FILE][0]
 
 
+def _decoded(raw: dict[str, bytes], labels: dict[str, str]) -> dict[str, str]:
+    """Each file's text; every file that is not UTF-8 (or too large, or empty) reported."""
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    for name, content in raw.items():
+        try:
+            texts[name] = decode(content, labels[name])
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return texts
+
+
 def validate(
     texts: dict[str, str], labels: dict[str, str]
 ) -> tuple[dict[str, str], dict[str, tuple[Any, ...]], list[Problem]]:
@@ -109,15 +123,10 @@ def load(source: DataSource, *, use_cache: bool = True) -> Statistics:
     from csadvisor import cache
 
     raw, labels, where = _read(source)
-    problems: list[Problem] = []
-    texts: dict[str, str] = {}
-    for name, content in raw.items():
-        try:
-            texts[name] = decode(content, labels[name])
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems, hint=_hint(source))
+    try:
+        texts = _decoded(raw, labels)
+    except DataError as exc:
+        raise DataError(exc.problems, hint=_hint(source)) from None
     key = cache.key_for(where.parent, list(raw.values()), "statistics") if use_cache else None
     cached = cache.read(key) if key is not None else None
     if isinstance(cached, tuple) and len(cached) == 2:
@@ -141,17 +150,9 @@ def check(source: DataSource, roles: Any = None, roles_label: str = "") -> list[
     """Every problem in the statistics in use, and roles naming an occupation they lack."""
     try:
         raw, labels, _ = _read(source)
+        texts = _decoded(raw, labels)
     except DataError as exc:
         return list(exc.problems)
-    problems: list[Problem] = []
-    texts: dict[str, str] = {}
-    for name, content in raw.items():
-        try:
-            texts[name] = decode(content, labels[name])
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        return problems
     titles, _, problems = validate(texts, labels)
     for i, role in enumerate(roles or ()):
         if role.soc is None or not titles:
