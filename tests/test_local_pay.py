@@ -499,3 +499,11 @@ def test_a_hostile_areas_file_is_refused_with_its_place(
     assert result.stdout == ""
     assert result.stderr.startswith(f"csadvisor: {data / expected}")
     assert "\x1b" not in result.stderr
+
+
+def test_roles_sorted_by_pay_with_a_location_follow_the_local_median(invoke: Invoke) -> None:
+    rows = rows_of(ok(invoke("roles", "-l", "TX", "--sort", "pay", "-f", "tsv")), "tsv")
+    medians = [r["local_median"] for r in rows]
+    known = [int(m) for m in medians if m]
+    assert known == sorted(known, reverse=True)
+    assert medians[-1] == ""  # the role without an occupation comes last

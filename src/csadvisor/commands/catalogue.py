@@ -59,7 +59,13 @@ def roles(
         bool, typer.Option("--with-pay", help="Only roles with a published pay range.")
     ] = False,
     sort: Annotated[
-        SortKey, typer.Option("--sort", case_sensitive=False, help="Order of the rows.")
+        SortKey,
+        typer.Option(
+            "--sort",
+            case_sensitive=False,
+            help="Order of the rows; pay: by starting midpoint, or by local median with "
+            "--location.",
+        ),
     ] = SortKey.track,
     location: LocationOption = None,
     header: HeaderOption = True,
@@ -79,7 +85,12 @@ def roles(
         chosen = [r for r in chosen if r.level == level]
     if with_pay:
         chosen = [r for r in chosen if r.pay is not None]
-    if sort is SortKey.pay:
+    if sort is SortKey.pay and where is not None:  # by the local median, the unknown last
+        from csadvisor.localpay import median
+
+        medians = {r.id: median(r, where)[0] for r in chosen}
+        chosen.sort(key=lambda r: (medians[r.id] is None, -(medians[r.id] or 0)))
+    elif sort is SortKey.pay:
         chosen.sort(key=lambda r: (r.pay is None, -(r.pay.mid if r.pay else 0)))
     elif sort is SortKey.level:
         chosen.sort(key=lambda r: r.level)
