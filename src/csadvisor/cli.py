@@ -210,7 +210,8 @@ def _version(value: bool) -> None:
     help="A career advisor for people who work in customer service.\n\n"
     "List the roles and what they pay, see which role is your next step, and what to "
     "learn to get there. Pay ranges come from the Robert Half 2026 Salary Guide (US "
-    "national starting salaries); roles without a published range say so."
+    "national starting salaries); roles without a published range say so. Local pay "
+    "(--location) comes from BLS OEWS May 2025: all employed workers in the occupation."
 )
 def _global(
     ctx: typer.Context,
@@ -219,8 +220,9 @@ def _global(
         typer.Option(
             "--data-dir",
             metavar="DIR",
-            help="Use DIR/roles.yaml, DIR/skills.yaml (and DIR/locations.yaml) instead of "
-            "the bundled data. Default: $CSADVISOR_DATA_DIR, else the bundled data.",
+            help="Use DIR/roles.yaml, DIR/skills.yaml (and DIR/locations.yaml, and any BLS "
+            "CSV file DIR has, e.g. DIR/oews_2025.csv) instead of the bundled data. "
+            "Default: $CSADVISOR_DATA_DIR, else the bundled data.",
         ),
     ] = None,
     version: Annotated[
