@@ -125,9 +125,11 @@ def pay(
     cat = state(ctx).catalog()
     local, factor, adjusted_by = _where(ctx, location, adjust)
     if field is not None and field.value in PERCENTILE_FIELDS and local is None:
+        hint = "add --location PLACE (e.g. US)"
+        if location is not None:
+            hint = f"'{location}' is your organisation's location (a factor), not a BLS area"
         raise UsageError(
-            f"--field {field.value} is a BLS figure: add --location PLACE (e.g. US). "
-            "See 'csadvisor pay --help'."
+            f"--field {field.value} is a BLS figure: {hint}. See 'csadvisor pay --help'."
         )
     index = RoleIndex(cat)
     missing: dict[str, str] = {}
