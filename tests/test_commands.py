@@ -302,6 +302,7 @@ def test_role_misspelt_suggests_the_closest_role(invoke: Invoke) -> None:
 PAY_HEADER = (
     "role", "title", "low", "high", "mid", "currency", "period", "derived",
     "basis", "region", "source", "year", "adjusted_by", "factor", "note",
+    "query", "line", "suggestion",
 )  # fmt: skip
 
 
@@ -310,7 +311,7 @@ def test_pay_prints_range_midpoint_source_and_basis(invoke: Invoke) -> None:
     assert result.stdout == tsv(
         PAY_HEADER,
         (CSS, "Customer service specialist", 38500, 48500, 43500, "USD", "year", "false", *RH,
-         "", "", ""),
+         "", "", "", "Customer service specialist", "", ""),
     )  # fmt: skip
 
 
@@ -345,18 +346,27 @@ def test_pay_batch_keeps_argument_order(invoke: Invoke) -> None:
 def test_pay_dash_reads_names_from_stdin_in_input_order(invoke: Invoke) -> None:
     names = "Support Manager\ncall center agent\n\n  csr  \nAccount manager\n"
     result = ok(invoke("pay", CX, "-", "--no-header", input=names))
-    assert ids_of("x\n" + result.stdout) == [CX, CSM, CC, CSS, AM]
+    # The blank line keeps its place: one record per input line, numbered as in the input.
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [r[0] for r in rows] == [CX, CSM, CC, "", CSS, AM]
+    assert [r[PAY_HEADER.index("line")] for r in rows] == ["", "1", "2", "3", "4", "5"]
+    assert rows[3][PAY_HEADER.index("note")] == "no name on this line"
 
 
 def test_pay_unknown_name_in_batch_others_still_answered_exit_1(invoke: Invoke) -> None:
     result = invoke("pay", "csr", "custmer service managr", CSM, "-f", "json")
     assert result.exit_code == 1
-    assert [r["role"] for r in json.loads(result.stdout)] == [CSS, CSM]
+    doc = json.loads(result.stdout)
+    assert [r["role"] for r in doc] == [CSS, None, CSM]
+    assert doc[1]["query"] == "custmer service managr"
+    assert doc[1]["note"] == "unknown role"
+    assert doc[1]["suggestion"] == "Customer service manager"
+    assert doc[1]["low"] is None
     assert result.stderr.startswith(
         "csadvisor: unknown role 'custmer service managr'; did you mean 'Customer service manager'"
     )
-    assert result.stderr.endswith("?\n")
-    assert result.stderr.count("\n") == 1
+    assert result.stderr.endswith("?\ncsadvisor: 1 of 3 names not found\n")
+    assert result.stderr.count("\n") == 2
 
 
 def test_pay_reports_every_unknown_name_once_after_answering_the_rest(invoke: Invoke) -> None:
@@ -364,10 +374,12 @@ def test_pay_reports_every_unknown_name_once_after_answering_the_rest(invoke: In
     # answers (before, each was printed the moment it was read).
     result = invoke("pay", "nope", "csr", "zork", "nope", "-f", "tsv", "--no-header")
     assert result.exit_code == 1
-    assert ids_of("x\n" + result.stdout) == [CSS]
+    assert ids_of("x\n" + result.stdout) == ["", CSS, "", ""]
     assert result.stderr == (
         "csadvisor: unknown role 'nope'; run 'csadvisor roles' to list them\n"
         "csadvisor: unknown role 'zork'; run 'csadvisor roles' to list them\n"
+        "csadvisor: unknown role 'nope'; run 'csadvisor roles' to list them\n"
+        "csadvisor: 3 of 4 names not found\n"
     )
 
 
@@ -387,9 +399,10 @@ def test_a_mistyped_command_gets_a_suggestion(invoke: Invoke) -> None:
 def test_pay_unknown_names_from_stdin_reported_on_stderr_only(invoke: Invoke) -> None:
     result = invoke("pay", "-", "--no-header", input="csr\nxyzzy\nCSR\n")
     assert result.exit_code == 1
-    assert ids_of("x\n" + result.stdout) == [CSS, CSS]
+    assert ids_of("x\n" + result.stdout) == [CSS, "", CSS]
     assert result.stderr == (
-        "csadvisor: unknown role 'xyzzy'; run 'csadvisor roles' to list them\n"
+        "csadvisor: line 2: unknown role 'xyzzy'; run 'csadvisor roles' to list them\n"
+        "csadvisor: 1 of 3 names not found\n"
     )
 
 
@@ -416,7 +429,7 @@ def test_pay_per_hour_tsv(invoke: Invoke) -> None:
     result = ok(invoke("pay", "csr", "-p", "hour", "--no-header"))
     assert result.stdout == tsv(
         (CSS, "Customer service specialist", 18.51, 23.32, 20.91, "USD", "hour", "true", *RH,
-         "", "", ""),
+         "", "", "", "csr", "", ""),
     )  # fmt: skip
 
 
@@ -428,7 +441,7 @@ def test_pay_field_prints_just_the_number(invoke: Invoke, field: str, expected: 
 
 def test_pay_field_one_number_per_line_in_order(invoke: Invoke) -> None:
     result = ok(invoke("pay", CSM, CC, "csr", "--field", "mid", "--period", "month"))
-    assert result.stdout == "5760.42\n3406.25\n3625\n"
+    assert result.stdout == "5760.42\n3406.25\n3625.00\n"
 
 
 def test_pay_without_range_json_is_null_with_note(invoke: Invoke) -> None:
@@ -746,6 +759,6 @@ def test_field_keeps_one_line_per_input_name_for_paste(invoke: Invoke) -> None:
     result = invoke("pay", "-", "--field", "low", input=names)
     assert result.exit_code == 1
     assert result.stdout == "38500\n\n\n57000\n"
-    assert result.stderr.count("\n") == 2
+    assert result.stderr.count("\n") == 3  # the unknown name, the unpaid role, the summary
     assert "unknown role 'bogus'" in result.stderr
     assert "senior-customer-service-specialist: no published range" in result.stderr

@@ -25,7 +25,7 @@ def ladder(invoke: Any, tmp_path: Path) -> Path:
     result = invoke("data", "init", str(target))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert f"wrote roles.yaml, skills.yaml to {target}" in result.stderr
+    assert f"wrote roles.yaml, skills.yaml, locations.yaml to {target}" in result.stderr
     (target / "locations.yaml").write_text(LOCATIONS, encoding="utf-8")
     return target
 

@@ -771,7 +771,9 @@ def test_unknown_name_with_an_escape_from_stdin_is_shown_escaped(tmp_path: Path)
     assert_clean(outcome)
     assert outcome.exit_code == 1
     assert "'\\x1b[31mX'" in outcome.stderr
-    assert outcome.stdout.splitlines()[1].startswith("agent\t")
+    # Every line has its record; the name is echoed with its escape shown, not run.
+    assert outcome.stdout.splitlines()[1].endswith("unknown role\t\\x1b[31mX\t1\t")
+    assert outcome.stdout.splitlines()[2].startswith("agent\t")
 
 
 # --------------------------------------------------------------------------- wrong shapes

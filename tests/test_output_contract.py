@@ -192,7 +192,8 @@ def test_stdout_has_only_data_messages_go_to_stderr(invoke: Invoke) -> None:
     assert result.exit_code == 1
     assert result.stdout == "48500\n\n\n"  # one line per name, found or not
     lines = result.stderr.splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3
+    assert lines[-1] == "csadvisor: 1 of 3 names not found"
     assert all(ln.startswith("csadvisor: ") for ln in lines)
     assert any("unknown role 'xyzzy'" in ln for ln in lines)
     assert any("account-manager: no published range" in ln for ln in lines)

@@ -195,7 +195,7 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
     Skills left out are an error listing them, unless ``missing`` gives them a level.
     An unknown role is a NotFoundError (exit 1), the rest DataError (exit 3).
     """
-    from csadvisor.lookup import RoleIndex
+    from csadvisor.lookup import RoleIndex, SkillIndex
     from csadvisor.schema import ANSWERS_FILE, INVALID, Checker
 
     checker = Checker()
@@ -203,16 +203,38 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
     problems = [Problem(label, line_of(parsed.lines, p), p, m) for p, m in checker.problems]
     ratings: dict[str, int] = {}
     if doc is not INVALID:
-        for sid in doc["skills"]:
-            if sid not in catalog.skill_by_id:
+        rated: dict[str, int] = {}  # by skill id: names and ids match in any case
+        index = SkillIndex(catalog)
+        for typed, level in doc["skills"].items():
+            found = index.find(typed)
+            where = f"skills.{typed}"
+            if found is None:
+                near = index.suggest(typed)
+                hint = (
+                    "did you mean " + " or ".join(_q(n) for n in near) + "?"
+                    if near
+                    else "run 'csadvisor skills' to list them"
+                )
                 problems.append(
                     Problem(
                         label,
-                        line_of(parsed.lines, f"skills.{sid}"),
-                        f"skills.{sid}",
-                        f"unknown skill '{sid}'; run 'csadvisor skills' to list them",
+                        line_of(parsed.lines, where),
+                        where,
+                        f"unknown skill {_q(typed)}; {hint}",
                     )
                 )
+            elif found.id in rated:
+                problems.append(
+                    Problem(
+                        label,
+                        line_of(parsed.lines, where),
+                        where,
+                        f"{_q(typed)} rates {found.id} a second time",
+                    )
+                )
+            else:
+                rated[found.id] = level
+        doc = {**doc, "skills": rated}
         left_out = [s.id for s in catalog.skills if s.id not in doc["skills"]]
         if left_out and missing is None:
             problems.append(

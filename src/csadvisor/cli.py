@@ -31,6 +31,7 @@ COMMANDS = {
     "history": "csadvisor.commands.assess",
     "areas": "csadvisor.commands.areas",
     "data": "csadvisor.commands.data",
+    "help": "csadvisor.commands.help",
 }
 
 PROG = "csadvisor"
@@ -189,10 +190,22 @@ def _usage_message(exc: typer.TyperException) -> str:
     return f"{message} See '{path} --help'."
 
 
+# The end of `csadvisor --help`: where to go from here.
+ROOT_EPILOG = "\n\n".join(
+    (
+        EXIT_CODES_HELP,
+        "Examples:",
+        "  csadvisor roles",
+        "  csadvisor pay csr 'customer service manager' --period hour",
+        "  csadvisor next csr",
+        "Start here: csadvisor assess",
+    )
+)
+
 app = typer.Typer(
     cls=CsadvisorGroup,
     name=PROG,
-    epilog=EXIT_CODES_HELP,
+    epilog=ROOT_EPILOG,
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,

@@ -86,3 +86,10 @@ def complete_assessments(incomplete: str) -> list[tuple[str, str]]:
         for s in reversed(saved)
     ]
     return _matching(pairs, incomplete)
+
+
+def complete_categories(incomplete: str) -> list[tuple[str, str]]:
+    """Skill category ids, with the label tables show."""
+    from csadvisor.models import CATEGORY_LABELS, SKILL_CATEGORIES
+
+    return _matching([(c, CATEGORY_LABELS.get(c, c)) for c in SKILL_CATEGORIES], incomplete)

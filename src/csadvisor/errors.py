@@ -15,6 +15,8 @@ CONTROL_CHARS = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 
 def escape_control(text: str) -> str:
     """Make control characters visible (``\\x1b``) so they never reach a terminal raw."""
+    if text.isprintable():  # the usual case, and much faster than the pattern
+        return text
     return re.sub(CONTROL_CHARS, lambda m: repr(m.group())[1:-1], text)
 
 

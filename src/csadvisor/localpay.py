@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from csadvisor.areas import Area
-from csadvisor.models import MONTHS_PER_YEAR, Role, number
+from csadvisor.models import MONTHS_PER_YEAR, Role, amount, number
 from csadvisor.oews import BASIS, SOURCE, Figure, OewsTable, Projection, Wages
 
 SCHEMA_VERSION = 2
@@ -72,7 +72,9 @@ def find(role: Role, place: Place) -> Found:
 def _value(figure: Figure, period: str) -> float | None:
     if figure.value is None:
         return None
-    return number(figure.value / MONTHS_PER_YEAR) if period == "month" else figure.value
+    if period == "month":
+        return amount(figure.value / MONTHS_PER_YEAR, "month")  # two decimals, like pay's
+    return amount(figure.value, "hour") if period == "hour" else figure.value
 
 
 def _unpublished(figure: Figure, period: str) -> str:

@@ -1,8 +1,12 @@
 """Finding things by name: one index for roles, skills and locations. Pure: no I/O.
 
-Names match in any case with runs of spaces folded. A miss suggests the closest names in
-the form the user seems to have meant: the name that came closest is shown as it is
-written in the data, so a misspelt title suggests a title, an alias an alias, an id an id.
+Names match in any case with runs of spaces folded; failing that, they match ignoring
+accents and punctuation, in singular or plural, with the common variants of
+:mod:`csadvisor.variants` (centre/center, rep/representative, CS/customer service). A
+name exactly as written in the data always wins over a looser match. A miss suggests the
+closest names in the form the user seems to have meant: the name that came closest is
+shown as it is written in the data, so a misspelt title suggests a title, an alias an
+alias, an id an id.
 """
 
 from collections.abc import Iterable, Mapping
@@ -10,13 +14,59 @@ from typing import Generic, TypeVar
 
 from csadvisor.errors import NotFoundError, escape_control
 from csadvisor.models import Catalog, Location, Role, Skill
+from csadvisor.variants import KEEP_FINAL_S, WORD_VARIANTS
 
 T = TypeVar("T")
 
 
 def normalize(name: str) -> str:
-    """How names are compared: case-insensitive, spaces folded."""
+    """How names are compared first (and kept unique in data): case-insensitive, spaces folded."""
     return " ".join(name.casefold().split())
+
+
+# Punctuation becomes a space: "customer-service", "customer service" and "cust. service"
+# are the same words. Letters, digits and spaces are kept.
+_PUNCTUATION = {c: " " for c in range(128) if not chr(c).isalnum() and chr(c) != " "}
+
+
+def _strip_accents(name: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 3 or not word.endswith("s") or word in KEEP_FINAL_S:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("ss"):
+        return word
+    return word[:-1]
+
+
+def loose_key(name: str) -> str:
+    """How names are compared when the exact name misses: no accents, punctuation, plurals
+    or variant spellings (see :mod:`csadvisor.variants`)."""
+    folded = name.casefold()
+    if not folded.isascii():
+        folded = _strip_accents(folded)
+    forms = _WORD_FORMS
+    words = []
+    for word in folded.translate(_PUNCTUATION).split():
+        form = forms.get(word)
+        if form is None:
+            single = _singular(word)
+            form = WORD_VARIANTS.get(word) or WORD_VARIANTS.get(single) or single
+            if len(forms) < 100_000:
+                forms[word] = form
+        words.append(form)
+    return " ".join(words)
+
+
+# Each word's loose form, worked out once: a large catalogue repeats the same few words.
+_WORD_FORMS: dict[str, str] = {}
 
 
 class NameIndex(Generic[T]):
@@ -24,14 +74,41 @@ class NameIndex(Generic[T]):
 
     def __init__(self, entries: Iterable[tuple[T, Iterable[str]]]) -> None:
         self.by_name: dict[str, tuple[T, str]] = {}
+        self._word_forms: dict[str, frozenset[str]] | None = None
         self._word_index: dict[str, list[str]] | None = None
         for item, names in entries:
             for name in names:
                 self.by_name.setdefault(normalize(name), (item, name))
 
     def find(self, name: str) -> T | None:
+        """The item called ``name``: exactly (any case), else by :func:`loose_key`."""
         hit = self.by_name.get(normalize(name))
-        return hit[0] if hit is not None else None
+        if hit is not None:
+            return hit[0]
+        key = loose_key(name)
+        hit = self.by_name.get(key)  # "Call centre specialist" is "call center specialist"
+        if hit is not None:
+            return hit[0]
+        return self._find_loose(key)
+
+    def _find_loose(self, key: str) -> T | None:
+        """The first item with a name whose :func:`loose_key` is ``key``.
+
+        Only the names that have a word meaning the longest word of ``key`` are compared,
+        through the word index a miss builds anyway for its suggestions: a typo in a
+        10,000-role catalogue stays fast.
+        """
+        wanted = max(key.split(), key=len, default="")
+        if not wanted:
+            return None
+        words = self._words()
+        if self._word_forms is None:
+            self._word_forms = {w: frozenset(loose_key(w).split()) for w in words}
+        pool = {n for w, forms in self._word_forms.items() if wanted in forms for n in words[w]}
+        for name in self.by_name:  # in order: the first item to claim a name keeps it
+            if name in pool and loose_key(name) == key:
+                return self.by_name[name][0]
+        return None
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Close names for a name that matched nothing, as written, one per item.
@@ -139,7 +216,11 @@ class LocationIndex(NameIndex[Location]):
         place = self.find(name)
         if place is None:
             near = self.suggest(name)
-            known = "; known: " + ", ".join(escape_control(p.name) for p in self.places)
+            known = (
+                "; known: " + ", ".join(escape_control(p.name) for p in self.places)
+                if self.places
+                else "; locations.yaml lists none yet: add yours there"
+            )
             hint = _did_you_mean(near) if near else known
             raise NotFoundError(f"unknown location '{escape_control(name)}'{hint}")
         return place

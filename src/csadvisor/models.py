@@ -35,6 +35,18 @@ def number(value: float) -> int | float:
     return int(rounded) if rounded == int(rounded) else rounded
 
 
+class Cents(float):
+    """An hourly or monthly figure: TSV and CSV always show it with two decimals."""
+
+
+def amount(value: float, period: str | None) -> int | float:
+    """A pay figure as printed: whole dollars for yearly figures (half rounds up), two
+    decimals for hourly and monthly ones, whole or not (``3000.00``)."""
+    if period == "year":
+        return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+    return Cents(round(value, 2))
+
+
 class PayRange(NamedTuple):
     """A published pay range, with where it comes from and what it measures."""
 

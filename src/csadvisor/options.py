@@ -8,14 +8,59 @@ through its table of commands. The format options take their choices from
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from csadvisor.completion import complete_locations
 from csadvisor.output import ListingFormat, TrackFormat
 
 
-def command_app() -> typer.Typer:
+def unwrap(text: str | None) -> str | None:
+    """Help text with each paragraph on one line, for the help screen to wrap at its width.
+
+    Rich help keeps single line breaks; a docstring's breaks are where the source wraps,
+    not where a terminal does, so they are joined here. Paragraphs stay apart.
+    """
+    if text is None:
+        return None
+    import inspect
+
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+class NaturalCommand(TyperCommand):
+    """A command whose usage line reads as it is typed: ``csadvisor role ROLE [OPTIONS]``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = unwrap(self.help)
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = []
+        for param in self.get_params(ctx):
+            if param.param_type_name != "argument":
+                continue
+            name = param.metavar or (param.name or "").upper()
+            if name.startswith("["):  # the metavar says it all: "[OLD NEW]"
+                pieces.append(name)
+                continue
+            if param.nargs == -1 and not name.endswith("..."):
+                name += "..."
+            pieces.append(name if param.required else f"[{name}]")
+        return [*pieces, self.options_metavar or "[OPTIONS]"]
+
+
+class CommandApp(typer.Typer):
+    """A Typer app whose commands are :class:`NaturalCommand` unless they say otherwise."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", NaturalCommand)
+        return super().command(*args, **kwargs)
+
+
+def command_app(**settings: Any) -> typer.Typer:
     """The Typer app a command module defines its commands on, with csadvisor's help style."""
-    return typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False)
+    return CommandApp(rich_markup_mode="rich", pretty_exceptions_enable=False, **settings)
 
 
 def examples(*lines: str) -> str:
@@ -50,7 +95,9 @@ FormatOption = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
-        help="Output format. Default: table on a terminal, tsv in a pipe.",
+        metavar="FORMAT",
+        help="Output format: table, tsv, csv, json or jsonl. "
+        "Default: table on a terminal, tsv in a pipe.",
         show_default=False,
     ),
 ]
@@ -61,6 +108,7 @@ ResultFormatOption = Annotated[
         "-f",
         case_sensitive=False,
         show_default=False,
+        metavar="FORMAT",
         help="table: the readable result (default); json: the whole result; "
         "tsv/csv/jsonl: the readiness ranking.",
     ),
@@ -72,7 +120,8 @@ TrackFormatOption = Annotated[
         "-f",
         case_sensitive=False,
         show_default=False,
-        help="Output format; mermaid emits a graph for documents. "
+        metavar="FORMAT",
+        help="Output format: table, tsv, csv, json, jsonl or mermaid (a graph for documents). "
         "Default: a tree on a terminal, tsv in a pipe.",
     ),
 ]

@@ -8,9 +8,11 @@ the terminal drawing (in ``render``) is imported only when a terminal view is dr
 """
 
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
+
+from csadvisor.models import Cents
 
 
 class Format(str, Enum):
@@ -61,6 +63,37 @@ class View(NamedTuple):
     readable: bool = False
 
 
+class Joined(Mapping[str, Any]):
+    """A record made of a part many records share and a part of its own (its values win).
+
+    A batch answers 100,000 lines with a handful of roles: each line's record shares its
+    role's figures, so TSV formats those cells once per role, not once per line.
+    """
+
+    __slots__ = ("own", "shared")
+
+    def __init__(self, shared: Mapping[str, Any], own: Mapping[str, Any]) -> None:
+        self.shared = shared
+        self.own = own
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self.own:
+            return self.own[key]
+        return self.shared[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.shared
+        yield from (k for k in self.own if k not in self.shared)
+
+    def __len__(self) -> int:
+        return len(self.shared) + sum(1 for k in self.own if k not in self.shared)
+
+
+def plain(record: Mapping[str, Any]) -> Any:
+    """A record as json.dumps takes it."""
+    return record if isinstance(record, dict) else dict(record)
+
+
 def isatty(stream: TextIO) -> bool:
     try:
         return stream.isatty()
@@ -95,10 +128,16 @@ def emit(view: View, fmt: Any, header: bool = True, out: TextIO | None = None) -
 
 def cell(value: Any) -> str:
     """One TSV/CSV cell: no currency symbols, no separators, lists joined with ';'."""
+    if type(value) is str:  # the common cases first: a batch formats millions of cells
+        return value
     if value is None:
         return ""
+    if type(value) is int:
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Cents):
+        return f"{value:.2f}"
     if isinstance(value, (list, tuple)):
         return ";".join(cell(v) for v in value)
     if isinstance(value, Mapping):
@@ -107,7 +146,10 @@ def cell(value: Any) -> str:
 
 
 def _tsv_cell(value: Any) -> str:
-    return cell(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    text = value if type(value) is str else cell(value)
+    if "\t" in text or "\r" in text or "\n" in text:
+        return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return text
 
 
 def write_records(
@@ -122,26 +164,34 @@ def write_records(
     if fmt is Format.json:
         import json
 
-        out.write(json.dumps(list(records), indent=2, ensure_ascii=False) + "\n")
+        out.write(json.dumps([plain(r) for r in records], indent=2, ensure_ascii=False) + "\n")
     elif fmt is Format.jsonl:
         import json
 
         for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json.dumps(plain(record), ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
         import csv
 
         writer = csv.writer(out, lineterminator="\n")
         if header:
             writer.writerow(columns)
+        joined = _JoinedCells(columns, cell)
         for record in records:
-            writer.writerow([cell(record.get(c)) for c in columns])
+            if type(record) is Joined:  # not isinstance: an ABC check costs more than the row
+                writer.writerow(joined.cells(record))
+            else:
+                writer.writerow([cell(record.get(c)) for c in columns])
     else:
         if header:
             out.write("\t".join(columns) + "\n")
         # A batch repeats the same few records many times: format each one once.
         lines: dict[int, tuple[Mapping[str, Any], str]] = {}
+        joined = _JoinedCells(columns, _tsv_cell)
         for record in records:
+            if type(record) is Joined:
+                out.write("\t".join(joined.cells(record)) + "\n")
+                continue
             seen = lines.get(id(record))
             if seen is None or seen[0] is not record:
                 line = "\t".join(_tsv_cell(record.get(c)) for c in columns) + "\n"
@@ -150,6 +200,29 @@ def write_records(
             else:
                 line = seen[1]
             out.write(line)
+
+
+class _JoinedCells:
+    """The cells of :class:`Joined` records: the shared part formatted once per record."""
+
+    def __init__(self, columns: Sequence[str], fmt: Callable[[Any], str]) -> None:
+        self.columns = columns
+        self.fmt = fmt
+        self.position = {c: i for i, c in enumerate(columns)}
+        self.shared: dict[int, tuple[Mapping[str, Any], list[str]]] = {}
+
+    def cells(self, record: Joined) -> list[str]:
+        shared = self.shared.get(id(record.shared))
+        if shared is None or shared[0] is not record.shared:
+            shared = (record.shared, [self.fmt(record.shared.get(c)) for c in self.columns])
+            if len(self.shared) < 4096:
+                self.shared[id(record.shared)] = shared
+        cells = shared[1].copy()
+        for c, value in record.own.items():
+            i = self.position.get(c)
+            if i is not None:
+                cells[i] = self.fmt(value)
+        return cells
 
 
 def write_json(document: Any, out: TextIO) -> None:

@@ -8,17 +8,20 @@ stable order of TSV/CSV output (the README's column table is checked against
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from csadvisor.models import Catalog, PayRange, Role, Skill, number
+from csadvisor.models import Catalog, PayRange, Role, Skill, amount
 
 if TYPE_CHECKING:
     from csadvisor.advisor import Step, TrackNode
     from csadvisor.areas import Area
 
 NO_RANGE = "no published range"
+UNKNOWN_ROLE = "unknown role"
+BLANK_NAME = "no name on this line"
 
 PAY_COLUMNS = (
     "role", "title", "low", "high", "mid", "currency", "period", "derived",
     "basis", "region", "source", "year", "adjusted_by", "factor", "note",
+    "query", "line", "suggestion",
 )  # fmt: skip
 ROLE_COLUMNS = (
     "id", "title", "level", "low", "high", "mid", "currency", "period", "next", "note",
@@ -85,9 +88,9 @@ def pay_fields(pay: PayRange | None) -> dict[str, Any]:
             "adjusted_by": None, "factor": None, "note": NO_RANGE,
         }  # fmt: skip
     return {
-        "low": number(pay.low),
-        "high": number(pay.high),
-        "mid": number(pay.mid),
+        "low": amount(pay.low, pay.period),
+        "high": amount(pay.high, pay.period),
+        "mid": amount(pay.mid, pay.period),
         "currency": pay.currency,
         "period": pay.period,
         "derived": pay.derived,
@@ -103,6 +106,11 @@ def pay_fields(pay: PayRange | None) -> dict[str, Any]:
 
 def pay_record(role: Role, pay: PayRange | None) -> dict[str, Any]:
     return {"role": role.id, "title": role.title, **pay_fields(pay)}
+
+
+def unanswered_record(note: str) -> dict[str, Any]:
+    """A pay record for a line that names no role: every field empty but the note."""
+    return {"role": None, "title": None, **pay_fields(None), "derived": None, "note": note}
 
 
 def role_record(role: Role) -> dict[str, Any]:

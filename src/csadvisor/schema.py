@@ -416,7 +416,8 @@ LOCATIONS_FILE = Record({"locations": Field(ListOf(LOCATION))}, title="csadvisor
 ANSWERS_FILE = Record(
     {
         "role": Field(Text(max_len=200), required=False),
-        "skills": Field(MapOf(Integer(1, 5))),
+        # Skill ids or names, in any case: checks.answers resolves them against the catalogue.
+        "skills": Field(MapOf(Integer(1, 5), key=Text(max_len=200))),
     },
     title="csadvisor answers",
 )

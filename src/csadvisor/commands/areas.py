@@ -39,7 +39,12 @@ def areas(
     ] = None,
     kind: Annotated[
         AreaKind | None,
-        typer.Option("--kind", case_sensitive=False, help="Only areas of this kind."),
+        typer.Option(
+            "--kind",
+            case_sensitive=False,
+            metavar="KIND",
+            help="Only areas of this kind: nation, state, metro or nonmetro.",
+        ),
     ] = None,
     fmt: FormatOption = None,
     header: HeaderOption = True,

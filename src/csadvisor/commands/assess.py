@@ -82,6 +82,14 @@ def assess(
             "--fresh", help="Start every question blank instead of on your last saved answers."
         ),
     ] = False,
+    template: Annotated[
+        bool,
+        typer.Option(
+            "--template",
+            help="Print an answers file to fill in for --answers: every skill id, its five "
+            "levels as comments.",
+        ),
+    ] = False,
 ) -> None:
     """Rate your skills (1-5) and get your next role, readiness and what to work on.
 
@@ -92,6 +100,11 @@ def assess(
     from csadvisor import assessment, checks, sources
 
     cat = state(ctx).catalog()
+    if template:
+        if answers_file is not None:
+            raise UsageError("--template prints an answers file to fill in; drop --answers")
+        sys.stdout.write(answers_template(cat))
+        return
     if answers_file is not None:
         parsed, label = sources.read_answers_file(answers_file)
         answers = checks.answers(parsed, label, cat, missing)
@@ -111,6 +124,31 @@ def assess(
     _show_result(result, fmt, header)
     if saved_to is not None:
         error_line(f"saved as {result['id']} ({saved_to})")
+
+
+def answers_template(cat: Any) -> str:
+    """An answers file with every skill and its levels, each level a comment to choose by.
+
+    Every rating is left empty, so an unfilled template is refused rather than scored.
+    """
+    from csadvisor.models import CATEGORY_LABELS
+
+    def one_line(text: str) -> str:
+        return " ".join(text.split())
+
+    lines = [
+        "# csadvisor answers: after each skill id, write the level (1-5) whose description",
+        "# fits you best, then run: csadvisor assess --answers FILE",
+        "# Your current role (optional; an id, title or alias from 'csadvisor roles'):",
+        f"# role: {cat.roles[0].id}" if cat.roles else "# role: ROLE",
+        "skills:",
+    ]
+    for skill in cat.skills:
+        label = CATEGORY_LABELS.get(skill.category, skill.category)
+        lines.append(f"  # {one_line(skill.name)} ({label}): {one_line(skill.description)}")
+        lines += [f"  #   {n}: {one_line(text)}" for n, text in enumerate(skill.levels, 1)]
+        lines.append(f"  {skill.id}:")
+    return "\n".join(lines) + "\n"
 
 
 def _ask_in_terminal(cat: Any, *, accessible: bool = False, fresh: bool = False) -> Any:
@@ -180,7 +218,7 @@ def _export(result: dict[str, Any], target: str) -> None:
 
 # --------------------------------------------------------------------------- history
 
-history_app = typer.Typer(
+history_app = command_app(
     help="Saved assessments: list them, show one, or see how your skills moved.",
     invoke_without_command=True,
     no_args_is_help=False,
@@ -201,7 +239,8 @@ def history_list(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOpt
         from csadvisor.render.tables import history_table
 
         if rows:
-            history_table(rows, out)
+            titles = {r.id: r.title for r in state(ctx).catalog().roles}
+            history_table(rows, out, titles)
         else:  # a terminal says why it is empty; a pipe gets the header alone
             error_line("no saved assessments yet; run 'csadvisor assess' first")
 

@@ -6,8 +6,8 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from csadvisor.completion import complete_roles, complete_skills
-from csadvisor.models import SkillCategory
+from csadvisor.completion import complete_categories, complete_roles, complete_skills
+from csadvisor.errors import UsageError, escape_control
 from csadvisor.options import (
     FormatOption,
     HeaderOption,
@@ -63,8 +63,9 @@ def roles(
         typer.Option(
             "--sort",
             case_sensitive=False,
-            help="Order of the rows; pay: by starting midpoint, or by local median with "
-            "--location.",
+            metavar="KEY",
+            help="Order of the rows: track, id, title, level or pay (the starting midpoint; "
+            "the local median with --location).",
         ),
     ] = SortKey.track,
     location: LocationOption = None,
@@ -183,25 +184,50 @@ def _role_statistics(ctx: typer.Context, role: Any, where: Any) -> dict[str, Any
 # --------------------------------------------------------------------------- skills
 
 
-@app.command(epilog=examples("csadvisor skills", "csadvisor skills --category technical -f json"))
+def category_named(name: str) -> str:
+    """A skill category by its id or the label tables show ("technical and AI")."""
+    from csadvisor.lookup import NameIndex
+    from csadvisor.models import CATEGORY_LABELS, SKILL_CATEGORIES
+
+    index = NameIndex((c, (c, CATEGORY_LABELS.get(c, c))) for c in SKILL_CATEGORIES)
+    found = index.find(name)
+    if found is None:
+        known = ", ".join(f"'{c}'" for c in SKILL_CATEGORIES)
+        raise UsageError(
+            f"unknown category '{escape_control(name)}'; use one of {known} "
+            "(see 'csadvisor skills --help')"
+        )
+    return found
+
+
+@app.command(
+    epilog=examples(
+        "csadvisor skills",
+        "csadvisor skills --category technical -f json",
+        "csadvisor skills --category 'technical and AI'",
+    )
+)
 def skills(
     ctx: typer.Context,
     fmt: FormatOption = None,
     category: Annotated[
-        SkillCategory | None,
-        typer.Option("--category", case_sensitive=False, help="Only skills of this category."),
+        str | None,
+        typer.Option(
+            "--category",
+            metavar="CATEGORY",
+            help="Only skills of this category, by id or as the table shows it: soft, "
+            "technical (technical and AI) or working.",
+            autocompletion=complete_categories,
+        ),
     ] = None,
     header: HeaderOption = True,
 ) -> None:
     """List the skills catalogue: id, name, category, and which roles need it at what level."""
     from csadvisor import records
 
+    chosen = None if category is None else category_named(category)
     cat = state(ctx).catalog()
-    rows = [
-        records.skill_record(s, cat)
-        for s in cat.skills
-        if category is None or s.category == category.value
-    ]
+    rows = [records.skill_record(s, cat) for s in cat.skills if chosen in (None, s.category)]
     from csadvisor.render.tables import skills_table
 
     emit(View(records.SKILL_COLUMNS, rows, skills_table), fmt, header)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from csadvisor.cli import error_line
-from csadvisor.errors import ExitCode, UsageError
+from csadvisor.errors import ExitCode, UsageError, escape_control
 from csadvisor.options import FormatOption, HeaderOption, command_app, examples, state
 from csadvisor.output import View, emit
 
@@ -16,7 +16,7 @@ app = command_app()
 
 # --------------------------------------------------------------------------- data
 
-data_app = typer.Typer(
+data_app = command_app(
     help="Your organisation's own data: check it, start it, see which files are in use.",
     no_args_is_help=True,
 )
@@ -70,8 +70,8 @@ def data_validate(
     ),
 )
 def data_schema(
-    kind: Annotated[
-        SchemaKind | None,
+    kind_name: Annotated[
+        str | None,
         typer.Argument(
             metavar="[KIND]",
             help="roles, skills, locations or answers; default: one schema that accepts any "
@@ -86,6 +86,14 @@ def data_schema(
     """
     from csadvisor import schema
     from csadvisor.output import write_json
+
+    kinds = [k.value for k in SchemaKind]
+    if kind_name is not None and kind_name.casefold() not in kinds:
+        raise UsageError(
+            f"no schema '{escape_control(kind_name)}'; use one of {', '.join(kinds)} "
+            "(see 'csadvisor data schema --help')"
+        )
+    kind = None if kind_name is None else SchemaKind(kind_name.casefold())
 
     specs = {
         "roles": schema.ROLES_FILE,
@@ -127,9 +135,8 @@ def data_init(
     source = catalog.resolve_source(state(ctx).data_dir)
     catalog.load_documents(source)  # never copy data that does not validate
     target = Path(directory)
-    names = [catalog.ROLES_FILE, catalog.SKILLS_FILE]
-    if source.file(catalog.LOCATIONS_FILE).exists():
-        names.append(catalog.LOCATIONS_FILE)
+    names = [catalog.ROLES_FILE, catalog.SKILLS_FILE, catalog.LOCATIONS_FILE]
+    has_locations = source.file(catalog.LOCATIONS_FILE).exists()
     if target.exists() and not target.is_dir():
         raise UsageError(f"{directory} exists and is not a directory")
     existing = [n for n in names if (target / n).exists()]
@@ -142,11 +149,31 @@ def data_init(
     try:
         target.mkdir(parents=True, exist_ok=True)
         for name in names:
-            text = catalog.read_text(source.file(name), source.label(name))
+            if name == catalog.LOCATIONS_FILE and not has_locations:
+                text = LOCATIONS_EXAMPLE
+            else:
+                text = catalog.read_text(source.file(name), source.label(name))
             atomic_write_text(target / name, text)
     except OSError as exc:
         raise UsageError(f"cannot write to {directory}: {exc.strerror or exc}") from None
     error_line(f"wrote {', '.join(names)} to {directory}; use it with --data-dir {directory}")
+
+
+# What `data init` writes when the data in use has no locations.yaml: no entry, only an
+# example in comments, because no published location factors are available to us.
+LOCATIONS_EXAMPLE = """\
+# Local pay factors for `csadvisor pay ROLE --location NAME`.
+# Each entry says how pay in one place compares with the national figures, and where
+# that number comes from (it is shown next to every adjusted figure). No factor ships
+# with csadvisor: add your own, from a survey you trust, in this shape:
+#
+# locations:
+#   - name: Springfield
+#     factor: 1.12            # pay relative to the national figures
+#     source: Example Corp pay survey
+#     year: 2026
+locations: []
+"""
 
 
 @data_app.command(

@@ -1,15 +1,15 @@
 """`csadvisor pay`: pay ranges by hand or by the hundred from stdin."""
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from csadvisor.cli import error_line
 from csadvisor.completion import complete_roles
-from csadvisor.errors import NotFoundError, UsageError
+from csadvisor.errors import NotFoundError, UsageError, escape_control
 from csadvisor.models import Period
 from csadvisor.options import (
     FormatOption,
@@ -19,6 +19,9 @@ from csadvisor.options import (
     examples,
     state,
 )
+
+if TYPE_CHECKING:
+    from csadvisor.nameinput import NameLine
 
 app = command_app()
 
@@ -37,18 +40,42 @@ class PayField(str, Enum):
 PERCENTILE_FIELDS = ("p10", "p25", "median", "p75", "p90")
 
 
-def _names(args: list[str]) -> Iterator[str]:
-    """Role names from the arguments; ``-`` reads more from stdin, one per line."""
+class InputFormat(str, Enum):
+    lines = "lines"
+    tsv = "tsv"
+    csv = "csv"
+
+
+def _requests(
+    args: list[str], input_format: InputFormat | None, column: str | None, keep: list[str]
+) -> Iterator["NameLine"]:
+    """Each name to look up, in order: arguments as given, ``-`` for those on stdin.
+
+    A table on stdin has its header row checked here, before anything is printed.
+    """
+    import itertools
+
+    from csadvisor.nameinput import NameInputError, NameLine, read_lines, read_table
+
+    table = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
+    parts: list[Iterable[NameLine]] = []
     for arg in args:
         if arg != "-":
-            yield arg
+            parts.append((NameLine(None, arg, {}),))
             continue
         if sys.stdin is None:  # pragma: no cover - no stdin at all
             raise UsageError("'-' reads role names from stdin, but there is no stdin")
         if sys.stdin.isatty():
             error_line("reading role names from stdin, one per line; end with Ctrl-D")
-        for line in sys.stdin:
-            yield line.strip()  # a blank line keeps its place in --field output
+        if table:
+            fmt = None if input_format is None else input_format.value
+            try:
+                parts.append(read_table(sys.stdin, fmt, column or "1", keep))
+            except NameInputError as exc:
+                raise UsageError(str(exc)) from None
+        else:
+            parts.append(read_lines(sys.stdin))
+    return itertools.chain.from_iterable(parts)
 
 
 @app.command(
@@ -56,6 +83,7 @@ def _names(args: list[str]) -> Iterator[str]:
         "csadvisor pay 'Customer service manager'",
         "csadvisor pay csr 'customer service manager' --period hour",
         "cut -f1 names.txt | csadvisor pay - -f tsv --no-header | sort -t$'\\t' -k3 -n",
+        "csadvisor pay - --column job_title --keep employee_id -f csv < staff.csv",
         "csadvisor pay csr --location Dallas",
         "csadvisor pay csr -l TX --field median --period hour",
     )
@@ -87,9 +115,12 @@ def pay(
         typer.Option(
             "--field",
             case_sensitive=False,
-            help="Print only this number, one line per name (an empty line where there is "
-            "none, so lines match the input). mid is the midpoint of the starting range, not "
-            "a median; p10..p90 and median are BLS percentiles (need --location).",
+            metavar="FIELD",
+            help="Print only this number (low, high, mid, p10, p25, median, p75 or p90), "
+            "one line per name (an empty line where there is "
+            "none, so lines match the input; with --column, first a line for the header "
+            "row). mid is the midpoint of the starting range, not a median; p10..p90 and "
+            "median are BLS percentiles (need --location).",
         ),
     ] = None,
     location: LocationOption = None,
@@ -103,15 +134,45 @@ def pay(
             help="Multiply pay by FACTOR (e.g. 1.12); the figures are marked adjusted.",
         ),
     ] = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            "--input-format",
+            case_sensitive=False,
+            help="How '-' reads stdin: lines (one name a line, the default), or tsv/csv "
+            "(a table with a header row; names from --column).",
+        ),
+    ] = None,
+    column: Annotated[
+        str | None,
+        typer.Option(
+            "--column",
+            metavar="NAME|N",
+            help="Read the names from this column (header name or number from 1) of a "
+            "table on stdin; tsv or csv is told from the header unless --input-format says.",
+        ),
+    ] = None,
+    keep: Annotated[
+        str | None,
+        typer.Option(
+            "--keep",
+            metavar="COL,...",
+            help="Carry these columns of the input table into each record, after the pay columns.",
+        ),
+    ] = None,
     header: HeaderOption = True,
 ) -> None:
     """Look up pay ranges: low, high and midpoint, with source, year and basis.
+
+    Every name gets one record, in input order, with the name as typed (query) and its
+    input line (line): an unknown name gets note 'unknown role' and the closest name
+    (suggestion), and empty figures.
 
     With --location: the occupation's BLS percentiles, mean and employment in that place.
     """
     from csadvisor import records
     from csadvisor.lookup import RoleIndex, unknown_role_message
-    from csadvisor.output import Shown, View, emit
+    from csadvisor.output import Joined, Shown, View, cell, emit
 
     if location is not None and adjust is not None:
         if _from_environment(ctx, "location"):
@@ -122,8 +183,22 @@ def pay(
         raise UsageError(
             "--field prints bare numbers, one per line; drop --format, or drop --field"
         )
+    if input_format is InputFormat.lines and column is not None:
+        raise UsageError("--column reads a table: use --input-format tsv or csv, not lines")
+    kept = [k.strip() for k in (keep or "").split(",") if k.strip()]
+    table_input = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
+    if (table_input or kept) and "-" not in names:
+        raise UsageError("--column, --keep and --input-format tsv|csv read stdin: add '-'")
+    if kept and not table_input:
+        raise UsageError("--keep carries columns of a table: add --column NAME")
+    clash = [k for k in kept if k in records.PAY_COLUMNS]
+    if clash:
+        raise UsageError(f"--keep {clash[0]}: the pay records have a column of that name already")
     cat = state(ctx).catalog()
     local, factor, adjusted_by = _where(ctx, location, adjust)
+    clash = [k for k in kept if local is not None and k in records.LOCAL_COLUMNS]
+    if clash:
+        raise UsageError(f"--keep {clash[0]}: the local pay records have a column of that name")
     if field is not None and field.value in PERCENTILE_FIELDS and local is None:
         hint = "add --location PLACE (e.g. US)"
         if location is not None:
@@ -132,41 +207,64 @@ def pay(
             f"--field {field.value} is a BLS figure: {hint}. See 'csadvisor pay --help'."
         )
     index = RoleIndex(cat)
-    missing: dict[str, str] = {}
+    requests = _requests(names, input_format, column, kept)
+    missing: list[str] = []  # one line per unknown name, with its input line
+    asked = 0
     unpaid_warned: set[str] = set()
 
-    def answers(keep_place: bool = False) -> Iterator[dict[str, Any]]:
-        """A pay record per name in input order; with ``keep_place``, {} for an unknown one."""
-        cache: dict[str, dict[str, Any]] = {}
-        for name in _names(names):
+    def answers() -> Iterator[Joined]:
+        """One pay record per name asked, in input order, unknown and blank ones too."""
+        nonlocal asked
+        found: dict[str, dict[str, Any]] = {}  # by role id: the figures, worked out once
+        blank = records.unanswered_record(records.BLANK_NAME)
+        not_found = records.unanswered_record(records.UNKNOWN_ROLE)
+        if local is not None:  # the same columns, empty
+            blank = {**blank, **dict.fromkeys(records.LOCAL_COLUMNS)}
+            not_found = {**not_found, **dict.fromkeys(records.LOCAL_COLUMNS)}
+        unknown: dict[str, tuple[str, str | None]] = {}  # by name: the message, suggestion
+        for request in requests:
+            name = request.query
+            # Echoed input never carries a terminal escape: control characters are shown.
+            extra = {"query": escape_control(name), "line": request.line, "suggestion": None}
+            if request.kept:
+                extra.update({k: escape_control(v) for k, v in request.kept.items()})
             if not name:
-                if keep_place:
-                    yield {}
+                yield Joined(blank, extra)
                 continue
+            asked += 1
             role = index.find(name)
             if role is None:
-                if name not in missing:
-                    missing[name] = unknown_role_message(name, index.suggest(name))
-                if keep_place:
-                    yield {}
+                if name not in unknown:
+                    near = index.suggest(name)
+                    unknown[name] = (
+                        unknown_role_message(name, near),
+                        near[0] if near else None,
+                    )
+                message, best = unknown[name]
+                where = f"line {request.line}: " if request.line is not None else ""
+                missing.append(where + message)
+                extra["suggestion"] = best
+                yield Joined(not_found, extra)
                 continue
-            record = cache.get(role.id)
+            record = found.get(role.id)
             if record is None:
-                record = cache[role.id] = _pay_record(
+                record = found[role.id] = _pay_record(
                     role, period.value, local, factor, adjusted_by
                 )
-            yield record
+            yield Joined(record, extra)
 
     if field is not None:
         out = sys.stdout
-        for record in answers(keep_place=True):  # one line per name, so `paste` lines up
+        if table_input and header:  # a line for the table's header row: `paste` lines up
+            out.write(field.value + "\n")
+        for record in answers():  # one line per name, so `paste` lines up
             value = record.get(field.value)
-            if value is None and record and record["role"] not in unpaid_warned:
+            if value is None and record["role"] and record["role"] not in unpaid_warned:
                 unpaid_warned.add(record["role"])
                 error_line(
                     f"{record['role']}: {_why_empty(record, field.value)}; printing an empty line"
                 )
-            out.write(("" if value is None else str(value)) + "\n")
+            out.write(cell(value) + "\n")  # the numbers as tsv shows them
     elif local is not None:
 
         def pictures(rows: Shown, out: TextIO) -> None:
@@ -174,7 +272,7 @@ def pay(
 
             local_pay_table(rows, out, period.value)
 
-        columns = records.PAY_COLUMNS + records.LOCAL_COLUMNS
+        columns = (*records.PAY_COLUMNS, *records.LOCAL_COLUMNS, *kept)
         emit(View(columns, answers(), pictures), fmt, header)
     else:
 
@@ -183,9 +281,11 @@ def pay(
 
             pay_table(rows, out, period.value, adjusted_by, factor)
 
-        emit(View(records.PAY_COLUMNS, answers(), table), fmt, header)
+        emit(View((*records.PAY_COLUMNS, *kept), answers(), table), fmt, header)
     if missing:  # every other name was answered; the unknown ones are the error
-        raise NotFoundError(*missing.values())
+        if asked > 1:
+            missing.append(f"{len(missing)} of {asked} names not found")
+        raise NotFoundError(*missing)
 
 
 def _pay_record(
@@ -205,7 +305,7 @@ def _pay_record(
     return record
 
 
-def _why_empty(record: dict[str, Any], field: str) -> str:
+def _why_empty(record: Mapping[str, Any], field: str) -> str:
     from csadvisor import records
 
     if field not in PERCENTILE_FIELDS:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any, TextIO
 
 from csadvisor.output import Shown
+from csadvisor.render.tables import _pay_role
 from csadvisor.render.terminal import TableColumn, _ascii, console, money, text, write_table
 
 WIDTH = 28
@@ -18,7 +19,7 @@ def _figure(record: Mapping[str, Any], key: str, period: str) -> str:
     value = record.get(key)
     if value is not None:
         return f"{value:,.0f}" if key == "employment" else money(value, "USD", period)
-    why = str(record.get("not_published", {}).get(key, ""))
+    why = str((record.get("not_published") or {}).get(key, ""))
     if why.startswith("at least "):  # "at least 239200 (top-coded)" -> "at least $239,200"
         return f"at least {money(float(why.split()[2]), 'USD', period)}"
     return why
@@ -45,6 +46,8 @@ def picture(record: Mapping[str, Any], low: float, high: float, ascii_only: bool
         else ("\u00b7", "\u2500", "\u2588", "\u2503", "\u2501")
     )
     shown = Text()
+    if not record["title"]:
+        return shown
     p10, p25, p50, p75, p90 = (record.get(k) for k in ("p10", "p25", "median", "p75", "p90"))
     if p10 is not None and p90 is not None:
         cells = [track] * WIDTH
@@ -84,14 +87,16 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
         return lambda r: _figure(r, key, period)
 
     def who(r: Mapping[str, Any]) -> Any:
+        if not r["title"]:  # a line that names no role: what was typed, and why
+            return _pay_role(r)
         shown = text(r["title"])
         if r.get("soc"):
             shown.append(text(f"\n{r['soc']} {r['occupation']}", "dim"))
         return shown
 
-    areas = list(dict.fromkeys(r.get("area") or "" for r in rows))
+    areas = list(dict.fromkeys(r.get("area") or "" for r in rows if r["title"]))
     title = f"Local pay per {period}"
-    cols = [TableColumn("Role", lambda r: r["title"], min_width=12)]
+    cols = [TableColumn("Role", _pay_role, min_width=12)]
     if len(areas) == 1 and areas[0]:
         title += f": {areas[0]}"
     else:
@@ -114,7 +119,8 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
             no_wrap=True,
         ),
     ]
-    write_table(rows, bars, out, caption=caption(rows, period))
+    named = [r for r in rows if r["title"]]  # lines that named no role are listed above
+    write_table(named, bars, out, caption=caption(rows, period))
 
 
 def caption(rows: Shown, period: str) -> str:

@@ -36,19 +36,29 @@ def _name_and_id(title_key: str) -> Any:
     return label
 
 
+def _pay_role(r: Mapping[str, Any]) -> Any:
+    """The role's title; for a line that found none, the name typed and why."""
+    if r["title"]:
+        return r["title"]
+    shown = text(r.get("query") or "")
+    near = r.get("suggestion")
+    shown.append(text(f"\n{r['note']}" + (f"; did you mean {near}?" if near else ""), "dim"))
+    return shown
+
+
 def pay_table(
     rows: Shown, out: TextIO, period: str, adjusted_by: str | None, factor: float | None
 ) -> None:
     def fig(key: str) -> Any:
         def get(r: Mapping[str, Any]) -> str:
             if r["low"] is None:
-                return str(r["note"]) if key == "low" else ""
+                return str(r["note"]) if key == "low" and r["title"] else ""
             return money(r[key], r["currency"], r["period"])
 
         return get
 
     cols = [
-        TableColumn("Role", lambda r: r["title"], min_width=16),
+        TableColumn("Role", _pay_role, min_width=16),
         TableColumn("Low", fig("low"), justify="right", no_wrap=True),
         TableColumn("High", fig("high"), justify="right", no_wrap=True),
         TableColumn("Midpoint", fig("mid"), justify="right", no_wrap=True),
@@ -160,12 +170,17 @@ def next_table(rows: Shown, out: TextIO) -> None:
     write_table(rows, cols, out, spaced=True, caption=caption)
 
 
-def history_table(rows: Shown, out: TextIO) -> None:
+def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
+    """Saved assessments; roles by their titles (an id no longer in the data as it is)."""
+
+    def title(key: str) -> Any:
+        return lambda r: titles.get(r[key], r[key]) if r[key] else "-"
+
     cols = [
         TableColumn("ID", lambda r: r["id"], style="cyan", no_wrap=True),
-        TableColumn("Date", lambda r: r["created"][:16].replace("T", " ")),
-        TableColumn("Role", lambda r: r["role"] or "-"),
-        TableColumn("Suggested next", lambda r: r["suggestion"] or "-"),
+        TableColumn("Date", lambda r: r["created"][:16].replace("T", " "), no_wrap=True),
+        TableColumn("Role", title("role")),
+        TableColumn("Suggested next", title("suggestion")),
         TableColumn(
             "Readiness",
             lambda r: "-" if r["readiness"] is None else f"{r['readiness']}% {r['band']}",

@@ -1,0 +1,109 @@
+"""Reading the names of a batch: one per line, or one column of a TSV/CSV table.
+
+Each name comes with the number of the input line it was on, so every output record can
+be joined back to its input. What spreadsheets put in files is accepted as it comes: a
+UTF-8 byte-order mark at the start, Windows line ends (CRLF), blank lines (kept in place).
+No typer, no rich: the command turns :class:`NameInputError` into a usage error.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
+
+BOM = "\ufeff"
+INPUT_FORMATS = ("lines", "tsv", "csv")
+
+
+class NameInputError(ValueError):
+    """The input does not have what the options ask for (a column, a header)."""
+
+
+class NameLine(NamedTuple):
+    """One name to look up: where it came from, as typed, and the columns carried along."""
+
+    line: int | None  # input line number (1 = the first line, header included)
+    query: str  # the name as typed, spaces at the ends removed
+    kept: dict[str, str]
+
+
+def _clean(line: str) -> str:
+    return line.rstrip("\r\n").rstrip("\r")
+
+
+def read_lines(lines: Iterable[str]) -> Iterator[NameLine]:
+    """One name per line; a blank line is a name-less record in its place."""
+    kept: dict[str, str] = {}  # shared: nothing is carried from a plain list of names
+    for number, raw in enumerate(lines, start=1):
+        if number == 1 and raw.startswith(BOM):
+            raw = raw[1:]
+        yield NameLine(number, raw.strip(), kept)
+
+
+def read_table(
+    lines: Iterable[str],
+    input_format: str | None,
+    column: str,
+    keep: Sequence[str] = (),
+) -> Iterator[NameLine]:
+    """Names from ``column`` (a header name, or a 1-based number) of a table with a header.
+
+    ``input_format`` is ``tsv`` or ``csv``; None decides from the header row (a tab in it
+    means tsv). ``keep`` names more columns whose cells each record carries along. The
+    header row is read and checked at once, so a wrong column is reported before any
+    output is written.
+    """
+    import csv
+
+    source = iter(lines)
+    first = next(source, None)
+    if first is None:
+        return iter(())
+    if first.startswith(BOM):
+        first = first[1:]
+    if input_format is None:
+        input_format = "tsv" if "\t" in first else "csv"
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        if input_format == "tsv":
+            for number, raw in enumerate(_chain(first, source), start=1):
+                yield number, _clean(raw).split("\t")
+        else:
+            reader = csv.reader(_chain(first, source))
+            for row in reader:
+                yield reader.line_num, row
+
+    table = rows()
+    _, header = next(table)
+    header = [h.strip() for h in header]
+    where = _column_index(header, column)
+    kept = [(name, _column_index(header, name)) for name in keep]
+    return _records(table, where, kept)
+
+
+def _records(
+    table: Iterator[tuple[int, list[str]]], where: int, kept: list[tuple[str, int]]
+) -> Iterator[NameLine]:
+    for number, row in table:
+        if not any(cell.strip() for cell in row):
+            yield NameLine(number, "", {name: "" for name, _ in kept})
+            continue
+        name = row[where].strip() if where < len(row) else ""
+        yield NameLine(number, name, {k: (row[i] if i < len(row) else "") for k, i in kept})
+
+
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def _column_index(header: list[str], column: str) -> int:
+    """The index of ``column`` in ``header``: its name (any case) or its number from 1."""
+    if column.isdigit():
+        number = int(column)
+        if 1 <= number <= len(header):
+            return number - 1
+        raise NameInputError(f"--column {column}: the header row has {len(header)} column(s)")
+    folded = [h.casefold() for h in header]
+    if column.casefold() in folded:
+        return folded.index(column.casefold())
+    shown = ", ".join(header) if header else "none"
+    raise NameInputError(f"no column '{column}' in the header row; its columns: {shown}")

@@ -1,0 +1,70 @@
+"""Answers files as people write them: skill names in any case, and a template to fill."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from csadvisor.catalog import load, resolve_source
+
+CATALOG = load(resolve_source(None))
+SKILLS = {s.id: s for s in CATALOG.skills}
+
+
+def all_rated(**overrides: Any) -> dict[str, Any]:
+    return {"role": "csr", "skills": {**dict.fromkeys(SKILLS, 3), **overrides}}
+
+
+def test_skill_names_and_ids_in_any_case_are_accepted(invoke: Any) -> None:
+    doc = {"role": "csr", "skills": dict.fromkeys(SKILLS, 3)}
+    del doc["skills"]["empathy"], doc["skills"]["problem-solving"], doc["skills"]["coaching"]
+    doc["skills"]["EMPATHY"] = 5
+    doc["skills"][SKILLS["problem-solving"].name] = 1  # "Problem-solving and curiosity"
+    doc["skills"]["Coaching"] = 4
+    result = invoke("assess", "--answers", "-", "--no-save", "-f", "json", input=json.dumps(doc))
+    assert result.exit_code == 0, result.stderr
+    ratings = json.loads(result.stdout)["ratings"]
+    assert (ratings["empathy"], ratings["problem-solving"], ratings["coaching"]) == (5, 1, 4)
+
+
+def test_an_unknown_skill_gets_did_you_mean(invoke: Any) -> None:
+    doc = all_rated(empthy=2)
+    result = invoke("assess", "--answers", "-", "--no-save", input=json.dumps(doc))
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert "skills.empthy: unknown skill 'empthy'; did you mean 'empathy'?" in result.stderr
+
+
+def test_a_skill_rated_twice_under_two_names_is_refused(invoke: Any) -> None:
+    doc = all_rated(Empathy=2)
+    result = invoke("assess", "--answers", "-", "--no-save", input=json.dumps(doc))
+    assert result.exit_code == 3
+    assert "'Empathy' rates empathy a second time" in result.stderr
+
+
+def test_template_lists_every_skill_id_with_its_five_levels_as_comments(invoke: Any) -> None:
+    result = invoke("assess", "--template")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [ln.strip()[:-1] for ln in lines if re.fullmatch(r"  [a-z0-9-]+:", ln)] == list(SKILLS)
+    for skill in SKILLS.values():
+        at = lines.index(f"  {skill.id}:")
+        levels = lines[at - 5 : at]
+        assert levels == [
+            f"  #   {n}: {' '.join(t.split())}" for n, t in enumerate(skill.levels, 1)
+        ]
+
+
+def test_a_filled_in_template_is_scored_and_an_empty_one_is_refused(
+    invoke: Any, tmp_path: Any
+) -> None:
+    template = invoke("assess", "--template").stdout
+    empty = invoke("assess", "--answers", "-", "--no-save", input=template)
+    assert empty.exit_code == 3
+    assert "skills.empathy: expected a whole number" in empty.stderr
+    filled = re.sub(r"(?m)^(  [a-z0-9-]+):$", r"\1: 4", template)
+    filled = filled.replace("# role: ", "role: ")
+    result = invoke("assess", "--answers", "-", "--no-save", "-f", "json", input=filled)
+    assert result.exit_code == 0, result.stderr
+    assert set(json.loads(result.stdout)["ratings"].values()) == {4}
