@@ -225,7 +225,7 @@ def test_wheel_ships_the_data_files(tmp_path: Path) -> None:
             assert zf.read(f"csadvisor/data/{name}") == (DATA / name).read_bytes()
         assert "csadvisor/cli.py" in names
         entry_points = zf.read(next(n for n in names if n.endswith("entry_points.txt")))
-        assert b"csadvisor = csadvisor.cli:main" in entry_points
+        assert b"csadvisor = csadvisor.__main__:main" in entry_points
 
 
 @pytest.mark.parametrize("literal", ["0", "7", "12", "0755", "0x1A", "1_000", "1:30", "+5", "-3"])

@@ -507,3 +507,17 @@ def test_roles_sorted_by_pay_with_a_location_follow_the_local_median(invoke: Inv
     known = [int(m) for m in medians if m]
     assert known == sorted(known, reverse=True)
     assert medians[-1] == ""  # the role without an occupation comes last
+
+
+def test_a_planted_statistics_cache_is_a_miss(invoke: Invoke) -> None:
+    from csadvisor import blsdata, cache, sources
+
+    source = sources.resolve_source()
+    blsdata.load(source)  # the real cache file, then planted over with the same stamp
+    raw, _, where = blsdata._read(source)
+    key = cache.key_for(where.parent, list(raw.values()), "statistics")
+    assert key is not None
+    titles = {"43-4051": "\x1b[2JEvil title"}
+    cache.write(key, (titles, {}))
+    (record,) = json.loads(ok(invoke("pay", "csr", "-l", "US", "-f", "json")).stdout)
+    assert record["occupation"] == "Customer Service Representatives"

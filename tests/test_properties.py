@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from typer.testing import CliRunner
 
 from csadvisor import catalog
 from csadvisor.cli import app
-from csadvisor.errors import DataError
+from csadvisor.errors import INVISIBLE_CHARS, DataError
 from csadvisor.models import Catalog
 
 RUNNER = CliRunner()
@@ -35,8 +36,15 @@ SLUG = st.lists(SLUG_PART, min_size=1, max_size=3).map("-".join)
 # Printable text: no control, format (bidi), private-use, unassigned or line-separator
 # characters. Stripped, because the loader strips text values.
 PRINTABLE = st.characters(blacklist_categories=("Cc", "Cs", "Cf", "Co", "Cn", "Zl", "Zp"))
-TEXT = st.text(PRINTABLE, min_size=1, max_size=30).map(str.strip).filter(bool)
-# Fields that allow line breaks (summaries, descriptions, responsibilities, growth).
+INVISIBLE = re.compile(INVISIBLE_CHARS)
+# Nor characters that show nothing (refused in names), nor a formula's first character.
+TEXT = (
+    st.text(PRINTABLE, min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(bool)
+    .filter(lambda t: not INVISIBLE.search(t) and not t.startswith(("=", "+", "@")))
+)
+# Fields that allow line breaks (summaries, descriptions).
 MULTILINE = st.lists(TEXT, min_size=1, max_size=3).map("\n".join)
 CURRENCY = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3)
 AMOUNT = st.one_of(
@@ -75,7 +83,7 @@ def catalogues(draw: st.DrawFn) -> dict[str, Any]:
             "levels": draw(st.lists(TEXT, min_size=5, max_size=5)),
         }
         if draw(st.booleans()):
-            skill["growth"] = draw(st.lists(MULTILINE, max_size=3))
+            skill["growth"] = draw(st.lists(TEXT, max_size=3))  # list items: one line
         skills.append(skill)
 
     role_ids = draw(st.lists(SLUG, min_size=1, max_size=6, unique=True))
@@ -90,7 +98,7 @@ def catalogues(draw: st.DrawFn) -> dict[str, Any]:
             "summary": draw(MULTILINE),
         }
         if draw(st.booleans()):
-            role["responsibilities"] = draw(st.lists(MULTILINE, max_size=3))
+            role["responsibilities"] = draw(st.lists(TEXT, max_size=3))
         if draw(st.booleans()):
             count = draw(st.integers(0, 3))
             role["aliases"] = [f"{draw(TEXT)} @{i}-{j}" for j in range(count)]

@@ -74,20 +74,22 @@ class TrackNode(NamedTuple):
 
 
 def walk_track(catalog: Catalog, start: Iterable[Role]) -> Iterator[TrackNode]:
-    """The track as a depth-first tree; a role reached twice is shown once in full."""
+    """The track as a depth-first tree; a role reached twice is shown once in full.
+
+    Walked with a list as the stack, not by recursion: a valid track may be a chain of
+    thousands of roles, deeper than Python's recursion limit.
+    """
     shown: set[str] = set()
-
-    def visit(role: Role, depth: int, parent: Role | None) -> Iterator[TrackNode]:
-        repeated = role.id in shown
-        yield TrackNode(role, depth, parent, repeated)
-        if repeated:
-            return
-        shown.add(role.id)
-        for nid in role.next:
-            yield from visit(catalog.role_by_id[nid], depth + 1, role)
-
-    for role in start:
-        yield from visit(role, 0, None)
+    for first in start:
+        stack: list[tuple[Role, int, Role | None]] = [(first, 0, None)]
+        while stack:
+            role, depth, parent = stack.pop()
+            repeated = role.id in shown
+            yield TrackNode(role, depth, parent, repeated)
+            if repeated:
+                continue
+            shown.add(role.id)
+            stack += [(catalog.role_by_id[n], depth + 1, role) for n in reversed(role.next)]
 
 
 def edges(catalog: Catalog, start: Role | None = None) -> list[tuple[Role, Role]]:

@@ -128,7 +128,7 @@ def load(source: DataSource, *, use_cache: bool = True) -> Statistics:
     except DataError as exc:
         raise DataError(exc.problems, hint=_hint(source)) from None
     key = cache.key_for(where.parent, list(raw.values()), "statistics") if use_cache else None
-    cached = cache.read(key) if key is not None else None
+    cached = cache.read(key, _shaped) if key is not None else None
     if isinstance(cached, tuple) and len(cached) == 2:
         return _kept(Statistics(texts, labels, *cached))
     titles, projections, problems = validate(texts, labels)
@@ -137,6 +137,33 @@ def load(source: DataSource, *, use_cache: bool = True) -> Statistics:
     if key is not None:
         cache.write(key, (titles, projections))
     return _kept(Statistics(texts, labels, titles, projections))
+
+
+def _shaped(documents: Any) -> bool:
+    """What the statistics cache holds has the shape validation gives it: a planted or
+    damaged cache is a miss. Titles and texts are printable and never a formula."""
+
+    def text(value: Any) -> bool:
+        return isinstance(value, str) and value.isprintable() and value[:1] not in "=+@"
+
+    def projection(soc: Any, row: Any) -> bool:
+        return (
+            isinstance(row, tuple)
+            and len(row) == 8
+            and row[0] == soc
+            and all(text(row[i]) for i in (1, 6, 7))
+            and all(type(row[i]) in (int, float) for i in range(2, 6))
+        )
+
+    if not (isinstance(documents, (tuple, list)) and len(documents) == 2):
+        return False
+    titles, projections = documents
+    return (
+        isinstance(titles, dict)
+        and isinstance(projections, dict)
+        and all(oews.is_soc(k) and text(v) for k, v in titles.items())
+        and all(oews.is_soc(k) and projection(k, v) for k, v in projections.items())
+    )
 
 
 def _kept(stats: Statistics) -> Statistics:

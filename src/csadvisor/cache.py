@@ -10,6 +10,7 @@ catalogue is simply read from the files again.
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,35 +49,72 @@ def key_for(directory: Path, contents: list[bytes], kind: str = "catalog") -> Ke
     return Key(folder / f"{kind}-{name}.marshal", stamp)
 
 
-def read(key: Key) -> Any:
-    """The documents stored under ``key``, or None (missing, stale, damaged or not ours)."""
+MAX_CACHE_BYTES = 256 * 1024 * 1024
+"""A cache file larger than this is not read (the data files themselves are 16 MiB each)."""
+
+
+def read(key: Key, shaped: "Callable[[Any], bool] | None" = None) -> Any:
+    """The documents stored under ``key``, or None (missing, stale, damaged or not ours).
+
+    The folder and the file must both be ours and writable by no one else (as ssh treats
+    its keys); the file must be a regular file of bounded size, opened without following a
+    symlink and without waiting (a FIFO); what it holds must have the expected shape
+    (``shaped``: the catalogue's by default).
+    """
     import marshal  # built in: no import cost, unlike json
 
-    try:
-        fd = os.open(key.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+    from csadvisor.sources import read_regular
+
+    if not _trusted_folder(key.path.parent):
         return None
     try:
-        if not _trusted(os.fstat(fd)):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            blob = marshal.loads(fh.read())  # much faster than marshal.load(fh)
+        blob = marshal.loads(
+            read_regular(key.path, MAX_CACHE_BYTES + 1, follow=False, check=_trusted)
+        )
         if not isinstance(blob, dict) or blob.get("stamp") != key.stamp:
             return None
-        return blob.get("documents")
+        documents = blob.get("documents")
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    finally:
-        os.close(fd)
+    return documents if (shaped or _shaped)(documents) else None
 
 
 def _trusted(st: os.stat_result) -> bool:
+    """A regular file, of bounded size, owned by this user, not writable by others."""
     import stat
 
-    if not stat.S_ISREG(st.st_mode) or st.st_mode & 0o022:
+    if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_CACHE_BYTES:
+        return False
+    return _ours(st)
+
+
+def _ours(st: os.stat_result) -> bool:
+    if st.st_mode & 0o022:
         return False
     getuid = getattr(os, "getuid", None)
     return getuid is None or st.st_uid == getuid()
+
+
+def _trusted_folder(folder: Path) -> bool:
+    """The cache folder itself: a real folder (not a symlink), ours, 0700-like."""
+    import stat
+
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and _ours(st)
+
+
+def _shaped(documents: Any) -> bool:
+    """What the cache holds has the shape the schema gives validated data (types, keys,
+    ranges, no control characters): a planted or damaged cache is a miss, never shown.
+    ``fits`` is the schema's quick yes/no, about a third of the cost of a full check."""
+    if not (isinstance(documents, (tuple, list)) and len(documents) == 2):
+        return False
+    from csadvisor.schema import ROLES_FILE, SKILLS_FILE
+
+    return ROLES_FILE.fits(documents[0]) and SKILLS_FILE.fits(documents[1])
 
 
 def write(key: Key, documents: Any) -> None:
@@ -87,7 +125,12 @@ def write(key: Key, documents: Any) -> None:
 
     blob = {"stamp": key.stamp, "documents": documents}
     try:
-        key.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder = key.path.parent
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _trusted_folder(folder):
+            return  # a shared or foreign folder: never leave the catalogue where others write
+        if folder.name == folders.APP:  # ours alone (not a folder CSADVISOR_CACHE_DIR named)
+            os.chmod(folder, 0o700)  # private, even if an older version made it 0755
         atomic_write_bytes(key.path, marshal.dumps(blob), mode=0o600, durable=False)
     except (OSError, ValueError):
         pass  # the cache is an optimisation; a read-only home must not break a lookup

@@ -41,7 +41,10 @@ def validate(
         if isinstance(role.get("pay"), dict):
             low, high = role["pay"].get("low"), role["pay"].get("high")
             if _is_num(low) and _is_num(high) and low > high:
-                rc.fail(f"roles[{i}].pay.low", f"low ({low:g}) is greater than high ({high:g})")
+                rc.fail(
+                    f"roles[{i}].pay.low",
+                    f"low ({_figure(low)}) is greater than high ({_figure(high)})",
+                )
         nexts = role.get("next")
         if isinstance(nexts, list):
             for j, target in enumerate(nexts):
@@ -77,6 +80,16 @@ def _q(text: str) -> str:
     return "'" + escape_control(text) + "'"
 
 
+def _figure(v: float) -> str:
+    """A number for a message; one too large for a float is shortened, not a crash."""
+    from csadvisor.schema import describe
+
+    try:
+        return f"{v:g}"
+    except (OverflowError, ValueError):
+        return describe(v)
+
+
 def _is_num(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -109,8 +122,9 @@ def _unique_names(items: list[tuple[int, dict[str, Any]]], c: Any) -> None:
     for i, role in items:
         # An id that repeats another role's id is reported as a duplicate id, not here.
         names = [("title", role.get("title"))]
-        if role.get("id") not in ids_seen:
-            names.insert(0, ("id", role.get("id")))
+        ident = role.get("id")
+        if not isinstance(ident, str) or ident not in ids_seen:  # a list id is not hashable
+            names.insert(0, ("id", ident))
         if isinstance(role.get("id"), str):
             ids_seen.add(role["id"])
         aliases = role.get("aliases")

@@ -40,7 +40,7 @@ EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 a role (or any name in a batch), skill, location or "
     "saved assessment not found, or a location names several areas; "
     "2 usage error; 3 invalid data file; 70 internal error (a bug); "
-    "130 cancelled by the user."
+    "74 output could not be written; 130 cancelled by the user."
 )
 
 
@@ -61,8 +61,79 @@ def _quiet_broken_pipe() -> None:
         pass
 
 
+# Errors writing stdout that are the output's fault, not csadvisor's (a full disk, a
+# closed or broken stream). A broken pipe is a reader that went away: exit 0 instead.
+_OUTPUT_ERRNOS = frozenset({"ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF", "EPIPE"})
+
+
+def _output_error(exc: OSError) -> bool:
+    import errno
+
+    return errno.errorcode.get(exc.errno or 0, "") in _OUTPUT_ERRNOS
+
+
+class _ClosedStdout:
+    """Stands in for a stdout that was closed (``>&-``): writing is an output error."""
+
+    encoding = "utf-8"
+    errors = "replace"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return 1
+
+
+def _stdout_is_devnull() -> bool:
+    """Rich points stdout at /dev/null when the pipe breaks; is that what happened?"""
+    import os
+
+    try:
+        out, null = os.fstat(1), os.stat(os.devnull)
+    except OSError:
+        return False
+    return (out.st_dev, out.st_ino, out.st_rdev) == (null.st_dev, null.st_ino, null.st_rdev)
+
+
+MAX_COLUMNS = 1000
+
+
+def _sane_width() -> None:
+    """Rich (and Typer's help) take the width from ``COLUMNS`` as given: a width of a
+    hundred million makes every line that long in memory. No terminal is wider than this."""
+    import os
+
+    for name in ("COLUMNS", "LINES", "TERMINAL_WIDTH"):
+        value = os.environ.get(name, "")
+        if value.strip().isdigit() and int(value) > MAX_COLUMNS:
+            os.environ[name] = str(MAX_COLUMNS)
+
+
 def _safe_streams() -> None:
-    """On an ASCII-only terminal, replace what cannot be en- or decoded instead of crashing."""
+    """On an ASCII-only terminal, replace what cannot be en- or decoded instead of crashing.
+
+    A closed stdout (``>&-``) gets a stand-in that fails on the first write, and fd 1 is
+    taken by /dev/null so no file csadvisor opens can land on it.
+    """
+    if sys.stdout is None:
+        import os
+
+        try:
+            fd = os.open(os.devnull, os.O_WRONLY)
+            if fd != 1:
+                os.close(fd)
+        except OSError:  # pragma: no cover - no /dev/null
+            pass
+        sys.stdout = _ClosedStdout()
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", "") == "strict":
@@ -112,11 +183,18 @@ class CsadvisorGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        import signal
+
+        previous = signal.getsignal(signal.SIGINT)
         _safe_streams()
+        _sane_width()
         from csadvisor import shells
 
         shells.register()  # completion that quotes data for the shell (after Typer's own)
         try:
+            # From here Ctrl-C is a KeyboardInterrupt this boundary turns into exit 130;
+            # before, __main__'s handler exits 130 quietly (start-up has nothing to undo).
+            _set_sigint(signal.default_int_handler)
             rv = super().main(
                 args=args,
                 prog_name=prog_name or PROG,
@@ -125,6 +203,8 @@ class CsadvisorGroup(TyperGroup):
                 **extra,
             )
             code = int(rv) if isinstance(rv, int) and not isinstance(rv, bool) else 0
+            if code == ExitCode.CANCELLED:  # Typer turned a KeyboardInterrupt into Exit(130)
+                error_line("cancelled")
             sys.stdout.flush()
         except CsadvisorError as exc:
             for message in exc.messages:
@@ -143,17 +223,26 @@ class CsadvisorGroup(TyperGroup):
         except BrokenPipeError:
             _quiet_broken_pipe()
             code = int(ExitCode.OK)
-        except Exception as exc:  # a bug: one line, the traceback only when asked for
-            import os
-
-            if os.environ.get("CSADVISOR_DEBUG"):
+        except SystemExit as exc:
+            # Rich's Console.on_broken_pipe (rich/console.py) answers a closed pipe by
+            # pointing stdout at /dev/null and raising SystemExit(1), which means "not
+            # found" here; Typer's help is drawn by Rich too. A reader that went away
+            # (`| head`) is not an error.
+            if exc.code != 1 or not _stdout_is_devnull():
                 raise
-            error_line(
-                f"internal error ({type(exc).__name__}: {escape_control(str(exc))}); "
-                "please report it, with the output of the same command run with "
-                "CSADVISOR_DEBUG=1"
-            )
-            code = int(ExitCode.INTERNAL)
+            code = int(ExitCode.OK)
+        except OSError as exc:
+            if not _output_error(exc):
+                code = _internal_error(exc)
+            else:
+                _quiet_broken_pipe()  # what is still buffered must not fail again at exit
+                error_line(f"cannot write output ({exc.strerror or exc})")
+                code = int(ExitCode.OUTPUT)
+        except Exception as exc:  # a bug: one line, the traceback only when asked for
+            code = _internal_error(exc)
+        # Back to the handler from before: __main__'s quiet exit (nothing is left to clean
+        # up, so no traceback while exiting), or the caller's own when run in-process.
+        _set_sigint(previous)
         if standalone_mode:
             sys.exit(code)
         return code
@@ -165,6 +254,31 @@ class CsadvisorGroup(TyperGroup):
             # Caught here, before Typer turns it into exit 1: `| head` is not an error.
             _quiet_broken_pipe()
             raise typer.Exit(int(ExitCode.OK)) from None
+
+
+def _set_sigint(handler: Any) -> None:
+    """Install a Ctrl-C handler where Python allows it (the main thread; not None)."""
+    import signal
+
+    if handler is not None:
+        try:
+            signal.signal(signal.SIGINT, handler)
+        except ValueError:  # pragma: no cover - run from another thread
+            pass
+
+
+def _internal_error(exc: Exception) -> int:
+    """A bug: one line, the traceback only when asked for."""
+    import os
+
+    if os.environ.get("CSADVISOR_DEBUG"):
+        raise exc
+    error_line(
+        f"internal error ({type(exc).__name__}: {escape_control(str(exc))}); "
+        "please report it, with the output of the same command run with "
+        "CSADVISOR_DEBUG=1"
+    )
+    return int(ExitCode.INTERNAL)
 
 
 def _show_help(exc: typer.TyperException) -> int:
@@ -248,6 +362,7 @@ def _global(
 
 
 def main() -> NoReturn:
-    """Console-script entry point."""
+    """Run the app (the console script is ``csadvisor.__main__:main``, which first makes
+    Ctrl-C during start-up a quiet exit)."""
     app()
     raise SystemExit(0)  # pragma: no cover - app() always exits

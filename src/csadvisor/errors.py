@@ -9,12 +9,24 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import NamedTuple
 
-# C0 and C1 control characters, DEL, and the bidirectional overrides that can disguise text.
-CONTROL_CHARS = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+# C0 and C1 control characters, DEL, the bidirectional controls that can disguise text,
+# and the Unicode line and paragraph separators (a line break to some readers).
+CONTROL_CHARS = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+# Characters that show nothing (zero-width, joiners, invisible operators, variation
+# selectors, fillers, tag characters): refused in names, so two roles cannot look alike.
+INVISIBLE_CHARS = (
+    "[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200d\u2060-\u2065"
+    "\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
 
 
 def escape_control(text: str) -> str:
-    """Make control characters visible (``\\x1b``) so they never reach a terminal raw."""
+    """Make control characters visible (``\\x1b``) so they never reach a terminal raw.
+
+    The one terminal-escaping function: every string that did not come from csadvisor
+    itself (file names, saved ids, names typed or read) passes it before a terminal.
+    """
     if text.isprintable():  # the usual case, and much faster than the pattern
         return text
     return re.sub(CONTROL_CHARS, lambda m: repr(m.group())[1:-1], text)
@@ -28,6 +40,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     DATA = 3
     INTERNAL = 70  # a bug in csadvisor (EX_SOFTWARE)
+    OUTPUT = 74  # stdout cannot be written: a full disk, a closed stream (EX_IOERR)
     CANCELLED = 130
 
 

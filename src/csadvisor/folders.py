@@ -23,7 +23,12 @@ APP = "csadvisor"
 
 
 def _user_home() -> Path | None:
-    """The user's home folder, or None when it cannot be resolved to an absolute path."""
+    """The user's home folder, or None when it cannot be resolved to an absolute path.
+
+    An empty ``HOME`` is no home (Python would make it ``/``).
+    """
+    if os.environ.get("HOME", "x").strip() == "":
+        return None
     home = os.path.expanduser("~")
     if home == "~" or not os.path.isabs(home):
         return None

@@ -79,9 +79,12 @@ def _valid(doc: Any) -> bool:
 
 def read(path: Path) -> dict[str, Any]:
     """One saved file, checked; ValueError with a one-line reason if it is not usable."""
+    from csadvisor.sources import NotRegularFileError, read_regular
+
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_FILE_BYTES + 1)  # a FIFO or a device is never read
+    except NotRegularFileError:
+        raise ValueError("not a regular file (a pipe or device?); not read") from None
     except OSError as exc:
         raise ValueError(f"cannot read it ({exc.strerror or exc})") from None
     if len(raw) > MAX_FILE_BYTES:
@@ -93,14 +96,14 @@ def read(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise ValueError(f"{exc.lineno}: not valid JSON ({exc.msg})") from None
     except RecursionError:
-        raise ValueError("not a csadvisor assessment (nested too deeply)") from None
+        raise ValueError("not a csadvisor assessment result (nested too deeply)") from None
     except ValueError as exc:  # e.g. an integer with thousands of digits
-        raise ValueError(f"not a csadvisor assessment ({exc})") from None
+        raise ValueError(f"not a csadvisor assessment result ({exc})") from None
     why = problem(doc)
     if why is not None:
         from csadvisor.errors import escape_control
 
-        raise ValueError(f"not a csadvisor assessment ({escape_control(why)[:200]})")
+        raise ValueError(f"not a csadvisor assessment result ({escape_control(why)[:200]})")
     return dict(doc)
 
 
@@ -132,12 +135,10 @@ def find(saved: list[Saved], ident: str) -> Saved:
     hits = [s for s in saved if s.id == ident] or [s for s in saved if s.id.startswith(ident)]
     if len(hits) == 1:
         return hits[0]
-    from csadvisor.errors import escape_control
+    from csadvisor.lookup import shown
 
     if not hits:
         raise NotFoundError(
-            f"no saved assessment '{escape_control(ident)}'; run 'csadvisor history' to list them"
+            f"no saved assessment '{shown(ident)}'; run 'csadvisor history' to list them"
         )
-    raise UsageError(
-        f"'{escape_control(ident)}' matches {len(hits)} assessments; give more of the id"
-    )
+    raise UsageError(f"'{shown(ident)}' matches {len(hits)} assessments; give more of the id")

@@ -19,6 +19,18 @@ from csadvisor.variants import KEEP_FINAL_S, WORD_VARIANTS
 T = TypeVar("T")
 
 
+MAX_NAME = 1000
+"""No name in a catalogue is longer (titles are at most 200 characters): a longer one
+is looked up without suggestions, which would compare it with every name."""
+
+
+def shown(name: str, limit: int = 80) -> str:
+    """A name the user gave, for a message: escaped for the terminal and shortened."""
+    if len(name) > limit:
+        name = name[: limit - 3] + "..."
+    return escape_control(name)
+
+
 def normalize(name: str) -> str:
     """How names are compared first (and kept unique in data): case-insensitive, spaces folded."""
     return " ".join(name.casefold().split())
@@ -118,6 +130,8 @@ class NameIndex(Generic[T]):
         """
         import difflib
 
+        if len(name) > MAX_NAME:
+            return []
         key = normalize(name)
         if not key:
             return []
@@ -183,7 +197,7 @@ class RoleIndex(NameIndex[Role]):
 
 
 def unknown_role_message(name: str, suggestions: list[str]) -> str:
-    msg = f"unknown role '{escape_control(name)}'"
+    msg = f"unknown role '{shown(name)}'"
     if suggestions:
         return msg + _did_you_mean(suggestions)
     return msg + "; run 'csadvisor roles' to list them"
@@ -200,7 +214,7 @@ class SkillIndex(NameIndex[Skill]):
         if skill is None:
             near = self.suggest(name)
             hint = _did_you_mean(near) if near else "; run csadvisor skills to list them"
-            raise NotFoundError(f"unknown skill '{escape_control(name)}'{hint}")
+            raise NotFoundError(f"unknown skill '{shown(name)}'{hint}")
         return skill
 
 
@@ -222,5 +236,5 @@ class LocationIndex(NameIndex[Location]):
                 else "; locations.yaml lists none yet: add yours there"
             )
             hint = _did_you_mean(near) if near else known
-            raise NotFoundError(f"unknown location '{escape_control(name)}'{hint}")
+            raise NotFoundError(f"unknown location '{shown(name)}'{hint}")
         return place

@@ -7,10 +7,15 @@ No typer, no rich: the command turns :class:`NameInputError` into a usage error.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import TextIO
 
 BOM = "\ufeff"
 INPUT_FORMATS = ("lines", "tsv", "csv")
+MAX_LINE = 1 << 16
+"""Characters kept of one input line (a row of a wide table fits; no name is that long)."""
 
 
 class NameInputError(ValueError):
@@ -23,6 +28,24 @@ class NameLine(NamedTuple):
     line: int | None  # input line number (1 = the first line, header included)
     query: str  # the name as typed, spaces at the ends removed
     kept: dict[str, str]
+
+
+def bounded(stream: "TextIO") -> Iterator[str]:
+    """The lines of ``stream``, each cut at MAX_LINE characters.
+
+    The rest of a longer line is read in pieces and dropped, so a 6 MB line costs no more
+    memory or time than a short one, and the lines after it keep their numbers.
+    """
+    while True:
+        line = stream.readline(MAX_LINE)
+        if not line:
+            return
+        if len(line) == MAX_LINE and not line.endswith("\n"):
+            rest = line
+            while rest and not rest.endswith("\n"):
+                rest = stream.readline(MAX_LINE)
+            line += "\n"
+        yield line
 
 
 def _clean(line: str) -> str:

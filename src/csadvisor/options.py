@@ -83,6 +83,16 @@ class State:
         return self._catalog
 
 
+def finite(value: float | None) -> float | None:
+    """An option callback: NaN and infinities are not numbers a user means (and NaN passes
+    every range check), so they are a usage error before anything runs."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
+
+
 def state(ctx: typer.Context) -> State:
     obj = ctx.find_root().obj
     assert isinstance(obj, State)

@@ -7,11 +7,13 @@ Nothing here imports rich: the data formats are written with the standard librar
 the terminal drawing (in ``render``) is imported only when a terminal view is drawn.
 """
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
 
+from csadvisor.errors import CONTROL_CHARS, escape_control
 from csadvisor.models import Cents
 
 
@@ -25,6 +27,8 @@ class Format(str, Enum):
     jsonl = "jsonl"
     mermaid = "mermaid"
 
+
+_CONTROL = re.compile(CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))
 
 LISTING = (Format.table, Format.tsv, Format.csv, Format.json, Format.jsonl)
 TRACK = (*LISTING, Format.mermaid)
@@ -145,11 +149,33 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""OWASP's rule for CSV: a cell starting with one of these is a formula to a spreadsheet."""
+TSV_FORMULA_START = ("=", "+", "@")
+"""TSV is the pipe format (``cut``, ``sort -n``): a leading ``-`` stays (``--data-dir``),
+tab and CR become spaces anyway; what only a formula starts with is still neutralised."""
+
+
+def _neutral(text: str, value: Any, starts: tuple[str, ...]) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula: one that begins with
+    one of ``starts`` gets a leading single quote, unless the value is a number (``-12.5``
+    stays a number). Control characters are made visible, as everywhere text is shown."""
+    if text.startswith(starts) and not isinstance(value, (int, float)):
+        text = "'" + text
+    if text.isprintable() or not _CONTROL.search(text):
+        return text
+    return escape_control(text)
+
+
 def _tsv_cell(value: Any) -> str:
     text = value if type(value) is str else cell(value)
     if "\t" in text or "\r" in text or "\n" in text:
-        return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
-    return text
+        text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return _neutral(text, value, TSV_FORMULA_START)
+
+
+def _csv_cell(value: Any) -> str:
+    return _neutral(value if type(value) is str else cell(value), value, FORMULA_START)
 
 
 def write_records(
@@ -176,12 +202,12 @@ def write_records(
         writer = csv.writer(out, lineterminator="\n")
         if header:
             writer.writerow(columns)
-        joined = _JoinedCells(columns, cell)
+        joined = _JoinedCells(columns, _csv_cell)
         for record in records:
             if type(record) is Joined:  # not isinstance: an ABC check costs more than the row
                 writer.writerow(joined.cells(record))
             else:
-                writer.writerow([cell(record.get(c)) for c in columns])
+                writer.writerow([_csv_cell(record.get(c)) for c in columns])
     else:
         if header:
             out.write("\t".join(columns) + "\n")

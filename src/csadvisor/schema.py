@@ -12,15 +12,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from csadvisor.errors import CONTROL_CHARS, escape_control
+from csadvisor.errors import CONTROL_CHARS, INVISIBLE_CHARS, escape_control
 from csadvisor.models import PERIODS, SKILL_CATEGORIES
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 _CONTROL_RE = re.compile(CONTROL_CHARS)
-_CONTROL_BUT_NEWLINE_RE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+_CONTROL_BUT_NEWLINE_RE = re.compile(CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_INVISIBLE_RE = re.compile(INVISIBLE_CHARS)
+FORMULA_START = ("=", "+", "@")
+"""What a spreadsheet would run as a formula: no text field may start with one."""
 MAX_TEXT = 2000
 
 
@@ -89,6 +90,11 @@ class Spec:
     def check(self, value: Any, path: Any, c: Checker) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def fits(self, value: Any) -> bool:  # pragma: no cover - abstract
+        """A quick yes or no (no messages): is ``value`` what ``check`` returns for valid
+        input? For values csadvisor wrote itself (the cache), where speed matters."""
+        raise NotImplementedError
+
     def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -100,6 +106,7 @@ class Text(Spec):
     choices: tuple[str, ...] = ()
     max_len: int = MAX_TEXT
     hint: str = ""
+    name: bool = False  # a name or title: invisible characters refused too
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if type(value) is not str:
@@ -122,11 +129,44 @@ class Text(Spec):
             return c.fail(path, f"contains {kind} ({repr(bad.group())[1:-1]}); not allowed here")
         if len(value) > self.max_len:
             return c.fail(path, f"is {len(value)} characters long; the limit is {self.max_len}")
+        if value.startswith(FORMULA_START):
+            return c.fail(
+                path,
+                f"starts with '{value[0]}', which a spreadsheet would run as a formula; "
+                "reword it, or start it with another character",
+            )
+        if self.name:
+            hidden = _INVISIBLE_RE.search(value)
+            if hidden:
+                return c.fail(
+                    path,
+                    f"contains an invisible character (U+{ord(hidden.group()):04X}); "
+                    "not allowed in a name, where it could make two names look the same",
+                )
         if self.choices and value not in self.choices:
             return c.fail(path, f"expected one of {', '.join(self.choices)}, got {describe(value)}")
         if self.pattern and not _compiled(self.pattern).match(value):
             return c.fail(path, f"{describe(value)} is not valid: {self.hint or self.pattern}")
         return value
+
+    def fits(self, value: Any) -> bool:
+        if type(value) is not str:
+            return False
+        remembered = self.pattern is not None or bool(self.choices)
+        if remembered and (id(self), value) in _FITTING:
+            return True  # ids repeat thousands of times in a large catalogue
+        if not value or len(value) > self.max_len:
+            return False
+        bad = _CONTROL_RE if self.one_line else _CONTROL_BUT_NEWLINE_RE
+        if bad.search(value) or (self.name and _INVISIBLE_RE.search(value)):
+            return False
+        if self.choices and value not in self.choices:
+            return False
+        if self.pattern and _compiled(self.pattern).match(value) is None:
+            return False
+        if remembered:
+            _FITTING.add((id(self), value))
+        return True
 
     def json_schema(self) -> dict[str, Any]:
         s: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_len}
@@ -140,6 +180,8 @@ class Text(Spec):
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}
+_FITTING: set[tuple[int, str]] = set()  # (Text spec, value) found to fit: ids, choices
+_REQUIRED: dict[int, tuple[str, ...]] = {}  # a Record's required field names, by id
 
 
 def _compiled(pattern: str) -> re.Pattern[str]:
@@ -167,6 +209,9 @@ class Integer(Spec):
             )
         return value
 
+    def fits(self, value: Any) -> bool:
+        return type(value) is int and self.minimum <= value <= self.maximum
+
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
@@ -190,6 +235,9 @@ class Number(Spec):
             return c.fail(path, f"is too large ({describe(value)})")
         return value
 
+    def fits(self, value: Any) -> bool:
+        return type(value) in (int, float) and 0 < value <= self.maximum
+
     def json_schema(self) -> dict[str, Any]:
         return {"type": "number", "exclusiveMinimum": 0, "maximum": self.maximum}
 
@@ -212,6 +260,9 @@ class Real(Spec):
             return c.fail(path, f"must be from {self.minimum:g} to {self.maximum:g}")
         return value
 
+    def fits(self, value: Any) -> bool:
+        return type(value) in (int, float) and self.minimum <= value <= self.maximum
+
     def json_schema(self) -> dict[str, Any]:
         return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
 
@@ -224,6 +275,9 @@ class Nullable(Spec):
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         return None if value is None else self.spec.check(value, path, c)
+
+    def fits(self, value: Any) -> bool:
+        return value is None or self.spec.fits(value)
 
     def json_schema(self) -> dict[str, Any]:
         return {"anyOf": [self.spec.json_schema(), {"type": "null"}]}
@@ -249,6 +303,14 @@ class ListOf(Spec):
             return c.fail(path, f"expected {want} items, got {len(value)}")
         out = [self.item.check(v, (path, i), c) for i, v in enumerate(value)]
         return INVALID if any(v is INVALID for v in out) else out
+
+    def fits(self, value: Any) -> bool:
+        if type(value) is not list or len(value) < self.min_items:
+            return False
+        if self.max_items is not None and len(value) > self.max_items:
+            return False
+        item = self.item.fits
+        return all(item(v) for v in value)
 
     def json_schema(self) -> dict[str, Any]:
         s: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
@@ -280,6 +342,12 @@ class MapOf(Spec):
             else:
                 out[key] = val
         return out if ok else INVALID
+
+    def fits(self, value: Any) -> bool:
+        if type(value) is not dict:
+            return False
+        key, val = self.key.fits, self.value.fits
+        return all(key(k) and val(v) for k, v in value.items())
 
     def json_schema(self) -> dict[str, Any]:
         return {
@@ -328,6 +396,24 @@ class Record(Spec):
                 out[name] = checked
         return out if ok else INVALID
 
+    def fits(self, value: Any) -> bool:
+        if type(value) is not dict:
+            return False
+        fields = self.fields
+        for name in value:
+            f = fields.get(name)
+            if f is None or not f.spec.fits(value[name]):
+                return False
+        return all(name in value for name in self.required)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The names of the required fields (computed once)."""
+        known = _REQUIRED.get(id(self))
+        if known is None:
+            known = _REQUIRED[id(self)] = tuple(n for n, f in self.fields.items() if f.required)
+        return known
+
     def json_schema(self) -> dict[str, Any]:
         props: dict[str, Any] = {}
         for name, f in self.fields.items():
@@ -362,11 +448,13 @@ PAY = Record(
 ROLE = Record(
     {
         "id": Field(slug()),
-        "title": Field(Text(max_len=200)),
+        "title": Field(Text(max_len=200, name=True)),
         "level": Field(Integer(1, 5), description="Rung on the ladder, 1 (entry) to 5."),
         "summary": Field(Text(one_line=False)),
-        "responsibilities": Field(ListOf(Text(one_line=False)), required=False),
-        "aliases": Field(ListOf(Text(max_len=200)), required=False),
+        "responsibilities": Field(
+            ListOf(Text()), required=False, description="One line each (list items)."
+        ),
+        "aliases": Field(ListOf(Text(max_len=200, name=True)), required=False),
         "next": Field(ListOf(slug()), required=False, description="Ids of roles this grows into."),
         "skills": Field(MapOf(Integer(1, 5)), required=False, description="Skill id -> level."),
         "pay": Field(PAY, required=False, description="Only where a range is published."),
@@ -387,14 +475,16 @@ ROLE = Record(
 SKILL = Record(
     {
         "id": Field(slug()),
-        "name": Field(Text(max_len=200)),
+        "name": Field(Text(max_len=200, name=True)),
         "category": Field(Text(choices=SKILL_CATEGORIES)),
         "description": Field(Text(one_line=False)),
         "levels": Field(
             ListOf(Text(), min_items=5, max_items=5),
             description="What levels 1 to 5 look like, one line each.",
         ),
-        "growth": Field(ListOf(Text(one_line=False)), required=False),
+        "growth": Field(
+            ListOf(Text()), required=False, description="Actions, one line each (list items)."
+        ),
     },
     title="Skill",
 )
@@ -404,7 +494,7 @@ SKILLS_FILE = Record({"skills": Field(ListOf(SKILL, min_items=1))}, title="csadv
 
 LOCATION = Record(
     {
-        "name": Field(Text(max_len=200)),
+        "name": Field(Text(max_len=200, name=True)),
         "factor": Field(Number(maximum=100), description="Pay relative to the national figures."),
         "source": Field(Text(max_len=300)),
         "year": Field(Integer(1900, 2200)),

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from csadvisor.errors import DataError, Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from csadvisor.yamlreader import Parsed
 
 ROLES_FILE = "roles.yaml"
@@ -61,7 +63,11 @@ def resolve_source(option: str | Path | None = None) -> DataSource:
 
 
 def read_bytes(path: Path, label: str) -> bytes:
-    """A file's bytes, at most MAX_FILE_BYTES + 1 of them, or a one-problem DataError."""
+    """A file's bytes, at most MAX_FILE_BYTES + 1 of them, or a one-problem DataError.
+
+    Only a regular file is read: a FIFO, a device (``/dev/zero``) or a socket would block
+    or never end, so it is opened without waiting and refused.
+    """
 
     def fail(message: str) -> DataError:
         return DataError([Problem(label, None, "", message)])
@@ -69,14 +75,54 @@ def read_bytes(path: Path, label: str) -> bytes:
     try:
         if path.is_dir():
             raise fail("is a directory, expected a YAML file")
-        with path.open("rb") as fh:
-            return fh.read(MAX_FILE_BYTES + 1)
+        return read_regular(path, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise fail("file not found") from None
     except PermissionError:
         raise fail("permission denied; cannot read the file") from None
+    except NotRegularFileError:
+        raise fail("is not a regular file (a pipe or device?); expected a YAML file") from None
     except OSError as exc:
         raise fail(f"cannot read the file ({exc.strerror or exc})") from None
+
+
+class NotRegularFileError(OSError):
+    """A path names a FIFO, a device or a socket, not a file (never read, never waited on)."""
+
+
+def read_regular(
+    path: Path | str,
+    limit: int,
+    *,
+    follow: bool = True,
+    check: "Callable[[os.stat_result], bool] | None" = None,
+) -> bytes:
+    """At most ``limit`` bytes of the regular file ``path``; NotRegularFileError otherwise.
+
+    Opened with O_NONBLOCK so a FIFO cannot hang the open; the check is on the opened
+    file (fstat), so a swap between the check and the read changes nothing.
+    """
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or (check is not None and not check(st)):
+            raise NotRegularFileError(f"{path} is not a regular file")
+        chunks: list[bytes] = []
+        left = limit
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def read_text(path: Path, label: str) -> str:

@@ -157,7 +157,12 @@ class _Walker:
                     lines.setdefault(self._path_here(stack), self._line(event))
                 if tag is None or tag == "!":
                     if event.implicit[0] and (not value or value[0] in special):
-                        if value.isdigit() and value.isascii() and value[0] != "0":
+                        if (
+                            value.isdigit()
+                            and value.isascii()
+                            and value[0] != "0"
+                            and len(value) < 19  # longer ones: the checked path below
+                        ):
                             value = int(value)  # the common case, without the resolver
                         elif value in plain:
                             value = plain[value]  # the same word again ("no", "USD", "1.5")

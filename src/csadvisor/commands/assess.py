@@ -407,7 +407,6 @@ def _place(ctx: typer.Context, location: str | None) -> Any:
 
 
 def _latest_result(path: str | None) -> dict[str, Any]:
-    import json
     from pathlib import Path
 
     from csadvisor import history
@@ -415,17 +414,12 @@ def _latest_result(path: str | None) -> dict[str, Any]:
 
     if path is not None:
         try:
-            doc = json.loads(Path(path).read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise DataError(
-                [Problem(path, None, "", f"cannot read it ({exc.strerror or exc})")]
-            ) from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            line = getattr(exc, "lineno", None)
-            raise DataError([Problem(path, line, "", "not a JSON assessment result")]) from None
-        if not history._valid(doc):
-            raise DataError([Problem(path, None, "", "not a csadvisor assessment result")])
-        return dict(doc)
+            return history.read(Path(path))  # the same checks as a saved file
+        except ValueError as exc:
+            line, _, rest = str(exc).partition(": ")
+            if line.isdigit():  # "3: not valid JSON (...)"
+                raise DataError([Problem(path, int(line), "", rest)]) from None
+            raise DataError([Problem(path, None, "", str(exc))]) from None
     saved = history.load_all(error_line)
     if not saved:
         raise NotFoundError("no saved assessment yet; run 'csadvisor assess' first, or give a ROLE")

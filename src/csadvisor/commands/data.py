@@ -153,7 +153,7 @@ def data_init(
                 text = LOCATIONS_EXAMPLE
             else:
                 text = catalog.read_text(source.file(name), source.label(name))
-            atomic_write_text(target / name, text)
+            atomic_write_text(target / name, text, mode=None)  # as the umask says
     except OSError as exc:
         raise UsageError(f"cannot write to {directory}: {exc.strerror or exc}") from None
     error_line(f"wrote {', '.join(names)} to {directory}; use it with --data-dir {directory}")
@@ -183,6 +183,7 @@ locations: []
 def data_path(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption = True) -> None:
     """Show which data files are in use, and why (option, environment variable or bundled)."""
     from csadvisor import catalog, records
+    from csadvisor.errors import escape_control
     from csadvisor.render.tables import path_table
 
     source = catalog.resolve_source(state(ctx).data_dir)
@@ -195,12 +196,15 @@ def data_path(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption
     for name in (catalog.ROLES_FILE, catalog.SKILLS_FILE, catalog.LOCATIONS_FILE):
         path = source.file(name)
         exists = "yes" if path.is_file() else "no"
-        rows.append({"file": name, "path": str(path.resolve()), "source": why, "exists": exists})
+        # A file name is not ours: a symlink's target may carry terminal escapes.
+        shown = escape_control(str(path.resolve()))
+        rows.append({"file": name, "path": shown, "source": why, "exists": exists})
     from csadvisor.blsdata import files_in_use
 
     for name, (path, label) in files_in_use(source).items():
         used = why if label != name or source.bundled else "bundled with csadvisor"
-        rows.append({"file": name, "path": str(path.resolve()), "source": used, "exists": "yes"})
+        shown = escape_control(str(path.resolve()))
+        rows.append({"file": name, "path": shown, "source": used, "exists": "yes"})
 
     columns = records.PATH_COLUMNS
     emit(View(columns, rows, partial(path_table, columns=columns)), fmt, header)

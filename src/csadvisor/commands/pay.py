@@ -17,6 +17,7 @@ from csadvisor.options import (
     LocationOption,
     command_app,
     examples,
+    finite,
     state,
 )
 
@@ -55,7 +56,7 @@ def _requests(
     """
     import itertools
 
-    from csadvisor.nameinput import NameInputError, NameLine, read_lines, read_table
+    from csadvisor.nameinput import NameInputError, NameLine, bounded, read_lines, read_table
 
     table = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
     parts: list[Iterable[NameLine]] = []
@@ -70,11 +71,11 @@ def _requests(
         if table:
             fmt = None if input_format is None else input_format.value
             try:
-                parts.append(read_table(sys.stdin, fmt, column or "1", keep))
+                parts.append(read_table(bounded(sys.stdin), fmt, column or "1", keep))
             except NameInputError as exc:
                 raise UsageError(str(exc)) from None
         else:
-            parts.append(read_lines(sys.stdin))
+            parts.append(read_lines(bounded(sys.stdin)))
     return itertools.chain.from_iterable(parts)
 
 
@@ -129,6 +130,7 @@ def pay(
         typer.Option(
             "--adjust",
             metavar="FACTOR",
+            callback=finite,
             min=0.01,
             max=100.0,
             help="Multiply pay by FACTOR (e.g. 1.12); the figures are marked adjusted.",

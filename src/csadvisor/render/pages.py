@@ -160,11 +160,8 @@ def write_tree(records: Sequence[Mapping[str, Any]], repeated: Sequence[bool], o
 
 
 def mermaid(nodes: Sequence[tuple[str, str]], edges: Sequence[tuple[str, str]]) -> str:
-    """A Mermaid flowchart; labels are quoted and their quotes escaped."""
-
-    def label(title: str) -> str:
-        safe = title.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-        return f'"{safe}"'
+    """A Mermaid flowchart; labels are quoted, their specials written as entities."""
+    from csadvisor.render.markdown import mermaid_label as label
 
     def node_id(role_id: str) -> str:
         return role_id.replace("-", "_")

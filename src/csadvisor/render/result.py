@@ -88,14 +88,11 @@ def write_result(result: Mapping[str, Any], out: TextIO) -> None:
 
 
 def result_markdown(result: Mapping[str, Any]) -> str:
-    """A career plan in Markdown, to bring to a conversation with a manager."""
+    """A career plan in Markdown, to bring to a conversation with a manager.
 
-    def md(value: Any) -> str:
-        # Data is literal text: escape what Markdown would read as formatting.
-        out = str(value)
-        for ch in "\\`*_{}[]<#|":
-            out = out.replace(ch, "\\" + ch)
-        return out
+    Every piece of text from data or a saved file goes through ``markdown_text``.
+    """
+    from csadvisor.render.markdown import markdown_text as md
 
     suggestion = result.get("suggestion")
     lines = ["# Career plan", ""]
