@@ -6,6 +6,7 @@ Run from the repository root, inside the venv where csadvisor is installed::
     python benchmarks/bench.py --only startup   # one benchmark
     python benchmarks/bench.py --rounds 50
     python benchmarks/bench.py --only scale     # a family: scale-10k, scale-20k, scale-suggest
+    python benchmarks/bench.py --only team      # team-10k, team-20k: assessment files
 
 This is a report, not a test: it always exits 0 (unless the arguments are wrong) and
 marks each target PASS or FAIL. Standard library only, apart from reading
@@ -588,6 +589,74 @@ def bench_scale_suggest(ctx: Context) -> list[Row]:
     return rows
 
 
+# --------------------------------------------------------------------------- team benchmarks
+
+TEAM_SIZES = {"10k": 10_000, "20k": 20_000}  # assessment files
+TEAM_MAX_SECONDS = 2.0  # 10,000 files through team DIR -f tsv
+TEAM_MAX_RATIO = 2.20  # 20,000 / 10,000
+
+
+def team_dir(ctx: Context, size: str) -> Path:
+    """``size`` assessment files as ``assess -f json`` writes them (half self, half manager
+    ratings of the same people), made once from one real result as the template."""
+    directory = ctx.work / f"team-{size}"
+    if directory.is_dir():
+        return directory
+    import json
+
+    answers = ctx.work / "answers.json"
+    skills = run_output([*ctx.csadvisor, "skills", "-f", "tsv", "--no-header"], ctx.env)
+    ids = [line.split("\t")[0] for line in skills.splitlines() if line]
+    answers.write_text(json.dumps({"role": "csr", "skills": dict.fromkeys(ids, 3)}))
+    template = json.loads(
+        run_output(
+            [*ctx.csadvisor, "assess", "--answers", str(answers), "-f", "json", "--no-save"],
+            ctx.env,
+        )
+    )
+    rng = random.Random(11)
+    count = TEAM_SIZES[size]
+    for i in range(count):
+        folder = directory / f"site-{i % 20:02d}"  # folders within folders, as teams keep them
+        folder.mkdir(parents=True, exist_ok=True)
+        doc = dict(template)
+        doc["id"] = f"20261127-{i:06d}"
+        doc["name"] = f"Person {i // 2:05d}"
+        doc["rater"] = "self" if i % 2 == 0 else "manager"
+        doc["ratings"] = {sid: rng.randint(1, 5) for sid in ids}
+        (folder / f"{doc['id']}.json").write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    return directory
+
+
+def _team_rows(ctx: Context, size: str) -> list[Row]:
+    directory = team_dir(ctx, size)
+    cmd = [*ctx.csadvisor, "team", str(directory), "--format", "tsv"]
+    people = TEAM_SIZES[size] // 2
+    lines = run_output(cmd, ctx.env).count("\n")  # also the warm-up
+    if lines != TEAM_SIZES[size] + 3:  # header, a row per file, bench, single points
+        ctx.notes.append(f"WARNING: team-{size} printed {lines} lines")
+    times = [run_timed(cmd, ctx.env) for _ in range(ctx.args.scale_rounds)]
+    what = f"{TEAM_SIZES[size]:,} assessment files ({people:,} people): team DIR -f tsv"
+    row = timing_row(f"team-{size}", what, times)
+    ctx.medians[f"team-{size}"] = row.median or 0.0
+    return [row]
+
+
+def bench_team_10k(ctx: Context) -> list[Row]:
+    rows = _team_rows(ctx, "10k")
+    rows[0].target = f"<= {TEAM_MAX_SECONDS:.1f} s"
+    rows[0].result = verdict((rows[0].median or 0.0) <= TEAM_MAX_SECONDS)
+    return rows
+
+
+def bench_team_20k(ctx: Context) -> list[Row]:
+    rows = _team_rows(ctx, "20k")
+    rows[0].target = "see ratio"
+    label = "20k / 10k files (linearity)"
+    rows.append(ratio_row(ctx, "team-20k", "team-20k", "team-10k", label, TEAM_MAX_RATIO))
+    return rows
+
+
 BENCHMARKS: list[tuple[str, Callable[[Context], list[Row]]]] = [
     ("startup", bench_startup),
     ("startup-cold", bench_startup_cold),
@@ -597,8 +666,13 @@ BENCHMARKS: list[tuple[str, Callable[[Context], list[Row]]]] = [
     ("scale-10k", bench_scale_10k),
     ("scale-20k", bench_scale_20k),
     ("scale-suggest", bench_scale_suggest),
+    ("team-10k", bench_team_10k),
+    ("team-20k", bench_team_20k),
 ]
-FAMILIES = {"scale": ("scale-10k", "scale-20k", "scale-suggest")}  # --only NAME runs these
+FAMILIES = {  # --only NAME runs these
+    "scale": ("scale-10k", "scale-20k", "scale-suggest"),
+    "team": ("team-10k", "team-20k"),
+}
 
 
 # --------------------------------------------------------------------------- setup, report

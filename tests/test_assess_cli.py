@@ -158,7 +158,8 @@ def test_json_result_shape(invoke: Any, answers_yaml: Path) -> None:
     res = invoke("assess", "--answers", str(answers_yaml), "-f", "json", "--no-save")
     assert res.exit_code == 0, res.stderr
     out = json.loads(res.stdout)
-    assert out["schema_version"] == 1
+    assert out["schema_version"] == 2
+    assert (out["name"], out["rater"], out["evidence"]) == (None, "self", {})
     assert out["role"] == "customer-service-specialist"
     assert all(type(v) is int for v in out["ratings"].values())
     assert out["readiness"], "a csr has next roles"
@@ -423,3 +424,157 @@ def test_next_with_a_file_that_is_not_a_result(invoke: Any, tmp_path: Path) -> N
     assert res.exit_code == 3
     assert res.stdout == ""
     assert "not a csadvisor assessment result" in res.stderr
+
+
+# --------------------------------------------------------------------------- who, and evidence
+
+EVIDENCE = {
+    "empathy": "[red]x[/] calmed a caller *twice* <b>",
+    "coaching": "- [link](http://e/) `code` | pipe",
+}
+
+
+def test_name_and_rater_from_options_and_from_the_file(invoke: Any, tmp_path: Path) -> None:
+    path = write_yaml(
+        tmp_path / "sam.yaml",
+        {"name": "Sam Lee", "rater": "peer", "role": "csr", "skills": ratings()},
+    )
+    res = invoke("assess", "--answers", str(path), "-f", "json", "--no-save")
+    assert res.exit_code == 0, res.stderr
+    assert (json.loads(res.stdout)["name"], json.loads(res.stdout)["rater"]) == ("Sam Lee", "peer")
+    res = invoke(
+        "assess", "--answers", str(path), "-f", "json", "--no-save",
+        "--name", "Samira Lee", "--rater", "manager",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.stderr
+    assert (json.loads(res.stdout)["name"], json.loads(res.stdout)["rater"]) == (
+        "Samira Lee",
+        "manager",
+    )
+
+
+@pytest.mark.parametrize("bad", ["Sam\x1b]52;c;Zm9v\x07", "Sam\u200bLee", "x" * 101])
+def test_a_bad_name_option_is_a_usage_error(invoke: Any, answers_yaml: Path, bad: str) -> None:
+    res = invoke("assess", "--answers", str(answers_yaml), "--name", bad, "--no-save")
+    assert res.exit_code == 2
+    assert res.stdout == ""
+    assert res.stderr.startswith("csadvisor: --name: ")
+    assert res.stderr.count("\n") == 1
+    assert "\x1b" not in res.stderr
+
+
+def test_an_unknown_rater_is_a_usage_error(invoke: Any, answers_yaml: Path) -> None:
+    res = invoke("assess", "--answers", str(answers_yaml), "--rater", "boss", "--no-save")
+    assert res.exit_code == 2
+    assert "'boss' is not one of" in res.stderr
+
+
+@pytest.mark.parametrize(
+    ("evidence", "message"),
+    [
+        ({"astrology": "Read the stars"}, "evidence.astrology: unknown skill 'astrology'"),
+        ({"empathy": "one\ntwo"}, "evidence.empathy: contains a line break"),
+        ({"empathy": "x\x1b[2J"}, "evidence.empathy: contains a control character (\\x1b)"),
+        ({"empathy": "x" * 301}, "evidence.empathy: is 301 characters long; the limit is 300"),
+        ({"empathy": "a\u2028b"}, "evidence.empathy: contains a control character (\\u2028)"),
+        ({"empathy": "a\u200bb"}, "is not valid: contains an invisible character"),
+        ({"empathy": "=HYPERLINK(1)"}, "evidence.empathy: starts with '=', which a spreadsheet"),
+    ],
+)
+def test_bad_evidence_in_an_answers_file_is_refused(
+    invoke: Any, tmp_path: Path, evidence: dict[str, str], message: str
+) -> None:
+    path = tmp_path / "me.json"
+    path.write_text(json.dumps({"role": "csr", "skills": ratings(), "evidence": evidence}))
+    res = invoke("assess", "--answers", str(path), "--no-save")
+    assert res.exit_code == 3
+    assert res.stdout == ""
+    assert message in res.stderr
+    assert history_files() == []
+
+
+def test_evidence_is_kept_and_shown_as_text_everywhere(invoke: Any, tmp_path: Path) -> None:
+    path = write_yaml(
+        tmp_path / "me.yaml",
+        {"name": "[bold]Eve[/]", "role": "csr", "skills": ratings(), "evidence": EVIDENCE},
+    )
+    plan = tmp_path / "plan.md"
+    res = invoke("assess", "--answers", str(path), "-f", "json", "--export", str(plan))
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout)["evidence"] == {
+        "empathy": EVIDENCE["empathy"],
+        "coaching": EVIDENCE["coaching"],
+    }
+    md = plan.read_text(encoding="utf-8")
+    assert "- About \\[bold\\]Eve\\[/\\], rated by themselves" in md
+    assert "## Examples behind my ratings" in md
+    assert "\\[red\\]x\\[/\\] calmed a caller \\*twice\\* \\<b\\>" in md
+    coaching = next(line for line in md.splitlines() if line.startswith("- Coaching"))
+    assert coaching.endswith("\\[link\\](http://e/) \\`code\\` \\| pipe")
+
+    shown = invoke("history", "show", "latest")
+    assert shown.exit_code == 0, shown.stderr
+    assert "About [bold]Eve[/], rated by themselves" in shown.stdout
+    assert "Examples behind the ratings" in shown.stdout
+    assert "[red]x[/] calmed a caller *twice* <b>" in shown.stdout
+
+
+def test_a_saved_version_1_file_still_loads(invoke: Any, answers_yaml: Path) -> None:
+    res = invoke("assess", "--answers", str(answers_yaml), "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    [saved] = history_files()
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    for key in ("name", "rater", "evidence"):
+        del doc[key]
+    doc["schema_version"] = 1
+    saved.write_text(json.dumps(doc), encoding="utf-8")
+    shown = invoke("history", "show", "latest", "-f", "json")
+    assert shown.exit_code == 0, shown.stderr
+    assert json.loads(shown.stdout) == doc
+    assert "About" not in invoke("history", "show", "latest").stdout
+    listed = invoke("history", "-f", "tsv")
+    assert listed.exit_code == 0
+    assert doc["id"] in listed.stdout
+    assert listed.stderr == ""
+
+
+def test_a_file_of_a_newer_version_is_reported_and_skipped(invoke: Any, answers_yaml: Path) -> None:
+    invoke("assess", "--answers", str(answers_yaml))
+    [saved] = history_files()
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    doc["schema_version"] = 3
+    saved.write_text(json.dumps(doc), encoding="utf-8")
+    res = invoke("history", "-f", "tsv")
+    assert res.exit_code == 0
+    assert "schema_version: must be from 1 to 2, got '3'" in res.stderr
+    assert saved.read_text(encoding="utf-8") == json.dumps(doc)  # never changed
+
+
+def test_next_from_a_saved_assessment_keeps_who_and_the_evidence(
+    invoke: Any, tmp_path: Path
+) -> None:
+    path = write_yaml(
+        tmp_path / "me.yaml",
+        {"name": "Sam", "role": "csr", "skills": ratings(), "evidence": {"empathy": "Calm"}},
+    )
+    assert invoke("assess", "--answers", str(path), "--rater", "peer").exit_code == 0
+    res = invoke("next", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert (doc["name"], doc["rater"], doc["evidence"]) == ("Sam", "peer", {"empathy": "Calm"})
+
+
+def test_the_template_shows_name_rater_and_evidence_and_they_work_uncommented(
+    invoke: Any,
+) -> None:
+    import re
+
+    template = invoke("assess", "--template").stdout
+    filled = re.sub(r"(?m)^(  [a-z0-9-]+):$", r"\1: 3", template)
+    for key in ("name: ", "rater: ", "evidence:", "  empathy: Calmed"):
+        filled = filled.replace(f"# {key}", key)
+    res = invoke("assess", "--answers", "-", "--no-save", "-f", "json", input=filled)
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert (doc["name"], doc["rater"]) == ("Sam Lee", "self")
+    assert doc["evidence"] == {"empathy": "Calmed a caller who had waited an hour"}

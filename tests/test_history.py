@@ -160,7 +160,7 @@ def test_twenty_parallel_saves(answers_file: Path) -> None:
     assert {p.name for p in saved} == {f"{i}.json" for i in ids}
     for path in saved:
         doc = json.loads(path.read_text(encoding="utf-8"))
-        assert doc["schema_version"] == 1
+        assert doc["schema_version"] == 2
         assert path.name == f"{doc['id']}.json"
         assert (path.stat().st_mode & 0o777) == 0o600
 

@@ -1312,10 +1312,10 @@ ANSWER_SHAPES = [
     shape(
         "unknown-key",
         "answers",
-        _put(["name"], "me"),
-        "name",
-        "unknown key 'name' (known keys: role, skills)",
-        ("name: me", 0),
+        _put(["notes"], "me"),
+        "notes",
+        "unknown key 'notes' (known keys: name, rater, role, skills, evidence)",
+        ("notes: me", 0),
     ),
     shape(
         "missing-skills",

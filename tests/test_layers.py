@@ -41,6 +41,7 @@ def loaded_by(module: str) -> set[str]:
         "csadvisor.advisor",
         "csadvisor.assessment",
         "csadvisor.localpay",
+        "csadvisor.team",
     ],
 )
 def test_core_imports_no_file_layer_render_or_framework(module: str) -> None:

@@ -230,3 +230,54 @@ def test_after_ctrl_c_the_keys_are_no_longer_offered() -> None:
     assert "Press 1-7" in text_of(menu.header(80))
     menu.cancelled = True
     assert text_of(menu.header(80)) == "? What is your current role?"
+
+
+# --------------------------------------------------------------------------- free text (evidence)
+
+
+def example_question(default: str | None = None) -> quiz.Question:
+    return quiz.evidence_question(bundled().skills[0], 3, default)
+
+
+def test_the_menu_reads_an_example_as_typed_text() -> None:
+    assert press("Took over a queue\r", example_question()) == "Took over a queue"
+    assert press("\r", example_question()) == ""  # Enter alone skips
+    assert press("\r", example_question("Earlier one")) == "Earlier one"
+
+
+def test_the_menu_refuses_an_overlong_example_and_keeps_asking() -> None:
+    from csadvisor.models import EVIDENCE_MAX
+
+    keys = "x" * (EVIDENCE_MAX + 1) + "\r" + "\x7f" + "\r"  # too long, then one fewer
+    assert press(keys, example_question()) == "x" * EVIDENCE_MAX
+
+
+def test_the_menu_ctrl_c_in_an_example_cancels() -> None:
+    with pytest.raises(KeyboardInterrupt):
+        press("abc\x03", example_question())
+
+
+def test_accessible_reads_an_example_line_and_echoes_it() -> None:
+    lines = iter(["Took over a queue\n"])
+    out = io.StringIO()
+    got = plain_ask(lambda: next(lines), out)(example_question())
+    assert got == "Took over a queue"
+    text = out.getvalue()
+    assert "(Enter to skip)" in text
+    assert "Type it, or just Enter to skip: " in text
+    assert "Example for Empathy and emotional intelligence: Took over a queue" in text
+
+
+def test_accessible_enter_skips_and_a_bad_example_is_asked_again() -> None:
+    lines = iter(["bad \x1b]52;c;Zm9v\x07 text\n", "\n"])
+    out = io.StringIO()
+    assert plain_ask(lambda: next(lines), out)(example_question()) == ""
+    text = out.getvalue()
+    assert "contains a control character (\\x1b); not allowed here" in text
+    assert "\x1b" not in text  # the escape is shown, never sent
+    assert text.rstrip().endswith(": skipped")
+
+
+def test_accessible_end_of_input_in_an_example_raises_eof() -> None:
+    with pytest.raises(EOFError):
+        plain_ask(lambda: "", io.StringIO())(example_question())

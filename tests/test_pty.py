@@ -108,7 +108,7 @@ def test_json_to_a_file_while_prompts_stay_on_the_terminal(
     assert finish(child) == 0
     text = out.read_text(encoding="utf-8")
     result = json.loads(text)  # nothing but the JSON document
-    assert result["schema_version"] == 1
+    assert result["schema_version"] == 2
     assert result["role"] == "customer-service-specialist"
     assert "Skill 1 of" not in text
     assert "\x1b" not in text
@@ -445,3 +445,35 @@ def test_ctrl_d_in_accessible_mode_saves_nothing(env: dict[str, str]) -> None:
     child.expect("Assessment cancelled; nothing saved.")
     assert finish(child) == 130
     assert saved(env) == []
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+@pytest.mark.parametrize("accessible", [False, True], ids=["menu", "accessible"])
+def test_evidence_is_asked_after_each_rating_and_saved(
+    env: dict[str, str], accessible: bool
+) -> None:
+    total = skill_count()
+    args = ["--evidence", "--rater", "manager", "--name", "Sam Lee"]
+    child = assess(env, *args, *(["--accessible"] if accessible else []))
+    child.expect("What is your current role")
+    child.expect(": " if accessible else "Press 1-7")
+    child.send("2\r" if accessible else "2")
+    for i in range(1, total + 1):
+        child.expect(f"Skill {i} of {total}")
+        child.expect(": " if accessible else "Press 1-5")
+        child.send(f"{i % 5 + 1}\r" if accessible else str(i % 5 + 1))
+        child.expect("One example that shows")
+        child.expect("skip\\):")
+        if accessible:
+            child.expect("just Enter to skip: ")
+        child.send("Ran the [b]night[/b] queue\r" if i == 1 else "\r")
+    child.expect("Review your answers")
+    child.send("\r")
+    child.expect("saved as")
+    assert finish(child) == 0
+    doc = latest_saved(env)
+    first = catalog_module.load(catalog_module.resolve_source()).skills[0].id
+    assert doc["evidence"] == {first: "Ran the [b]night[/b] queue"}
+    assert (doc["name"], doc["rater"]) == ("Sam Lee", "manager")

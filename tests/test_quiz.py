@@ -66,7 +66,7 @@ class ScriptedAsk:
         allowed = [c.value for c in question.choices]
         if question.can_go_back:
             allowed.append(quiz.BACK)
-        assert answer in allowed, (answer, question.choices)
+        assert question.free_text or answer in allowed, (answer, question.choices)
         return answer
 
     def done(self) -> bool:
@@ -612,3 +612,72 @@ def test_cli_retake_starts_on_the_latest_saved_answers_and_fresh_does_not(
     capsys.readouterr()
     assert all(q.default is None for q in fresh.asked[:-1])
     assert "--fresh" not in fresh.asked[0].intro
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def test_evidence_is_asked_after_each_rating_and_enter_skips() -> None:
+    ask = ScriptedAsk(
+        [
+            ("role", "agent"),
+            ("alpha", "2"),
+            ("evidence:alpha", "Calmed a caller who had waited an hour"),
+            ("beta", "4"),
+            ("evidence:beta", ""),
+            ("gamma", "1"),
+            ("evidence:gamma", "   "),
+            ("review", "beta"),
+            ("beta", "5"),
+            ("evidence:beta", "Wrote the refund macro"),
+            ("review", quiz.FINISH),
+        ]
+    )
+    got = quiz.run_quiz(small_catalog(), ask, evidence=True)
+    assert ask.done()
+    assert got.ratings == {"alpha": 2, "beta": 5, "gamma": 1}
+    assert dict(got.evidence) == {
+        "alpha": "Calmed a caller who had waited an hour",
+        "beta": "Wrote the refund macro",
+    }
+    example_q = ask.asked[2]
+    assert example_q.free_text
+    assert example_q.choices == ()
+    assert example_q.message == "One example that shows Alpha at level 2 (Enter to skip):"
+
+
+def test_without_the_flag_no_example_is_asked() -> None:
+    ask = ScriptedAsk(
+        [("role", "agent"), ("alpha", "2"), ("beta", "4"), ("gamma", "1"), ("review", quiz.FINISH)]
+    )
+    assert quiz.run_quiz(small_catalog(), ask).evidence == {}
+    assert not any(q.free_text for q in ask.asked)
+
+
+def test_cli_evidence_from_the_quiz_is_saved_and_shown(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cat = bundled()
+    script = bundled_script(cat, "customer-service-specialist")
+    first = cat.skills[0]
+    script.insert(2, (f"evidence:{first.id}", "[red]Kept[/] a VIP"))
+    for s in cat.skills[1:]:
+        at = next(i for i, (k, _) in enumerate(script) if k == s.id)
+        script.insert(at + 1, (f"evidence:{s.id}", ""))
+    code, out, err, _ = run_in_terminal(
+        monkeypatch,
+        capsys,
+        ScriptedAsk(script),
+        "assess",
+        "--evidence",
+        "--rater",
+        "manager",
+        "--name",
+        "Sam Lee",
+    )
+    assert code == 0, err
+    assert "About Sam Lee, rated by a manager" in out
+    assert f"{first.name} (2): [red]Kept[/] a VIP" in out
+    saved = json.loads(history_files()[0].read_text(encoding="utf-8"))
+    assert (saved["name"], saved["rater"]) == ("Sam Lee", "manager")
+    assert saved["evidence"] == {first.id: "[red]Kept[/] a VIP"}

@@ -757,7 +757,8 @@ def _damaged(kind: str) -> str:
     elif kind == "missing-field":
         del doc["readiness"]
     elif kind == "huge-number":
-        return json.dumps(doc).replace('"schema_version": 1', '"schema_version": ' + "9" * 5000)
+        version = f'"schema_version": {doc["schema_version"]}'
+        return json.dumps(doc).replace(version, '"schema_version": ' + "9" * 5000)
     elif kind == "deep-nesting":
         return '{"a": ' * 100_000 + "1" + "}" * 100_000
     else:

@@ -27,9 +27,38 @@ def plain_ask(read_line: Callable[[], str], out: TextIO) -> Ask:
         out.write(text)
         out.flush()
 
+    def read() -> str:
+        try:
+            line = read_line()
+        except KeyboardInterrupt:
+            say("\n")  # the cancel message starts on its own line
+            raise
+        if not line:
+            say("\n")
+            raise EOFError
+        return line
+
+    def ask_text(question: Question) -> str:
+        """Free text, one line: Enter alone skips (or keeps the earlier answer)."""
+        say(question.message + "\n")
+        keep = f" ({question.default})" if question.default else ""
+        prompt = "Type it, or just Enter to " + ("keep it" + keep if keep else "skip")
+        while True:
+            say(prompt + ": ")
+            typed = read().strip()
+            why = question.problem(typed)
+            if why is not None:
+                say(why + " ")
+                continue
+            typed = typed or (question.default or "")
+            say(f"{question.topic or 'Answer'}: {escape_control(typed) or 'skipped'}\n\n")
+            return typed
+
     def ask(question: Question) -> str:
         if question.intro:
             say(question.intro + "\n\n")
+        if question.free_text:
+            return ask_text(question)
         say(question.message + "\n")
         default_number = None
         for number, choice in enumerate(question.choices, 1):
@@ -41,14 +70,7 @@ def plain_ask(read_line: Callable[[], str], out: TextIO) -> Ask:
         prompt = hint(question, default_number)
         while True:
             say(prompt + ": ")
-            try:
-                line = read_line()
-            except KeyboardInterrupt:
-                say("\n")  # the cancel message starts on its own line
-                raise
-            if not line:
-                say("\n")
-                raise EOFError
+            line = read()
             picked = parse(line, question, default_number)
             if picked is None:
                 shown = escape_control(line.strip()[:20])

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from csadvisor.lookup import RoleIndex, unknown_role_message
 from csadvisor.models import Catalog, Role, Skill
 
+NO_EVIDENCE: Mapping[str, str] = MappingProxyType({})
+
 
 class Answers(NamedTuple):
-    """What a person said about themselves: current role (or none) and a 1-5 rating a skill."""
+    """What a person said: current role (or none) and a 1-5 rating a skill.
+
+    ``name`` and ``rater`` say who the ratings are about and who gave them (a manager can
+    assess someone); ``evidence`` holds one optional example per skill. None of them
+    changes the scoring.
+    """
 
     role: str | None
     ratings: Mapping[str, int]
+    name: str | None = None
+    rater: str = "self"
+    evidence: Mapping[str, str] = NO_EVIDENCE
 
 
 class Gap(NamedTuple):

@@ -13,13 +13,29 @@ from csadvisor import advisor
 from csadvisor.advisor import Answers, Readiness
 from csadvisor.models import Catalog, number
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Version 1 files (before name, rater and evidence) still load: those fields are optional.
+OLDEST_SCHEMA_VERSION = 1
+CREATED_PATTERN = r"^\d{4}-\d\d-\d\dT[0-9:.+-]+$"
 
 
 def result_spec() -> Any:
     """The shape of a result (what ``result`` returns and history saves), to check a saved
     file as a whole before any command reads a field of it."""
-    from csadvisor.schema import Field, Integer, ListOf, MapOf, Nullable, Real, Record, Text, slug
+    from csadvisor.schema import (
+        EVIDENCE,
+        PERSON_NAME,
+        RATER,
+        Field,
+        Integer,
+        ListOf,
+        MapOf,
+        Nullable,
+        Real,
+        Record,
+        Text,
+        slug,
+    )
 
     line, para = Text(max_len=2000), Text(one_line=False, max_len=20000)
     level = Integer(1, 5)
@@ -41,9 +57,12 @@ def result_spec() -> Any:
     )
     return Record(
         {
-            "schema_version": Field(Integer(SCHEMA_VERSION, SCHEMA_VERSION)),
+            "schema_version": Field(Integer(OLDEST_SCHEMA_VERSION, SCHEMA_VERSION)),
             "id": Field(Text(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_len=80)),
-            "created": Field(Text(pattern=r"^\d{4}-\d\d-\d\dT[0-9:.+-]+$", max_len=40)),
+            "created": Field(Text(pattern=CREATED_PATTERN, max_len=40)),
+            "name": Field(Nullable(PERSON_NAME), required=False),
+            "rater": Field(RATER, required=False),
+            "evidence": Field(MapOf(EVIDENCE), required=False),
             "role": Field(Nullable(slug())),
             "role_title": Field(Nullable(line)),
             "ratings": Field(MapOf(level)),
@@ -126,6 +145,11 @@ def result(answers: Answers, catalog: Catalog, *, now: datetime | None = None) -
         "schema_version": SCHEMA_VERSION,
         "id": new_id(now),
         "created": now.isoformat(),
+        "name": answers.name,
+        "rater": answers.rater,
+        "evidence": {
+            s.id: answers.evidence[s.id] for s in catalog.skills if s.id in answers.evidence
+        },
         "role": current.id if current else None,
         "role_title": current.title if current else None,
         "ratings": dict(answers.ratings),

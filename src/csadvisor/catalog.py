@@ -121,7 +121,7 @@ def _documents(source: DataSource, contents: list[bytes]) -> tuple[dict[str, Any
             problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    with _collector_paused():
+    with collector_paused():
         try:
             quick = [
                 parse_yaml(text, label, with_lines=False)
@@ -147,7 +147,7 @@ def _documents(source: DataSource, contents: list[bytes]) -> tuple[dict[str, Any
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Parsing a large file creates millions of objects and no cycles: without this the
     garbage collector scans them again and again, and time grows faster than the file."""
     import gc
@@ -173,7 +173,7 @@ def load(source: DataSource | None = None, *, use_cache: bool = True) -> Catalog
     with _hinted(source):
         contents = read_files(source)
     key = cache.key_for(source.directory, contents) if use_cache else None
-    with _collector_paused():
+    with collector_paused():
         documents = cache.read(key) if key is not None else None
         catalog = None
         if documents is not None:

@@ -123,10 +123,10 @@ def _unique_names(items: list[tuple[int, dict[str, Any]]], c: Any) -> None:
         # An id that repeats another role's id is reported as a duplicate id, not here.
         names = [("title", role.get("title"))]
         ident = role.get("id")
-        if not isinstance(ident, str) or ident not in ids_seen:  # a list id is not hashable
-            names.insert(0, ("id", ident))
-        if isinstance(role.get("id"), str):
-            ids_seen.add(role["id"])
+        if isinstance(ident, str):  # an id of another type (a list) is the schema's problem
+            if ident not in ids_seen:
+                names.insert(0, ("id", ident))
+            ids_seen.add(ident)
         aliases = role.get("aliases")
         if isinstance(aliases, list):
             names += [(f"aliases[{j}]", a) for j, a in enumerate(aliases)]
@@ -204,7 +204,8 @@ def locations(parsed: Parsed, label: str) -> dict[str, Location]:
 
 
 def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = None) -> Answers:
-    """Check answers against the catalogue: every skill rated 1-5, no unknown skills.
+    """Check answers against the catalogue: every skill rated 1-5, no unknown skills
+    (in ``skills`` or ``evidence``); ``name``, ``rater`` and ``evidence`` are carried along.
 
     Skills left out are an error listing them, unless ``missing`` gives them a level.
     An unknown role is a NotFoundError (exit 1), the rest DataError (exit 3).
@@ -216,40 +217,12 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
     doc = ANSWERS_FILE.check(parsed.value, "", checker)
     problems = [Problem(label, line_of(parsed.lines, p), p, m) for p, m in checker.problems]
     ratings: dict[str, int] = {}
+    evidence: dict[str, str] = {}
     if doc is not INVALID:
-        rated: dict[str, int] = {}  # by skill id: names and ids match in any case
         index = SkillIndex(catalog)
-        for typed, level in doc["skills"].items():
-            found = index.find(typed)
-            where = f"skills.{typed}"
-            if found is None:
-                near = index.suggest(typed)
-                hint = (
-                    "did you mean " + " or ".join(_q(n) for n in near) + "?"
-                    if near
-                    else "run 'csadvisor skills' to list them"
-                )
-                problems.append(
-                    Problem(
-                        label,
-                        line_of(parsed.lines, where),
-                        where,
-                        f"unknown skill {_q(typed)}; {hint}",
-                    )
-                )
-            elif found.id in rated:
-                problems.append(
-                    Problem(
-                        label,
-                        line_of(parsed.lines, where),
-                        where,
-                        f"{_q(typed)} rates {found.id} a second time",
-                    )
-                )
-            else:
-                rated[found.id] = level
-        doc = {**doc, "skills": rated}
-        left_out = [s.id for s in catalog.skills if s.id not in doc["skills"]]
+        rated = _by_skill_id("skills", doc["skills"], index, parsed, label, problems)
+        evidence = _by_skill_id("evidence", doc.get("evidence", {}), index, parsed, label, problems)
+        left_out = [s.id for s in catalog.skills if s.id not in rated]
         if left_out and missing is None:
             problems.append(
                 Problem(
@@ -260,10 +233,42 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
                     "(rate them, or pass --missing LEVEL)",
                 )
             )
-        ratings = {s.id: doc["skills"].get(s.id, missing or 0) for s in catalog.skills}
+        ratings = {s.id: rated.get(s.id, missing or 0) for s in catalog.skills}
     if problems:
         raise DataError(problems)
     role_id = None
     if doc.get("role"):
         role_id = RoleIndex(catalog).get(doc["role"]).id
-    return Answers(role_id, ratings)
+    return Answers(role_id, ratings, doc.get("name"), doc.get("rater", "self"), evidence)
+
+
+def _by_skill_id(
+    section: str,
+    typed_keys: dict[str, Any],
+    index: Any,
+    parsed: Parsed,
+    label: str,
+    problems: list[Problem],
+) -> dict[str, Any]:
+    """A mapping keyed by skill names or ids, in any case, re-keyed by skill id; unknown
+    and repeated skills are problems (with "did you mean" where a name is close)."""
+    out: dict[str, Any] = {}
+    for typed, value in typed_keys.items():
+        found = index.find(typed)
+        where = f"{section}.{typed}"
+        if found is None:
+            near = index.suggest(typed)
+            hint = (
+                "did you mean " + " or ".join(_q(n) for n in near) + "?"
+                if near
+                else "run 'csadvisor skills' to list them"
+            )
+            message = f"unknown skill {_q(typed)}; {hint}"
+        elif found.id in out:
+            verb = "rates" if section == "skills" else "names"
+            message = f"{_q(typed)} {verb} {found.id} a second time"
+        else:
+            out[found.id] = value
+            continue
+        problems.append(Problem(label, line_of(parsed.lines, where), where, message))
+    return out

@@ -30,6 +30,7 @@ COMMANDS = {
     "next": "csadvisor.commands.assess",
     "history": "csadvisor.commands.assess",
     "areas": "csadvisor.commands.areas",
+    "team": "csadvisor.commands.team",
     "data": "csadvisor.commands.data",
     "help": "csadvisor.commands.help",
 }

@@ -10,9 +10,11 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from csadvisor.models import EVIDENCE_MAX
 from csadvisor.quiz import BACK, Ask, Choice, Question
 
 POINTER = " » "
+TEXT_RULE = f"One line of at most {EVIDENCE_MAX} characters, no control characters"
 INDENT = "   "
 
 StyledText = list[tuple[str, str]]
@@ -22,9 +24,31 @@ def menu_ask(input: Any = None, output: Any = None) -> Ask:
     """An ``Ask`` drawing each question as a menu on ``output`` (default: the terminal)."""
 
     def ask(question: Question) -> str:
+        if question.free_text:
+            return ask_text(question, input, output)
         return Menu(question).run(input, output)
 
     return ask
+
+
+def ask_text(question: Question, input: Any = None, output: Any = None) -> str:
+    """A one-line text prompt in the menu's look: Enter alone skips, a bad entry says why."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.validation import Validator
+    from questionary.styles import merge_styles_default
+
+    def valid(typed: str) -> bool:
+        return question.problem(typed) is None
+
+    session: PromptSession[str] = PromptSession(
+        [("class:qmark", "?"), ("class:question", f" {question.message} ")],
+        validator=Validator.from_callable(valid, error_message=TEXT_RULE, move_cursor_to_end=True),
+        validate_while_typing=False,
+        style=merge_styles_default([None]),
+        input=input,
+        output=output,
+    )
+    return session.prompt(default=question.default or "").strip()
 
 
 def hint(question: Question) -> str:

@@ -24,7 +24,18 @@ class SkillCategory(str, Enum):
     working = "working"
 
 
+class Rater(str, Enum):
+    """Who gave an assessment's ratings: the person, their manager, or a peer."""
+
+    self = "self"
+    manager = "manager"
+    peer = "peer"
+
+
 PERIODS = tuple(p.value for p in Period)
+RATERS = tuple(r.value for r in Rater)
+NAME_MAX = 100  # a person's name on an assessment
+EVIDENCE_MAX = 300  # one example behind a rating: a sentence, not an essay
 SKILL_CATEGORIES = tuple(c.value for c in SkillCategory)
 CATEGORY_LABELS = {"soft": "soft", "technical": "technical and AI", "working": "working"}
 

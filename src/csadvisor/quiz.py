@@ -50,11 +50,23 @@ class Question:
     intro: str = ""  # said once, before the question
     topic: str = ""  # the answered line reads "topic: choice.echo"
     can_go_back: bool = False
+    free_text: bool = False  # typed text, not a choice; empty (Enter) means none
 
     @property
     def numbered(self) -> bool:
         """Short lists are answered with one number key; long ones only by moving."""
         return len(self.choices) <= 9
+
+    def problem(self, typed: str) -> str | None:
+        """Why typed text cannot be kept (the rule an answers file's evidence follows)."""
+        from csadvisor.schema import EVIDENCE, INVALID, Checker
+
+        if not typed.strip():
+            return None
+        checker = Checker()
+        if EVIDENCE.check(typed, "", checker) is INVALID:
+            return f"That example {checker.problems[0][1]}."
+        return None
 
 
 Ask = Callable[[Question], str]
@@ -130,6 +142,18 @@ def skill_question(
     )
 
 
+def evidence_question(skill: Skill, level: int, default: str | None = None) -> Question:
+    """One optional example behind a rating, asked right after it (``--evidence``)."""
+    return Question(
+        f"evidence:{skill.id}",
+        f"One example that shows {skill.name} at level {level} (Enter to skip):",
+        (),
+        default=default,
+        topic=f"Example for {skill.name}",
+        free_text=True,
+    )
+
+
 def review_question(catalog: Catalog, role: str | None, ratings: dict[str, int]) -> Question:
     role_title = catalog.role_by_id[role].title if role else "Not in customer service yet"
     choices = [
@@ -159,12 +183,17 @@ def same_rating_question(level: int) -> Question:
     )
 
 
-def run_quiz(catalog: Catalog, ask: Ask, previous: Previous | None = None) -> Answers:
+def run_quiz(
+    catalog: Catalog, ask: Ask, previous: Previous | None = None, *, evidence: bool = False
+) -> Answers:
     """Ask the role, then every skill (with a way back), then review until the person finishes.
 
     With ``previous``, each question starts on the earlier answer, so a retake measures
-    change instead of retyping everything.
+    change instead of retyping everything. With ``evidence``, each rating is followed by
+    a request for one optional example.
     """
+    examples: dict[str, str] = {}
+    ask_example = _example_asker(ask, examples) if evidence else None
     before: Mapping[str, int] = previous.answers.ratings if previous else {}
     role_default = _role_default(catalog, previous)
     skills = catalog.skills
@@ -189,11 +218,30 @@ def run_quiz(catalog: Catalog, ask: Ask, previous: Previous | None = None) -> An
             step -= 1
             continue
         ratings[skill.id] = int(answer)
+        if ask_example is not None:
+            ask_example(skill, ratings[skill.id])
         step += 1
-    return _review(catalog, ask, role, ratings)
+    return _review(catalog, ask, role, ratings, ask_example)._replace(evidence=examples)
 
 
-def _review(catalog: Catalog, ask: Ask, role: str | None, ratings: dict[str, int]) -> Answers:
+def _example_asker(ask: Ask, examples: dict[str, str]) -> Callable[[Skill, int], None]:
+    def ask_example(skill: Skill, level: int) -> None:
+        typed = ask(evidence_question(skill, level, examples.get(skill.id))).strip()
+        if typed:
+            examples[skill.id] = typed
+        else:
+            examples.pop(skill.id, None)
+
+    return ask_example
+
+
+def _review(
+    catalog: Catalog,
+    ask: Ask,
+    role: str | None,
+    ratings: dict[str, int],
+    ask_example: Callable[[Skill, int], None] | None = None,
+) -> Answers:
     total = len(catalog.skills)
     while True:
         choice = ask(review_question(catalog, role, ratings))
@@ -213,6 +261,8 @@ def _review(catalog: Catalog, ask: Ask, role: str | None, ratings: dict[str, int
             answer = ask(skill_question(skill, position, total, ratings[choice]))
             if answer != BACK:  # back from a change returns to the review unchanged
                 ratings[choice] = int(answer)
+                if ask_example is not None:
+                    ask_example(skill, ratings[choice])
 
 
 def _role_default(catalog: Catalog, previous: Previous | None) -> str | None:

@@ -59,6 +59,20 @@ ROLES_LOCAL_COLUMNS = ("area", "soc", "local_median", "local_source", "local_not
 NEXT_LOCAL_COLUMNS = (
     "area", "median_from", "median_to", "median_change", "median_basis", "local_note",
 )  # fmt: skip
+SKILL_IDS = "SKILL..."  # in a column list: one column per skill id, in catalogue order
+TEAM_COLUMNS = ("kind", "person", "rater", "created", "role", SKILL_IDS, "evidence")
+TEAM_TARGET_COLUMNS = (
+    "kind", "skill", "required", "meet", "below", "total_gap",
+    "person", "rater", "readiness", "band", "met", "requirements",
+)  # fmt: skip
+TEAM_NEXT_COLUMNS = (
+    "person", "rater", "role", "suggestion", "title", "readiness", "band", "reason",
+)  # fmt: skip
+TEAM_CALIBRATION_COLUMNS = (
+    "person", "skill", "self", "manager", "difference", "flag",
+    "self_created", "manager_created", "self_evidence", "manager_evidence",
+)  # fmt: skip
+TEAM_ANONYMOUS_COLUMNS = ("view", "group", "people", "measure", "count")
 
 # The columns of each command's TSV/CSV output, as the README's table names the commands.
 COLUMNS = {
@@ -77,7 +91,20 @@ COLUMNS = {
     "roles --location": ROLE_COLUMNS + ROLES_LOCAL_COLUMNS,
     "role --location": ROLE_DETAIL_COLUMNS + LOCAL_COLUMNS + OUTLOOK_COLUMNS,
     "next ROLE --location": NEXT_COLUMNS + NEXT_LOCAL_COLUMNS,
+    "team": TEAM_COLUMNS,
+    "team --target ROLE": TEAM_TARGET_COLUMNS,
+    "team --view next": TEAM_NEXT_COLUMNS,
+    "team --view calibration": TEAM_CALIBRATION_COLUMNS,
+    "team --anonymous": TEAM_ANONYMOUS_COLUMNS,
 }
+
+
+def expand(columns: tuple[str, ...], skill_ids: list[str]) -> tuple[str, ...]:
+    """A column list with :data:`SKILL_IDS` spelt out as the catalogue's skill ids."""
+    out: list[str] = []
+    for c in columns:
+        out += skill_ids if c == SKILL_IDS else [c]
+    return tuple(out)
 
 
 def pay_fields(pay: PayRange | None) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from csadvisor.errors import CONTROL_CHARS, INVISIBLE_CHARS, escape_control
-from csadvisor.models import PERIODS, SKILL_CATEGORIES
+from csadvisor.models import EVIDENCE_MAX, NAME_MAX, PERIODS, RATERS, SKILL_CATEGORIES
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -503,11 +503,28 @@ LOCATION = Record(
 )
 LOCATIONS_FILE = Record({"locations": Field(ListOf(LOCATION))}, title="csadvisor locations")
 
+# Who an assessment is about (a name: invisible characters refused, as in titles) and
+# one example behind a rating (text people type: one line, nothing that hides).
+PERSON_NAME = Text(max_len=NAME_MAX, name=True)
+RATER = Text(choices=RATERS)
+EVIDENCE = Text(
+    max_len=EVIDENCE_MAX,
+    pattern="^[^" + INVISIBLE_CHARS[1:-1] + "]*$",
+    hint="contains an invisible character",
+)
+
 ANSWERS_FILE = Record(
     {
+        "name": Field(PERSON_NAME, required=False, description="Who the ratings are about."),
+        "rater": Field(RATER, required=False, description="Who gave them (default self)."),
         "role": Field(Text(max_len=200), required=False),
         # Skill ids or names, in any case: checks.answers resolves them against the catalogue.
         "skills": Field(MapOf(Integer(1, 5), key=Text(max_len=200))),
+        "evidence": Field(
+            MapOf(EVIDENCE, key=Text(max_len=200)),
+            required=False,
+            description="Skill id or name -> one example, one line.",
+        ),
     },
     title="csadvisor answers",
 )

@@ -9,6 +9,7 @@ import typer
 from csadvisor.cli import error_line
 from csadvisor.completion import complete_assessments, complete_roles
 from csadvisor.errors import CancelledError, CsadvisorError, NotFoundError, UsageError
+from csadvisor.models import Rater
 from csadvisor.options import (
     FormatOption,
     HeaderOption,
@@ -31,6 +32,7 @@ app = command_app()
         "csadvisor assess",
         "csadvisor assess --format json > result.json",
         "csadvisor assess --answers me.yaml --export plan.md",
+        "csadvisor assess --rater manager --name 'Sam Lee' --evidence",
         "echo '{role: csr, skills: {empathy: 3, coaching: 2}}' | "
         "csadvisor assess --answers - --missing 2 --no-save",
     )
@@ -82,6 +84,30 @@ def assess(
             "--fresh", help="Start every question blank instead of on your last saved answers."
         ),
     ] = False,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="NAME",
+            help="Who the assessment is about (default: the answers file's name, else none).",
+        ),
+    ] = None,
+    rater: Annotated[
+        Rater | None,
+        typer.Option(
+            "--rater",
+            case_sensitive=False,
+            show_default=False,
+            help="Who gives the ratings: self (default), manager or peer.",
+        ),
+    ] = None,
+    evidence: Annotated[
+        bool,
+        typer.Option(
+            "--evidence",
+            help="After each rating, ask for one optional example that shows it (Enter skips).",
+        ),
+    ] = False,
     template: Annotated[
         bool,
         typer.Option(
@@ -105,11 +131,16 @@ def assess(
             raise UsageError("--template prints an answers file to fill in; drop --answers")
         sys.stdout.write(answers_template(cat))
         return
+    if name is not None:
+        name = _checked_name(name)
     if answers_file is not None:
         parsed, label = sources.read_answers_file(answers_file)
         answers = checks.answers(parsed, label, cat, missing)
     else:
-        answers = _ask_in_terminal(cat, accessible=accessible, fresh=fresh)
+        answers = _ask_in_terminal(cat, accessible=accessible, fresh=fresh, evidence=evidence)
+    answers = answers._replace(
+        name=name or answers.name, rater=rater.value if rater else answers.rater
+    )
     result = assessment.result(answers, cat)
     if assessment.all_same(answers) and answers_file is not None:
         error_line("warning: every skill has the same rating; the result will be unreliable")
@@ -141,6 +172,9 @@ def answers_template(cat: Any) -> str:
         "# fits you best, then run: csadvisor assess --answers FILE",
         "# Your current role (optional; an id, title or alias from 'csadvisor roles'):",
         f"# role: {cat.roles[0].id}" if cat.roles else "# role: ROLE",
+        "# Who the ratings are about, and who gives them (optional; self, manager or peer):",
+        "# name: Sam Lee",
+        "# rater: self",
         "skills:",
     ]
     for skill in cat.skills:
@@ -148,10 +182,29 @@ def answers_template(cat: Any) -> str:
         lines.append(f"  # {one_line(skill.name)} ({label}): {one_line(skill.description)}")
         lines += [f"  #   {n}: {one_line(text)}" for n, text in enumerate(skill.levels, 1)]
         lines.append(f"  {skill.id}:")
+    if cat.skills:
+        lines += [
+            "# One example behind a rating, one line each (optional):",
+            "# evidence:",
+            f"#   {cat.skills[0].id}: Calmed a caller who had waited an hour",
+        ]
     return "\n".join(lines) + "\n"
 
 
-def _ask_in_terminal(cat: Any, *, accessible: bool = False, fresh: bool = False) -> Any:
+def _checked_name(name: str) -> str:
+    """``--name`` under the same rule as an answers file's ``name``."""
+    from csadvisor.schema import INVALID, PERSON_NAME, Checker
+
+    checker = Checker()
+    checked = PERSON_NAME.check(name, "--name", checker)
+    if checked is INVALID:
+        raise UsageError(f"{checker.problems[0][0]}: {checker.problems[0][1]}")
+    return str(checked)
+
+
+def _ask_in_terminal(
+    cat: Any, *, accessible: bool = False, fresh: bool = False, evidence: bool = False
+) -> Any:
     import os
 
     from csadvisor import quiz
@@ -169,17 +222,17 @@ def _ask_in_terminal(cat: Any, *, accessible: bool = False, fresh: bool = False)
         ) from None
     try:
         previous = None if fresh else quiz.latest_answers(cat, error_line)
-        answers = quiz.run_quiz(cat, ask, previous)
+        answers = quiz.run_quiz(cat, ask, previous, evidence=evidence)
     except (KeyboardInterrupt, EOFError):
         raise CancelledError("Assessment cancelled; nothing saved.") from None
     finally:
         close()
     # The interactive path goes through the same validator as --answers.
-    doc = (
-        {"role": answers.role, "skills": dict(answers.ratings)}
-        if answers.role
-        else {"skills": dict(answers.ratings)}
-    )
+    doc: dict[str, Any] = {"skills": dict(answers.ratings)}
+    if answers.role:
+        doc["role"] = answers.role
+    if answers.evidence:
+        doc["evidence"] = dict(answers.evidence)
     from csadvisor import checks
     from csadvisor.yamlreader import Parsed
 
@@ -385,7 +438,13 @@ def next_(
     if location is not None and explicit and _place(ctx, location) is not None:
         error_line("local medians are shown by 'csadvisor next ROLE --location PLACE'")
 
-    answers = Answers(result.get("role"), result["ratings"])
+    answers = Answers(
+        result.get("role"),
+        result["ratings"],
+        result.get("name"),
+        result.get("rater") or "self",
+        result.get("evidence") or {},
+    )
     try:
         fresh = assessment.result(answers, cat)
         fresh["id"], fresh["created"] = result["id"], result["created"]  # the same assessment

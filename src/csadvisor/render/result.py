@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any, TextIO
 
+from csadvisor.errors import escape_control
 from csadvisor.render.terminal import bullets, console, level_bar, text
 
 
@@ -11,6 +12,38 @@ def _gain_text(gain: float | None) -> str:
         return "pay change: no published range to compare"
     sign = "+" if gain >= 0 else "-"
     return f"pay change: {sign}${abs(gain):,.0f} a year at the midpoint"
+
+
+def who(result: Mapping[str, Any]) -> str:
+    """Whom the assessment is about and who rated, when that was said ("" for oneself)."""
+    name, rater = result.get("name"), result.get("rater") or "self"
+    if not name and rater == "self":
+        return ""
+    about = f"About {name}" if name else "About this person"
+    return f"{about}, rated by {'themselves' if rater == 'self' else 'a ' + rater}"
+
+
+def evidence_items(result: Mapping[str, Any]) -> list[tuple[str, int, str]]:
+    """(skill name, rating, example) for each rating given an example, in profile order."""
+    examples = result.get("evidence") or {}
+    return [
+        (row["name"], row["rating"], examples[row["skill"]])
+        for row in result["profile"]
+        if row["skill"] in examples
+    ]
+
+
+def _evidence_parts(result: Mapping[str, Any], con: Any) -> list[Any]:
+    """The examples behind ratings: data, so control characters escaped, never markup."""
+    from rich.padding import Padding
+
+    parts: list[Any] = []
+    items = evidence_items(result)
+    if items:
+        parts.append(text("Examples behind the ratings", "bold"))
+        lines = [text(escape_control(f"{n} ({r}): {e}")) for n, r, e in items]
+        parts.append(Padding(bullets(lines, con), (0, 0, 1, 2)))
+    return parts
 
 
 def write_result(result: Mapping[str, Any], out: TextIO) -> None:
@@ -22,7 +55,8 @@ def write_result(result: Mapping[str, Any], out: TextIO) -> None:
     con = console(out)
     suggestion = result.get("suggestion")
     parts: list[Any] = []
-
+    if who(result):
+        parts.append(Padding(text(escape_control(who(result)), "bold"), (0, 0, 1, 0)))
     head = text("Your skills profile", "bold")
     if suggestion:
         head.append(text(f"  compared with {suggestion['title']}", "dim"))
@@ -83,6 +117,7 @@ def write_result(result: Mapping[str, Any], out: TextIO) -> None:
             )
             rows.append(Padding(bullets(gap["growth"], con), (0, 0, 0, 2)))
         parts.append(Padding(Group(*rows), (0, 0, 1, 2)))
+    parts += _evidence_parts(result, con)
     parts.append(text(f"How readiness is computed: {result['formula']}.", "dim"))
     con.print(Group(*parts))
 
@@ -97,6 +132,8 @@ def result_markdown(result: Mapping[str, Any]) -> str:
     suggestion = result.get("suggestion")
     lines = ["# Career plan", ""]
     lines.append(f"- Assessment: {md(result['id'])} ({md(result['created'])})")
+    if who(result):
+        lines.append(f"- {md(who(result))}")
     lines.append(f"- Current role: {md(result.get('role_title') or 'not in customer service yet')}")
     if suggestion:
         lines.append(
@@ -123,5 +160,18 @@ def result_markdown(result: Mapping[str, Any]) -> str:
             lines.append("")
             lines += [f"- [ ] {md(g)}" for g in gap["growth"]]
             lines.append("")
+    lines += evidence_markdown(result, md)
     lines += ["", f"_How readiness is computed: {md(result['formula'])}._", ""]
     return "\n".join(lines)
+
+
+def evidence_markdown(result: Mapping[str, Any], md: Any) -> list[str]:
+    """The plan's "Examples" section, each example through the plan's escaping, one line."""
+    items = evidence_items(result)
+    if not items:
+        return []
+    lines = ["", "## Examples behind my ratings", ""]
+    for name, rating, example in items:
+        flat = escape_control(" ".join(str(example).split()))  # one line, nothing raw
+        lines.append(f"- {md(name)} ({rating}): {md(flat)}")
+    return lines
