@@ -313,6 +313,42 @@ def bench_batch(ctx: Context) -> list[Row]:
     return [row, table]
 
 
+def bench_local(ctx: Context) -> list[Row]:
+    """Local pay (BLS OEWS) and ``areas``: each in alternation with the minimal Typer app."""
+    cmds: dict[str, list[str]] = {
+        "local-pay": [*ctx.csadvisor, "pay", ROLE, "--location", "Dallas", "--format", "tsv"],
+        "areas": [*ctx.csadvisor, "areas", "dallas", "--format", "tsv"],
+        "local-typer": ctx.minimal,
+    }
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for round_no in range(ctx.args.warmup + ctx.args.rounds):
+        for key, cmd in cmds.items():
+            elapsed = run_timed(cmd, ctx.env)
+            if round_no >= ctx.args.warmup:
+                times[key].append(elapsed)
+    for key, values in times.items():
+        ctx.medians[key] = statistics.median(values)
+    rows = [
+        timing_row("local", f"csadvisor pay {ROLE!r} --location Dallas -f tsv", times["local-pay"]),
+        timing_row("local", "csadvisor areas dallas -f tsv", times["areas"]),
+        timing_row("local", "(a) minimal Typer app, one command", times["local-typer"]),
+        ratio_row(ctx, "local", "local-pay", "local-typer", "pay --location / (a)", 1.10),
+        ratio_row(ctx, "local", "areas", "local-typer", "areas / (a)", 1.10),
+    ]
+    count = ctx.args.batch_names
+    names = ctx.work / "names.txt"
+    names.write_text("".join(n + "\n" for n in _batch_names(count)), encoding="utf-8")
+    cmd = [*ctx.csadvisor, "pay", "-", "--location", "TX", "--format", "tsv"]
+    lines = run_output(cmd, ctx.env, stdin=names).count("\n")  # warm-up and check
+    if lines != count + 1:
+        ctx.notes.append(f"WARNING: local batch printed {lines} lines, expected {count + 1}")
+    batch = [run_timed(cmd, ctx.env, stdin=names) for _ in range(ctx.args.batch_rounds)]
+    row = timing_row("local", f"{count:,} names: pay - --location TX -f tsv", batch)
+    row.target = f"<= {BATCH_MAX_SECONDS:.1f} s"
+    row.result = verdict(row.median is not None and row.median <= BATCH_MAX_SECONDS)
+    return [*rows, row]
+
+
 # --------------------------------------------------------------------------- scale data
 
 TITLE_RANKS = (
@@ -626,6 +662,7 @@ BENCHMARKS: list[tuple[str, Callable[[Context], list[Row]]]] = [
     ("startup-cold", bench_startup_cold),
     ("startup-nobytecode", bench_startup_nobytecode),
     ("batch", bench_batch),
+    ("local", bench_local),
     ("scale-10k", bench_scale_10k),
     ("scale-20k", bench_scale_20k),
     ("scale-suggest", bench_scale_suggest),

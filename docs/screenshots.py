@@ -145,6 +145,13 @@ def main() -> None:
                 ],
             ),
             Shot(
+                "pay-local",
+                [
+                    *("pay", "csr", "customer service manager", "account-manager"),
+                    *("--location", "Dallas", "-f", "table"),
+                ],
+            ),
+            Shot(
                 "assess",
                 ["assess", "--answers", str(answers), "--no-save", "-f", "table"],
                 shown=["assess", "--answers", "answers.yaml", "--no-save", "-f", "table"],

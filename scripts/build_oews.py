@@ -46,7 +46,7 @@ DATABASE_SHA256 = "b5e75974c3165639e8f99b8432e33bfd3dd3d41c1fe3f32ac510810fea1ce
 RELEASE = "May 2025"
 
 OCCUPATIONS = ("15-1232", "41-3091", "41-4012", "43-1011", "43-4051")
-"""The roles' occupations and their neighbours; the reasons are in docs/oews-draft.md."""
+"""The roles' occupations and their neighbours; the reasons are in docs/oews.md and the README."""
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -211,11 +211,14 @@ def test_unknown_location_suggests_the_closest(invoke: Any, ladder: Path) -> Non
     )
 
 
-def test_bundled_data_has_no_locations_and_says_what_to_do(invoke: Any) -> None:
-    result = invoke("pay", "csr", "--location", "Boston")
-    assert result.exit_code == 3
-    assert "ships no location factors" in result.stderr
-    assert "--adjust FACTOR" in result.stderr
+def test_bundled_data_has_no_factors_so_a_place_is_a_bls_area(invoke: Any) -> None:
+    # Before BLS areas shipped, this said "ships no location factors" (exit 3).
+    result = invoke("pay", "csr", "--location", "Boston", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    (record,) = json.loads(result.stdout)
+    assert record["area"] == "Boston-Cambridge-Newton, MA-NH"
+    assert record["adjusted_by"] is None
+    assert record["factor"] is None
 
 
 def test_location_and_adjust_together_is_a_usage_error(invoke: Any) -> None:

@@ -40,6 +40,7 @@ def loaded_by(module: str) -> set[str]:
         "csadvisor.lookup",
         "csadvisor.advisor",
         "csadvisor.assessment",
+        "csadvisor.localpay",
         "csadvisor.team",
     ],
 )

@@ -32,8 +32,12 @@ LISTINGS: list[tuple[list[str], tuple[str, ...]]] = [
     (["pay", "csr", "account-manager", "customer-service-manager"], records.PAY_COLUMNS),
     (["skills"], records.SKILL_COLUMNS),
     (["track"], records.TRACK_COLUMNS),
+    (["pay", "csr", "customer-service-manager", "-l", "Dallas"], records.COLUMNS["pay --location"]),
+    (["roles", "--location", "TX"], records.COLUMNS["roles --location"]),
+    (["areas", "springfield"], records.AREA_COLUMNS),
+    (["next", "csr", "-l", "US"], records.COLUMNS["next ROLE --location"]),
 ]
-LISTING_IDS = [args[0] for args, _ in LISTINGS]
+LISTING_IDS = [" ".join(args[:1] + args[2:3]) for args, _ in LISTINGS]
 NUMBER_COLUMNS = ("low", "high", "mid", "level", "year", "depth", "factor")
 TABLE_COMMANDS = [
     ["roles", "-f", "table"],
@@ -43,6 +47,9 @@ TABLE_COMMANDS = [
     ["pay", "csr", "-p", "hour", "-f", "table"],
     ["skills", "-f", "table"],
     ["track", "-f", "table"],
+    ["pay", "csr", "account-manager", "-l", "Bozeman", "-f", "table"],
+    ["role", "customer-service-manager", "-l", "Dallas", "-f", "table"],
+    ["areas", "springfield", "-f", "table"],
 ]
 
 

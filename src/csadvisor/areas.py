@@ -305,3 +305,20 @@ def resolve_in_text(text: str, place: str) -> Resolution:
         return found
     rows, _ = parse_areas(text)  # unknown: suggestions need every name
     return AreaIndex(rows).resolve(place)
+
+
+def search_in_text(text: str, query: str = "", kind: str | None = None) -> tuple[Area, ...]:
+    """:meth:`AreaIndex.search` on the text of a validated areas.csv, parsing few lines."""
+    key, raw = normalize(query), query.strip()
+    lines = text.split("\n")
+    folded = text.casefold().translate(_PUNCTUATION).split("\n")
+    candidates = []
+    for number, line in enumerate(lines[1:], start=1):
+        if not line.strip():
+            continue
+        if key and len(folded) == len(lines) and key not in folded[number] and raw not in line:
+            continue
+        cells = split_line(line.rstrip("\r"))
+        if cells is not None and len(cells) == len(AREA_COLUMNS):
+            candidates.append(_plain(cells))
+    return AreaIndex(candidates).search(query, kind)

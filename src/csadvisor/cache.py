@@ -10,6 +10,7 @@ catalogue is simply read from the files again.
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,27 +35,31 @@ class Key:
         self.stamp = stamp
 
 
-def key_for(directory: Path, contents: list[bytes]) -> Key | None:
-    """The cache key for files of ``directory`` with these bytes; None: caching is off."""
+def key_for(directory: Path, contents: list[bytes], kind: str = "catalog") -> Key | None:
+    """The cache key for files of ``directory`` with these bytes; None: caching is off.
+
+    ``kind`` names what is cached (``catalog``: the YAML files; ``statistics``: the
+    validated OEWS extract, areas and projections), one cache file each."""
     folder = folders.cache()
     if folder is None:
         return None
     stamp: list[Any] = [FORMAT, __version__, sys.hexversion]
     stamp += [blake2b(raw, digest_size=32).hexdigest() for raw in contents]
     name = blake2b(os.fsencode(os.path.abspath(directory)), digest_size=8).hexdigest()
-    return Key(folder / f"catalog-{name}.marshal", stamp)
+    return Key(folder / f"{kind}-{name}.marshal", stamp)
 
 
 MAX_CACHE_BYTES = 256 * 1024 * 1024
 """A cache file larger than this is not read (the data files themselves are 16 MiB each)."""
 
 
-def read(key: Key) -> Any:
+def read(key: Key, shaped: "Callable[[Any], bool] | None" = None) -> Any:
     """The documents stored under ``key``, or None (missing, stale, damaged or not ours).
 
     The folder and the file must both be ours and writable by no one else (as ssh treats
     its keys); the file must be a regular file of bounded size, opened without following a
-    symlink and without waiting (a FIFO); what it holds must have the expected shape.
+    symlink and without waiting (a FIFO); what it holds must have the expected shape
+    (``shaped``: the catalogue's by default).
     """
     import marshal  # built in: no import cost, unlike json
 
@@ -71,7 +76,7 @@ def read(key: Key) -> Any:
         documents = blob.get("documents")
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    return documents if _shaped(documents) else None
+    return documents if (shaped or _shaped)(documents) else None
 
 
 def _trusted(st: os.stat_result) -> bool:

@@ -220,12 +220,17 @@ def load_locations(source: DataSource) -> dict[str, Location]:
 
 
 def check_directory(source: DataSource) -> list[Problem]:
-    """Every problem in the data directory (roles, skills and locations if present)."""
+    """Every problem in the data in use: roles, skills, locations if present, and the BLS
+    statistics (the data directory's own CSV files, else the bundled ones)."""
+    from csadvisor import blsdata
+
     problems: list[Problem] = []
+    roles: tuple[Role, ...] = ()
     try:
-        load_documents(source)
+        roles = build(*load_documents(source)).roles
     except DataError as exc:
         problems += exc.problems
+    problems += blsdata.check(source, roles, source.label(ROLES_FILE))
     if source.file(LOCATIONS_FILE).exists():
         try:
             load_locations(source)

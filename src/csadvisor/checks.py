@@ -54,6 +54,9 @@ def validate(
                     rc.fail(f"roles[{i}].next[{j}]", "a role cannot grow into itself")
                 elif target not in role_ids:
                     rc.fail(f"roles[{i}].next[{j}]", f"unknown role {_q(target)}")
+        if ("soc" in role) != ("occupation" in role):
+            given, missing = ("soc", "occupation") if "soc" in role else ("occupation", "soc")
+            rc.fail(f"roles[{i}].{given}", f"{given} needs {missing} too (the official title)")
         req = role.get("skills")
         if isinstance(req, dict) and skill_ids:
             for skill_id in req:

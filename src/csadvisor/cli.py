@@ -29,6 +29,7 @@ COMMANDS = {
     "assess": "csadvisor.commands.assess",
     "next": "csadvisor.commands.assess",
     "history": "csadvisor.commands.history",
+    "areas": "csadvisor.commands.areas",
     "team": "csadvisor.commands.team",
     "data": "csadvisor.commands.data",
     "help": "csadvisor.commands.help",
@@ -38,7 +39,7 @@ PROG = "csadvisor"
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 a role (or any name in a batch), skill, location or "
-    "saved assessment not found; "
+    "saved assessment not found, or a location names several areas; "
     "2 usage error; 3 invalid data file; 70 internal error (a bug); "
     "74 output could not be written; 130 cancelled by the user."
 )
@@ -337,7 +338,8 @@ def _version(value: bool) -> None:
     help="A career advisor for people who work in customer service.\n\n"
     "List the roles and what they pay, see which role is your next step, and what to "
     "learn to get there. Pay ranges come from the Robert Half 2026 Salary Guide (US "
-    "national starting salaries); roles without a published range say so."
+    "national starting salaries); roles without a published range say so. Local pay "
+    "(--location) comes from BLS OEWS May 2025: all employed workers in the occupation."
 )
 def _global(
     ctx: typer.Context,
@@ -346,8 +348,9 @@ def _global(
         typer.Option(
             "--data-dir",
             metavar="DIR",
-            help="Use DIR/roles.yaml, DIR/skills.yaml (and DIR/locations.yaml) instead of "
-            "the bundled data. Default: $CSADVISOR_DATA_DIR, else the bundled data.",
+            help="Use DIR/roles.yaml, DIR/skills.yaml (and DIR/locations.yaml, and any BLS "
+            "CSV file DIR has, e.g. DIR/oews_2025.csv) instead of the bundled data. "
+            "Default: $CSADVISOR_DATA_DIR, else the bundled data.",
         ),
     ] = None,
     version: Annotated[

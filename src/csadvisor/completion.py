@@ -47,14 +47,29 @@ def complete_skills(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
 
 def complete_locations(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Location names from the data directory's locations.yaml."""
+    """The organisation's location names when it has a locations.yaml (its names win);
+    otherwise BLS area names, postal codes and principal cities (areas.csv)."""
+    pairs: list[tuple[str, str]] = []
+    source: Any = None
     try:
         from csadvisor import catalog
 
-        places = catalog.load_locations(catalog.resolve_source(_completion_data_dir(ctx)))
+        source = catalog.resolve_source(_completion_data_dir(ctx))
+        places = catalog.load_locations(source)
+        return _matching([(p.name, f"x{p.factor:g}") for p in places.values()], incomplete)
     except Exception:
-        return []
-    return _matching([(p.name, f"x{p.factor:g}") for p in places.values()], incomplete)
+        pass
+    try:
+        from csadvisor import blsdata
+
+        for area in blsdata.load(source).areas_index().areas:
+            pairs.append((area.name, f"BLS {area.kind}"))
+            if area.kind == "state":
+                pairs.append((area.states[0], area.name))
+            pairs += [(city, area.name) for city in area.cities if area.kind == "metro"]
+    except Exception:
+        pass
+    return list(dict.fromkeys(_matching(pairs, incomplete)))
 
 
 def complete_assessments(incomplete: str) -> list[tuple[str, str]]:

@@ -129,6 +129,8 @@ class Role(NamedTuple):
     next: tuple[str, ...]
     skills: Mapping[str, int]
     pay: PayRange | None = None
+    soc: str | None = None  # the O*NET-SOC occupation whose BLS figures the role reads
+    occupation: str | None = None  # that occupation's official OEWS title
 
 
 class Skill(NamedTuple):

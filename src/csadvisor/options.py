@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand
 
+from csadvisor.completion import complete_locations
 from csadvisor.output import ListingFormat, TrackFormat
 
 
@@ -132,6 +133,20 @@ TrackFormatOption = Annotated[
         metavar="FORMAT",
         help="Output format: table, tsv, csv, json, jsonl or mermaid (a graph for documents). "
         "Default: a tree on a terminal, tsv in a pipe.",
+    ),
+]
+LocationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--location",
+        "-l",
+        metavar="PLACE",
+        envvar="CSADVISOR_LOCATION",
+        show_envvar=True,
+        help="Local pay from BLS OEWS May 2025 for PLACE: a state (Texas, TX), a metro area "
+        "or one of its principal cities (Dallas), a BLS area code, or US. A name in your "
+        "organisation's locations.yaml wins (its pay factor). 'csadvisor areas' lists them.",
+        autocompletion=complete_locations,
     ),
 ]
 HeaderOption = Annotated[

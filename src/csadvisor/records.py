@@ -12,6 +12,7 @@ from csadvisor.models import Catalog, PayRange, Role, Skill, amount
 
 if TYPE_CHECKING:
     from csadvisor.advisor import Step, TrackNode
+    from csadvisor.areas import Area
 
 NO_RANGE = "no published range"
 UNKNOWN_ROLE = "unknown role"
@@ -43,6 +44,22 @@ READINESS_COLUMNS = (
     "role", "title", "readiness", "band", "met", "required", "distance", "pay_gain", "reason",
 )  # fmt: skip
 PATH_COLUMNS = ("file", "path", "source", "exists")
+AREA_COLUMNS = ("code", "short_code", "name", "kind", "states", "cities", "parent")
+
+# With --location PLACE (a BLS area), these come after the columns above: a script
+# written against the columns without a location keeps working unchanged.
+LOCAL_COLUMNS = (
+    "location", "area_code", "area", "area_kind", "soc", "occupation", "local_period",
+    "local_derived", "p10", "p25", "median", "p75", "p90", "mean", "employment",
+    "local_basis", "local_source", "not_published", "local_note",
+)  # fmt: skip
+OUTLOOK_COLUMNS = (
+    "outlook_change_percent", "outlook_openings_per_year", "entry_education", "outlook_source",
+)  # fmt: skip
+ROLES_LOCAL_COLUMNS = ("area", "soc", "local_median", "local_source", "local_note")
+NEXT_LOCAL_COLUMNS = (
+    "area", "median_from", "median_to", "median_change", "median_basis", "local_note",
+)  # fmt: skip
 SKILL_IDS = "SKILL..."  # in a column list: one column per skill id, in catalogue order
 TEAM_COLUMNS = ("kind", "person", "rater", "created", "role", SKILL_IDS, "evidence")
 TEAM_TARGET_COLUMNS = (
@@ -70,6 +87,11 @@ COLUMNS = {
     "next ROLE": NEXT_COLUMNS,
     "assess -f tsv": READINESS_COLUMNS,
     "data path": PATH_COLUMNS,
+    "areas": AREA_COLUMNS,
+    "pay --location": PAY_COLUMNS + LOCAL_COLUMNS,
+    "roles --location": ROLE_COLUMNS + ROLES_LOCAL_COLUMNS,
+    "role --location": ROLE_DETAIL_COLUMNS + LOCAL_COLUMNS + OUTLOOK_COLUMNS,
+    "next ROLE --location": NEXT_COLUMNS + NEXT_LOCAL_COLUMNS,
     "team": TEAM_COLUMNS,
     "team --target ROLE": TEAM_TARGET_COLUMNS,
     "team --view next": TEAM_NEXT_COLUMNS,
@@ -144,6 +166,8 @@ def role_detail_record(role: Role, catalog: Catalog) -> dict[str, Any]:
         "next": list(role.next),
         "skills": dict(role.skills.items()),
         **{k: pay[k] for k in ROLE_DETAIL_COLUMNS[8:]},
+        "soc": role.soc,
+        "occupation": role.occupation,
     }
 
 
@@ -279,3 +303,16 @@ def diff_document(
 def readiness_records(result: Mapping[str, Any]) -> list[dict[str, Any]]:
     """An assessment's readiness ranking, without the per-skill gaps (they are in json)."""
     return [{k: v for k, v in r.items() if k != "gaps"} for r in result["readiness"]]
+
+
+def area_record(area: "Area") -> dict[str, Any]:
+    """One BLS area: its codes (7-digit, and as BLS's workbooks print it), name, kind."""
+    return {
+        "code": area.code,
+        "short_code": area.short_code,
+        "name": area.name,
+        "kind": area.kind,
+        "states": list(area.states),
+        "cities": list(area.cities),
+        "parent": area.parent or None,
+    }

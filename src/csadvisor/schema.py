@@ -458,6 +458,16 @@ ROLE = Record(
         "next": Field(ListOf(slug()), required=False, description="Ids of roles this grows into."),
         "skills": Field(MapOf(Integer(1, 5)), required=False, description="Skill id -> level."),
         "pay": Field(PAY, required=False, description="Only where a range is published."),
+        "soc": Field(
+            Text(pattern=r"^[0-9]{2}-[0-9]{4}$", max_len=7, hint="an SOC code such as 43-4051"),
+            required=False,
+            description="The occupation (O*NET-SOC code) whose BLS figures this role reads.",
+        ),
+        "occupation": Field(
+            Text(max_len=300),
+            required=False,
+            description="The occupation's official OEWS title; required with soc.",
+        ),
     },
     title="Role",
 )

@@ -13,6 +13,7 @@ from csadvisor.models import Rater
 from csadvisor.options import (
     FormatOption,
     HeaderOption,
+    LocationOption,
     ResultFormatOption,
     command_app,
     examples,
@@ -331,10 +332,14 @@ def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) ->
     help=_readiness_help(
         "What comes next: from ROLE, the roles it grows into, with the pay change, the skills "
         "to grow and how much of each role's requirements ROLE already meets (overlap); "
+        "with --location, the change between local medians (BLS), not a promised raise; "
         "without ROLE, the summary of your latest advice (--details for everything)."
     ),
     epilog=examples(
-        "csadvisor next csr", "csadvisor next", "csadvisor next --assessment result.json -f json"
+        "csadvisor next csr",
+        "csadvisor next csr --location Houston",
+        "csadvisor next",
+        "csadvisor next --assessment result.json -f json",
     ),
 )
 def next_(
@@ -356,6 +361,7 @@ def next_(
         ),
     ] = None,
     fmt: FormatOption = None,
+    location: LocationOption = None,
     header: HeaderOption = True,
     details: DetailsOption = False,
 ) -> None:
@@ -366,7 +372,16 @@ def next_(
     cat = state(ctx).catalog()
     if name is not None:
         current = advisor.RoleIndex(cat).get(name)
-        rows = [records.next_record(current, step) for step in advisor.steps_from(current, cat)]
+        steps = advisor.steps_from(current, cat)
+        rows = [records.next_record(current, step) for step in steps]
+        columns: tuple[str, ...] = records.NEXT_COLUMNS
+        where = _place(ctx, location)
+        if where is not None:
+            from csadvisor.localpay import median_change
+
+            for row, step in zip(rows, steps, strict=True):
+                row.update(median_change(current, step.role, where))
+            columns = records.COLUMNS["next ROLE --location"]
         if not rows:
             moves = sorted(
                 (r for r in cat.roles if r.id != current.id and r.level >= current.level),
@@ -380,11 +395,16 @@ def next_(
                 + (f"; lateral moves: {shown}" if shown else "")
                 + "; 'csadvisor assess' ranks them by your readiness and names your strengths"
             )
-        emit(View(records.NEXT_COLUMNS, rows, next_table), fmt, header)
+        emit(View(columns, rows, next_table), fmt, header)
         return
     result = _latest_result(assessment_file)
     from csadvisor import assessment
     from csadvisor.advisor import Answers
+
+    source = ctx.get_parameter_source("location")
+    explicit = source is not None and source.name != "ENVIRONMENT"
+    if location is not None and explicit and _place(ctx, location) is not None:
+        error_line("local medians are shown by 'csadvisor next ROLE --location PLACE'")
 
     answers = Answers(
         result.get("role"),
@@ -409,6 +429,15 @@ def next_(
     more = _where_more(saved_id, offer_export=False)
     plain = accessible_mode(False, os.environ)
     show_result(fresh, fmt, header, details=details, more=more, plain=plain)
+
+
+def _place(ctx: typer.Context, location: str | None) -> Any:
+    """The BLS place ``--location`` names (None without one, or for an organisation's own)."""
+    if location is None:
+        return None
+    from csadvisor import catalog, place
+
+    return place.listing_place(catalog.resolve_source(state(ctx).data_dir), location)
 
 
 def _latest_result(path: str | None) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from enum import Enum
 from functools import partial
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -11,6 +11,7 @@ from csadvisor.errors import UsageError, escape_control
 from csadvisor.options import (
     FormatOption,
     HeaderOption,
+    LocationOption,
     TrackFormatOption,
     command_app,
     examples,
@@ -36,6 +37,7 @@ class SortKey(str, Enum):
         "csadvisor roles",
         "csadvisor roles --from senior-customer-service-specialist",
         "csadvisor roles --with-pay -f json | jq '.[].title'",
+        "csadvisor roles --location 'New York' --sort pay",
     )
 )
 def roles(
@@ -62,15 +64,21 @@ def roles(
             "--sort",
             case_sensitive=False,
             metavar="KEY",
-            help="Order of the rows: track, id, title, level or pay.",
+            help="Order of the rows: track, id, title, level or pay (the starting midpoint; "
+            "the local median with --location).",
         ),
     ] = SortKey.track,
+    location: LocationOption = None,
     header: HeaderOption = True,
 ) -> None:
-    """List every role: id, title, level, pay range (or none published), next roles."""
+    """List every role: id, title, level, pay range (or none published), next roles.
+
+    With --location: each role's local median (BLS OEWS May 2025, all employed workers).
+    """
     from csadvisor import advisor, records
 
     cat = state(ctx).catalog()
+    where = _place(ctx, location)
     chosen = list(cat.roles)
     if from_role is not None:
         chosen = advisor.reachable(cat, advisor.RoleIndex(cat).get(from_role))
@@ -78,7 +86,12 @@ def roles(
         chosen = [r for r in chosen if r.level == level]
     if with_pay:
         chosen = [r for r in chosen if r.pay is not None]
-    if sort is SortKey.pay:
+    if sort is SortKey.pay and where is not None:  # by the local median, the unknown last
+        from csadvisor.localpay import median
+
+        medians = {r.id: median(r, where)[0] for r in chosen}
+        chosen.sort(key=lambda r: (medians[r.id] is None, -(medians[r.id] or 0)))
+    elif sort is SortKey.pay:
         chosen.sort(key=lambda r: (r.pay is None, -(r.pay.mid if r.pay else 0)))
     elif sort is SortKey.level:
         chosen.sort(key=lambda r: r.level)
@@ -87,14 +100,35 @@ def roles(
     from csadvisor.render.tables import roles_table
 
     rows = [records.role_record(r) for r in chosen]
+    columns: tuple[str, ...] = records.ROLE_COLUMNS
+    if where is not None:
+        from csadvisor.localpay import roles_fields
+
+        rows = [{**row, **roles_fields(r, where)} for row, r in zip(rows, chosen, strict=True)]
+        columns = records.COLUMNS["roles --location"]
     titles = {r.id: r.title for r in cat.roles}
-    emit(View(records.ROLE_COLUMNS, rows, partial(roles_table, titles=titles)), fmt, header)
+    emit(View(columns, rows, partial(roles_table, titles=titles)), fmt, header)
+
+
+def _place(ctx: typer.Context, location: str | None) -> Any:
+    """The BLS place ``--location`` names (None without one, or for an organisation's own)."""
+    if location is None:
+        return None
+    from csadvisor import catalog, place
+
+    return place.listing_place(catalog.resolve_source(state(ctx).data_dir), location)
 
 
 # --------------------------------------------------------------------------- role
 
 
-@app.command(epilog=examples("csadvisor role csr", "csadvisor role 'Account manager' -f json"))
+@app.command(
+    epilog=examples(
+        "csadvisor role csr",
+        "csadvisor role 'Account manager' -f json",
+        "csadvisor role manager --location Chicago",
+    )
+)
 def role(
     ctx: typer.Context,
     name: Annotated[
@@ -104,14 +138,25 @@ def role(
         ),
     ],
     fmt: FormatOption = None,
+    location: LocationOption = None,
     header: HeaderOption = True,
 ) -> None:
-    """Show one role in full: summary, duties, pay and its source, skills, next roles."""
+    """Show one role in full: summary, duties, pay and its source, skills, next roles.
+
+    Also its occupation, BLS pay percentiles (national, or --location) and 2024-34 outlook.
+
+    TSV and CSV add those columns only with --location.
+    """
     from csadvisor import advisor, records
 
     cat = state(ctx).catalog()
     found = advisor.RoleIndex(cat).get(name)
     record = records.role_detail_record(found, cat)
+    columns: tuple[str, ...] = records.ROLE_DETAIL_COLUMNS
+    where = _place(ctx, location)
+    if where is not None:
+        columns = records.COLUMNS["role --location"]
+    record.update(_role_statistics(ctx, found, where))
     names = {s.id: s.name for s in cat.skills}
     titles = {r.id: r.title for r in cat.roles}
 
@@ -120,7 +165,20 @@ def role(
 
         write_role_page(record, names, titles, out)
 
-    emit(View(records.ROLE_DETAIL_COLUMNS, [record], page, document=record), fmt, header)
+    emit(View(columns, [record], page, document=record), fmt, header)
+
+
+def _role_statistics(ctx: typer.Context, role: Any, where: Any) -> dict[str, Any]:
+    """The role's BLS distribution (in ``where``, else national) and its outlook."""
+    from csadvisor import blsdata, catalog, localpay, place
+
+    source = catalog.resolve_source(state(ctx).data_dir)
+    where = where or place.bls_place(source, "US")
+    stats = blsdata.load(source)
+    return {
+        **localpay.local_fields(role, where, "year"),
+        **localpay.outlook_fields(stats.projection(role.soc)),
+    }
 
 
 # --------------------------------------------------------------------------- skills

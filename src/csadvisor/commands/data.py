@@ -41,7 +41,9 @@ def data_validate(
         typer.Argument(metavar="[DIR]", help="Data directory; default: the data in use."),
     ] = None,
 ) -> None:
-    """Check roles.yaml, skills.yaml (and locations.yaml) and report every problem.
+    """Check roles.yaml, skills.yaml, locations.yaml and the BLS CSV files; report every problem.
+
+    The BLS CSV files are checked too, DIR's own or the bundled ones it falls back to.
 
     Each problem is printed on stdout as file:line: field.path: message.
 
@@ -197,6 +199,12 @@ def data_path(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption
         # A file name is not ours: a symlink's target may carry terminal escapes.
         shown = escape_control(str(path.resolve()))
         rows.append({"file": name, "path": shown, "source": why, "exists": exists})
+    from csadvisor.blsdata import files_in_use
+
+    for name, (path, label) in files_in_use(source).items():
+        used = why if label != name or source.bundled else "bundled with csadvisor"
+        shown = escape_control(str(path.resolve()))
+        rows.append({"file": name, "path": shown, "source": used, "exists": "yes"})
 
     columns = records.PATH_COLUMNS
     emit(View(columns, rows, partial(path_table, columns=columns)), fmt, header)

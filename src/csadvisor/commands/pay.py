@@ -1,17 +1,25 @@
 """`csadvisor pay`: pay ranges by hand or by the hundred from stdin."""
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from csadvisor.cli import error_line
-from csadvisor.completion import complete_locations, complete_roles
+from csadvisor.completion import complete_roles
 from csadvisor.errors import NotFoundError, UsageError, escape_control
 from csadvisor.models import Period
-from csadvisor.options import FormatOption, HeaderOption, command_app, examples, finite, state
+from csadvisor.options import (
+    FormatOption,
+    HeaderOption,
+    LocationOption,
+    command_app,
+    examples,
+    finite,
+    state,
+)
 
 if TYPE_CHECKING:
     from csadvisor.nameinput import NameLine
@@ -23,6 +31,14 @@ class PayField(str, Enum):
     low = "low"
     high = "high"
     mid = "mid"
+    p10 = "p10"
+    p25 = "p25"
+    median = "median"
+    p75 = "p75"
+    p90 = "p90"
+
+
+PERCENTILE_FIELDS = ("p10", "p25", "median", "p75", "p90")
 
 
 class InputFormat(str, Enum):
@@ -69,6 +85,8 @@ def _requests(
         "csadvisor pay csr 'customer service manager' --period hour",
         "cut -f1 names.txt | csadvisor pay - -f tsv --no-header | sort -t$'\\t' -k3 -n",
         "csadvisor pay - --column job_title --keep employee_id -f csv < staff.csv",
+        "csadvisor pay csr --location Dallas",
+        "csadvisor pay csr -l TX --field median --period hour",
     )
 )
 def pay(
@@ -89,7 +107,8 @@ def pay(
             "-p",
             case_sensitive=False,
             help="Express pay per year, month (year / 12) or hour (year / 2080); "
-            "anything but the published period is marked derived.",
+            "anything but the published period is marked derived. With --location, the "
+            "hourly BLS figures are BLS's own; monthly ones are year / 12, marked derived.",
         ),
     ] = Period.year,
     field: Annotated[
@@ -97,21 +116,15 @@ def pay(
         typer.Option(
             "--field",
             case_sensitive=False,
-            help="Print only this number, one line per name (an empty line where there is "
+            metavar="FIELD",
+            help="Print only this number (low, high, mid, p10, p25, median, p75 or p90), "
+            "one line per name (an empty line where there is "
             "none, so lines match the input; with --column, first a line for the header "
-            "row). mid is the midpoint of the range, not a median.",
+            "row). mid is the midpoint of the starting range, not a median; p10..p90 and "
+            "median are BLS percentiles (need --location).",
         ),
     ] = None,
-    location: Annotated[
-        str | None,
-        typer.Option(
-            "--location",
-            "-l",
-            metavar="NAME",
-            help="Apply the pay factor of NAME from the data directory's locations.yaml.",
-            autocompletion=complete_locations,
-        ),
-    ] = None,
+    location: LocationOption = None,
     adjust: Annotated[
         float | None,
         typer.Option(
@@ -156,13 +169,18 @@ def pay(
     Every name gets one record, in input order, with the name as typed (query) and its
     input line (line): an unknown name gets note 'unknown role' and the closest name
     (suggestion), and empty figures.
+
+    With --location: the occupation's BLS percentiles, mean and employment in that place.
     """
     from csadvisor import records
     from csadvisor.lookup import RoleIndex, unknown_role_message
     from csadvisor.output import Joined, Shown, View, cell, emit
 
     if location is not None and adjust is not None:
-        raise UsageError("give --location or --adjust, not both")
+        if _from_environment(ctx, "location"):
+            location = None  # an explicit --adjust beats the default place
+        else:
+            raise UsageError("give --location or --adjust, not both")
     if field is not None and fmt is not None:
         raise UsageError(
             "--field prints bare numbers, one per line; drop --format, or drop --field"
@@ -179,7 +197,17 @@ def pay(
     if clash:
         raise UsageError(f"--keep {clash[0]}: the pay records have a column of that name already")
     cat = state(ctx).catalog()
-    factor, adjusted_by = _pay_factor(ctx, location, adjust)
+    local, factor, adjusted_by = _where(ctx, location, adjust)
+    clash = [k for k in kept if local is not None and k in records.LOCAL_COLUMNS]
+    if clash:
+        raise UsageError(f"--keep {clash[0]}: the local pay records have a column of that name")
+    if field is not None and field.value in PERCENTILE_FIELDS and local is None:
+        hint = "add --location PLACE (e.g. US)"
+        if location is not None:
+            hint = f"'{location}' is your organisation's location (a factor), not a BLS area"
+        raise UsageError(
+            f"--field {field.value} is a BLS figure: {hint}. See 'csadvisor pay --help'."
+        )
     index = RoleIndex(cat)
     requests = _requests(names, input_format, column, kept)
     missing: list[str] = []  # one line per unknown name, with its input line
@@ -192,6 +220,9 @@ def pay(
         found: dict[str, dict[str, Any]] = {}  # by role id: the figures, worked out once
         blank = records.unanswered_record(records.BLANK_NAME)
         not_found = records.unanswered_record(records.UNKNOWN_ROLE)
+        if local is not None:  # the same columns, empty
+            blank = {**blank, **dict.fromkeys(records.LOCAL_COLUMNS)}
+            not_found = {**not_found, **dict.fromkeys(records.LOCAL_COLUMNS)}
         unknown: dict[str, tuple[str, str | None]] = {}  # by name: the message, suggestion
         for request in requests:
             name = request.query
@@ -219,10 +250,9 @@ def pay(
                 continue
             record = found.get(role.id)
             if record is None:
-                rng = role.pay.per(period.value) if role.pay else None
-                if rng is not None and factor is not None:
-                    rng = rng.adjusted(factor, adjusted_by or "")
-                record = found[role.id] = records.pay_record(role, rng)
+                record = found[role.id] = _pay_record(
+                    role, period.value, local, factor, adjusted_by
+                )
             yield Joined(record, extra)
 
     if field is not None:
@@ -233,8 +263,19 @@ def pay(
             value = record.get(field.value)
             if value is None and record["role"] and record["role"] not in unpaid_warned:
                 unpaid_warned.add(record["role"])
-                error_line(f"{record['role']}: {records.NO_RANGE}; printing an empty line")
+                error_line(
+                    f"{record['role']}: {_why_empty(record, field.value)}; printing an empty line"
+                )
             out.write(cell(value) + "\n")  # the numbers as tsv shows them
+    elif local is not None:
+
+        def pictures(rows: Shown, out: TextIO) -> None:
+            from csadvisor.render.localpay import local_pay_table
+
+            local_pay_table(rows, out, period.value)
+
+        columns = (*records.PAY_COLUMNS, *records.LOCAL_COLUMNS, *kept)
+        emit(View(columns, answers(), pictures), fmt, header)
     else:
 
         def table(rows: Shown, out: TextIO) -> None:
@@ -249,17 +290,47 @@ def pay(
         raise NotFoundError(*missing)
 
 
-def _pay_factor(
-    ctx: typer.Context, location: str | None, adjust: float | None
-) -> tuple[float | None, str | None]:
-    """The factor to apply to national pay, and what to call it."""
-    if adjust is not None:
-        return adjust, "manual factor"
-    if location is None:
-        return None, None
-    from csadvisor import catalog
-    from csadvisor.lookup import LocationIndex
+def _pay_record(
+    role: Any, period: str, local: Any, factor: float | None, adjusted_by: str | None
+) -> dict[str, Any]:
+    """The starting range (as today), and with a BLS place its local columns after it."""
+    from csadvisor import records
 
-    places = catalog.load_locations(catalog.resolve_source(state(ctx).data_dir))
-    place = LocationIndex(places).get(location)
-    return place.factor, f"{place.name} ({place.source}, {place.year})"
+    rng = role.pay.per(period) if role.pay else None
+    if rng is not None and factor is not None:
+        rng = rng.adjusted(factor, adjusted_by or "")
+    record = records.pay_record(role, rng)
+    if local is not None:
+        from csadvisor.localpay import local_fields
+
+        record.update(local_fields(role, local, period))
+    return record
+
+
+def _why_empty(record: Mapping[str, Any], field: str) -> str:
+    from csadvisor import records
+
+    if field not in PERCENTILE_FIELDS:
+        return records.NO_RANGE
+    return record["not_published"].get(field) or record["local_note"] or "not published"
+
+
+def _from_environment(ctx: typer.Context, name: str) -> bool:
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "ENVIRONMENT"
+
+
+def _where(
+    ctx: typer.Context, location: str | None, adjust: float | None
+) -> tuple[Any, float | None, str | None]:
+    """A BLS place for local figures, or a factor (and its name) for the national range."""
+    if adjust is not None:
+        return None, adjust, "manual factor"
+    if location is None:
+        return None, None, None
+    from csadvisor import catalog, place
+
+    found = place.resolve(catalog.resolve_source(state(ctx).data_dir), location)
+    if isinstance(found, place.Location):
+        return None, found.factor, f"{found.name} ({found.source}, {found.year})"
+    return found, None, None

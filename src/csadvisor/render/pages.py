@@ -34,6 +34,9 @@ def write_role_page(
         basis = f"{record['basis']}, {record['region']}; {record['source']} ({record['year']})"
         parts.append(Padding(Group(line, text(basis, "dim")), (0, 0, 1, 2)))
 
+    if "local_source" in record:
+        parts += statistics_section(record)
+
     if record.get("responsibilities"):
         parts.append(text("Responsibilities", "bold"))
         parts.append(Padding(bullets(record["responsibilities"], con), (0, 0, 1, 2)))
@@ -63,6 +66,45 @@ def write_role_page(
         parts.append(text("Also called", "bold"))
         parts.append(Padding(text(", ".join(record["aliases"])), (0, 0, 0, 2)))
     con.print(Group(*parts))
+
+
+def statistics_section(record: Mapping[str, Any]) -> list[Any]:
+    """The role's occupation, its BLS pay distribution in the area, and its outlook."""
+    from rich.console import Group
+    from rich.padding import Padding
+
+    parts: list[Any] = [text("Occupation and local pay (all employed workers)", "bold")]
+    if not record.get("soc"):
+        parts.append(Padding(text(f"{record['local_note']}."), (0, 0, 1, 2)))
+        return parts
+    lines = [text(f"{record['soc']} {record['occupation']}")]
+    if record.get("local_source"):
+        missing = record.get("not_published") or {}
+
+        def fig(key: str) -> str:
+            value = record.get(key)
+            return money(value, "USD", "year") if value is not None else missing.get(key, "")
+
+        names = (("10th", "p10"), ("25th", "p25"), ("median", "median"), ("75th", "p75"))
+        shown = "  ".join(f"{n} {fig(k)}" for n, k in (*names, ("90th", "p90")))
+        lines.append(text(f"{record['area']}: {shown} a year"))
+        employed = record.get("employment")
+        count = f"{employed:,.0f}" if employed is not None else missing.get("employment", "")
+        lines.append(text(f"mean {fig('mean')}; {count} employed", "dim"))
+        lines.append(text(f"{record['local_source']}, {record['local_basis']}", "dim"))
+    if record.get("local_note"):
+        lines.append(text(f"{record['local_note'][0].upper()}{record['local_note'][1:]}.", "dim"))
+    if record.get("outlook_source"):
+        openings = f"{record['outlook_openings_per_year']:,.0f}"
+        lines.append(
+            text(
+                f"Outlook: employment {record['outlook_change_percent']:+g}% over 2024-34, "
+                f"{openings} openings a year; typical entry: {record['entry_education']}"
+            )
+        )
+        lines.append(text(str(record["outlook_source"]), "dim"))
+    parts.append(Padding(Group(*lines), (0, 0, 1, 2)))
+    return parts
 
 
 def write_skill_page(

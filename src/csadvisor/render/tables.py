@@ -78,7 +78,10 @@ def pay_table(
         cur, per = paid[0]["currency"], paid[0]["period"]
         notes.append(f"Bars share one scale, {money(lo, cur, per)} to {money(hi, cur, per)}.")
     if factor is not None:
-        notes.append(f"Adjusted: national figures x {factor:g}, {adjusted_by}.")
+        where = (
+            "" if adjusted_by == "manual factor" else ", from your organisation's locations.yaml"
+        )
+        notes.append(f"Adjusted: national figures x {factor:g}, {adjusted_by}{where}.")
     if period != "year":
         notes.append(
             f"Per {period}: derived from the yearly figures "
@@ -97,7 +100,24 @@ def roles_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
             "Grows into", lambda r: ", ".join(titles[n] for n in r["next"]) or "-", min_width=12
         ),
     ]
-    write_table(rows, cols, out, caption=pay_caption(rows), spaced=True)
+    extra = ""
+    if rows and "local_median" in rows[0]:
+
+        def local(r: Mapping[str, Any]) -> str:
+            if r["local_median"] is None:
+                return str(r["local_note"] or "")
+            shown = money(r["local_median"], "USD", "year")
+            return shown if not r["local_note"] else f"{shown} ({r['area']})"
+
+        cols.insert(3, TableColumn("Local median (year)", local, min_width=10))
+        areas = sorted({r["area"] for r in rows if r["area"]})
+        extra = (
+            f"Local median: BLS OEWS May 2025, all employed workers in the role's occupation, "
+            f"{'; '.join(areas)}; half earn less, half more."
+        )
+        if any(r["local_note"] and r["local_median"] is not None for r in rows):
+            extra += " An area in brackets: none published where asked; the nearest level shown."
+    write_table(rows, cols, out, caption=pay_caption(rows, extra), spaced=True)
 
 
 def skills_table(rows: Shown, out: TextIO) -> None:
@@ -129,6 +149,28 @@ def next_table(rows: Shown, out: TextIO) -> None:
         TableColumn("Overlap", lambda r: f"{r['overlap']}%", justify="right", no_wrap=True),
     ]
     caption = "Overlap: the share of the next role's requirements this role's own levels meet."
+    if rows and "median_change" in rows[0]:
+
+        def median_change(r: Mapping[str, Any]) -> str:
+            if r["median_change"] is None:
+                return str(r["local_note"] or "no published figure")
+            sign = "+" if r["median_change"] >= 0 else "-"
+            return f"{sign}${abs(r['median_change']):,} a year"
+
+        cols.insert(3, TableColumn("Median to median", median_change, min_width=12))
+        areas = sorted({r["area"] for r in rows if r["area"]})
+        notes = sorted(
+            {r["local_note"] for r in rows if r["local_note"] and r["median_change"] is not None}
+        )
+        caption += (
+            " "
+            + (
+                "Pay change: starting-range midpoints (Robert Half 2026, US national). "
+                f"Median to median: the two occupations' medians in {'; '.join(areas) or 'the area'}, "
+                "BLS OEWS May 2025, all employed workers; a difference of medians, not a raise "
+                "anyone is promised. " + " ".join(f"{n[0].upper()}{n[1:]}." for n in notes)
+            ).strip()
+        )
     write_table(rows, cols, out, spaced=True, caption=caption)
 
 
