@@ -20,9 +20,9 @@ from csadvisor.models import EVIDENCE_MAX, NAME_MAX, PERIODS, RATERS, SKILL_CATE
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-_CONTROL_RE = re.compile(CONTROL_CHARS)
-_CONTROL_BUT_NEWLINE_RE = re.compile(CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
-_INVISIBLE_RE = re.compile(INVISIBLE_CHARS)
+# Compiled when first needed (``_compiled``): the cache's shape check rarely needs them.
+_CONTROL = CONTROL_CHARS
+_CONTROL_BUT_NEWLINE = CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
 FORMULA_START = ("=", "+", "@")
 """What a spreadsheet would run as a formula: no text field may start with one."""
 MAX_TEXT = 2000
@@ -140,7 +140,7 @@ class Text(Spec):
         value = value.strip()
         if not value:
             return c.fail(path, "must not be empty")
-        bad = (_CONTROL_RE if self.one_line else _CONTROL_BUT_NEWLINE_RE).search(value)
+        bad = _compiled(_CONTROL if self.one_line else _CONTROL_BUT_NEWLINE).search(value)
         if bad:
             kind = "a line break" if bad.group() in "\r\n" else "a control character"
             return c.fail(path, f"contains {kind} ({repr(bad.group())[1:-1]}); not allowed here")
@@ -153,7 +153,7 @@ class Text(Spec):
                 "reword it, or start it with another character",
             )
         if self.name:
-            hidden = _INVISIBLE_RE.search(value)
+            hidden = _compiled(INVISIBLE_CHARS).search(value)
             if hidden:
                 return c.fail(
                     path,
@@ -174,8 +174,7 @@ class Text(Spec):
             return True  # ids repeat thousands of times in a large catalogue
         if not value or len(value) > self.max_len:
             return False
-        bad = _CONTROL_RE if self.one_line else _CONTROL_BUT_NEWLINE_RE
-        if bad.search(value) or (self.name and _INVISIBLE_RE.search(value)):
+        if not _plain(value, self.one_line, self.name):
             return False
         if self.choices and value not in self.choices:
             return False
@@ -194,6 +193,18 @@ class Text(Spec):
         if self.one_line:
             s["pattern"] = self.pattern or "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
         return s
+
+
+def _plain(value: str, one_line: bool, name: bool) -> bool:
+    """No control character (a line break too, if ``one_line``), and in a name nothing
+    invisible. ``isprintable`` answers for the usual text without compiling a pattern:
+    every control character is unprintable, and every invisible one is outside ASCII."""
+    printable = (value if one_line else value.replace("\n", "")).isprintable()
+    if printable and (not name or value.isascii()):
+        return True
+    if _compiled(_CONTROL if one_line else _CONTROL_BUT_NEWLINE).search(value):
+        return False
+    return not (name and _compiled(INVISIBLE_CHARS).search(value))
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}
