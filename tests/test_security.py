@@ -279,6 +279,7 @@ def test_a_planted_cache_with_escapes_and_fake_pay_is_a_miss(tmp_path: Path) -> 
     [
         "not-a-pair", "wrong-types", "unknown-key", "missing-field", "level-9", "negative-pay",
         "four-levels", "bell-in-a-summary", "bad-skill-key", "skill-level-0", "bool-as-int",
+        "filler-in-a-title", "line-break-in-a-title",
     ],
 )  # fmt: skip
 def test_a_cache_of_the_wrong_shape_is_a_miss(tmp_path: Path, damage: str) -> None:
@@ -308,6 +309,10 @@ def test_a_cache_of_the_wrong_shape_is_a_miss(tmp_path: Path, damage: str) -> No
         agent["summary"] = "Sum\x07"
     elif damage == "bad-skill-key":
         agent["skills"]["Not A Slug"] = 2
+    elif damage == "filler-in-a-title":  # printable, yet shows nothing: two titles alike
+        agent["title"] = "Support\u3164agent"
+    elif damage == "line-break-in-a-title":
+        agent["title"] = "Support\nagent"
     elif damage == "skill-level-0":
         agent["skills"]["empathy"] = 0
     else:

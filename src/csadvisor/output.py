@@ -28,7 +28,7 @@ class Format(str, Enum):
     mermaid = "mermaid"
 
 
-_CONTROL = re.compile(CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))
+_CONTROL = CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f")  # compiled if needed
 
 LISTING = (Format.table, Format.tsv, Format.csv, Format.json, Format.jsonl)
 TRACK = (*LISTING, Format.mermaid)
@@ -162,7 +162,7 @@ def _neutral(text: str, value: Any, starts: tuple[str, ...]) -> str:
     stays a number). Control characters are made visible, as everywhere text is shown."""
     if text.startswith(starts) and not isinstance(value, (int, float)):
         text = "'" + text
-    if text.isprintable() or not _CONTROL.search(text):
+    if text.isprintable() or not re.search(_CONTROL, text):
         return text
     return escape_control(text)
 

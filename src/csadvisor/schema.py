@@ -2,6 +2,10 @@
 
 The validator walks plain Python values (from YAML or JSON), converts them, and collects
 every problem with its field path, so ``data validate`` can report all of them at once.
+
+The specs are plain classes with ``__slots__``, not dataclasses: this module is imported
+at every warm start (the cache's shape check), and generating ten dataclasses' methods
+cost about 5 ms of a start that must stay near an empty Typer app's.
 """
 
 from __future__ import annotations
@@ -9,16 +13,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from csadvisor.errors import CONTROL_CHARS, INVISIBLE_CHARS, escape_control
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-_CONTROL_RE = re.compile(CONTROL_CHARS)
-_CONTROL_BUT_NEWLINE_RE = re.compile(CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
-_INVISIBLE_RE = re.compile(INVISIBLE_CHARS)
+# Compiled when first needed (``_compiled``): the cache's shape check rarely needs them.
+_CONTROL = CONTROL_CHARS
+_CONTROL_BUT_NEWLINE = CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
 FORMULA_START = ("=", "+", "@")
 """What a spreadsheet would run as a formula: no text field may start with one."""
 MAX_TEXT = 2000
@@ -47,14 +50,16 @@ def describe(value: Any) -> str:
     return "'" + escape_control(text) + "'"
 
 
-@dataclass
 class Checker:
     """Collects problems as ``(path, message)``; ``where`` maps a path to its line."""
 
-    problems: list[tuple[str, str]] = field(default_factory=list)
-    # Short identifiers repeat thousands of times in a large catalogue (skill ids, "USD",
-    # "year"): each distinct one is checked once per spec.
-    known_good: set[tuple[int, str]] = field(default_factory=set)
+    __slots__ = ("known_good", "problems")
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[str, str]] = []
+        # Short identifiers repeat thousands of times in a large catalogue (skill ids,
+        # "USD", "year"): each distinct one is checked once per spec.
+        self.known_good: set[tuple[int, str]] = set()
 
     def fail(self, path: Any, message: str) -> Invalid:
         self.problems.append((render_path(path), message))
@@ -84,7 +89,9 @@ def render_path(path: Any) -> str:
 
 
 class Spec:
-    """A type in the schema."""
+    """A type in the schema (immutable once built: specs are module constants)."""
+
+    __slots__ = ()
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -98,14 +105,24 @@ class Spec:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
 class Text(Spec):
-    one_line: bool = True
-    pattern: str | None = None
-    choices: tuple[str, ...] = ()
-    max_len: int = MAX_TEXT
-    hint: str = ""
-    name: bool = False  # a name or title: invisible characters refused too
+    __slots__ = ("choices", "hint", "max_len", "name", "one_line", "pattern")
+
+    def __init__(
+        self,
+        one_line: bool = True,
+        pattern: str | None = None,
+        choices: tuple[str, ...] = (),
+        max_len: int = MAX_TEXT,
+        hint: str = "",
+        name: bool = False,  # a name or title: invisible characters refused too
+    ) -> None:
+        self.one_line = one_line
+        self.pattern = pattern
+        self.choices = choices
+        self.max_len = max_len
+        self.hint = hint
+        self.name = name
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if type(value) is not str:
@@ -122,7 +139,7 @@ class Text(Spec):
         value = value.strip()
         if not value:
             return c.fail(path, "must not be empty")
-        bad = (_CONTROL_RE if self.one_line else _CONTROL_BUT_NEWLINE_RE).search(value)
+        bad = _compiled(_CONTROL if self.one_line else _CONTROL_BUT_NEWLINE).search(value)
         if bad:
             kind = "a line break" if bad.group() in "\r\n" else "a control character"
             return c.fail(path, f"contains {kind} ({repr(bad.group())[1:-1]}); not allowed here")
@@ -135,7 +152,7 @@ class Text(Spec):
                 "reword it, or start it with another character",
             )
         if self.name:
-            hidden = _INVISIBLE_RE.search(value)
+            hidden = _compiled(INVISIBLE_CHARS).search(value)
             if hidden:
                 return c.fail(
                     path,
@@ -156,8 +173,7 @@ class Text(Spec):
             return True  # ids repeat thousands of times in a large catalogue
         if not value or len(value) > self.max_len:
             return False
-        bad = _CONTROL_RE if self.one_line else _CONTROL_BUT_NEWLINE_RE
-        if bad.search(value) or (self.name and _INVISIBLE_RE.search(value)):
+        if not _plain(value, self.one_line, self.name):
             return False
         if self.choices and value not in self.choices:
             return False
@@ -178,6 +194,18 @@ class Text(Spec):
         return s
 
 
+def _plain(value: str, one_line: bool, name: bool) -> bool:
+    """No control character (a line break too, if ``one_line``), and in a name nothing
+    invisible. ``isprintable`` answers for the usual text without compiling a pattern:
+    every control character is unprintable, and every invisible one is outside ASCII."""
+    printable = (value if one_line else value.replace("\n", "")).isprintable()
+    if printable and (not name or value.isascii()):
+        return True
+    if _compiled(_CONTROL if one_line else _CONTROL_BUT_NEWLINE).search(value):
+        return False
+    return not (name and _compiled(INVISIBLE_CHARS).search(value))
+
+
 _PATTERNS: dict[str, re.Pattern[str]] = {}
 _FITTING: set[tuple[int, str]] = set()  # (Text spec, value) found to fit: ids, choices
 _REQUIRED: dict[int, tuple[str, ...]] = {}  # a Record's required field names, by id
@@ -194,10 +222,12 @@ def slug(hint: str = "lowercase letters, digits and single hyphens") -> Text:
     return Text(pattern=SLUG, max_len=80, hint=hint)
 
 
-@dataclass(frozen=True)
 class Integer(Spec):
-    minimum: int
-    maximum: int
+    __slots__ = ("maximum", "minimum")
+
+    def __init__(self, minimum: int, maximum: int) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -215,11 +245,13 @@ class Integer(Spec):
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
-@dataclass(frozen=True)
 class Number(Spec):
     """A positive, finite number."""
 
-    maximum: float = 1e12
+    __slots__ = ("maximum",)
+
+    def __init__(self, maximum: float = 1e12) -> None:
+        self.maximum = maximum
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -241,12 +273,14 @@ class Number(Spec):
         return {"type": "number", "exclusiveMinimum": 0, "maximum": self.maximum}
 
 
-@dataclass(frozen=True)
 class Real(Spec):
     """Any finite number within bounds (a figure csadvisor computed, such as a pay gain)."""
 
-    minimum: float
-    maximum: float
+    __slots__ = ("maximum", "minimum")
+
+    def __init__(self, minimum: float, maximum: float) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -266,11 +300,13 @@ class Real(Spec):
         return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
 
 
-@dataclass(frozen=True)
 class Nullable(Spec):
     """A value of ``spec``, or null."""
 
-    spec: Spec
+    __slots__ = ("spec",)
+
+    def __init__(self, spec: Spec) -> None:
+        self.spec = spec
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         return None if value is None else self.spec.check(value, path, c)
@@ -282,11 +318,13 @@ class Nullable(Spec):
         return {"anyOf": [self.spec.json_schema(), {"type": "null"}]}
 
 
-@dataclass(frozen=True)
 class ListOf(Spec):
-    item: Spec
-    min_items: int = 0
-    max_items: int | None = None
+    __slots__ = ("item", "max_items", "min_items")
+
+    def __init__(self, item: Spec, min_items: int = 0, max_items: int | None = None) -> None:
+        self.item = item
+        self.min_items = min_items
+        self.max_items = max_items
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if not isinstance(value, list):
@@ -320,12 +358,14 @@ class ListOf(Spec):
         return s
 
 
-@dataclass(frozen=True)
 class MapOf(Spec):
     """A mapping from slugs to values (e.g. skill id -> level)."""
 
-    value: Spec
-    key: Text = field(default_factory=slug)
+    __slots__ = ("key", "value")
+
+    def __init__(self, value: Spec, key: Text | None = None) -> None:
+        self.value = value
+        self.key = slug() if key is None else key
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if not isinstance(value, dict):
@@ -356,19 +396,23 @@ class MapOf(Spec):
         }
 
 
-@dataclass(frozen=True)
 class Field:
-    spec: Spec
-    required: bool = True
-    description: str = ""
+    __slots__ = ("description", "required", "spec")
+
+    def __init__(self, spec: Spec, required: bool = True, description: str = "") -> None:
+        self.spec = spec
+        self.required = required
+        self.description = description
 
 
-@dataclass(frozen=True)
 class Record(Spec):
     """A mapping with a fixed set of keys; unknown keys are rejected."""
 
-    fields: Mapping[str, Field]
-    title: str = ""
+    __slots__ = ("fields", "title")
+
+    def __init__(self, fields: Mapping[str, Field], title: str = "") -> None:
+        self.fields = fields
+        self.title = title
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if not isinstance(value, dict):

@@ -90,10 +90,11 @@ FISH_SCRIPT = (
     '_TYPER_COMPLETE_ARGS=(commandline -cp) %(prog_name)s"'
 )
 
-_CONTROL = re.compile(CONTROL_CHARS)
+# Patterns, compiled by ``re`` when first used: every start imports this module (to
+# register completion), and only a completion request needs them.
 # What bash reads as itself outside quotes; everything else gets a backslash.
-_BASH_PLAIN = re.compile(r"[\w@%+,./-]")  # \w: letters and digits of any script, and _
-_DQ_SPECIAL = re.compile(r'([\\$`"])')
+_BASH_PLAIN = r"[\w@%+,./-]"  # \w: letters and digits of any script, and _
+_DQ_SPECIAL = r'([\\$`"])'
 
 
 class MalformedRequest(Exception):
@@ -111,20 +112,20 @@ def bash_word(value: str, quote: str | None = None) -> str:
         if quote == "'":
             word = value.replace("'", "'\\''")
         else:  # history expansion sees ! even between double quotes: step out for it
-            word = _DQ_SPECIAL.sub(r"\\\1", value).replace("!", '"\\!"')
+            word = re.sub(_DQ_SPECIAL, r"\\\1", value).replace("!", '"\\!"')
         # Readline closes the quote unless the word already ends with that character.
         return word + quote if word.endswith(quote) else word
-    return "".join(ch if _BASH_PLAIN.fullmatch(ch) else "\\" + ch for ch in value)
+    return "".join(ch if re.fullmatch(_BASH_PLAIN, ch) else "\\" + ch for ch in value)
 
 
 def one_line(text: str) -> str:
     """A description: control characters (tab, newline, escapes) become spaces."""
-    return _CONTROL.sub(" ", text)
+    return re.sub(CONTROL_CHARS, " ", text)
 
 
 def offerable(value: str) -> bool:
     """A candidate the line protocols can carry whole: non-empty, no control characters."""
-    return bool(value) and _CONTROL.search(value) is None
+    return bool(value) and re.search(CONTROL_CHARS, value) is None
 
 
 def split_command_line(text: str) -> tuple[list[str], str, str | None]:
