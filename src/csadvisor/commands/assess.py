@@ -163,6 +163,7 @@ def assess(
             raise UsageError("--template prints an answers file to fill in; drop --answers")
         sys.stdout.write(answers_template(cat))
         return
+    where = _place(ctx, location)  # before any question: a wrong place must not cost answers
     if name is not None:
         name = _checked_name(name)
     if answers_file is not None:
@@ -174,7 +175,7 @@ def assess(
         name=name or answers.name, rater=rater.value if rater else answers.rater
     )
     result = assessment.result(answers, cat)
-    _add_local_pay(ctx, result, location, cat)
+    _add_local_pay(result, where, cat)
     if assessment.all_same(answers) and answers_file is not None:
         error_line("warning: every skill has the same rating; the result will be unreliable")
     # Save and export first: if either fails, stdout carries no half-finished result.
@@ -417,7 +418,7 @@ def next_(
     try:
         fresh = assessment.result(answers, cat)
         fresh["id"], fresh["created"] = result["id"], result["created"]  # the same assessment
-        _add_local_pay(ctx, fresh, location, cat)
+        _add_local_pay(fresh, _place(ctx, location), cat)
     except KeyError:
         raise NotFoundError(
             "that assessment names roles or skills the current data does not have; "
@@ -433,14 +434,11 @@ def next_(
     show_result(fresh, fmt, header, details=details, more=more, plain=plain)
 
 
-def _add_local_pay(
-    ctx: typer.Context, result: dict[str, Any], location: str | None, cat: Any
-) -> None:
+def _add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
     """With a BLS place, the result's ``local_pay``: what the summary's pay line shows."""
     from csadvisor.render.result import pointed_to
 
     item = pointed_to(result)
-    where = _place(ctx, location)  # an unknown place is an error even with nothing to show
     if where is None or item is None:
         return
     from csadvisor.advisor import RoleIndex
