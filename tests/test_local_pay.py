@@ -500,6 +500,16 @@ def test_summary_local_pay_says_when_the_nearest_level_is_used(
     assert "showing Montana, the nearest level with one" in line
 
 
+def test_exported_plan_has_the_local_pay_line(invoke: Invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.md"
+    ok(_assessed(invoke, tmp_path, "csr", "-l", "TX", "--no-save", "--export", str(plan)))
+    assert (
+        "- Local pay change: +$0 a year, median-to-median, not a promised raise (Texas, "
+        "BLS OEWS May 2025, all employed workers in the occupation; both roles read the "
+        "same occupation (43-4051))." in plan.read_text(encoding="utf-8").splitlines()
+    )
+
+
 def test_local_pay_line_signs_the_change_and_says_when_there_is_none() -> None:
     from csadvisor.render.result import local_pay_line
 
