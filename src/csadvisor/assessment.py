@@ -23,9 +23,6 @@ def result_spec() -> Any:
     """The shape of a result (what ``result`` returns and history saves), to check a saved
     file as a whole before any command reads a field of it."""
     from csadvisor.schema import (
-        EVIDENCE,
-        PERSON_NAME,
-        RATER,
         Field,
         Integer,
         ListOf,
@@ -37,6 +34,7 @@ def result_spec() -> Any:
         Text,
         slug,
     )
+    from csadvisor.specs import EVIDENCE, PERSON_NAME, RATER
 
     line, para = Text(max_len=2000), Text(one_line=False, max_len=20000)
     level = Integer(1, 5)

@@ -112,7 +112,7 @@ def _shaped(documents: Any) -> bool:
     ``fits`` is the schema's quick yes/no, about a third of the cost of a full check."""
     if not (isinstance(documents, (tuple, list)) and len(documents) == 2):
         return False
-    from csadvisor.schema import ROLES_FILE, SKILLS_FILE
+    from csadvisor.specs import ROLES_FILE, SKILLS_FILE
 
     return ROLES_FILE.fits(documents[0]) and SKILLS_FILE.fits(documents[1])
 

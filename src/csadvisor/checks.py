@@ -24,8 +24,8 @@ def validate(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Check both files against the schema and each other; raise DataError with all problems."""
     from csadvisor.schema import INVALID, Checker
-    from csadvisor.schema import ROLES_FILE as ROLES_SPEC
-    from csadvisor.schema import SKILLS_FILE as SKILLS_SPEC
+    from csadvisor.specs import ROLES_FILE as ROLES_SPEC
+    from csadvisor.specs import SKILLS_FILE as SKILLS_SPEC
 
     rc, sc = Checker(), Checker()
     roles_doc = ROLES_SPEC.check(roles.value, "", rc)
@@ -179,7 +179,7 @@ def _find_cycle(items: list[tuple[int, dict[str, Any]]], ids: dict[str, int]) ->
 def locations(parsed: Parsed, label: str) -> dict[str, Location]:
     """Checked locations by normalized name; a name given twice is a problem."""
     from csadvisor.schema import INVALID, Checker
-    from csadvisor.schema import LOCATIONS_FILE as SPEC
+    from csadvisor.specs import LOCATIONS_FILE as SPEC
 
     checker = Checker()
     doc = SPEC.check(parsed.value, "", checker)
@@ -211,7 +211,8 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
     An unknown role is a NotFoundError (exit 1), the rest DataError (exit 3).
     """
     from csadvisor.lookup import RoleIndex, SkillIndex
-    from csadvisor.schema import ANSWERS_FILE, INVALID, Checker
+    from csadvisor.schema import INVALID, Checker
+    from csadvisor.specs import ANSWERS_FILE
 
     checker = Checker()
     doc = ANSWERS_FILE.check(parsed.value, "", checker)

@@ -160,7 +160,8 @@ def quick_problem(doc: Any) -> str | None:
     """
     global _RESULT_KEYS
     from csadvisor.assessment import CREATED_PATTERN, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION
-    from csadvisor.schema import INVALID, PERSON_NAME, RATER, SLUG, Checker, describe
+    from csadvisor.schema import INVALID, SLUG, Checker, describe
+    from csadvisor.specs import PERSON_NAME, RATER
 
     if not isinstance(doc, dict):
         return f"expected a mapping, got {describe(doc)}"
@@ -207,6 +208,7 @@ def quick_problem(doc: Any) -> str | None:
 
 
 def _evidence() -> Any:
-    from csadvisor.schema import EVIDENCE, MapOf
+    from csadvisor.schema import MapOf
+    from csadvisor.specs import EVIDENCE
 
     return MapOf(EVIDENCE)

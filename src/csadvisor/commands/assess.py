@@ -228,7 +228,8 @@ def answers_template(cat: Any) -> str:
 
 def _checked_name(name: str) -> str:
     """``--name`` under the same rule as an answers file's ``name``."""
-    from csadvisor.schema import INVALID, PERSON_NAME, Checker
+    from csadvisor.schema import INVALID, Checker
+    from csadvisor.specs import PERSON_NAME
 
     checker = Checker()
     checked = PERSON_NAME.check(name, "--name", checker)

@@ -84,7 +84,7 @@ def data_schema(
     Put this line at the top of a file to use it with the YAML language server:
     # yaml-language-server: $schema=roles.schema.json
     """
-    from csadvisor import schema
+    from csadvisor import specs as shapes
     from csadvisor.output import write_json
 
     kinds = [k.value for k in SchemaKind]
@@ -96,10 +96,10 @@ def data_schema(
     kind = None if kind_name is None else SchemaKind(kind_name.casefold())
 
     specs = {
-        "roles": schema.ROLES_FILE,
-        "skills": schema.SKILLS_FILE,
-        "locations": schema.LOCATIONS_FILE,
-        "answers": schema.ANSWERS_FILE,
+        "roles": shapes.ROLES_FILE,
+        "skills": shapes.SKILLS_FILE,
+        "locations": shapes.LOCATIONS_FILE,
+        "answers": shapes.ANSWERS_FILE,
     }
     base = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     if kind is not None:

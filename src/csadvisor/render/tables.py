@@ -159,6 +159,7 @@ def next_table(rows: Shown, out: TextIO) -> None:
 
         cols.insert(3, TableColumn("Median to median", median_change, min_width=12))
         areas = sorted({r["area"] for r in rows if r["area"]})
+        where = "; ".join(areas) or "the area"
         notes = sorted(
             {r["local_note"] for r in rows if r["local_note"] and r["median_change"] is not None}
         )
@@ -166,7 +167,7 @@ def next_table(rows: Shown, out: TextIO) -> None:
             " "
             + (
                 "Pay change: starting-range midpoints (Robert Half 2026, US national). "
-                f"Median to median: the two occupations' medians in {'; '.join(areas) or 'the area'}, "
+                f"Median to median: the two occupations' medians in {where}, "
                 "BLS OEWS May 2025, all employed workers; a difference of medians, not a raise "
                 "anyone is promised. " + " ".join(f"{n[0].upper()}{n[1:]}." for n in notes)
             ).strip()
