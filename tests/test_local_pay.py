@@ -533,6 +533,20 @@ def test_local_pay_line_signs_the_change_and_says_when_there_is_none() -> None:
     )
 
 
+@pytest.mark.parametrize(("role", "place"), [("csr", "Bozeman"), (None, "Houston")])
+def test_summary_with_local_pay_still_fits_an_80_by_24_terminal(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, role: str | None, place: str
+) -> None:
+    from csadvisor.render.result import SUMMARY_LINES
+
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = ok(_assessed(invoke, tmp_path, role, "-l", place)).stdout.splitlines()
+    assert len(lines) <= SUMMARY_LINES
+    assert all(len(line) <= 80 for line in lines)
+    assert "Local pay" in lines[2]
+    assert lines[-1].startswith("More: --details, csadvisor history show ")
+
+
 def test_newcomer_summary_shows_the_target_local_percentiles(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
