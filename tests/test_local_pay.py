@@ -458,17 +458,144 @@ def test_location_completion_offers_bls_names_without_an_organisation_file() -> 
     assert ("TX", "Texas") in complete_locations(Root(), "T")  # type: ignore[arg-type]
 
 
-def test_next_without_a_role_points_to_next_role_for_local_medians(
-    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _assessed(invoke: Invoke, tmp_path: Path, role: str | None, *args: str) -> Any:
     skills = json.loads(ok(invoke("skills", "-f", "json")).stdout)
     answers = tmp_path / "me.json"
-    answers.write_text(json.dumps({"role": "csr", "skills": {s["id"]: 3 for s in skills}}))
-    ok(invoke("assess", "--answers", str(answers), "-f", "json"))
-    asked = ok(invoke("next", "-l", "Dallas", "-f", "json"))
-    assert "'csadvisor next ROLE --location PLACE'" in asked.stderr
-    monkeypatch.setenv("CSADVISOR_LOCATION", "Dallas")  # a default is not a request
-    assert ok(invoke("next", "-f", "json")).stderr == ""
+    doc: dict[str, Any] = {"skills": {s["id"]: 3 for s in skills}}
+    if role:
+        doc["role"] = role
+    answers.write_text(json.dumps(doc))
+    return invoke("assess", "--answers", str(answers), *args)
+
+
+def test_summary_with_location_shows_the_local_median_change_with_its_labels(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # one line, to assert it whole
+    lines = ok(_assessed(invoke, tmp_path, "csr", "-l", "Dallas")).stdout.splitlines()
+    assert lines[2] == (
+        "  Local pay change: +$0 a year, median-to-median, not a promised raise "
+        "(Dallas-Fort Worth-Arlington, TX, BLS OEWS May 2025, all employed workers in the "
+        "occupation; both roles read the same occupation (43-4051))."
+    )
+    plain = ok(_assessed(invoke, tmp_path, "csr", "--no-save")).stdout
+    assert "Local pay" not in plain  # no location: unchanged
+    assert "median" not in plain
+    assert "Pay" in plain.splitlines()[2]
+    # next without ROLE: the latest advice, its pay line local; a default location too
+    again = ok(invoke("next", "-l", "Dallas")).stdout.splitlines()
+    assert again[2] == lines[2]
+    monkeypatch.setenv("CSADVISOR_LOCATION", "Dallas")
+    assert ok(invoke("next")).stdout.splitlines()[2] == lines[2]
+
+
+def test_summary_local_pay_says_when_the_nearest_level_is_used(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")
+    res = ok(_assessed(invoke, tmp_path, "csr", "-l", "Bozeman", "--no-save"))
+    line = res.stdout.splitlines()[2]
+    assert line.startswith("  Local pay change: +$0 a year, median-to-median, not a promised")
+    assert "(Montana, BLS OEWS May 2025, all employed workers in the occupation; " in line
+    assert "no published median for 43-4051 in Bozeman, MT (BLS: not released); " in line
+    assert "showing Montana, the nearest level with one" in line
+
+
+def test_exported_plan_has_the_local_pay_line(invoke: Invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.md"
+    ok(_assessed(invoke, tmp_path, "csr", "-l", "TX", "--no-save", "--export", str(plan)))
+    assert (
+        "- Local pay change: +$0 a year, median-to-median, not a promised raise (Texas, "
+        "BLS OEWS May 2025, all employed workers in the occupation; both roles read the "
+        "same occupation (43-4051))." in plan.read_text(encoding="utf-8").splitlines()
+    )
+
+
+def test_local_pay_line_signs_the_change_and_says_when_there_is_none() -> None:
+    from csadvisor.render.result import local_pay_line
+
+    local = {
+        "area": "Texas",
+        "asked_area": "Texas",
+        "source": "BLS OEWS May 2025",
+        "basis": "all employed workers in the occupation",
+        "current_role": "csr",
+        "median_change": -1200,
+        "note": None,
+    }
+    assert local_pay_line(local, "Lead") == (
+        "Local pay change: -$1,200 a year, median-to-median, not a promised raise "
+        "(Texas, BLS OEWS May 2025, all employed workers in the occupation)."
+    )
+    local.update(median_change=None, note="no occupation mapped: no published figure")
+    assert local_pay_line(local, "Lead") == (
+        "Local pay: no median to compare in Texas; no occupation mapped: no published figure."
+    )
+
+
+@pytest.mark.parametrize(("role", "place"), [("csr", "Bozeman"), (None, "Houston")])
+def test_summary_with_local_pay_still_fits_an_80_by_24_terminal(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, role: str | None, place: str
+) -> None:
+    from csadvisor.render.result import SUMMARY_LINES
+
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = ok(_assessed(invoke, tmp_path, role, "-l", place)).stdout.splitlines()
+    assert len(lines) <= SUMMARY_LINES
+    assert all(len(line) <= 80 for line in lines)
+    assert "Local pay" in lines[2]
+    assert lines[-1].startswith("More: --details, csadvisor history show ")
+
+
+def test_newcomer_summary_shows_the_target_local_percentiles(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    res = ok(_assessed(invoke, tmp_path, None, "-l", "Houston", "--no-save"))
+    assert res.stdout.splitlines()[2] == (
+        "  Local pay for Call center specialist: $35,610 - $48,500 a year (25th-75th "
+        "percentile), median $40,380 (Houston-Pasadena-The Woodlands, TX, BLS OEWS May 2025, "
+        "all employed workers in the occupation)."
+    )
+
+
+def test_local_pay_is_a_json_field_that_saved_history_still_reads(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    result = json.loads(ok(_assessed(invoke, tmp_path, "csr", "-l", "TX", "-f", "json")).stdout)
+    local = result["local_pay"]
+    assert local["location"] == "TX"
+    assert local["area"] == local["asked_area"] == "Texas"
+    assert local["median_from"] == local["median_to"] == 40420
+    assert local["median_change"] == 0
+    assert (local["p25"], local["p75"]) == (35420, 48300)
+    assert local["source"] == "BLS OEWS May 2025"
+    assert local["basis"] == "all employed workers in the occupation"
+    assert local["change_basis"].startswith("median-to-median")
+    assert "not a raise anyone is promised" in local["change_basis"]
+    saved = ok(invoke("history", "show", result["id"], "-f", "json"))  # validates the file
+    assert json.loads(saved.stdout)["local_pay"] == local
+    file = tmp_path / "result.json"
+    file.write_text(json.dumps(result))
+    again = json.loads(ok(invoke("next", "--assessment", str(file), "-f", "json")).stdout)
+    assert "local_pay" not in again  # no --location now: the published ranges
+    plain = json.loads(ok(_assessed(invoke, tmp_path, "csr", "-f", "json")).stdout)
+    assert "local_pay" not in plain
+
+
+def test_summary_with_an_unknown_place_is_one_line_and_exit_1(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    refused = _assessed(invoke, tmp_path, "csr", "-l", "Nowhereville")
+    assert invoke("history", "-f", "json").stdout.strip() in ("", "[]")  # nothing saved
+    ok(_assessed(invoke, tmp_path, "csr"))
+    for res in (refused, invoke("next", "-l", "Nowhereville")):
+        assert res.exit_code == 1
+        assert res.stdout == ""
+        assert res.stderr == (
+            "csadvisor: unknown location 'Nowhereville'; "
+            "run 'csadvisor areas QUERY' to search the BLS areas\n"
+        )
 
 
 @pytest.mark.parametrize(

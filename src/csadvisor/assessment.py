@@ -141,6 +141,23 @@ def result_spec() -> Any:
                 ),
                 required=False,
             ),
+            # With --location only: the local (BLS OEWS) pay the summary shows.
+            "local_pay": Field(
+                Record(
+                    {
+                        **{k: Field(Nullable(line)) for k in ("location", "asked_area", "area")},
+                        "current_role": Field(Nullable(slug())),
+                        "target_role": Field(slug()),
+                        **{
+                            k: Field(Nullable(Real(-1e12, 1e12)))
+                            for k in ("median_from", "median_to", "median_change", "p25", "p75")
+                        },
+                        **{k: Field(Nullable(para)) for k in ("source", "basis")},
+                        **{k: Field(Nullable(para)) for k in ("change_basis", "note")},
+                    }
+                ),
+                required=False,
+            ),
         },
         title="csadvisor assessment result",
     )

@@ -158,6 +158,51 @@ def median_change(current: Role, target: Role, place: Place) -> dict[str, Any]:
     }
 
 
+SUMMARY_KEYS = (
+    "location", "asked_area", "area", "current_role", "target_role", "median_from",
+    "median_to", "median_change", "p25", "p75", "source", "basis", "change_basis", "note",
+)  # fmt: skip
+"""The fields of an assessment's ``local_pay`` (``assessment.result_spec`` checks them)."""
+
+
+def summary_pay(current: Role | None, target: Role, place: Place) -> dict[str, Any]:
+    """The local pay an assessment summary shows for the role it points to.
+
+    Someone in a role gets the change between the two roles' local medians (labelled
+    median-to-median, never a raise); a newcomer the target's local p25, median and p75.
+    ``area`` is where the target's figures are from; when it is not ``asked_area`` (no
+    published median there) ``note`` says which nearest level was used, and why.
+    """
+    spread = local_fields(target, place)
+    record: dict[str, Any] = dict.fromkeys(SUMMARY_KEYS)
+    record.update(
+        location=place.asked,
+        asked_area=place.area.name,
+        area=spread["area"],
+        current_role=current.id if current else None,
+        target_role=target.id,
+        median_to=spread["median"],
+        p25=spread["p25"],
+        p75=spread["p75"],
+        basis=BASIS,
+        note=spread["local_note"],
+    )
+    found = [find(target, place)]
+    if current is not None:
+        change = median_change(current, target, place)
+        found.append(find(current, place))
+        record.update(
+            area=change["area"],
+            median_from=change["median_from"],
+            median_change=change["median_change"],
+            change_basis=CHANGE_BASIS,
+            note=change["local_note"],
+        )
+    if any(f.wages for f in found):
+        record["source"] = f"{SOURCE} {_period(*found)}"
+    return record
+
+
 def _period(*found: Found) -> str:
     periods = sorted({f.wages.period for f in found if f.wages is not None})
     return ", ".join(periods) or "(no figure)"

@@ -49,12 +49,14 @@ def _readiness_help(summary: str) -> str:
         "In a terminal it asks one question per skill, each level described as behaviour; "
         "a retake starts on your last saved answers. Keys 1-5 choose, Left or Backspace "
         "goes back. Without a terminal, give --answers. Ctrl-C cancels and saves nothing. "
-        "It prints a short summary; --details shows everything."
+        "It prints a short summary; --details shows everything. With --location, the pay "
+        "line is the change between local medians (BLS), not a promised raise."
     ),
     epilog=examples(
         "csadvisor assess",
         "csadvisor assess --format json > result.json",
         "csadvisor assess --answers me.yaml --export plan.md",
+        "csadvisor assess --answers me.yaml --location Houston",
         "csadvisor assess --rater manager --name 'Sam Lee' --evidence",
         "echo '{role: csr, skills: {empathy: 3, coaching: 2}}' | "
         "csadvisor assess --answers - --missing 2 --no-save",
@@ -99,6 +101,7 @@ def assess(
         bool, typer.Option("--save/--no-save", help="Keep this assessment in your history.")
     ] = True,
     header: HeaderOption = True,
+    location: LocationOption = None,
     accessible: Annotated[
         bool,
         typer.Option(
@@ -160,6 +163,7 @@ def assess(
             raise UsageError("--template prints an answers file to fill in; drop --answers")
         sys.stdout.write(answers_template(cat))
         return
+    where = _place(ctx, location)  # before any question: a wrong place must not cost answers
     if name is not None:
         name = _checked_name(name)
     if answers_file is not None:
@@ -171,6 +175,7 @@ def assess(
         name=name or answers.name, rater=rater.value if rater else answers.rater
     )
     result = assessment.result(answers, cat)
+    _add_local_pay(result, where, cat)
     if assessment.all_same(answers) and answers_file is not None:
         error_line("warning: every skill has the same rating; the result will be unreliable")
     # Save and export first: if either fails, stdout carries no half-finished result.
@@ -334,12 +339,14 @@ def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) ->
         "What comes next: from ROLE, the roles it grows into, with the pay change, the skills "
         "to grow and how much of each role's requirements ROLE already meets (overlap); "
         "with --location, the change between local medians (BLS), not a promised raise; "
-        "without ROLE, the summary of your latest advice (--details for everything)."
+        "without ROLE, the summary of your latest advice (--details for everything), "
+        "its pay line from local medians with --location."
     ),
     epilog=examples(
         "csadvisor next csr",
         "csadvisor next csr --location Houston",
         "csadvisor next",
+        "csadvisor next --location TX",
         "csadvisor next --assessment result.json -f json",
     ),
 )
@@ -402,11 +409,6 @@ def next_(
     from csadvisor import assessment
     from csadvisor.advisor import Answers
 
-    source = ctx.get_parameter_source("location")
-    explicit = source is not None and source.name != "ENVIRONMENT"
-    if location is not None and explicit and _place(ctx, location) is not None:
-        error_line("local medians are shown by 'csadvisor next ROLE --location PLACE'")
-
     answers = Answers(
         result.get("role"),
         result["ratings"],
@@ -417,6 +419,7 @@ def next_(
     try:
         fresh = assessment.result(answers, cat)
         fresh["id"], fresh["created"] = result["id"], result["created"]  # the same assessment
+        _add_local_pay(fresh, _place(ctx, location), cat)
     except KeyError:
         raise NotFoundError(
             "that assessment names roles or skills the current data does not have; "
@@ -430,6 +433,21 @@ def next_(
     more = _where_more(saved_id, offer_export=False)
     plain = accessible_mode(False, os.environ)
     show_result(fresh, fmt, header, details=details, more=more, plain=plain)
+
+
+def _add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
+    """With a BLS place, the result's ``local_pay``: what the summary's pay line shows."""
+    from csadvisor.render.result import pointed_to
+
+    item = pointed_to(result)
+    if where is None or item is None:
+        return
+    from csadvisor.advisor import RoleIndex
+    from csadvisor.localpay import summary_pay
+
+    roles = RoleIndex(cat)
+    current = roles.get(result["role"]) if result.get("role") else None
+    result["local_pay"] = summary_pay(current, roles.get(item["role"]), where)
 
 
 def _place(ctx: typer.Context, location: str | None) -> Any:

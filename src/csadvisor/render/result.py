@@ -23,7 +23,7 @@ def pointed_to(result: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 
 def pay_line(result: Mapping[str, Any]) -> str:
-    """The summary's pay line, built here and only here (a local figure can replace it).
+    """The summary's pay line, built here and only here (local medians replace it).
 
     A newcomer sees the suggested role's published starting range; someone in a role sees
     the change at the midpoints of the two published ranges. Each figure names its source.
@@ -31,6 +31,8 @@ def pay_line(result: Mapping[str, Any]) -> str:
     item = pointed_to(result)
     if item is None:
         return ""
+    if result.get("local_pay"):
+        return local_pay_line(result["local_pay"], item["title"])
     gain = item.get("pay_gain")
     if "target_pay" not in result:  # saved before ranges were kept with the result
         if gain is None:
@@ -56,6 +58,32 @@ def pay_line(result: Mapping[str, Any]) -> str:
     return (
         f"Pay change: {sign}{money(abs(gain), cur, per)} a {per} at the midpoint of the "
         f"published ranges ({where})."
+    )
+
+
+def local_pay_line(local: Mapping[str, Any], title: str) -> str:
+    """The pay line from local BLS medians (``--location``): every figure with its area,
+    source and basis; a change is median-to-median, never a promised raise."""
+    labels = f"{local['area']}, {local['source']}, {local['basis']}"
+    note = f"; {local['note']}" if local.get("note") else ""
+    if local["current_role"] is not None:
+        change = local["median_change"]
+        if change is None:
+            return f"Local pay: no median to compare in {local['asked_area']}{note}."
+        sign = "+" if change >= 0 else "-"
+        return (
+            f"Local pay change: {sign}{money(abs(change), 'USD', 'year')} a year, "
+            f"median-to-median, not a promised raise ({labels}{note})."
+        )
+    if local["median_to"] is None:
+        return f"Local pay: no published figure for {title} in {local['asked_area']}{note}."
+    median = money(local["median_to"], "USD", "year")
+    if local["p25"] is None or local["p75"] is None:
+        return f"Local pay for {title}: median {median} a year ({labels}{note})."
+    low, high = money(local["p25"], "USD", "year"), money(local["p75"], "USD", "year")
+    return (
+        f"Local pay for {title}: {low} - {high} a year (25th-75th percentile), "
+        f"median {median} ({labels}{note})."
     )
 
 
