@@ -17,7 +17,8 @@ from csadvisor import advisor, assessment, history
 from csadvisor import catalog as catalog_module
 from csadvisor.advisor import Answers
 from csadvisor.models import Catalog, Role
-from csadvisor.render.result import SUMMARY_LINES, first_person, write_summary
+from csadvisor.render.plan import first_person
+from csadvisor.render.result import SUMMARY_LINES, write_summary
 
 DATE_ONLY = re.compile(r"^- Date: \d{4}-\d\d-\d\d$", re.M)
 
@@ -399,7 +400,7 @@ def test_the_plan_shows_the_id_only_when_saved_and_the_name_when_known(
     doc = json.loads(res.stdout)
     plan = (tmp_path / "plan.md").read_text(encoding="utf-8")
     assert f"- Assessment: {doc['id']}" in plan
-    from csadvisor.render.result import result_markdown
+    from csadvisor.render.plan import result_markdown
 
     named = result_markdown({**doc, "name": "Ana *Lopez*"}, saved=False)
     assert r"- Name: Ana \*Lopez\*" in named

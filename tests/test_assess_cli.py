@@ -12,7 +12,7 @@ import yaml
 
 from csadvisor import catalog as catalog_module
 from csadvisor.models import Catalog
-from csadvisor.render.result import first_person
+from csadvisor.render.plan import first_person
 
 REPO = Path(__file__).resolve().parent.parent
 READINESS_COLUMNS = [

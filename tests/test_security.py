@@ -483,7 +483,7 @@ def test_markdown_text_escapes_what_opens_a_block_at_the_start(start: str) -> No
 def _plan_for(tmp_path: Path, growth: str) -> str:
     """The Markdown plan for a catalogue whose growth action is ``growth`` (bypassing
     validation, which refuses line breaks there now: the plan must hold on its own)."""
-    from csadvisor.render.result import result_markdown
+    from csadvisor.render.plan import result_markdown
 
     doc = _saved_result()
     doc["top_gaps"] = [

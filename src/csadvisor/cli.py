@@ -27,7 +27,7 @@ COMMANDS = {
     "skill": "csadvisor.commands.catalogue",
     "track": "csadvisor.commands.catalogue",
     "assess": "csadvisor.commands.assess",
-    "next": "csadvisor.commands.assess",
+    "next": "csadvisor.commands.next",
     "history": "csadvisor.commands.history",
     "areas": "csadvisor.commands.areas",
     "team": "csadvisor.commands.team",

@@ -6,12 +6,17 @@ from typing import Annotated, Any
 import typer
 
 from csadvisor.cli import error_line
-from csadvisor.commands import show_result
-from csadvisor.completion import complete_roles
-from csadvisor.errors import CancelledError, NotFoundError, UsageError
+from csadvisor.commands import (
+    DetailsOption,
+    add_local_pay,
+    place_for,
+    readiness_help,
+    show_result,
+    where_more,
+)
+from csadvisor.errors import CancelledError, UsageError
 from csadvisor.models import Rater
 from csadvisor.options import (
-    FormatOption,
     HeaderOption,
     LocationOption,
     ResultFormatOption,
@@ -19,32 +24,14 @@ from csadvisor.options import (
     examples,
     state,
 )
-from csadvisor.output import View, emit
 
 app = command_app()
-
-DetailsOption = Annotated[
-    bool,
-    typer.Option(
-        "--details",
-        help="Show everything after the summary: the whole profile, every role's readiness "
-        "and every action.",
-    ),
-]
-
-
-def _readiness_help(summary: str) -> str:
-    """A command's help with the readiness rule, from the one definition in ``advisor``."""
-    from csadvisor.advisor import READINESS_FORMULA
-
-    return f"{summary}\n\nHow readiness is computed: {READINESS_FORMULA}."
-
 
 # --------------------------------------------------------------------------- assess
 
 
 @app.command(
-    help=_readiness_help(
+    help=readiness_help(
         "Rate your skills (1-5) and get your next role, readiness and what to work on.\n\n"
         "In a terminal it asks one question per skill, each level described as behaviour; "
         "a retake starts on your last saved answers. Keys 1-5 choose, Left or Backspace "
@@ -149,7 +136,7 @@ def assess(
         ),
     ] = False,
 ) -> None:
-    """Rate your skills and get your next role (help text: see ``_readiness_help``)."""
+    """Rate your skills and get your next role (help text: see ``readiness_help``)."""
     import os
 
     from csadvisor import assessment, checks, quiz, sources
@@ -163,7 +150,7 @@ def assess(
             raise UsageError("--template prints an answers file to fill in; drop --answers")
         sys.stdout.write(answers_template(cat))
         return
-    where = _place(ctx, location)  # before any question: a wrong place must not cost answers
+    where = place_for(ctx, location)  # before any question: a wrong place must not cost answers
     if name is not None:
         name = _checked_name(name)
     if answers_file is not None:
@@ -175,7 +162,7 @@ def assess(
         name=name or answers.name, rater=rater.value if rater else answers.rater
     )
     result = assessment.result(answers, cat)
-    _add_local_pay(result, where, cat)
+    add_local_pay(result, where, cat)
     if assessment.all_same(answers) and answers_file is not None:
         error_line("warning: every skill has the same rating; the result will be unreliable")
     # Save and export first: if either fails, stdout carries no half-finished result.
@@ -186,7 +173,7 @@ def assess(
         saved_to = history.save(result)
     if export is not None:
         _export(result, export, force=force, saved=saved_to is not None)
-    more = _where_more(result["id"] if saved_to is not None else None, export is None)
+    more = where_more(result["id"] if saved_to is not None else None, export is None)
     show_result(result, fmt, header, details=details, more=more, plain=plain)
     if saved_to is not None:
         error_line(f"saved as {result['id']} ({saved_to})")
@@ -275,16 +262,6 @@ def _ask_in_terminal(
     return checks.answers(Parsed(doc, {}), "<terminal>", cat)
 
 
-def _where_more(saved_id: str | None, offer_export: bool) -> str:
-    """The summary's last line: where the details are."""
-    places = ["--details"]
-    if saved_id is not None:
-        places.append(f"csadvisor history show {saved_id}")
-    if offer_export:
-        places.append("--export plan.md")
-    return "More: " + ", ".join(places)
-
-
 def _check_export_target(target: str, force: bool) -> None:
     """Refuse a plan file that is not a new or (with ``force``) an existing regular file."""
     import os
@@ -313,7 +290,7 @@ def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) ->
     from pathlib import Path
 
     from csadvisor.files import atomic_write_text
-    from csadvisor.render.result import result_markdown
+    from csadvisor.render.plan import result_markdown
 
     _check_export_target(target, force)  # again: the quiz took a while
     try:
@@ -328,152 +305,3 @@ def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) ->
     except OSError as exc:
         raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
     error_line(f"wrote {target}")
-
-
-# --------------------------------------------------------------------------- next
-
-
-@app.command(
-    "next",
-    help=_readiness_help(
-        "What comes next: from ROLE, the roles it grows into, with the pay change, the skills "
-        "to grow and how much of each role's requirements ROLE already meets (overlap); "
-        "with --location, the change between local medians (BLS), not a promised raise; "
-        "without ROLE, the summary of your latest advice (--details for everything), "
-        "its pay line from local medians with --location."
-    ),
-    epilog=examples(
-        "csadvisor next csr",
-        "csadvisor next csr --location Houston",
-        "csadvisor next",
-        "csadvisor next --location TX",
-        "csadvisor next --assessment result.json -f json",
-    ),
-)
-def next_(
-    ctx: typer.Context,
-    name: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[ROLE]",
-            help="Where you are now (id, title or alias).",
-            autocompletion=complete_roles,
-        ),
-    ] = None,
-    assessment_file: Annotated[
-        str | None,
-        typer.Option(
-            "--assessment",
-            metavar="FILE",
-            help="A saved result (csadvisor assess -f json) to advise from.",
-        ),
-    ] = None,
-    fmt: FormatOption = None,
-    location: LocationOption = None,
-    header: HeaderOption = True,
-    details: DetailsOption = False,
-) -> None:
-    """What comes next (help text: see ``_readiness_help``)."""
-    from csadvisor import advisor, records
-    from csadvisor.render.tables import next_table
-
-    cat = state(ctx).catalog()
-    if name is not None:
-        current = advisor.RoleIndex(cat).get(name)
-        steps = advisor.steps_from(current, cat)
-        rows = [records.next_record(current, step) for step in steps]
-        columns: tuple[str, ...] = records.NEXT_COLUMNS
-        where = _place(ctx, location)
-        if where is not None:
-            from csadvisor.localpay import median_change
-
-            for row, step in zip(rows, steps, strict=True):
-                row.update(median_change(current, step.role, where))
-            columns = records.COLUMNS["next ROLE --location"]
-        if not rows:
-            moves = sorted(
-                (r for r in cat.roles if r.id != current.id and r.level >= current.level),
-                key=lambda r: -advisor.overlap(current, r),
-            )
-            shown = ", ".join(
-                f"{r.id} ({advisor.percent(advisor.overlap(current, r))}% overlap)" for r in moves
-            )
-            error_line(
-                f"{current.id} is the top of its track: no further role"
-                + (f"; lateral moves: {shown}" if shown else "")
-                + "; 'csadvisor assess' ranks them by your readiness and names your strengths"
-            )
-        emit(View(columns, rows, next_table), fmt, header)
-        return
-    result = _latest_result(assessment_file)
-    from csadvisor import assessment
-    from csadvisor.advisor import Answers
-
-    answers = Answers(
-        result.get("role"),
-        result["ratings"],
-        result.get("name"),
-        result.get("rater") or "self",
-        result.get("evidence") or {},
-    )
-    try:
-        fresh = assessment.result(answers, cat)
-        fresh["id"], fresh["created"] = result["id"], result["created"]  # the same assessment
-        _add_local_pay(fresh, _place(ctx, location), cat)
-    except KeyError:
-        raise NotFoundError(
-            "that assessment names roles or skills the current data does not have; "
-            "run 'csadvisor assess' again"
-        ) from None
-    import os
-
-    from csadvisor.quiz import accessible_mode
-
-    saved_id = None if assessment_file is not None else fresh["id"]
-    more = _where_more(saved_id, offer_export=False)
-    plain = accessible_mode(False, os.environ)
-    show_result(fresh, fmt, header, details=details, more=more, plain=plain)
-
-
-def _add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
-    """With a BLS place, the result's ``local_pay``: what the summary's pay line shows."""
-    from csadvisor.render.result import pointed_to
-
-    item = pointed_to(result)
-    if where is None or item is None:
-        return
-    from csadvisor.advisor import RoleIndex
-    from csadvisor.localpay import summary_pay
-
-    roles = RoleIndex(cat)
-    current = roles.get(result["role"]) if result.get("role") else None
-    result["local_pay"] = summary_pay(current, roles.get(item["role"]), where)
-
-
-def _place(ctx: typer.Context, location: str | None) -> Any:
-    """The BLS place ``--location`` names (None without one, or for an organisation's own)."""
-    if location is None:
-        return None
-    from csadvisor import catalog, place
-
-    return place.listing_place(catalog.resolve_source(state(ctx).data_dir), location)
-
-
-def _latest_result(path: str | None) -> dict[str, Any]:
-    from pathlib import Path
-
-    from csadvisor import history
-    from csadvisor.errors import DataError, Problem
-
-    if path is not None:
-        try:
-            return history.read(Path(path))  # the same checks as a saved file
-        except ValueError as exc:
-            line, _, rest = str(exc).partition(": ")
-            if line.isdigit():  # "3: not valid JSON (...)"
-                raise DataError([Problem(path, int(line), "", rest)]) from None
-            raise DataError([Problem(path, None, "", str(exc))]) from None
-    saved = history.load_all(error_line)
-    if not saved:
-        raise NotFoundError("no saved assessment yet; run 'csadvisor assess' first, or give a ROLE")
-    return saved[-1].result

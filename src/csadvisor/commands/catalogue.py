@@ -6,6 +6,7 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
+from csadvisor.commands import place_for
 from csadvisor.completion import complete_categories, complete_roles, complete_skills
 from csadvisor.errors import UsageError, escape_control
 from csadvisor.options import (
@@ -78,7 +79,7 @@ def roles(
     from csadvisor import advisor, records
 
     cat = state(ctx).catalog()
-    where = _place(ctx, location)
+    where = place_for(ctx, location)
     chosen = list(cat.roles)
     if from_role is not None:
         chosen = advisor.reachable(cat, advisor.RoleIndex(cat).get(from_role))
@@ -108,15 +109,6 @@ def roles(
         columns = records.COLUMNS["roles --location"]
     titles = {r.id: r.title for r in cat.roles}
     emit(View(columns, rows, partial(roles_table, titles=titles)), fmt, header)
-
-
-def _place(ctx: typer.Context, location: str | None) -> Any:
-    """The BLS place ``--location`` names (None without one, or for an organisation's own)."""
-    if location is None:
-        return None
-    from csadvisor import catalog, place
-
-    return place.listing_place(catalog.resolve_source(state(ctx).data_dir), location)
 
 
 # --------------------------------------------------------------------------- role
@@ -153,7 +145,7 @@ def role(
     found = advisor.RoleIndex(cat).get(name)
     record = records.role_detail_record(found, cat)
     columns: tuple[str, ...] = records.ROLE_DETAIL_COLUMNS
-    where = _place(ctx, location)
+    where = place_for(ctx, location)
     if where is not None:
         columns = records.COLUMNS["role --location"]
     record.update(_role_statistics(ctx, found, where))
