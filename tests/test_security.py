@@ -283,7 +283,7 @@ def test_a_planted_cache_with_escapes_and_fake_pay_is_a_miss(tmp_path: Path) -> 
     ],
 )  # fmt: skip
 def test_a_cache_of_the_wrong_shape_is_a_miss(tmp_path: Path, damage: str) -> None:
-    from csadvisor.schema import Checker
+    from csadvisor.checker import Checker
     from csadvisor.specs import ROLES_FILE, SKILLS_FILE
 
     data = data_with(tmp_path)

@@ -23,7 +23,7 @@ def validate(
     roles: Parsed, skills: Parsed, roles_label: str, skills_label: str
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Check both files against the schema and each other; raise DataError with all problems."""
-    from csadvisor.schema import INVALID, Checker
+    from csadvisor.checker import INVALID, Checker
     from csadvisor.specs import ROLES_FILE as ROLES_SPEC
     from csadvisor.specs import SKILLS_FILE as SKILLS_SPEC
 
@@ -82,7 +82,7 @@ def _q(text: str) -> str:
 
 def _figure(v: float) -> str:
     """A number for a message; one too large for a float is shortened, not a crash."""
-    from csadvisor.schema import describe
+    from csadvisor.checker import describe
 
     try:
         return f"{v:g}"
@@ -178,7 +178,7 @@ def _find_cycle(items: list[tuple[int, dict[str, Any]]], ids: dict[str, int]) ->
 
 def locations(parsed: Parsed, label: str) -> dict[str, Location]:
     """Checked locations by normalized name; a name given twice is a problem."""
-    from csadvisor.schema import INVALID, Checker
+    from csadvisor.checker import INVALID, Checker
     from csadvisor.specs import LOCATIONS_FILE as SPEC
 
     checker = Checker()
@@ -210,8 +210,8 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
     Skills left out are an error listing them, unless ``missing`` gives them a level.
     An unknown role is a NotFoundError (exit 1), the rest DataError (exit 3).
     """
+    from csadvisor.checker import INVALID, Checker
     from csadvisor.lookup import RoleIndex, SkillIndex
-    from csadvisor.schema import INVALID, Checker
     from csadvisor.specs import ANSWERS_FILE
 
     checker = Checker()

@@ -65,7 +65,7 @@ class Saved:
 def problem(doc: Any) -> str | None:
     """Why ``doc`` is not a saved assessment (the first problem found), or None."""
     from csadvisor.assessment import result_spec
-    from csadvisor.schema import INVALID, Checker
+    from csadvisor.checker import INVALID, Checker
 
     checker = Checker()
     if result_spec().check(doc, "", checker) is INVALID or checker.problems:
@@ -160,7 +160,8 @@ def quick_problem(doc: Any) -> str | None:
     """
     global _RESULT_KEYS
     from csadvisor.assessment import CREATED_PATTERN, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION
-    from csadvisor.schema import INVALID, SLUG, Checker, describe
+    from csadvisor.checker import INVALID, Checker, describe
+    from csadvisor.schema import SLUG
     from csadvisor.specs import PERSON_NAME, RATER
 
     if not isinstance(doc, dict):

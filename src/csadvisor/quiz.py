@@ -59,7 +59,7 @@ class Question:
 
     def problem(self, typed: str) -> str | None:
         """Why typed text cannot be kept (the rule an answers file's evidence follows)."""
-        from csadvisor.schema import INVALID, Checker
+        from csadvisor.checker import INVALID, Checker
         from csadvisor.specs import EVIDENCE
 
         if not typed.strip():

@@ -15,7 +15,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from csadvisor.errors import CONTROL_CHARS, INVISIBLE_CHARS, escape_control
+from csadvisor.checker import INVALID, Checker, _Raw, describe
+from csadvisor.errors import CONTROL_CHARS, INVISIBLE_CHARS
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -25,67 +26,6 @@ _CONTROL_BUT_NEWLINE = CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
 FORMULA_START = ("=", "+", "@")
 """What a spreadsheet would run as a formula: no text field may start with one."""
 MAX_TEXT = 2000
-
-
-class Invalid:
-    """Marker for a value that failed validation (its problem is already recorded)."""
-
-
-INVALID = Invalid()
-
-
-def describe(value: Any) -> str:
-    """A short, safe rendering of a bad value for an error message."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = str(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return "'" + escape_control(text) + "'"
-
-
-class Checker:
-    """Collects problems as ``(path, message)``; ``where`` maps a path to its line."""
-
-    __slots__ = ("known_good", "problems")
-
-    def __init__(self) -> None:
-        self.problems: list[tuple[str, str]] = []
-        # Short identifiers repeat thousands of times in a large catalogue (skill ids,
-        # "USD", "year"): each distinct one is checked once per spec.
-        self.known_good: set[tuple[int, str]] = set()
-
-    def fail(self, path: Any, message: str) -> Invalid:
-        self.problems.append((render_path(path), message))
-        return INVALID
-
-
-class _Raw(str):
-    """A path part shown as it is, e.g. ``[1]`` for a mapping key that is not text."""
-
-
-def render_path(path: Any) -> str:
-    """Paths are built as (parent, key) pairs and only spelt out for a problem:
-    a large catalogue has hundreds of thousands of fields and few problems."""
-    keys: list[Any] = []
-    while isinstance(path, tuple):
-        path, key = path
-        keys.append(key)
-    text = str(path)
-    for key in reversed(keys):
-        if isinstance(key, int):
-            text += f"[{key}]"
-        elif isinstance(key, _Raw):
-            text += key
-        else:
-            text = f"{text}.{key}" if text else str(key)
-    return text
 
 
 class Spec:

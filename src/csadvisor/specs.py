@@ -8,16 +8,7 @@ from __future__ import annotations
 
 from csadvisor.errors import INVISIBLE_CHARS
 from csadvisor.models import EVIDENCE_MAX, NAME_MAX, PERIODS, RATERS, SKILL_CATEGORIES
-from csadvisor.schema import (
-    Field,
-    Integer,
-    ListOf,
-    MapOf,
-    Number,
-    Record,
-    Text,
-    slug,
-)
+from csadvisor.schema import Field, Integer, ListOf, MapOf, Number, Record, Text, slug
 
 PAY = Record(
     {

@@ -215,7 +215,7 @@ def answers_template(cat: Any) -> str:
 
 def _checked_name(name: str) -> str:
     """``--name`` under the same rule as an answers file's ``name``."""
-    from csadvisor.schema import INVALID, Checker
+    from csadvisor.checker import INVALID, Checker
     from csadvisor.specs import PERSON_NAME
 
     checker = Checker()
