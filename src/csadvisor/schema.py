@@ -46,7 +46,7 @@ class Spec:
 
 
 class Text(Spec):
-    __slots__ = ("choices", "hint", "max_len", "name", "one_line", "pattern")
+    __slots__ = ("choices", "fitting", "hint", "max_len", "name", "one_line", "pattern")
 
     def __init__(
         self,
@@ -63,6 +63,9 @@ class Text(Spec):
         self.max_len = max_len
         self.hint = hint
         self.name = name
+        # Values found to fit, for ids and choices (they repeat thousands of times in a
+        # large catalogue); None for free text, which rarely repeats.
+        self.fitting: set[str] | None = set() if pattern is not None or choices else None
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if type(value) is not str:
@@ -108,19 +111,24 @@ class Text(Spec):
     def fits(self, value: Any) -> bool:
         if type(value) is not str:
             return False
-        remembered = self.pattern is not None or bool(self.choices)
-        if remembered and (id(self), value) in _FITTING:
-            return True  # ids repeat thousands of times in a large catalogue
+        fitting = self.fitting
+        if fitting is not None and value in fitting:
+            return True
         if not value or len(value) > self.max_len:
             return False
-        if not _plain(value, self.one_line, self.name):
+        # The usual text, checked without a call: printable (no control character) and,
+        # in a name, ASCII (nothing invisible); anything else takes the careful path.
+        if not (
+            (value.isprintable() if self.one_line else value.replace("\n", "").isprintable())
+            and (not self.name or value.isascii())
+        ) and not _plain(value, self.one_line, self.name):
             return False
         if self.choices and value not in self.choices:
             return False
         if self.pattern and _compiled(self.pattern).match(value) is None:
             return False
-        if remembered:
-            _FITTING.add((id(self), value))
+        if fitting is not None:
+            fitting.add(value)
         return True
 
     def json_schema(self) -> dict[str, Any]:
@@ -147,7 +155,6 @@ def _plain(value: str, one_line: bool, name: bool) -> bool:
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}
-_FITTING: set[tuple[int, str]] = set()  # (Text spec, value) found to fit: ids, choices
 _REQUIRED: dict[int, tuple[str, ...]] = {}  # a Record's required field names, by id
 
 
