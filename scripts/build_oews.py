@@ -69,19 +69,15 @@ MEASURES = (
     ("14", "a_pct75", "Annual 75th percentile wage"),
     ("15", "a_pct90", "Annual 90th percentile wage"),
 )
-OEWS_COLUMNS = ("area_code", "soc", "period", *(m[1] for m in MEASURES), "footnotes")
-AREA_COLUMNS = ("area_code", "name", "kind", "states", "cities", "parent")
-OCCUPATION_COLUMNS = ("soc", "title", "source")
-PROJECTION_COLUMNS = (
-    "soc",
-    "period",
-    "employment_start_thousands",
-    "employment_end_thousands",
-    "change_percent",
-    "openings_per_year_thousands",
-    "entry_education",
-    "source",
-)
+# The files' columns are the ones csadvisor's readers check: one definition, in the package
+# (stdlib-only modules, so this script still runs from a bare checkout).
+sys.path.insert(0, str(ROOT / "src"))
+from csadvisor.areas import AREA_COLUMNS  # noqa: E402
+from csadvisor.oews import OCCUPATION_COLUMNS, OEWS_COLUMNS  # noqa: E402
+from csadvisor.projections import PROJECTION_COLUMNS  # noqa: E402
+
+if OEWS_COLUMNS[3:-1] != tuple(m[1] for m in MEASURES):
+    raise SystemExit("build_oews: MEASURES and csadvisor.oews.MEASURES disagree")
 OCCUPATION_SOURCE = f"BLS OEWS {RELEASE}, occupation list (oe.occupation)"
 PROJECTION_SOURCE = (
     "BLS Employment Projections 2024-34, occupation.xlsx Tables 1.2 and 1.10 "

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from csadvisor import oews
+from csadvisor import oews, projections
 from csadvisor.areas import parse_areas
 from csadvisor.errors import DataError
 
@@ -109,12 +109,12 @@ def test_the_headline_figures_a_user_reads_are_bls_figures(table: oews.OewsTable
 
 
 def test_projections_match_the_bls_employment_projections() -> None:
-    found, problems = oews.parse_projections(text(oews.PROJECTIONS_FILE))
+    found, problems = projections.parse_projections(text(projections.PROJECTIONS_FILE))
     assert problems == []
     expected = {r["soc"]: r for r in oracle("bls_ep_2024-34_selected.csv")}
     assert sorted(found) == sorted(OCCUPATIONS)
     for soc, row in found.items():
-        projection = oews.Projection(*row)
+        projection = projections.Projection(*row)
         source = expected[soc]
         assert projection.period == source["period"] == "2024-34"
         assert projection.employment_start == float(source["emp_2024_thousands"])
@@ -123,7 +123,7 @@ def test_projections_match_the_bls_employment_projections() -> None:
         assert projection.openings_per_year == float(source["annual_openings_thousands"])
         assert projection.entry_education == source["typical_entry_education"]
         assert "BLS Employment Projections 2024-34" in projection.source
-    csr = oews.Projection(*found["43-4051"])
+    csr = projections.Projection(*found["43-4051"])
     assert (csr.change_percent, csr.openings_per_year) == (-5.5, 341.7)
 
 
@@ -323,14 +323,14 @@ def test_parsed_rows_are_plain_values_marshal_can_cache() -> None:
 
     by_area, _ = oews.parse_oews(text(oews.OEWS_FILE))
     assert marshal.loads(marshal.dumps(by_area)) == by_area
-    projections, _ = oews.parse_projections(text(oews.PROJECTIONS_FILE))
-    assert marshal.loads(marshal.dumps(projections)) == projections
+    outlook, _ = projections.parse_projections(text(projections.PROJECTIONS_FILE))
+    assert marshal.loads(marshal.dumps(outlook)) == outlook
 
 
 # --------------------------------------------------------------------------- other files
 
 OCC_HEADER = ",".join(oews.OCCUPATION_COLUMNS)
-PROJ_HEADER = ",".join(oews.PROJECTION_COLUMNS)
+PROJ_HEADER = ",".join(projections.PROJECTION_COLUMNS)
 PROJ_GOOD = "43-4051,2024-34,2814,2660.3,-5.5,341.7,High school diploma or equivalent,BLS EP"
 
 
@@ -360,6 +360,6 @@ def test_occupations_file_problems(rows: str, message: str) -> None:
     ],
 )
 def test_projections_file_problems(row: str, message: str) -> None:
-    _, problems = oews.parse_projections(f"{PROJ_HEADER}\n{row}\n", "proj.csv")
+    _, problems = projections.parse_projections(f"{PROJ_HEADER}\n{row}\n", "proj.csv")
     assert problems, row
     assert message in str(problems[0])

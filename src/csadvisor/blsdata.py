@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from csadvisor import areas, oews
+from csadvisor import projections as ep  # BLS Employment Projections
 from csadvisor.errors import DataError, Problem
 from csadvisor.sources import DataSource, bundled_dir, decode, read_bytes
 
-FILES = (areas.AREAS_FILE, oews.OEWS_FILE, oews.OCCUPATIONS_FILE, oews.PROJECTIONS_FILE)
+FILES = (areas.AREAS_FILE, oews.OEWS_FILE, oews.OCCUPATIONS_FILE, ep.PROJECTIONS_FILE)
 
 
 def files_in_use(source: DataSource) -> dict[str, tuple[Path, str]]:
@@ -66,9 +67,9 @@ class Statistics:
         rows, _ = areas.parse_areas(self.texts[areas.AREAS_FILE])
         return areas.AreaIndex(rows)
 
-    def projection(self, soc: str | None) -> oews.Projection | None:
+    def projection(self, soc: str | None) -> ep.Projection | None:
         row = self.projections.get(soc or "")
-        return oews.Projection(*row) if row else None
+        return ep.Projection(*row) if row else None
 
 
 def _read(source: DataSource) -> tuple[dict[str, bytes], dict[str, str], Path]:
@@ -111,8 +112,8 @@ def validate(
         texts[oews.OCCUPATIONS_FILE], labels[oews.OCCUPATIONS_FILE]
     )
     problems += found
-    projections, found = oews.parse_projections(
-        texts[oews.PROJECTIONS_FILE], labels[oews.PROJECTIONS_FILE]
+    projections, found = ep.parse_projections(
+        texts[ep.PROJECTIONS_FILE], labels[ep.PROJECTIONS_FILE]
     )
     problems += found
     return titles, projections, problems

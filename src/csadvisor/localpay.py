@@ -15,7 +15,8 @@ from typing import Any, NamedTuple
 
 from csadvisor.areas import Area
 from csadvisor.models import MONTHS_PER_YEAR, Role, amount, number
-from csadvisor.oews import BASIS, SOURCE, Figure, OewsTable, Projection, Wages
+from csadvisor.oews import BASIS, SOURCE, Figure, OewsTable, Wages
+from csadvisor.projections import Projection
 
 SCHEMA_VERSION = 2
 """Carried as ``schema_version`` by every JSON record with local (BLS) figures; records

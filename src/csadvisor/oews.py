@@ -19,11 +19,9 @@ from csadvisor.tables import number, read_rows
 
 OEWS_FILE = "oews_2025.csv"
 OCCUPATIONS_FILE = "occupations.csv"
-PROJECTIONS_FILE = "projections.csv"
 
 SOURCE = "BLS OEWS"
 BASIS = "all employed workers in the occupation"
-PROJECTIONS = "BLS Employment Projections 2024-34"
 DISCLAIMER = (
     "BLS.gov cannot vouch for the data or analyses derived from these data after the data "
     "have been retrieved from BLS.gov."
@@ -49,16 +47,6 @@ PERCENTILES = ("pct10", "pct25", "median", "pct75", "pct90")
 _POSITION = {measure: i for i, measure in enumerate(MEASURES)}
 OEWS_COLUMNS = ("area_code", "soc", "period", *MEASURES, "footnotes")
 OCCUPATION_COLUMNS = ("soc", "title", "source")
-PROJECTION_COLUMNS = (
-    "soc",
-    "period",
-    "employment_start_thousands",
-    "employment_end_thousands",
-    "change_percent",
-    "openings_per_year_thousands",
-    "entry_education",
-    "source",
-)
 
 FOOTNOTES = {
     "1": "Estimates for detailed occupations do not sum to the totals because the totals "
@@ -146,19 +134,6 @@ class Wages(NamedTuple):
     @property
     def employment(self) -> Figure:
         return self.figure("tot_emp")
-
-
-class Projection(NamedTuple):
-    """BLS Employment Projections for one occupation (employment in thousands)."""
-
-    soc: str
-    period: str
-    employment_start: float
-    employment_end: float
-    change_percent: float
-    openings_per_year: float
-    entry_education: str
-    source: str
 
 
 PlainRow = tuple[str, str, str, tuple[float | None, ...], tuple[tuple[str, str], ...]]
@@ -353,55 +328,3 @@ def parse_occupations(
         else:
             titles[soc] = title
     return titles, problems
-
-
-def parse_projections(
-    text: str, label: str = PROJECTIONS_FILE
-) -> tuple[dict[str, tuple[str | float, ...]], list[Problem]]:
-    """SOC code -> a :class:`Projection` as a plain tuple (``Projection(*row)``)."""
-    rows, problems = read_rows(text, label, PROJECTION_COLUMNS)
-    found: dict[str, tuple[str | float, ...]] = {}
-    for line, cells in rows:
-        row = _projection_row(line, cells, label, problems)
-        if row is None:
-            continue
-        if row[0] in found:
-            problems.append(Problem(label, line, "soc", f"{row[0]} given twice"))
-        else:
-            found[str(row[0])] = row
-    return found, problems
-
-
-def _projection_row(
-    line: int, cells: list[str], label: str, problems: list[Problem]
-) -> tuple[str | float, ...] | None:
-    soc, period, start, end, change, openings, education, source = cells
-    start_count = len(problems)
-    if not is_soc(soc):
-        problems.append(Problem(label, line, "soc", f"{soc!r} is not an SOC code (43-4051)"))
-    if not _is_code(period, "0000-00"):
-        problems.append(Problem(label, line, "period", f"{period!r} is not like 2024-34"))
-    numbers: list[float] = []
-    for column, cell, signed in (
-        ("employment_start_thousands", start, False),
-        ("employment_end_thousands", end, False),
-        ("change_percent", change, True),
-        ("openings_per_year_thousands", openings, False),
-    ):
-        value = number(cell, signed=signed)
-        if value is None:
-            problems.append(Problem(label, line, column, f"{cell!r} is not a number"))
-        else:
-            numbers.append(value)
-    for column, cell in (("entry_education", education), ("source", source)):
-        if not cell.strip():
-            problems.append(Problem(label, line, column, "is empty"))
-    if len(problems) > start_count:
-        return None
-    first, last, percent, yearly = numbers
-    if first > 0 and abs((last - first) / first * 100 - percent) > 0.1:
-        expected = (last - first) / first * 100
-        message = f"{percent:g} does not match the employment figures ({expected:.1f})"
-        problems.append(Problem(label, line, "change_percent", message))
-        return None
-    return (soc, period, first, last, percent, yearly, education, source)
