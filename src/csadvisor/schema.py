@@ -11,20 +11,21 @@ cost about 5 ms of a start that must stay near an empty Typer app's.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from csadvisor.checker import INVALID, Checker, _Raw, describe
-from csadvisor.errors import CONTROL_CHARS, INVISIBLE_CHARS
+from csadvisor.errors import INVISIBLE_CHARS
+from csadvisor.textrules import (
+    CONTROL,
+    CONTROL_BUT_NEWLINE,
+    FORMULA_START,
+    compiled,
+    plain_text,
+)
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-# Compiled when first needed (``_compiled``): the cache's shape check rarely needs them.
-_CONTROL = CONTROL_CHARS
-_CONTROL_BUT_NEWLINE = CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
-FORMULA_START = ("=", "+", "@")
-"""What a spreadsheet would run as a formula: no text field may start with one."""
 MAX_TEXT = 2000
 
 
@@ -82,7 +83,7 @@ class Text(Spec):
         value = value.strip()
         if not value:
             return c.fail(path, "must not be empty")
-        bad = _compiled(_CONTROL if self.one_line else _CONTROL_BUT_NEWLINE).search(value)
+        bad = compiled(CONTROL if self.one_line else CONTROL_BUT_NEWLINE).search(value)
         if bad:
             kind = "a line break" if bad.group() in "\r\n" else "a control character"
             return c.fail(path, f"contains {kind} ({repr(bad.group())[1:-1]}); not allowed here")
@@ -95,7 +96,7 @@ class Text(Spec):
                 "reword it, or start it with another character",
             )
         if self.name:
-            hidden = _compiled(INVISIBLE_CHARS).search(value)
+            hidden = compiled(INVISIBLE_CHARS).search(value)
             if hidden:
                 return c.fail(
                     path,
@@ -104,7 +105,7 @@ class Text(Spec):
                 )
         if self.choices and value not in self.choices:
             return c.fail(path, f"expected one of {', '.join(self.choices)}, got {describe(value)}")
-        if self.pattern and not _compiled(self.pattern).match(value):
+        if self.pattern and not compiled(self.pattern).match(value):
             return c.fail(path, f"{describe(value)} is not valid: {self.hint or self.pattern}")
         return value
 
@@ -121,11 +122,11 @@ class Text(Spec):
         if not (
             (value.isprintable() if self.one_line else value.replace("\n", "").isprintable())
             and (not self.name or value.isascii())
-        ) and not _plain(value, self.one_line, self.name):
+        ) and not plain_text(value, self.one_line, self.name):
             return False
         if self.choices and value not in self.choices:
             return False
-        if self.pattern and _compiled(self.pattern).match(value) is None:
+        if self.pattern and compiled(self.pattern).match(value) is None:
             return False
         if fitting is not None:
             fitting.add(value)
@@ -142,27 +143,7 @@ class Text(Spec):
         return s
 
 
-def _plain(value: str, one_line: bool, name: bool) -> bool:
-    """No control character (a line break too, if ``one_line``), and in a name nothing
-    invisible. ``isprintable`` answers for the usual text without compiling a pattern:
-    every control character is unprintable, and every invisible one is outside ASCII."""
-    printable = (value if one_line else value.replace("\n", "")).isprintable()
-    if printable and (not name or value.isascii()):
-        return True
-    if _compiled(_CONTROL if one_line else _CONTROL_BUT_NEWLINE).search(value):
-        return False
-    return not (name and _compiled(INVISIBLE_CHARS).search(value))
-
-
-_PATTERNS: dict[str, re.Pattern[str]] = {}
 _REQUIRED: dict[int, tuple[str, ...]] = {}  # a Record's required field names, by id
-
-
-def _compiled(pattern: str) -> re.Pattern[str]:
-    compiled = _PATTERNS.get(pattern)
-    if compiled is None:
-        compiled = _PATTERNS[pattern] = re.compile(pattern)
-    return compiled
 
 
 def slug(hint: str = "lowercase letters, digits and single hyphens") -> Text:
