@@ -1,6 +1,6 @@
 """Record what every command prints on the bundled data, to compare before and after a refactor.
 
-    python scripts/output_corpus.py OUT_DIR        # one file per command line: exit code, stdout, stderr
+    python scripts/output_corpus.py OUT_DIR   # a file per command: exit, stdout, stderr
     diff -r BEFORE_DIR AFTER_DIR                   # nothing printed: byte-identical
 
 Off a terminal, with a fixed home, width and date-free inputs, so two runs compare exactly.
@@ -159,9 +159,7 @@ def main() -> int:
             )
             text = b"exit %d\n--- stdout\n%s\n--- stderr\n%s" % (r.returncode, r.stdout, r.stderr)
             text = text.replace(str(home).encode(), b"$HOME")
-            text = re.sub(
-                rb"\d{8}-\d{6}-[0-9a-f]{6}", b"<id>", text
-            )  # saved ids and times differ per run
+            text = re.sub(rb"\d{8}-\d{6}-[0-9a-f]{6}", b"<id>", text)
             text = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00", b"<time>", text)
             text = re.sub(rb"\b20\d\d-\d\d-\d\d\b", b"<date>", text)
             key = " ".join(a.replace(str(home), "$HOME") for a in args)
