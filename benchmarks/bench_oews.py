@@ -34,7 +34,7 @@ app = typer.Typer()
 @app.command()
 def main(name: str, place: str) -> None:
     from pathlib import Path
-    from csadvisor import areas, oews
+    from csadvisor.storage import areas, oews
     a = Path("data/areas.csv").read_text("utf-8")
     w = Path("data/oews_2025.csv").read_text("utf-8")
     found = areas.resolve_in_text(a, place)

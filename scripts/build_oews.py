@@ -72,12 +72,12 @@ MEASURES = (
 # The files' columns are the ones csadvisor's readers check: one definition, in the package
 # (stdlib-only modules, so this script still runs from a bare checkout).
 sys.path.insert(0, str(ROOT / "src"))
-from csadvisor.areas import AREA_COLUMNS  # noqa: E402
-from csadvisor.oews import OCCUPATION_COLUMNS, OEWS_COLUMNS  # noqa: E402
-from csadvisor.projections import PROJECTION_COLUMNS  # noqa: E402
+from csadvisor.storage.areas import AREA_COLUMNS  # noqa: E402
+from csadvisor.storage.oews import OCCUPATION_COLUMNS, OEWS_COLUMNS  # noqa: E402
+from csadvisor.storage.projections import PROJECTION_COLUMNS  # noqa: E402
 
 if OEWS_COLUMNS[3:-1] != tuple(m[1] for m in MEASURES):
-    raise SystemExit("build_oews: MEASURES and csadvisor.oews.MEASURES disagree")
+    raise SystemExit("build_oews: MEASURES and csadvisor.storage.oews.MEASURES disagree")
 OCCUPATION_SOURCE = f"BLS OEWS {RELEASE}, occupation list (oe.occupation)"
 PROJECTION_SOURCE = (
     "BLS Employment Projections 2024-34, occupation.xlsx Tables 1.2 and 1.10 "

@@ -162,6 +162,7 @@ def main() -> int:
             text = re.sub(rb"\d{8}-\d{6}-[0-9a-f]{6}", b"<id>", text)
             text = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00", b"<time>", text)
             text = re.sub(rb"\b20\d\d-\d\d-\d\d\b", b"<date>", text)
+            text = re.sub(rb"<date> \d\d:\d\d", b"<date> <hh:mm>", text)
             key = " ".join(a.replace(str(home), "$HOME") for a in args)
             name = hashlib.sha1(key.encode()).hexdigest()[:10]
             (out / f"{name}.txt").write_bytes(key.encode() + b"\n" + text)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from csadvisor.cli import app
+from csadvisor.cli.app import app
 
 
 @pytest.fixture(autouse=True)

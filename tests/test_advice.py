@@ -13,12 +13,13 @@ from typing import Any
 import pytest
 import yaml
 
-from csadvisor import advisor, assessment, history
-from csadvisor import catalog as catalog_module
-from csadvisor.advisor import Answers
-from csadvisor.models import Catalog, Role
-from csadvisor.render.plan import first_person
-from csadvisor.render.result import SUMMARY_LINES, write_summary
+from csadvisor.cli.render.plan import first_person
+from csadvisor.cli.render.result import SUMMARY_LINES, write_summary
+from csadvisor.core import advisor, assessment
+from csadvisor.core.advisor import Answers
+from csadvisor.core.models import Catalog, Role
+from csadvisor.storage import catalog as catalog_module
+from csadvisor.storage import history
 
 DATE_ONLY = re.compile(r"^- Date: \d{4}-\d\d-\d\d$", re.M)
 
@@ -207,7 +208,7 @@ def role(rid: str, level: int, skills: dict[str, int], next_: tuple[str, ...] = 
 
 
 def test_lateral_moves_at_the_top_of_a_track_rank_by_readiness_then_overlap() -> None:
-    from csadvisor.models import Skill
+    from csadvisor.core.models import Skill
 
     skills = tuple(
         Skill(s, s.title(), "soft", "d", tuple(f"{s} {i}" for i in range(1, 6)), (f"do {s}",))  # type: ignore[arg-type]
@@ -400,7 +401,7 @@ def test_the_plan_shows_the_id_only_when_saved_and_the_name_when_known(
     doc = json.loads(res.stdout)
     plan = (tmp_path / "plan.md").read_text(encoding="utf-8")
     assert f"- Assessment: {doc['id']}" in plan
-    from csadvisor.render.plan import result_markdown
+    from csadvisor.cli.render.plan import result_markdown
 
     named = result_markdown({**doc, "name": "Ana *Lopez*"}, saved=False)
     assert r"- Name: Ana \*Lopez\*" in named

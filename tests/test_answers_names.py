@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from csadvisor.catalog import load, resolve_source
+from csadvisor.storage.catalog import load, resolve_source
 
 CATALOG = load(resolve_source(None))
 SKILLS = {s.id: s for s in CATALOG.skills}

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from csadvisor import areas
-from csadvisor.areas import AreaIndex, parse_areas, resolve_in_text
+from csadvisor.storage import areas
+from csadvisor.storage.areas import AreaIndex, parse_areas, resolve_in_text
 
 AREAS_TEXT = (Path(__file__).resolve().parents[1] / "data" / "areas.csv").read_text("utf-8")
 HEADER = ",".join(areas.AREA_COLUMNS)

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from csadvisor import catalog as catalog_module
-from csadvisor.models import Catalog
-from csadvisor.render.plan import first_person
+from csadvisor.cli.render.plan import first_person
+from csadvisor.core.models import Catalog
+from csadvisor.storage import catalog as catalog_module
 
 REPO = Path(__file__).resolve().parent.parent
 READINESS_COLUMNS = [

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from csadvisor import records
+from csadvisor.cli import records
 
 CSS = "customer-service-specialist"
 CC = "call-center-specialist"

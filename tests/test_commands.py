@@ -261,7 +261,7 @@ def test_role_page_shows_summary_duties_pay_source_skills_next_and_aliases(
 
 
 def test_role_tsv_is_one_header_and_one_row(invoke: Invoke) -> None:
-    from csadvisor.records import ROLE_DETAIL_COLUMNS
+    from csadvisor.cli.records import ROLE_DETAIL_COLUMNS
 
     result = ok(invoke("role", CSM))
     header, row = result.stdout.splitlines()

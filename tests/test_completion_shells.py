@@ -26,7 +26,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csadvisor.shells import bash_word, offerable
+from csadvisor.cli.shells import bash_word, offerable
 
 pytestmark = pytest.mark.slow
 

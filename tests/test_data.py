@@ -15,7 +15,7 @@ import pytest
 import yaml
 from typer.testing import Result
 
-from csadvisor import catalog
+from csadvisor.storage import catalog
 
 Invoke = Callable[..., Result]
 
@@ -95,7 +95,7 @@ def test_bundled_catalogue_cross_references_hold() -> None:
 
 
 def cache_files() -> list[Path]:
-    from csadvisor import folders
+    from csadvisor.storage import folders
 
     directory = folders.cache()
     assert directory is not None
@@ -233,7 +233,7 @@ def test_quick_and_careful_yaml_paths_read_numbers_alike(literal: str) -> None:
     """Large files skip line tracking; YAML 1.1 numbers must still read the same."""
     import yaml
 
-    from csadvisor.yamlreader import parse_yaml
+    from csadvisor.storage.yamlreader import parse_yaml
 
     text = f"value: {literal}\nlist: [{literal}, x]\n"
     quick = parse_yaml(text, "t.yaml", with_lines=False)
@@ -293,8 +293,8 @@ def test_a_symlinked_cache_file_is_ignored(data_dir: Path, tmp_path: Path) -> No
 def test_no_home_folder_is_a_clear_error_never_a_folder_named_tilde(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from csadvisor import folders
     from csadvisor.errors import UsageError
+    from csadvisor.storage import folders
 
     monkeypatch.chdir(tmp_path)
     for name in ("CSADVISOR_HOME", "CSADVISOR_CACHE_DIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
@@ -311,7 +311,7 @@ def test_no_home_folder_is_a_clear_error_never_a_folder_named_tilde(
 def test_folders_follow_xdg_and_the_overrides(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from csadvisor import folders
+    from csadvisor.storage import folders
 
     monkeypatch.delenv("CSADVISOR_HOME")
     monkeypatch.delenv("CSADVISOR_CACHE_DIR")

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from csadvisor.cli import COMMANDS, app
+from csadvisor.cli.app import COMMANDS, app
 
 GROUPS = {"history": ["show", "diff"], "data": ["init", "validate", "path", "schema"]}
 ALL = [[c] for c in COMMANDS] + [[g, s] for g, subs in GROUPS.items() for s in subs]

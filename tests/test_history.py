@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 import yaml
 
-from csadvisor import assessment, files, history
-from csadvisor import catalog as catalog_module
-from csadvisor.advisor import Answers
-from csadvisor.models import Catalog
+from csadvisor.core import assessment
+from csadvisor.core.advisor import Answers
+from csadvisor.core.models import Catalog
+from csadvisor.storage import catalog as catalog_module
+from csadvisor.storage import files, history
 
 HISTORY_COLUMNS = ["id", "created", "role", "suggestion", "readiness", "band"]
 

@@ -26,8 +26,8 @@ import pytest
 import yaml
 from typer.testing import Result
 
-from csadvisor import catalog
-from csadvisor.yamlreader import ALIAS_BUDGET
+from csadvisor.storage import catalog
+from csadvisor.storage.yamlreader import ALIAS_BUDGET
 
 Invoke = Callable[..., Result]
 

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 import pytest
 from typer.testing import Result
 
-from csadvisor import records
+from csadvisor.cli import records
 
 Invoke = Callable[..., Result]
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -402,7 +402,8 @@ def test_a_data_directory_file_replaces_the_bundled_one(invoke: Invoke, tmp_path
 def test_the_validated_extract_is_cached_not_validated_at_every_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from csadvisor import blsdata, sources
+    from csadvisor.storage import bls as blsdata
+    from csadvisor.storage import sources
 
     source = sources.resolve_source()
     blsdata.load(source)  # validates and fills the cache
@@ -442,7 +443,7 @@ def test_a_soc_without_its_title_is_refused(invoke: Invoke, tmp_path: Path) -> N
 
 
 def test_location_completion_offers_bls_names_without_an_organisation_file() -> None:
-    from csadvisor.completion import complete_locations
+    from csadvisor.cli.completion import complete_locations
 
     class Root:  # what Typer passes: a context whose root holds --data-dir
         params: ClassVar[dict[str, Any]] = {}
@@ -512,7 +513,7 @@ def test_exported_plan_has_the_local_pay_line(invoke: Invoke, tmp_path: Path) ->
 
 
 def test_local_pay_line_signs_the_change_and_says_when_there_is_none() -> None:
-    from csadvisor.render.result import local_pay_line
+    from csadvisor.cli.render.result import local_pay_line
 
     local = {
         "area": "Texas",
@@ -537,7 +538,7 @@ def test_local_pay_line_signs_the_change_and_says_when_there_is_none() -> None:
 def test_summary_with_local_pay_still_fits_an_80_by_24_terminal(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, role: str | None, place: str
 ) -> None:
-    from csadvisor.render.result import SUMMARY_LINES
+    from csadvisor.cli.render.result import SUMMARY_LINES
 
     monkeypatch.setenv("COLUMNS", "80")
     lines = ok(_assessed(invoke, tmp_path, role, "-l", place)).stdout.splitlines()
@@ -637,7 +638,8 @@ def test_roles_sorted_by_pay_with_a_location_follow_the_local_median(invoke: Inv
 
 
 def test_a_planted_statistics_cache_is_a_miss(invoke: Invoke) -> None:
-    from csadvisor import blsdata, cache, sources
+    from csadvisor.storage import bls as blsdata
+    from csadvisor.storage import cache, sources
 
     source = sources.resolve_source()
     blsdata.load(source)  # the real cache file, then planted over with the same stamp

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from csadvisor.lookup import LocationIndex, NameIndex, RoleIndex, SkillIndex, normalize
-from csadvisor.models import Catalog, Location, Role, Skill
+from csadvisor.core.lookup import LocationIndex, NameIndex, RoleIndex, SkillIndex, normalize
+from csadvisor.core.models import Catalog, Location, Role, Skill
 
 
 def role(rid: str, title: str, *aliases: str) -> Role:

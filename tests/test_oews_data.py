@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from csadvisor import oews, projections
-from csadvisor.areas import parse_areas
 from csadvisor.errors import DataError
+from csadvisor.storage import oews, projections
+from csadvisor.storage.areas import parse_areas
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

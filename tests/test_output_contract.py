@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from csadvisor import records
+from csadvisor.cli import records
 
 Invoke = Callable[..., Result]
 

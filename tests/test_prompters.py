@@ -9,11 +9,11 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from csadvisor import catalog as catalog_module
-from csadvisor import quiz
-from csadvisor.accessible import plain_ask
-from csadvisor.menu import Menu, hint, menu_ask, visible
-from csadvisor.models import Catalog
+from csadvisor.cli.prompts import quiz
+from csadvisor.cli.prompts.accessible import plain_ask
+from csadvisor.cli.prompts.menu import Menu, hint, menu_ask, visible
+from csadvisor.core.models import Catalog
+from csadvisor.storage import catalog as catalog_module
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"
@@ -246,7 +246,7 @@ def test_the_menu_reads_an_example_as_typed_text() -> None:
 
 
 def test_the_menu_refuses_an_overlong_example_and_keeps_asking() -> None:
-    from csadvisor.models import EVIDENCE_MAX
+    from csadvisor.core.models import EVIDENCE_MAX
 
     keys = "x" * (EVIDENCE_MAX + 1) + "\r" + "\x7f" + "\r"  # too long, then one fewer
     assert press(keys, example_question()) == "x" * EVIDENCE_MAX

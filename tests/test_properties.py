@@ -21,10 +21,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from csadvisor import catalog
-from csadvisor.cli import app
+from csadvisor.cli.app import app
+from csadvisor.core.models import Catalog
 from csadvisor.errors import INVISIBLE_CHARS, DataError
-from csadvisor.models import Catalog
+from csadvisor.storage import catalog
 
 RUNNER = CliRunner()
 SETTINGS = settings(max_examples=60, deadline=None)

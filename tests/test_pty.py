@@ -15,7 +15,7 @@ import pexpect
 import pyte
 import pytest
 
-from csadvisor import catalog as catalog_module
+from csadvisor.storage import catalog as catalog_module
 
 pytestmark = pytest.mark.slow
 

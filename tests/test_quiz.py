@@ -16,12 +16,13 @@ import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from csadvisor import assessment, quiz
-from csadvisor import catalog as catalog_module
-from csadvisor.advisor import Answers
-from csadvisor.cli import app
-from csadvisor.menu import menu_ask
-from csadvisor.models import Catalog, Role, Skill
+from csadvisor.cli.app import app
+from csadvisor.cli.prompts import quiz
+from csadvisor.cli.prompts.menu import menu_ask
+from csadvisor.core import assessment
+from csadvisor.core.advisor import Answers
+from csadvisor.core.models import Catalog, Role, Skill
+from csadvisor.storage import catalog as catalog_module
 
 DOWN = "\x1b[B"
 ENTER = "\r"
@@ -386,7 +387,7 @@ def test_whole_quiz_with_key_presses() -> None:
 def test_scripted_pay_imports_no_prompt_or_rendering_library(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from csadvisor.cli import app\n"
+        "from csadvisor.cli.app import app\n"
         "rc = app(['pay', 'csr', '-f', 'tsv'], standalone_mode=False)\n"
         "heavy = {'questionary', 'prompt_toolkit', 'rich', 'yaml', '_yaml'}\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in heavy)\n"

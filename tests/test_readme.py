@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from csadvisor import records
-from csadvisor.cli import EXIT_CODES_HELP
+from csadvisor.cli import records
+from csadvisor.cli.app import EXIT_CODES_HELP
 from csadvisor.errors import ExitCode
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")

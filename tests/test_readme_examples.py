@@ -135,7 +135,7 @@ def example_files(work: Path) -> None:
         "\ufeff" + "".join(",".join(row) + "\r\n" for row in [header, *STAFF_ROWS]),
         encoding="utf-8",
     )
-    from csadvisor.catalog import load, resolve_source
+    from csadvisor.storage.catalog import load, resolve_source
 
     skills = {s.id: 3 for s in load(resolve_source(None)).skills}
     (work / "answers.json").write_text(json.dumps({"role": "csr", "skills": skills}))
@@ -223,7 +223,7 @@ def test_data_init_writes_a_locations_example_that_validates(
 ) -> None:
     from typer.testing import CliRunner
 
-    from csadvisor.cli import app
+    from csadvisor.cli.app import app
 
     runner = CliRunner()
     assert runner.invoke(app, ["data", "init", str(tmp_path / "ladder")]).exit_code == 0

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 
 import pytest
 
-from csadvisor import advisor, assessment
-from csadvisor.advisor import Answers, Readiness
-from csadvisor.models import Catalog, PayRange, Role, Skill
+from csadvisor.core import advisor, assessment
+from csadvisor.core.advisor import Answers, Readiness
+from csadvisor.core.models import Catalog, PayRange, Role, Skill
 
 
 def skill(sid: str, growth: tuple[str, ...] = ()) -> Skill:

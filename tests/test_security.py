@@ -25,8 +25,8 @@ from typing import Any
 import pytest
 import yaml
 
-from csadvisor import cache, catalog, files, folders, history
-from csadvisor.render.markdown import markdown_text, mermaid_label
+from csadvisor.cli.render.markdown import markdown_text, mermaid_label
+from csadvisor.storage import cache, catalog, files, folders, history
 from test_hostile import (
     RAW_CONTROL,
     Outcome,
@@ -63,7 +63,7 @@ def here(*args: str) -> Outcome:
     ``run``: no raw escape character on either stream."""
     from typer.testing import CliRunner
 
-    from csadvisor.cli import app
+    from csadvisor.cli.app import app
 
     result = CliRunner().invoke(app, list(args))
     outcome = Outcome(result.exit_code, result.stdout, result.stderr)
@@ -283,8 +283,8 @@ def test_a_planted_cache_with_escapes_and_fake_pay_is_a_miss(tmp_path: Path) -> 
     ],
 )  # fmt: skip
 def test_a_cache_of_the_wrong_shape_is_a_miss(tmp_path: Path, damage: str) -> None:
-    from csadvisor.checker import Checker
-    from csadvisor.specs import ROLES_FILE, SKILLS_FILE
+    from csadvisor.storage.problems import Checker
+    from csadvisor.storage.specs import ROLES_FILE, SKILLS_FILE
 
     data = data_with(tmp_path)
     roles_doc, skills_doc = catalog.load_documents(catalog.resolve_source(data))
@@ -404,7 +404,7 @@ def test_data_text_starting_like_a_formula_is_refused(
 def test_csv_and_tsv_cells_that_begin_like_a_formula_are_neutralised() -> None:
     from io import StringIO
 
-    from csadvisor.output import Format, write_records
+    from csadvisor.cli.output import Format, write_records
 
     rows = [
         {"a": "=1+2", "b": "+x", "c": "-y", "d": "@z", "e": "\tt", "f": "\rr"},
@@ -483,7 +483,7 @@ def test_markdown_text_escapes_what_opens_a_block_at_the_start(start: str) -> No
 def _plan_for(tmp_path: Path, growth: str) -> str:
     """The Markdown plan for a catalogue whose growth action is ``growth`` (bypassing
     validation, which refuses line breaks there now: the plan must hold on its own)."""
-    from csadvisor.render.plan import result_markdown
+    from csadvisor.cli.render.plan import result_markdown
 
     doc = _saved_result()
     doc["top_gaps"] = [
@@ -551,8 +551,8 @@ def _saved_result() -> dict[str, Any]:
     """A real result, as ``assess`` saves it."""
     from datetime import datetime, timezone
 
-    from csadvisor import assessment
-    from csadvisor.advisor import Answers
+    from csadvisor.core import assessment
+    from csadvisor.core.advisor import Answers
 
     cat = catalog.load(catalog.resolve_source())
     ratings = {s.id: 3 for s in cat.skills}

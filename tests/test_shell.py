@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from csadvisor.cli import COMMANDS
-from csadvisor.shells import SCRIPTS, split_command_line
+from csadvisor.cli.app import COMMANDS
+from csadvisor.cli.shells import SCRIPTS, split_command_line
 
 SCRIPT_VARS = {
     "complete_func": "_csadvisor_completion",
@@ -195,7 +195,7 @@ def test_fast_paths_import_no_heavy_library(tmp_path: Path, args: list[str]) -> 
         for line in timed.stderr.splitlines()
         if line.startswith("import time:")
     }
-    assert "csadvisor.cli" in imported, "the import log was not produced"
+    assert "csadvisor.cli.app" in imported, "the import log was not produced"
     heavy = sorted(m for m in imported if m.split(".")[0] in HEAVY)
     assert heavy == []
     assert timed.stdout == warm.stdout
@@ -206,9 +206,9 @@ def test_a_command_imports_only_its_own_module(tmp_path: Path, command: str) -> 
     args = {"pay": ["pay", "csr"], "data": ["data", "path"]}.get(command, [command])
     code = (
         "import sys\n"
-        "from csadvisor.cli import app\n"
+        "from csadvisor.cli.app import app\n"
         f"app({args!r} + ['-f', 'tsv'], standalone_mode=False)\n"
-        "print(sorted(m for m in sys.modules if m.startswith('csadvisor.commands.')))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('csadvisor.cli.commands.')))\n"
     )
     env = {**os.environ, "CSADVISOR_HOME": str(tmp_path / "home")}
     proc = subprocess.run(
@@ -224,7 +224,7 @@ def test_a_command_imports_only_its_own_module(tmp_path: Path, command: str) -> 
 def test_an_unexpected_error_is_one_line_with_exit_70(
     invoke: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from csadvisor import records
+    from csadvisor.cli import records
 
     def broken(*args: Any) -> None:
         raise RuntimeError("boom")

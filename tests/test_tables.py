@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from csadvisor.catalog import load, resolve_source
-from csadvisor.cli import app
+from csadvisor.cli.app import app
+from csadvisor.storage.catalog import load, resolve_source
 
 CATALOG = load(resolve_source(None))
 ROLE_IDS = [r.id for r in CATALOG.roles]

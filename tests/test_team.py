@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from csadvisor import records
+from csadvisor.cli import records
 
 SKILLS = """\
 skills:
@@ -444,7 +444,7 @@ def test_team_tsv_over_json_files_imports_no_heavy_library(invoke: Any, tmp_path
     import sys
 
     answers = tmp_path / "a.json"
-    from csadvisor import catalog as catalog_module
+    from csadvisor.storage import catalog as catalog_module
 
     skills = [s.id for s in catalog_module.load(catalog_module.resolve_source()).skills]
     answers.write_text(json.dumps({"role": "csr", "skills": dict.fromkeys(skills, 3)}))
@@ -454,7 +454,7 @@ def test_team_tsv_over_json_files_imports_no_heavy_library(invoke: Any, tmp_path
     (folder / "al.json").write_text(res.stdout)
     code = (
         "import sys\n"
-        "from csadvisor.cli import app\n"
+        "from csadvisor.cli.app import app\n"
         f"app(['team', {str(folder)!r}, '-f', 'tsv'], standalone_mode=False)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in HEAVY))\n"
     )

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from typer.testing import Result
 
-from csadvisor import catalog
 from csadvisor.errors import DataError
+from csadvisor.storage import catalog
 
 Invoke = Callable[..., Result]
 

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 import yaml
 
-from csadvisor import yamlreader
 from csadvisor.errors import DataError
-from csadvisor.yamlreader import ALIAS_BUDGET, MAX_DEPTH, parse_yaml
+from csadvisor.storage import yamlreader
+from csadvisor.storage.yamlreader import ALIAS_BUDGET, MAX_DEPTH, parse_yaml
 
 
 def problems(text: str) -> list[tuple[int | None, str, str]]:

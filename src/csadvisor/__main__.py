@@ -11,7 +11,7 @@ from csadvisor import quiet_interrupts
 def main() -> None:
     """Console-script entry point (``[project.scripts]``)."""
     quiet_interrupts()
-    from csadvisor.cli import main as run
+    from csadvisor.cli.app import main as run
 
     run()
 

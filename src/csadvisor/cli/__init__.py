@@ -1,0 +1,1 @@
+"""The shell: the Typer app, options, output formats, renderers and prompts."""

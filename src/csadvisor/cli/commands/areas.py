@@ -1,0 +1,83 @@
+"""`csadvisor areas`: the places BLS publishes wages for, and how to name one."""
+
+from enum import Enum
+from typing import Annotated, TextIO
+
+import typer
+
+from csadvisor.cli.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.cli.output import Shown, View, emit
+from csadvisor.errors import NotFoundError
+
+app = command_app()
+
+
+class AreaKind(str, Enum):
+    nation = "nation"
+    state = "state"
+    metro = "metro"
+    nonmetro = "nonmetro"
+
+
+@app.command(
+    epilog=examples(
+        "csadvisor areas dallas",
+        "csadvisor areas --kind state",
+        "csadvisor areas springfield -f tsv | cut -f1,3",
+        "csadvisor pay csr -l \"$(csadvisor areas 'Fort Worth' -f tsv --no-header | cut -f1)\"",
+    )
+)
+def areas(
+    ctx: typer.Context,
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[QUERY]",
+            help="Part of an area's name, a principal city, a postal code (TX) or a BLS code; "
+            "default: every area.",
+        ),
+    ] = None,
+    kind: Annotated[
+        AreaKind | None,
+        typer.Option(
+            "--kind",
+            case_sensitive=False,
+            metavar="KIND",
+            help="Only areas of this kind: nation, state, metro or nonmetro.",
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    header: HeaderOption = True,
+) -> None:
+    """List and search the areas of BLS OEWS May 2025: nation, states, metro and nonmetro areas.
+
+    Any name, city, postal code or code shown here works as --location PLACE.
+    """
+    from csadvisor.cli import records
+    from csadvisor.storage import bls as blsdata
+    from csadvisor.storage import sources
+    from csadvisor.storage.areas import AREAS_FILE, search_in_text
+
+    stats = blsdata.load(sources.resolve_source(state(ctx).data_dir))
+    found = search_in_text(stats.texts[AREAS_FILE], query or "", kind.value if kind else None)
+    if not found:
+        raise NotFoundError(
+            f"no area matches '{query}'; try part of a name, a city or a postal code "
+            "('csadvisor areas' lists them all)"
+        )
+    rows = [records.area_record(a) for a in found]
+
+    def table(rows: Shown, out: TextIO) -> None:
+        from csadvisor.cli.render.terminal import TableColumn, write_table
+
+        cols = [
+            TableColumn("Code", lambda r: r["code"], no_wrap=True),
+            TableColumn("Area", lambda r: r["name"], min_width=20),
+            TableColumn("Kind", lambda r: r["kind"]),
+            TableColumn("States", lambda r: ", ".join(r["states"])),
+            TableColumn("Principal cities", lambda r: ", ".join(r["cities"])),
+        ]
+        caption = "Areas of BLS OEWS May 2025. Use a name, city, postal code or code as --location."
+        write_table(rows, cols, out, caption=caption)
+
+    emit(View(records.AREA_COLUMNS, rows, table), fmt, header)

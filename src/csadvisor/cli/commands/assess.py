@@ -1,0 +1,310 @@
+"""The self-assessment and next-role advice (saved history: commands/history.py)."""
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from csadvisor.cli.app import error_line
+from csadvisor.cli.commands import (
+    DetailsOption,
+    add_local_pay,
+    place_for,
+    readiness_help,
+    show_result,
+    where_more,
+)
+from csadvisor.cli.options import (
+    HeaderOption,
+    LocationOption,
+    ResultFormatOption,
+    command_app,
+    examples,
+    state,
+)
+from csadvisor.core.models import Rater
+from csadvisor.errors import CancelledError, UsageError
+
+app = command_app()
+
+# --------------------------------------------------------------------------- assess
+
+
+@app.command(
+    help=readiness_help(
+        "Rate your skills (1-5) and get your next role, readiness and what to work on.\n\n"
+        "In a terminal it asks one question per skill, each level described as behaviour; "
+        "a retake starts on your last saved answers. Keys 1-5 choose, Left or Backspace "
+        "goes back. Without a terminal, give --answers. Ctrl-C cancels and saves nothing. "
+        "It prints a short summary; --details shows everything. With --location, the pay "
+        "line is the change between local medians (BLS), not a promised raise."
+    ),
+    epilog=examples(
+        "csadvisor assess",
+        "csadvisor assess --format json > result.json",
+        "csadvisor assess --answers me.yaml --export plan.md",
+        "csadvisor assess --answers me.yaml --location Houston",
+        "csadvisor assess --rater manager --name 'Sam Lee' --evidence",
+        "echo '{role: csr, skills: {empathy: 3, coaching: 2}}' | "
+        "csadvisor assess --answers - --missing 2 --no-save",
+    ),
+)
+def assess(
+    ctx: typer.Context,
+    answers_file: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            metavar="FILE",
+            help="Take answers from a YAML or JSON file ('-' for stdin) instead of asking: "
+            "{role: ROLE, skills: {SKILL_ID: 1-5, ...}}.",
+        ),
+    ] = None,
+    missing: Annotated[
+        int | None,
+        typer.Option(
+            "--missing",
+            min=1,
+            max=5,
+            metavar="LEVEL",
+            help="Rate skills left out of --answers at LEVEL (default: they are an error).",
+        ),
+    ] = None,
+    fmt: ResultFormatOption = None,
+    export: Annotated[
+        str | None,
+        typer.Option(
+            "--export",
+            metavar="FILE.md",
+            help="Also write a Markdown plan to hand to your manager (mode follows your umask).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Let --export replace a file that already exists.")
+    ] = False,
+    details: DetailsOption = False,
+    save: Annotated[
+        bool, typer.Option("--save/--no-save", help="Keep this assessment in your history.")
+    ] = True,
+    header: HeaderOption = True,
+    location: LocationOption = None,
+    accessible: Annotated[
+        bool,
+        typer.Option(
+            "--accessible",
+            help="Ask in plain numbered text read line by line (for screen readers); "
+            "also CSADVISOR_ACCESSIBLE=1 or ACCESSIBLE=1.",
+        ),
+    ] = False,
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh", help="Start every question blank instead of on your last saved answers."
+        ),
+    ] = False,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="NAME",
+            help="Who the assessment is about (default: the answers file's name, else none).",
+        ),
+    ] = None,
+    rater: Annotated[
+        Rater | None,
+        typer.Option(
+            "--rater",
+            case_sensitive=False,
+            show_default=False,
+            help="Who gives the ratings: self (default), manager or peer.",
+        ),
+    ] = None,
+    evidence: Annotated[
+        bool,
+        typer.Option(
+            "--evidence",
+            help="After each rating, ask for one optional example that shows it (Enter skips).",
+        ),
+    ] = False,
+    template: Annotated[
+        bool,
+        typer.Option(
+            "--template",
+            help="Print an answers file to fill in for --answers: every skill id, its five "
+            "levels as comments.",
+        ),
+    ] = False,
+) -> None:
+    """Rate your skills and get your next role (help text: see ``readiness_help``)."""
+    import os
+
+    from csadvisor.cli.prompts import quiz
+    from csadvisor.core import assessment
+    from csadvisor.storage import sources
+    from csadvisor.storage import validate as checks
+
+    plain = quiz.accessible_mode(accessible, os.environ)
+    if export is not None:  # before any question: a refused file must not cost the answers
+        _check_export_target(export, force)
+    cat = state(ctx).catalog()
+    if template:
+        if answers_file is not None:
+            raise UsageError("--template prints an answers file to fill in; drop --answers")
+        sys.stdout.write(answers_template(cat))
+        return
+    where = place_for(ctx, location)  # before any question: a wrong place must not cost answers
+    if name is not None:
+        name = _checked_name(name)
+    if answers_file is not None:
+        parsed, label = sources.read_answers_file(answers_file)
+        answers = checks.answers(parsed, label, cat, missing)
+    else:
+        answers = _ask_in_terminal(cat, accessible=accessible, fresh=fresh, evidence=evidence)
+    answers = answers._replace(
+        name=name or answers.name, rater=rater.value if rater else answers.rater
+    )
+    result = assessment.result(answers, cat)
+    add_local_pay(result, where, cat)
+    if assessment.all_same(answers) and answers_file is not None:
+        error_line("warning: every skill has the same rating; the result will be unreliable")
+    # Save and export first: if either fails, stdout carries no half-finished result.
+    saved_to = None
+    if save:
+        from csadvisor.storage import history
+
+        saved_to = history.save(result)
+    if export is not None:
+        _export(result, export, force=force, saved=saved_to is not None)
+    more = where_more(result["id"] if saved_to is not None else None, export is None)
+    show_result(result, fmt, header, details=details, more=more, plain=plain)
+    if saved_to is not None:
+        error_line(f"saved as {result['id']} ({saved_to})")
+
+
+def answers_template(cat: Any) -> str:
+    """An answers file with every skill and its levels, each level a comment to choose by.
+
+    Every rating is left empty, so an unfilled template is refused rather than scored.
+    """
+    from csadvisor.core.models import CATEGORY_LABELS
+
+    def one_line(text: str) -> str:
+        return " ".join(text.split())
+
+    lines = [
+        "# csadvisor answers: after each skill id, write the level (1-5) whose description",
+        "# fits you best, then run: csadvisor assess --answers FILE",
+        "# Your current role (optional; an id, title or alias from 'csadvisor roles'):",
+        f"# role: {cat.roles[0].id}" if cat.roles else "# role: ROLE",
+        "# Who the ratings are about, and who gives them (optional; self, manager or peer):",
+        "# name: Sam Lee",
+        "# rater: self",
+        "skills:",
+    ]
+    for skill in cat.skills:
+        label = CATEGORY_LABELS.get(skill.category, skill.category)
+        lines.append(f"  # {one_line(skill.name)} ({label}): {one_line(skill.description)}")
+        lines += [f"  #   {n}: {one_line(text)}" for n, text in enumerate(skill.levels, 1)]
+        lines.append(f"  {skill.id}:")
+    if cat.skills:
+        lines += [
+            "# One example behind a rating, one line each (optional):",
+            "# evidence:",
+            f"#   {cat.skills[0].id}: Calmed a caller who had waited an hour",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _checked_name(name: str) -> str:
+    """``--name`` under the same rule as an answers file's ``name``."""
+    from csadvisor.storage.problems import INVALID, Checker
+    from csadvisor.storage.specs import PERSON_NAME
+
+    checker = Checker()
+    checked = PERSON_NAME.check(name, "--name", checker)
+    if checked is INVALID:
+        raise UsageError(f"{checker.problems[0][0]}: {checker.problems[0][1]}")
+    return str(checked)
+
+
+def _ask_in_terminal(
+    cat: Any, *, accessible: bool = False, fresh: bool = False, evidence: bool = False
+) -> Any:
+    import os
+
+    from csadvisor.cli.prompts import quiz
+
+    if not sys.stdin.isatty():
+        raise UsageError(
+            "no terminal to ask questions on; pass your answers with --answers FILE "
+            "(or --answers - to read them from stdin)"
+        )
+    try:
+        ask, close = quiz.terminal_ask(quiz.accessible_mode(accessible, os.environ))
+    except OSError:
+        raise UsageError(
+            "cannot open the terminal to ask questions; use --answers FILE instead"
+        ) from None
+    try:
+        previous = None if fresh else quiz.latest_answers(cat, error_line)
+        answers = quiz.run_quiz(cat, ask, previous, evidence=evidence)
+    except (KeyboardInterrupt, EOFError):
+        raise CancelledError("Assessment cancelled; nothing saved.") from None
+    finally:
+        close()
+    # The interactive path goes through the same validator as --answers.
+    doc: dict[str, Any] = {"skills": dict(answers.ratings)}
+    if answers.role:
+        doc["role"] = answers.role
+    if answers.evidence:
+        doc["evidence"] = dict(answers.evidence)
+    from csadvisor.storage import validate as checks
+    from csadvisor.storage.yamlreader import Parsed
+
+    return checks.answers(Parsed(doc, {}), "<terminal>", cat)
+
+
+def _check_export_target(target: str, force: bool) -> None:
+    """Refuse a plan file that is not a new or (with ``force``) an existing regular file."""
+    import os
+    import stat
+
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UsageError(f"--export {target}: cannot use it ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UsageError(f"--export {target}: is a directory; give a file name such as plan.md")
+    if stat.S_ISLNK(st.st_mode):
+        raise UsageError(f"--export {target}: is a symbolic link; give the name of a regular file")
+    if not stat.S_ISREG(st.st_mode):
+        raise UsageError(
+            f"--export {target}: is not a regular file; give a file name such as plan.md"
+        )
+    if not force:
+        raise UsageError(f"--export {target}: already exists; add --force to replace it")
+
+
+def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) -> None:
+    """Write the plan atomically, with the mode the user's umask gives (it is to be shared)."""
+    from pathlib import Path
+
+    from csadvisor.cli.render.plan import result_markdown
+    from csadvisor.storage.files import atomic_write_text
+
+    _check_export_target(target, force)  # again: the quiz took a while
+    try:
+        atomic_write_text(
+            Path(target),
+            result_markdown(result, saved=saved),
+            mode=None,  # the umask decides
+            exclusive=not force,
+        )
+    except FileExistsError:
+        raise UsageError(f"--export {target}: already exists; add --force to replace it") from None
+    except OSError as exc:
+        raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
+    error_line(f"wrote {target}")

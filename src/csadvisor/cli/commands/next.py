@@ -1,0 +1,151 @@
+"""What comes next: from a role, or from your latest (or a given) assessment."""
+
+from typing import Annotated, Any
+
+import typer
+
+from csadvisor.cli.app import error_line
+from csadvisor.cli.commands import (
+    DetailsOption,
+    add_local_pay,
+    place_for,
+    readiness_help,
+    show_result,
+    where_more,
+)
+from csadvisor.cli.completion import complete_roles
+from csadvisor.cli.options import (
+    FormatOption,
+    HeaderOption,
+    LocationOption,
+    command_app,
+    examples,
+    state,
+)
+from csadvisor.cli.output import View, emit
+from csadvisor.errors import NotFoundError
+
+app = command_app()
+
+
+@app.command(
+    "next",
+    help=readiness_help(
+        "What comes next: from ROLE, the roles it grows into, with the pay change, the skills "
+        "to grow and how much of each role's requirements ROLE already meets (overlap); "
+        "with --location, the change between local medians (BLS), not a promised raise; "
+        "without ROLE, the summary of your latest advice (--details for everything), "
+        "its pay line from local medians with --location."
+    ),
+    epilog=examples(
+        "csadvisor next csr",
+        "csadvisor next csr --location Houston",
+        "csadvisor next",
+        "csadvisor next --location TX",
+        "csadvisor next --assessment result.json -f json",
+    ),
+)
+def next_(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ROLE]",
+            help="Where you are now (id, title or alias).",
+            autocompletion=complete_roles,
+        ),
+    ] = None,
+    assessment_file: Annotated[
+        str | None,
+        typer.Option(
+            "--assessment",
+            metavar="FILE",
+            help="A saved result (csadvisor assess -f json) to advise from.",
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    location: LocationOption = None,
+    header: HeaderOption = True,
+    details: DetailsOption = False,
+) -> None:
+    """What comes next (help text: see ``readiness_help``)."""
+    from csadvisor.cli import records
+    from csadvisor.cli.render.tables import next_table
+    from csadvisor.core import advisor
+
+    cat = state(ctx).catalog()
+    if name is not None:
+        current = advisor.RoleIndex(cat).get(name)
+        steps = advisor.steps_from(current, cat)
+        rows = [records.next_record(current, step) for step in steps]
+        columns: tuple[str, ...] = records.NEXT_COLUMNS
+        where = place_for(ctx, location)
+        if where is not None:
+            from csadvisor.core.localpay import median_change
+
+            for row, step in zip(rows, steps, strict=True):
+                row.update(median_change(current, step.role, where))
+            columns = records.COLUMNS["next ROLE --location"]
+        if not rows:
+            moves = sorted(
+                (r for r in cat.roles if r.id != current.id and r.level >= current.level),
+                key=lambda r: -advisor.overlap(current, r),
+            )
+            shown = ", ".join(
+                f"{r.id} ({advisor.percent(advisor.overlap(current, r))}% overlap)" for r in moves
+            )
+            error_line(
+                f"{current.id} is the top of its track: no further role"
+                + (f"; lateral moves: {shown}" if shown else "")
+                + "; 'csadvisor assess' ranks them by your readiness and names your strengths"
+            )
+        emit(View(columns, rows, next_table), fmt, header)
+        return
+    result = _latest_result(assessment_file)
+    from csadvisor.core import assessment
+    from csadvisor.core.advisor import Answers
+
+    answers = Answers(
+        result.get("role"),
+        result["ratings"],
+        result.get("name"),
+        result.get("rater") or "self",
+        result.get("evidence") or {},
+    )
+    try:
+        fresh = assessment.result(answers, cat)
+        fresh["id"], fresh["created"] = result["id"], result["created"]  # the same assessment
+        add_local_pay(fresh, place_for(ctx, location), cat)
+    except KeyError:
+        raise NotFoundError(
+            "that assessment names roles or skills the current data does not have; "
+            "run 'csadvisor assess' again"
+        ) from None
+    import os
+
+    from csadvisor.cli.prompts.quiz import accessible_mode
+
+    saved_id = None if assessment_file is not None else fresh["id"]
+    more = where_more(saved_id, offer_export=False)
+    plain = accessible_mode(False, os.environ)
+    show_result(fresh, fmt, header, details=details, more=more, plain=plain)
+
+
+def _latest_result(path: str | None) -> dict[str, Any]:
+    from pathlib import Path
+
+    from csadvisor.errors import DataError, Problem
+    from csadvisor.storage import history
+
+    if path is not None:
+        try:
+            return history.read(Path(path))  # the same checks as a saved file
+        except ValueError as exc:
+            line, _, rest = str(exc).partition(": ")
+            if line.isdigit():  # "3: not valid JSON (...)"
+                raise DataError([Problem(path, int(line), "", rest)]) from None
+            raise DataError([Problem(path, None, "", str(exc))]) from None
+    saved = history.load_all(error_line)
+    if not saved:
+        raise NotFoundError("no saved assessment yet; run 'csadvisor assess' first, or give a ROLE")
+    return saved[-1].result

@@ -1,0 +1,154 @@
+"""What every command shares: the options it declares, its app, the resolved state.
+
+Each command module builds its commands on :func:`command_app`; ``cli`` finds them
+through its table of commands. The format options take their choices from
+``output.Format``: a command declares the formats it allows by the option it uses.
+"""
+
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperCommand
+
+from csadvisor.cli.completion import complete_locations
+from csadvisor.cli.output import ListingFormat, TrackFormat
+
+
+def unwrap(text: str | None) -> str | None:
+    """Help text with each paragraph on one line, for the help screen to wrap at its width.
+
+    Rich help keeps single line breaks; a docstring's breaks are where the source wraps,
+    not where a terminal does, so they are joined here. Paragraphs stay apart.
+    """
+    if text is None:
+        return None
+    import inspect
+
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+class NaturalCommand(TyperCommand):
+    """A command whose usage line reads as it is typed: ``csadvisor role ROLE [OPTIONS]``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = unwrap(self.help)
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = []
+        for param in self.get_params(ctx):
+            if param.param_type_name != "argument":
+                continue
+            name = param.metavar or (param.name or "").upper()
+            if name.startswith("["):  # the metavar says it all: "[OLD NEW]"
+                pieces.append(name)
+                continue
+            if param.nargs == -1 and not name.endswith("..."):
+                name += "..."
+            pieces.append(name if param.required else f"[{name}]")
+        return [*pieces, self.options_metavar or "[OPTIONS]"]
+
+
+class CommandApp(typer.Typer):
+    """A Typer app whose commands are :class:`NaturalCommand` unless they say otherwise."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", NaturalCommand)
+        return super().command(*args, **kwargs)
+
+
+def command_app(**settings: Any) -> typer.Typer:
+    """The Typer app a command module defines its commands on, with csadvisor's help style."""
+    return CommandApp(rich_markup_mode="rich", pretty_exceptions_enable=False, **settings)
+
+
+def examples(*lines: str) -> str:
+    """A command's help epilog: one example a line."""
+    return "Examples:\n\n" + "\n\n".join(f"  {line}" for line in lines)
+
+
+class State:
+    """Options that apply to every command, and the catalogue, loaded when first needed."""
+
+    def __init__(self, data_dir: str | None) -> None:
+        self.data_dir = data_dir
+        self._catalog: Any = None
+
+    def catalog(self) -> Any:
+        if self._catalog is None:
+            from csadvisor.storage import catalog
+
+            self._catalog = catalog.load(catalog.resolve_source(self.data_dir))
+        return self._catalog
+
+
+def finite(value: float | None) -> float | None:
+    """An option callback: NaN and infinities are not numbers a user means (and NaN passes
+    every range check), so they are a usage error before anything runs."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, State)
+    return obj
+
+
+FormatOption = Annotated[
+    ListingFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        metavar="FORMAT",
+        help="Output format: table, tsv, csv, json or jsonl. "
+        "Default: table on a terminal, tsv in a pipe.",
+        show_default=False,
+    ),
+]
+ResultFormatOption = Annotated[
+    ListingFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        metavar="FORMAT",
+        help="table: the readable result (default); json: the whole result; "
+        "tsv/csv/jsonl: the readiness ranking.",
+    ),
+]
+TrackFormatOption = Annotated[
+    TrackFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        metavar="FORMAT",
+        help="Output format: table, tsv, csv, json, jsonl or mermaid (a graph for documents). "
+        "Default: a tree on a terminal, tsv in a pipe.",
+    ),
+]
+LocationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--location",
+        "-l",
+        metavar="PLACE",
+        envvar="CSADVISOR_LOCATION",
+        show_envvar=True,
+        help="Local pay from BLS OEWS May 2025 for PLACE: a state (Texas, TX), a metro area "
+        "or one of its principal cities (Dallas), a BLS area code, or US. A name in your "
+        "organisation's locations.yaml wins (its pay factor). 'csadvisor areas' lists them.",
+        autocompletion=complete_locations,
+    ),
+]
+HeaderOption = Annotated[
+    bool, typer.Option("--header/--no-header", help="Print the header row of tsv and csv.")
+]

@@ -1,0 +1,257 @@
+"""The one output path: every command builds a :class:`View`, :func:`emit` prints it.
+
+A view is what a command has to say (its columns and rows) plus how a terminal shows it
+(a table, a page, a tree or an assessment result). :func:`emit` picks the format the user
+asked for, or the default for where stdout goes, and is the only place that decides.
+Nothing here imports rich: the data formats are written with the standard library, and
+the terminal drawing (in ``render``) is imported only when a terminal view is drawn.
+"""
+
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from enum import Enum
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
+
+from csadvisor.core.models import Cents
+from csadvisor.errors import CONTROL_CHARS, escape_control
+
+
+class Format(str, Enum):
+    """Every output format. A command allows some of them (see :data:`LISTING`)."""
+
+    table = "table"
+    tsv = "tsv"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    mermaid = "mermaid"
+
+
+_CONTROL = CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f")  # compiled if needed
+
+LISTING = (Format.table, Format.tsv, Format.csv, Format.json, Format.jsonl)
+TRACK = (*LISTING, Format.mermaid)
+
+
+def choices(name: str, allowed: Sequence[Format]) -> type[Enum]:
+    """An enum of some formats, for a Typer option (Typer lists an enum's values)."""
+    return cast("type[Enum]", Enum(name, {f.name: f.value for f in allowed}, type=str))
+
+
+if TYPE_CHECKING:
+    ListingFormat = Format
+    TrackFormat = Format
+else:
+    ListingFormat = choices("ListingFormat", LISTING)
+    TrackFormat = choices("TrackFormat", TRACK)
+
+Rows = Iterable[Mapping[str, Any]]
+Shown = list[Mapping[str, Any]]  # the rows, as a terminal view gets them
+
+
+class View(NamedTuple):
+    """What a command prints: the same rows in every format, a terminal view for people.
+
+    ``show(rows, out)`` draws the terminal view (the rows as a list). ``document`` is what
+    json prints instead of the list of rows (one record, or a whole result). ``mermaid``
+    returns a graph, for views that allow it. ``readable`` views (an assessment result)
+    show their terminal view in a pipe too, unless a format is asked for.
+    """
+
+    columns: Sequence[str]
+    rows: Rows
+    show: Callable[[Shown, TextIO], None]
+    document: Any = None
+    mermaid: Callable[[], str] | None = None
+    readable: bool = False
+
+
+class Joined(Mapping[str, Any]):
+    """A record made of a part many records share and a part of its own (its values win).
+
+    A batch answers 100,000 lines with a handful of roles: each line's record shares its
+    role's figures, so TSV formats those cells once per role, not once per line.
+    """
+
+    __slots__ = ("own", "shared")
+
+    def __init__(self, shared: Mapping[str, Any], own: Mapping[str, Any]) -> None:
+        self.shared = shared
+        self.own = own
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self.own:
+            return self.own[key]
+        return self.shared[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.shared
+        yield from (k for k in self.own if k not in self.shared)
+
+    def __len__(self) -> int:
+        return len(self.shared) + sum(1 for k in self.own if k not in self.shared)
+
+
+def plain(record: Mapping[str, Any]) -> Any:
+    """A record as json.dumps takes it."""
+    return record if isinstance(record, dict) else dict(record)
+
+
+def isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def default_format(chosen: Any, stream: TextIO | None = None) -> Format:
+    """``table`` on a terminal, ``tsv`` in a pipe, unless the user chose."""
+    if chosen is not None:
+        return Format(getattr(chosen, "value", chosen))
+    return Format.table if isatty(stream or sys.stdout) else Format.tsv
+
+
+def emit(view: View, fmt: Any, header: bool = True, out: TextIO | None = None) -> None:
+    """Print ``view`` in ``fmt`` (a Format, a value of one, or None for the default)."""
+    out = out or sys.stdout
+    chosen = Format.table if fmt is None and view.readable else default_format(fmt, out)
+    if chosen is Format.table:
+        view.show(list(view.rows), out)
+    elif chosen is Format.mermaid:
+        assert view.mermaid is not None, "a view that allows mermaid draws one"
+        out.write(view.mermaid())
+    elif chosen is Format.json and view.document is not None:
+        write_json(view.document, out)
+    else:
+        write_records(view.rows, view.columns, chosen, out, header=header)
+
+
+# --------------------------------------------------------------------------- data formats
+
+
+def cell(value: Any) -> str:
+    """One TSV/CSV cell: no currency symbols, no separators, lists joined with ';'."""
+    if type(value) is str:  # the common cases first: a batch formats millions of cells
+        return value
+    if value is None:
+        return ""
+    if type(value) is int:
+        return str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Cents):
+        return f"{value:.2f}"
+    if isinstance(value, (list, tuple)):
+        return ";".join(cell(v) for v in value)
+    if isinstance(value, Mapping):
+        return ";".join(f"{k}={cell(v)}" for k, v in value.items())
+    return str(value)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""OWASP's rule for CSV: a cell starting with one of these is a formula to a spreadsheet."""
+TSV_FORMULA_START = ("=", "+", "@")
+"""TSV is the pipe format (``cut``, ``sort -n``): a leading ``-`` stays (``--data-dir``),
+tab and CR become spaces anyway; what only a formula starts with is still neutralised."""
+
+
+def _neutral(text: str, value: Any, starts: tuple[str, ...]) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula: one that begins with
+    one of ``starts`` gets a leading single quote, unless the value is a number (``-12.5``
+    stays a number). Control characters are made visible, as everywhere text is shown."""
+    if text.startswith(starts) and not isinstance(value, (int, float)):
+        text = "'" + text
+    if text.isprintable() or not re.search(_CONTROL, text):
+        return text
+    return escape_control(text)
+
+
+def _tsv_cell(value: Any) -> str:
+    text = value if type(value) is str else cell(value)
+    if "\t" in text or "\r" in text or "\n" in text:
+        text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return _neutral(text, value, TSV_FORMULA_START)
+
+
+def _csv_cell(value: Any) -> str:
+    return _neutral(value if type(value) is str else cell(value), value, FORMULA_START)
+
+
+def write_records(
+    records: Rows,
+    columns: Sequence[str],
+    fmt: Format,
+    out: TextIO,
+    *,
+    header: bool = True,
+) -> None:
+    """Write records in a data format. Records are streamed, one line at a time."""
+    if fmt is Format.json:
+        import json
+
+        out.write(json.dumps([plain(r) for r in records], indent=2, ensure_ascii=False) + "\n")
+    elif fmt is Format.jsonl:
+        import json
+
+        for record in records:
+            out.write(json.dumps(plain(record), ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        if header:
+            writer.writerow(columns)
+        joined = _JoinedCells(columns, _csv_cell)
+        for record in records:
+            if type(record) is Joined:  # not isinstance: an ABC check costs more than the row
+                writer.writerow(joined.cells(record))
+            else:
+                writer.writerow([_csv_cell(record.get(c)) for c in columns])
+    else:
+        if header:
+            out.write("\t".join(columns) + "\n")
+        # A batch repeats the same few records many times: format each one once.
+        lines: dict[int, tuple[Mapping[str, Any], str]] = {}
+        joined = _JoinedCells(columns, _tsv_cell)
+        for record in records:
+            if type(record) is Joined:
+                out.write("\t".join(joined.cells(record)) + "\n")
+                continue
+            seen = lines.get(id(record))
+            if seen is None or seen[0] is not record:
+                line = "\t".join(_tsv_cell(record.get(c)) for c in columns) + "\n"
+                if len(lines) < 4096:
+                    lines[id(record)] = (record, line)
+            else:
+                line = seen[1]
+            out.write(line)
+
+
+class _JoinedCells:
+    """The cells of :class:`Joined` records: the shared part formatted once per record."""
+
+    def __init__(self, columns: Sequence[str], fmt: Callable[[Any], str]) -> None:
+        self.columns = columns
+        self.fmt = fmt
+        self.position = {c: i for i, c in enumerate(columns)}
+        self.shared: dict[int, tuple[Mapping[str, Any], list[str]]] = {}
+
+    def cells(self, record: Joined) -> list[str]:
+        shared = self.shared.get(id(record.shared))
+        if shared is None or shared[0] is not record.shared:
+            shared = (record.shared, [self.fmt(record.shared.get(c)) for c in self.columns])
+            if len(self.shared) < 4096:
+                self.shared[id(record.shared)] = shared
+        cells = shared[1].copy()
+        for c, value in record.own.items():
+            i = self.position.get(c)
+            if i is not None:
+                cells[i] = self.fmt(value)
+        return cells
+
+
+def write_json(document: Any, out: TextIO) -> None:
+    import json
+
+    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

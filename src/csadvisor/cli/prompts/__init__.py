@@ -1,0 +1,1 @@
+"""The interactive questions: the quiz as data, the menu, the accessible prompter."""

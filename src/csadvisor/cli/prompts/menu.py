@@ -1,0 +1,265 @@
+"""The arrow-key menu: number keys choose, Left or Backspace goes back, long lists scroll.
+
+questionary's ``select`` cannot choose on a number key, go back, echo a short answer, or
+keep a list longer than the screen in view, so this is a small prompt_toolkit application
+in questionary's look (its style), with those added. Imported only when a quiz runs.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from csadvisor.cli.prompts.quiz import BACK, Ask, Choice, Question
+from csadvisor.core.models import EVIDENCE_MAX
+
+POINTER = " » "
+TEXT_RULE = f"One line of at most {EVIDENCE_MAX} characters, no control characters"
+INDENT = "   "
+
+StyledText = list[tuple[str, str]]
+
+
+def menu_ask(input: Any = None, output: Any = None) -> Ask:
+    """An ``Ask`` drawing each question as a menu on ``output`` (default: the terminal)."""
+
+    def ask(question: Question) -> str:
+        if question.free_text:
+            return ask_text(question, input, output)
+        return Menu(question).run(input, output)
+
+    return ask
+
+
+def ask_text(question: Question, input: Any = None, output: Any = None) -> str:
+    """A one-line text prompt in the menu's look: Enter alone skips, a bad entry says why."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.validation import Validator
+    from questionary.styles import merge_styles_default
+
+    def valid(typed: str) -> bool:
+        return question.problem(typed) is None
+
+    session: PromptSession[str] = PromptSession(
+        [("class:qmark", "?"), ("class:question", f" {question.message} ")],
+        validator=Validator.from_callable(valid, error_message=TEXT_RULE, move_cursor_to_end=True),
+        validate_while_typing=False,
+        style=merge_styles_default([None]),
+        input=input,
+        output=output,
+    )
+    return session.prompt(default=question.default or "").strip()
+
+
+def hint(question: Question) -> str:
+    moves = "the arrow keys and Enter"
+    text = (
+        f"Press 1-{len(question.choices)}, or use {moves}" if question.numbered else f"Use {moves}"
+    )
+    if question.can_go_back:
+        text += "; Left or Backspace goes back"
+    return f"({text})"
+
+
+def visible(heights: list[int], pointer: int, top: int, rows: int) -> tuple[int, int]:
+    """The slice of choices to draw so the pointed one is in view within ``rows`` lines.
+
+    When not everything fits, two lines are kept for the "more above/below" notes; the
+    first choice shown moves only as far as needed, so the list scrolls rather than jumps.
+    """
+    if sum(heights) <= rows:
+        return 0, len(heights)
+    room = max(1, rows - 2)
+    top = min(top, pointer)
+    while top < pointer and sum(heights[top : pointer + 1]) > room:
+        top += 1
+    end, used = top, 0
+    while end < len(heights) and used + heights[end] <= room:
+        used += heights[end]
+        end += 1
+    return top, max(end, pointer + 1)
+
+
+class Menu:
+    """One question on screen: its state (pointer, scroll) and how it is drawn."""
+
+    def __init__(self, question: Question) -> None:
+        self.question = question
+        values = [c.value for c in question.choices]
+        self.pointer = values.index(question.default) if question.default in values else 0
+        self.top = 0
+        self.answer: Choice | None = None
+        self.cancelled = False
+
+    # ------------------------------------------------------------------ drawing
+
+    def header(self, width: int) -> StyledText:
+        q = self.question
+        out: StyledText = []
+        if q.intro:
+            out.append(
+                ("", "\n".join(textwrap.wrap(q.intro, width, break_on_hyphens=False)) + "\n\n")
+            )
+        if self.answer is not None:
+            topic = f"{q.topic or q.message}:"
+            echo = self.answer.echo
+            if len(topic) + len(echo) + 3 <= width:
+                out += [("class:qmark", "?"), ("class:question", f" {topic} ")]
+            else:
+                lines = textwrap.wrap(
+                    topic, width - 2, subsequent_indent="  ", break_on_hyphens=False
+                )
+                out += [("class:qmark", "?"), ("class:question", " " + "\n".join(lines) + "\n  ")]
+            out.append(("class:answer", echo))
+            return out
+        lines = textwrap.wrap(q.message, width - 2, subsequent_indent="  ", break_on_hyphens=False)
+        out += [("class:qmark", "?"), ("class:question", " " + "\n".join(lines))]
+        if not self.cancelled:  # the last screen after Ctrl-C keeps the question, not the keys
+            out.append(("class:instruction", "\n" + "\n".join(textwrap.wrap(hint(q), width))))
+        return out
+
+    def choice_lines(self, index: int, choice: Choice, width: int) -> list[str]:
+        number = f"{index + 1}. " if self.question.numbered else ""
+        room = max(20, width - len(POINTER) - len(number) - 1)
+        lines = textwrap.wrap(choice.label, room, break_on_hyphens=False) or [""]
+        pad = " " * (len(POINTER) + len(number))
+        return [number + lines[0], *(pad + line for line in lines[1:])]
+
+    def body(self, width: int, rows: int) -> StyledText:
+        drawn = [self.choice_lines(i, c, width) for i, c in enumerate(self.question.choices)]
+        self.top, end = visible([len(d) for d in drawn], self.pointer, self.top, rows)
+        out: StyledText = []
+        if self.top > 0:
+            out.append(("class:instruction", f"{INDENT}({self.top} more above)\n"))
+        for index in range(self.top, end):
+            first, *rest = drawn[index]
+            if index == self.pointer:
+                out += [("class:pointer", POINTER), ("[SetCursorPosition]", "")]
+                out.append(("class:highlighted", first))
+            else:
+                out.append(("class:text", INDENT + first))
+            for line in rest:
+                out.append(
+                    ("class:highlighted" if index == self.pointer else "class:text", "\n" + line)
+                )
+            out.append(("", "\n"))
+        if end < len(drawn):
+            out.append(("class:instruction", f"{INDENT}({len(drawn) - end} more below)"))
+        elif out:
+            out.pop()  # no newline after the last line
+        return out
+
+    # ------------------------------------------------------------------ running
+
+    def run(self, input: Any = None, output: Any = None) -> str:
+        from prompt_toolkit.application import Application
+        from prompt_toolkit.application.current import get_app
+        from prompt_toolkit.filters import is_done
+        from prompt_toolkit.layout import (
+            ConditionalContainer,
+            FormattedTextControl,
+            HSplit,
+            Layout,
+            Window,
+        )
+        from questionary.styles import merge_styles_default
+
+        def size() -> tuple[int, int]:
+            s = get_app().output.get_size()
+            return max(20, s.columns - 1), max(6, s.rows)
+
+        header_height = [1]
+
+        def header() -> Any:  # prompt_toolkit's formatted text
+            tokens = self.header(size()[0])
+            header_height[0] = "".join(t for _, t in tokens).count("\n") + 1
+            return tokens
+
+        def body() -> Any:
+            width, rows = size()
+            return self.body(width, rows - header_height[0] - 1)
+
+        layout = Layout(
+            HSplit(
+                [
+                    Window(
+                        FormattedTextControl(header),
+                        dont_extend_height=True,
+                        always_hide_cursor=True,
+                    ),
+                    ConditionalContainer(
+                        Window(
+                            FormattedTextControl(body),
+                            dont_extend_height=True,
+                            always_hide_cursor=True,
+                        ),
+                        filter=~is_done,
+                    ),
+                ]
+            )
+        )
+        app: Application[str] = Application(
+            layout=layout,
+            key_bindings=self.key_bindings(),
+            style=merge_styles_default([None]),
+            input=input,
+            output=output,
+        )
+        return app.run()
+
+    def key_bindings(self) -> Any:
+        from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+        from prompt_toolkit.keys import Keys
+
+        q = self.question
+        kb = KeyBindings()
+
+        @kb.add("c-c", eager=True)
+        @kb.add("c-q", eager=True)
+        def _cancel(event: KeyPressEvent) -> None:
+            self.cancelled = True
+            event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+        @kb.add("c-d", eager=True)
+        def _end(event: KeyPressEvent) -> None:
+            self.cancelled = True
+            event.app.exit(exception=EOFError, style="class:aborting")
+
+        @kb.add("down", eager=True)
+        @kb.add("j", eager=True)
+        @kb.add("c-n", eager=True)
+        def _down(event: KeyPressEvent) -> None:
+            self.pointer = (self.pointer + 1) % len(q.choices)
+
+        @kb.add("up", eager=True)
+        @kb.add("k", eager=True)
+        @kb.add("c-p", eager=True)
+        def _up(event: KeyPressEvent) -> None:
+            self.pointer = (self.pointer - 1) % len(q.choices)
+
+        def choose(event: KeyPressEvent, index: int) -> None:
+            self.pointer = index
+            self.answer = q.choices[index]
+            event.app.exit(result=self.answer.value)
+
+        @kb.add("enter", eager=True)
+        def _enter(event: KeyPressEvent) -> None:
+            choose(event, self.pointer)
+
+        if q.numbered:
+            for n in range(1, len(q.choices) + 1):
+                kb.add(str(n), eager=True)(lambda event, i=n - 1: choose(event, i))
+
+        if q.can_go_back:
+
+            @kb.add("left", eager=True)
+            @kb.add("backspace", eager=True)
+            def _back(event: KeyPressEvent) -> None:
+                event.app.erase_when_done = True  # the question is asked again, not answered
+                event.app.exit(result=BACK)
+
+        @kb.add(Keys.Any)
+        def _other(event: KeyPressEvent) -> None:
+            """Other keys do nothing (no typing into a menu)."""
+
+        return kb

@@ -1,0 +1,143 @@
+"""``pay ROLE --location PLACE`` on a terminal: the local distribution as a picture.
+
+Each role gets two bars on one shared scale: the BLS percentiles (a thin line from the
+10th to the 90th, a thick band from the 25th to the 75th, the median marked) and, below
+it, the national starting range where one is published. The caption says what each is.
+"""
+
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+from csadvisor.cli.output import Shown
+from csadvisor.cli.render.tables import _pay_role
+from csadvisor.cli.render.terminal import TableColumn, _ascii, console, money, text, write_table
+
+WIDTH = 28
+
+
+def _figure(record: Mapping[str, Any], key: str, period: str) -> str:
+    value = record.get(key)
+    if value is not None:
+        return f"{value:,.0f}" if key == "employment" else money(value, "USD", period)
+    why = str((record.get("not_published") or {}).get(key, ""))
+    if why.startswith("at least "):  # "at least 239200 (top-coded)" -> "at least $239,200"
+        return f"at least {money(float(why.split()[2]), 'USD', period)}"
+    return why
+
+
+def _scale(rows: Shown) -> tuple[float, float]:
+    points: list[float] = []
+    for r in rows:
+        points += [r[k] for k in ("p10", "p90", "median", "low", "high") if r.get(k) is not None]
+    return (min(points), max(points)) if points else (0.0, 1.0)
+
+
+def _position(value: float, low: float, high: float) -> int:
+    return round((value - low) / ((high - low) or 1.0) * (WIDTH - 1))
+
+
+def picture(record: Mapping[str, Any], low: float, high: float, ascii_only: bool) -> Any:
+    """Two lines: the BLS percentiles, then the starting range, on the scale low..high."""
+    from rich.text import Text
+
+    track, thin, thick, mark, start = (
+        (".", "-", "=", "|", "#")
+        if ascii_only
+        else ("\u00b7", "\u2500", "\u2588", "\u2503", "\u2501")
+    )
+    shown = Text()
+    if not record["title"]:
+        return shown
+    p10, p25, p50, p75, p90 = (record.get(k) for k in ("p10", "p25", "median", "p75", "p90"))
+    if p10 is not None and p90 is not None:
+        cells = [track] * WIDTH
+        styles = ["dim"] * WIDTH
+        for i in range(_position(p10, low, high), _position(p90, low, high) + 1):
+            cells[i], styles[i] = thin, "cyan"
+        if p25 is not None and p75 is not None:
+            for i in range(_position(p25, low, high), _position(p75, low, high) + 1):
+                cells[i], styles[i] = thick, "cyan"
+        if p50 is not None:
+            i = _position(p50, low, high)
+            cells[i], styles[i] = mark, "bold"
+        for cell, style in zip(cells, styles, strict=True):
+            shown.append(cell, style)
+        shown.append("  BLS")
+    else:
+        shown.append("no BLS distribution", "dim")
+    shown.append("\n")
+    if record.get("low") is not None:
+        first, last = _position(record["low"], low, high), _position(record["high"], low, high)
+        shown.append(track * first, "dim")
+        shown.append(start * (last - first + 1), "green")
+        shown.append(track * (WIDTH - last - 1), "dim")
+        shown.append("  start")
+    else:
+        shown.append("no starting range published", "dim")
+    return shown
+
+
+def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
+    con = console(out)
+    low, high = _scale(rows)
+    if high <= low:
+        high = low + 1
+
+    def fig(key: str) -> Any:
+        return lambda r: _figure(r, key, period)
+
+    def who(r: Mapping[str, Any]) -> Any:
+        if not r["title"]:  # a line that names no role: what was typed, and why
+            return _pay_role(r)
+        shown = text(r["title"])
+        if r.get("soc"):
+            shown.append(text(f"\n{r['soc']} {r['occupation']}", "dim"))
+        return shown
+
+    areas = list(dict.fromkeys(r.get("area") or "" for r in rows if r["title"]))
+    title = f"Local pay per {period}"
+    cols = [TableColumn("Role", _pay_role, min_width=12)]
+    if len(areas) == 1 and areas[0]:
+        title += f": {areas[0]}"
+    else:
+        cols.append(TableColumn("Area", lambda r: r.get("area") or r.get("local_note") or ""))
+    cols += [
+        TableColumn("10th", fig("p10"), justify="right"),
+        TableColumn("25th", fig("p25"), justify="right"),
+        TableColumn("Median", fig("median"), justify="right"),
+        TableColumn("75th", fig("p75"), justify="right"),
+        TableColumn("90th", fig("p90"), justify="right"),
+        TableColumn("Employed", lambda r: _figure(r, "employment", "count"), justify="right"),
+    ]
+    write_table(rows, cols, out, title=title)
+    ascii_only = _ascii(con)
+    bars = [
+        TableColumn("Role / occupation", who, min_width=16),
+        TableColumn(
+            f"{money(low, 'USD', period)} .. {money(high, 'USD', period)}, one scale",
+            lambda r: picture(r, low, high, ascii_only),
+            no_wrap=True,
+        ),
+    ]
+    named = [r for r in rows if r["title"]]  # lines that named no role are listed above
+    write_table(named, bars, out, caption=caption(rows, period))
+
+
+def caption(rows: Shown, period: str) -> str:
+    """What each figure and bar is: source, basis, area, period."""
+    sources = sorted({r["local_source"] for r in rows if r.get("local_source")})
+    areas = "; ".join(sorted({r["area"] for r in rows if r.get("area")})) or "the area shown"
+    derived = " (derived: year / 12)" if period == "month" else ""
+    if period == "hour":
+        derived = " (BLS's own hourly figures)"
+    parts = [
+        f"Percentiles and employment: {'; '.join(sources) or 'BLS OEWS'}, all employed "
+        f"workers in the occupation, {areas}, per {period}{derived}.",
+        "Picture (one scale): upper bar thin line = 10th to 90th percentile, thick band = "
+        "25th to 75th, mark = median; lower bar = the national starting range "
+        "(Robert Half 2026 Salary Guide, starting salary, US national).",
+        "A percentile describes everyone in the job, not an offer.",
+    ]
+    notes = [r["local_note"] for r in rows if r.get("local_note") and r.get("area")]
+    parts += list(dict.fromkeys(f"{n[0].upper()}{n[1:]}." for n in notes))
+    return " ".join(parts)

@@ -1,0 +1,257 @@
+"""Each listing command's table for a terminal, drawn from the rows the data formats print."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TextIO
+
+from csadvisor.cli.output import Shown
+from csadvisor.cli.render.terminal import (
+    TableColumn,
+    console,
+    money,
+    pay_range_text,
+    range_bar,
+    text,
+    write_table,
+)
+
+
+def pay_caption(rows: Iterable[Mapping[str, Any]], extra: str = "") -> str:
+    """Where the figures come from, said once under a table."""
+    sources = sorted({f"{r['source']} ({r['year']})" for r in rows if r.get("source")})
+    basis = sorted({f"{r['basis']}, {r['region']}" for r in rows if r.get("basis")})
+    parts = []
+    if sources:
+        parts.append(f"Pay: {'; '.join(basis)}. Source: {'; '.join(sources)}.")
+    if extra:
+        parts.append(extra)
+    return " ".join(parts)
+
+
+def _name_and_id(title_key: str) -> Any:
+    def label(r: Mapping[str, Any]) -> Any:
+        shown = text(r[title_key])
+        shown.append(text("\n" + r["id"], "cyan"))
+        return shown
+
+    return label
+
+
+def _pay_role(r: Mapping[str, Any]) -> Any:
+    """The role's title; for a line that found none, the name typed and why."""
+    if r["title"]:
+        return r["title"]
+    shown = text(r.get("query") or "")
+    near = r.get("suggestion")
+    shown.append(text(f"\n{r['note']}" + (f"; did you mean {near}?" if near else ""), "dim"))
+    return shown
+
+
+def pay_table(
+    rows: Shown, out: TextIO, period: str, adjusted_by: str | None, factor: float | None
+) -> None:
+    def fig(key: str) -> Any:
+        def get(r: Mapping[str, Any]) -> str:
+            if r["low"] is None:
+                return str(r["note"]) if key == "low" and r["title"] else ""
+            return money(r[key], r["currency"], r["period"])
+
+        return get
+
+    cols = [
+        TableColumn("Role", _pay_role, min_width=16),
+        TableColumn("Low", fig("low"), justify="right", no_wrap=True),
+        TableColumn("High", fig("high"), justify="right", no_wrap=True),
+        TableColumn("Midpoint", fig("mid"), justify="right", no_wrap=True),
+    ]
+    notes = ["Midpoint = middle of the range, not a median."]
+    paid = [r for r in rows if r["low"] is not None]
+    con = console(out)
+    if len(paid) > 1 and len({r["currency"] for r in paid}) == 1 and con.width >= 90:
+        lo, hi = min(r["low"] for r in paid), max(r["high"] for r in paid)
+        cols.append(
+            TableColumn(
+                "Range",
+                lambda r: "" if r["low"] is None else range_bar(r["low"], r["high"], lo, hi, con),
+                no_wrap=True,
+            )
+        )
+        cur, per = paid[0]["currency"], paid[0]["period"]
+        notes.append(f"Bars share one scale, {money(lo, cur, per)} to {money(hi, cur, per)}.")
+    if factor is not None:
+        where = (
+            "" if adjusted_by == "manual factor" else ", from your organisation's locations.yaml"
+        )
+        notes.append(f"Adjusted: national figures x {factor:g}, {adjusted_by}{where}.")
+    if period != "year":
+        notes.append(
+            f"Per {period}: derived from the yearly figures "
+            f"({'year / 2080 hours' if period == 'hour' else 'year / 12'})."
+        )
+    title = f"Pay per {period}" + (" (adjusted)" if factor is not None else "")
+    write_table(rows, cols, out, title=title, caption=pay_caption(rows, " ".join(notes)))
+
+
+def roles_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
+    cols = [
+        TableColumn("Role", _name_and_id("title"), min_width=16),
+        TableColumn("Level", lambda r: r["level"], justify="right", min_width=5),
+        TableColumn("Starting pay (year)", pay_range_text, min_width=10),
+        TableColumn(
+            "Grows into", lambda r: ", ".join(titles[n] for n in r["next"]) or "-", min_width=12
+        ),
+    ]
+    extra = ""
+    if rows and "local_median" in rows[0]:
+
+        def local(r: Mapping[str, Any]) -> str:
+            if r["local_median"] is None:
+                return str(r["local_note"] or "")
+            shown = money(r["local_median"], "USD", "year")
+            return shown if not r["local_note"] else f"{shown} ({r['area']})"
+
+        cols.insert(3, TableColumn("Local median (year)", local, min_width=10))
+        areas = sorted({r["area"] for r in rows if r["area"]})
+        extra = (
+            f"Local median: BLS OEWS May 2025, all employed workers in the role's occupation, "
+            f"{'; '.join(areas)}; half earn less, half more."
+        )
+        if any(r["local_note"] and r["local_median"] is not None for r in rows):
+            extra += " An area in brackets: none published where asked; the nearest level shown."
+    write_table(rows, cols, out, caption=pay_caption(rows, extra), spaced=True)
+
+
+def skills_table(rows: Shown, out: TextIO) -> None:
+    from csadvisor.core.models import CATEGORY_LABELS
+
+    def needed(r: Mapping[str, Any]) -> str:
+        return "\n".join(f"{lvl} {role}" for role, lvl in r["required_by"].items()) or "-"
+
+    cols = [
+        TableColumn("Skill", _name_and_id("name")),
+        TableColumn("Category", lambda r: CATEGORY_LABELS.get(r["category"], r["category"])),
+        TableColumn("Needed by (role level 1-5)", needed),
+    ]
+    write_table(rows, cols, out)
+
+
+def next_table(rows: Shown, out: TextIO) -> None:
+    def change(r: Mapping[str, Any]) -> str:
+        if r["pay_change"] is None:
+            return str(r["note"])
+        sign = "+" if r["pay_change"] >= 0 else "-"
+        return f"{sign}${abs(r['pay_change']):,} a year (midpoint)"
+
+    cols = [
+        TableColumn("Next role", lambda r: r["title"], min_width=16),
+        TableColumn("Level", lambda r: r["level"], justify="right"),
+        TableColumn("Pay change", change, min_width=12),
+        TableColumn("Skills new or higher", lambda r: r["skill_changes"] or "-", min_width=16),
+        TableColumn("Overlap", lambda r: f"{r['overlap']}%", justify="right", no_wrap=True),
+    ]
+    caption = "Overlap: the share of the next role's requirements this role's own levels meet."
+    if rows and "median_change" in rows[0]:
+
+        def median_change(r: Mapping[str, Any]) -> str:
+            if r["median_change"] is None:
+                return str(r["local_note"] or "no published figure")
+            sign = "+" if r["median_change"] >= 0 else "-"
+            return f"{sign}${abs(r['median_change']):,} a year"
+
+        cols.insert(3, TableColumn("Median to median", median_change, min_width=12))
+        areas = sorted({r["area"] for r in rows if r["area"]})
+        where = "; ".join(areas) or "the area"
+        notes = sorted(
+            {r["local_note"] for r in rows if r["local_note"] and r["median_change"] is not None}
+        )
+        caption += (
+            " "
+            + (
+                "Pay change: starting-range midpoints (Robert Half 2026, US national). "
+                f"Median to median: the two occupations' medians in {where}, "
+                "BLS OEWS May 2025, all employed workers; a difference of medians, not a raise "
+                "anyone is promised. " + " ".join(f"{n[0].upper()}{n[1:]}." for n in notes)
+            ).strip()
+        )
+    write_table(rows, cols, out, spaced=True, caption=caption)
+
+
+def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
+    """Saved assessments; roles by their titles (an id no longer in the data as it is)."""
+
+    def title(key: str) -> Any:
+        return lambda r: titles.get(r[key], r[key]) if r[key] else "-"
+
+    cols = [
+        TableColumn("ID", lambda r: r["id"], style="cyan", no_wrap=True),
+        TableColumn("Date", lambda r: r["created"][:16].replace("T", " "), no_wrap=True),
+        TableColumn("Role", title("role")),
+        TableColumn("Suggested next", title("suggestion")),
+        TableColumn(
+            "Readiness",
+            lambda r: "-" if r["readiness"] is None else f"{r['readiness']}% {r['band']}",
+            justify="right",
+        ),
+    ]
+    write_table(rows, cols, out)
+
+
+def diff_table(
+    rows: Shown, out: TextIO, title: str, document: Mapping[str, Any], hidden: bool = True
+) -> None:
+    """The dates, the suggestion and its readiness then and now, then the skills that moved."""
+    from csadvisor.cli.render.terminal import _ascii
+
+    con = console(out)
+    arrow = " -> " if _ascii(con) else " \u2192 "
+    old, new = document["old"], document["new"]
+    con.print(text(f"Progress from {old['date']} to {new['date']}", "bold"))
+    shown = [new["suggestion"], old["suggestion"]]
+    if old["suggestion"] == new["suggestion"]:
+        line = f"Suggested next role: {new['suggestion_title'] or 'none'} (unchanged)"
+    else:
+        line = (
+            f"Suggested next role: {old['suggestion_title'] or 'none'}{arrow}"
+            f"{new['suggestion_title'] or 'none'}"
+        )
+    con.print(text(line))
+    for item in document["readiness"]:
+        if item["role"] not in shown:
+            continue
+
+        def pct(value: Any) -> str:
+            return "-" if value is None else f"{value}%"
+
+        band = ""
+        if item["band_before"] and item["band_after"] and item["band_before"] != item["band_after"]:
+            band = f" ({item['band_before']}{arrow}{item['band_after']})"
+        con.print(text(f"{item['title']}: {pct(item['before'])}{arrow}{pct(item['after'])}{band}"))
+    con.print()
+    hide = hidden and bool(document["unchanged"])
+    if not rows:
+        con.print(text("No skill rating changed." + (" --all lists them." if hide else "")))
+        return
+
+    def moved(r: Mapping[str, Any]) -> str:
+        c = r["change"]
+        return "" if c is None else ("=" if c == 0 else f"{c:+d}")
+
+    def level(key: str) -> Any:
+        return lambda r: "-" if r[key] is None else r[key]
+
+    cols = [
+        TableColumn("Skill", lambda r: r["name"]),
+        TableColumn("Before", level("before"), justify="right"),
+        TableColumn("After", level("after"), justify="right"),
+        TableColumn("Change", moved, justify="right"),
+    ]
+    count = len(document["unchanged"])
+    caption = f"{count} skill ratings did not change; --all lists them." if hide else None
+    write_table(rows, cols, out, title=title, caption=caption)
+
+
+def path_table(rows: Shown, out: TextIO, columns: Iterable[str]) -> None:
+    def cell(key: str) -> Any:
+        return lambda record: record[key]
+
+    cols = [TableColumn(k.capitalize(), cell(k), no_wrap=k == "path") for k in columns]
+    write_table(rows, cols, out)

@@ -1,0 +1,390 @@
+"""Pure logic over the catalogue: lookups, the growth track, skill usage. No I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+from csadvisor.core.lookup import RoleIndex, unknown_role_message
+from csadvisor.core.models import Catalog, Role, Skill
+
+NO_EVIDENCE: Mapping[str, str] = MappingProxyType({})
+
+
+class Answers(NamedTuple):
+    """What a person said: current role (or none) and a 1-5 rating a skill.
+
+    ``name`` and ``rater`` say who the ratings are about and who gave them (a manager can
+    assess someone); ``evidence`` holds one optional example per skill. None of them
+    changes the scoring.
+    """
+
+    role: str | None
+    ratings: Mapping[str, int]
+    name: str | None = None
+    rater: str = "self"
+    evidence: Mapping[str, str] = NO_EVIDENCE
+
+
+class Gap(NamedTuple):
+    skill: Skill
+    rating: int
+    required: int
+
+    @property
+    def size(self) -> int:
+        return max(0, self.required - self.rating)
+
+
+class Readiness(NamedTuple):
+    """How ready a person is for one role."""
+
+    role: Role
+    score: float  # 0.0 - 1.0
+    band: str  # ready / close / stretch
+    met: int
+    required: int
+    gaps: tuple[Gap, ...]  # biggest first
+    pay_gain: float | None  # yearly midpoint difference, where both ranges are published
+    distance: int  # steps along the track from the current role (0 with no current role)
+    held_back: str = ""  # why the band is stretch whatever the percent ("" when it is not)
+
+    @property
+    def percent(self) -> int:
+        return int(self.score * 100 + 0.5)
+
+
+def reachable(catalog: Catalog, start: Role) -> list[Role]:
+    """Every role reachable from ``start`` along ``next``, nearest first (not ``start``)."""
+    seen = {start.id}
+    order: list[Role] = []
+    frontier = [start]
+    while frontier:
+        following: list[Role] = []
+        for role in frontier:
+            for nid in role.next:
+                if nid not in seen:
+                    seen.add(nid)
+                    following.append(catalog.role_by_id[nid])
+        order += following
+        frontier = following
+    return order
+
+
+def roots(catalog: Catalog) -> list[Role]:
+    """Roles nothing grows into: where the track starts."""
+    targets = {n for r in catalog.roles for n in r.next}
+    return [r for r in catalog.roles if r.id not in targets]
+
+
+class TrackNode(NamedTuple):
+    role: Role
+    depth: int
+    parent: Role | None
+    repeated: bool  # already shown higher up; its subtree is not repeated
+
+
+def walk_track(catalog: Catalog, start: Iterable[Role]) -> Iterator[TrackNode]:
+    """The track as a depth-first tree; a role reached twice is shown once in full.
+
+    Walked with a list as the stack, not by recursion: a valid track may be a chain of
+    thousands of roles, deeper than Python's recursion limit.
+    """
+    shown: set[str] = set()
+    for first in start:
+        stack: list[tuple[Role, int, Role | None]] = [(first, 0, None)]
+        while stack:
+            role, depth, parent = stack.pop()
+            repeated = role.id in shown
+            yield TrackNode(role, depth, parent, repeated)
+            if repeated:
+                continue
+            shown.add(role.id)
+            stack += [(catalog.role_by_id[n], depth + 1, role) for n in reversed(role.next)]
+
+
+def edges(catalog: Catalog, start: Role | None = None) -> list[tuple[Role, Role]]:
+    """The track's edges, all of them or those below ``start``."""
+    roles = catalog.roles if start is None else [start, *reachable(catalog, start)]
+    return [(r, catalog.role_by_id[n]) for r in roles for n in r.next]
+
+
+def skill_usage(catalog: Catalog, skill: Skill) -> list[tuple[Role, int]]:
+    """Which roles need ``skill``, at what level, in catalogue order."""
+    return [(r, r.skills[skill.id]) for r in catalog.roles if skill.id in r.skills]
+
+
+# --------------------------------------------------------------------------- readiness
+
+BANDS = ("ready", "close", "stretch")
+READY_AT = 0.90
+CLOSE_AT = 0.70
+# The one statement of the rule: the result carries it, `assess --help` and the README show it.
+READINESS_FORMULA = (
+    "readiness = sum over the role's required skills of min(your level, required level), "
+    "divided by the sum of the required levels; ready >= 90%, close >= 70%, stretch below; "
+    "but a role stays stretch while a skill it requires at its highest level is two or more "
+    "levels short, or while fewer than half of its requirements are met"
+)
+
+
+def band_for(score: float, held_back: str = "") -> str:
+    """The band of a readiness score, judged on the whole percent that is shown.
+
+    ``held_back`` (see :func:`held_back_by`) keeps a role at stretch whatever its percent:
+    a high average must not hide a gap in what the role relies on most.
+    """
+    percent = int(score * 100 + 0.5)
+    if held_back:
+        return "stretch"
+    if percent >= READY_AT * 100:
+        return "ready"
+    if percent >= CLOSE_AT * 100:
+        return "close"
+    return "stretch"
+
+
+def key_skills(role: Role) -> tuple[str, ...]:
+    """The skills a role relies on most: those it requires at its highest level."""
+    if not role.skills:
+        return ()
+    top = max(role.skills.values())
+    return tuple(sid for sid, lvl in role.skills.items() if lvl == top)
+
+
+def held_back_by(role: Role, ratings: Mapping[str, int]) -> str:
+    """Why ``role`` cannot be close or ready yet, in a few words; "" when nothing holds it back."""
+    short = [
+        f"{sid.replace('-', ' ')} {ratings.get(sid, 0)}->{role.skills[sid]}"
+        for sid in key_skills(role)
+        if role.skills[sid] - ratings.get(sid, 0) >= 2
+    ]
+    if short:
+        key = "a key skill is" if len(short) == 1 else "key skills are"
+        return f"{key} two or more levels short ({', '.join(short)})"
+    met = sum(1 for sid, lvl in role.skills.items() if ratings.get(sid, 0) >= lvl)
+    if met * 2 < len(role.skills):
+        return "fewer than half of its requirements are met"
+    return ""
+
+
+def overlap(current: Role, target: Role) -> float:
+    """The share of ``target``'s requirements that ``current``'s own levels already meet.
+
+    What someone doing the current role well brings to the target role, before any
+    self-assessment: 1.0 when the target requires nothing.
+    """
+    if not target.skills:
+        return 1.0
+    met = sum(1 for sid, lvl in target.skills.items() if current.skills.get(sid, 0) >= lvl)
+    return met / len(target.skills)
+
+
+def percent(share: float) -> int:
+    """A share shown as a whole percent, rounded half up (as readiness is)."""
+    return int(share * 100 + 0.5)
+
+
+def gaps_for(role: Role, answers: Answers, catalog: Catalog) -> tuple[Gap, ...]:
+    """Skills where the rating is below what the role requires, biggest gap first."""
+    gaps = [
+        Gap(catalog.skill_by_id[sid], answers.ratings.get(sid, 0), need)
+        for sid, need in role.skills.items()
+        if answers.ratings.get(sid, 0) < need
+    ]
+    order = {sid: i for i, sid in enumerate(catalog.skill_by_id)}
+    gaps.sort(key=lambda g: (-g.size, -g.required, order[g.skill.id]))
+    return tuple(gaps)
+
+
+def readiness_for(
+    role: Role,
+    answers: Answers,
+    catalog: Catalog,
+    current: Role | None = None,
+    distance: int = 0,
+) -> Readiness:
+    """Credit for each required level met, weighted by how high it is required.
+
+    A role with no skill requirements is fully ready (nothing stands in the way).
+    """
+    need = sum(role.skills.values())
+    have = sum(min(answers.ratings.get(sid, 0), lvl) for sid, lvl in role.skills.items())
+    score = have / need if need else 1.0
+    met = sum(1 for sid, lvl in role.skills.items() if answers.ratings.get(sid, 0) >= lvl)
+    gain = None
+    held = held_back_by(role, answers.ratings)
+    if (
+        current is not None
+        and current.pay is not None
+        and role.pay is not None
+        and current.pay.currency == role.pay.currency
+    ):
+        gain = role.pay.per("year").mid - current.pay.per("year").mid
+    return Readiness(
+        role=role,
+        score=score,
+        band=band_for(score, held),
+        met=met,
+        required=len(role.skills),
+        gaps=gaps_for(role, answers, catalog),
+        pay_gain=gain,
+        distance=distance,
+        held_back=held,
+    )
+
+
+def distances(catalog: Catalog, start: Role) -> dict[str, int]:
+    """Steps along the track from ``start`` to every role reachable from it."""
+    out: dict[str, int] = {}
+    frontier = [start]
+    step = 0
+    while frontier:
+        step += 1
+        following: list[Role] = []
+        for role in frontier:
+            for nid in role.next:
+                if nid not in out and nid != start.id:
+                    out[nid] = step
+                    following.append(catalog.role_by_id[nid])
+        frontier = following
+    return out
+
+
+def rank(items: list[Readiness]) -> list[Readiness]:
+    """Best band first (a role held at stretch never outranks a close one); then most ready;
+    then the larger published pay gain; then nearer; then catalogue order."""
+    order = {r.role.id: i for i, r in enumerate(items)}
+    return sorted(
+        items,
+        key=lambda r: (
+            BANDS.index(r.band) if r.band in BANDS else len(BANDS),
+            -round(r.score, 6),
+            r.pay_gain is None,
+            -(r.pay_gain or 0.0),
+            r.distance,
+            order[r.role.id],
+        ),
+    )
+
+
+class Lateral(NamedTuple):
+    """A move sideways or up from the top of a track: readiness and the roles' skill overlap."""
+
+    readiness: Readiness
+    overlap: float
+
+
+class Advice(NamedTuple):
+    answers: Answers
+    current: Role | None
+    ranking: tuple[Readiness, ...]
+    suggestion: Readiness | None  # the best next step, if any
+    lateral: tuple[Lateral, ...] = ()  # only at the top of a track
+    strengths: tuple[tuple[Skill, int], ...] = ()  # the person's highest-rated skills
+
+    @property
+    def target(self) -> Role | None:
+        return self.suggestion.role if self.suggestion else None
+
+
+def advise(answers: Answers, catalog: Catalog) -> Advice:
+    """Readiness for every role reachable from the current role (or every role), ranked.
+
+    The suggestion is the best-ranked role one step up the track; with no current role,
+    the best-ranked role overall. At the top of a track there is no step up: the advice
+    offers lateral moves instead, and names the person's strongest skills.
+    """
+    current = catalog.role_by_id[answers.role] if answers.role else None
+    if current is not None:
+        dist = distances(catalog, current)
+        candidates = [r for r in catalog.roles if r.id in dist]  # catalogue order breaks ties
+    else:
+        dist = {}
+        candidates = list(catalog.roles)
+    ranking = rank(
+        [readiness_for(r, answers, catalog, current, dist.get(r.id, 0)) for r in candidates]
+    )
+    pool = [r for r in ranking if r.distance == 1] if current is not None else ranking
+    lateral: tuple[Lateral, ...] = ()
+    if current is not None and not current.next:
+        lateral = lateral_moves(current, answers, catalog)
+    return Advice(
+        answers,
+        current,
+        tuple(ranking),
+        pool[0] if pool else None,
+        lateral,
+        strengths(answers, catalog),
+    )
+
+
+def lateral_moves(current: Role, answers: Answers, catalog: Catalog) -> tuple[Lateral, ...]:
+    """Other roles at the same or a higher level, most ready first, then most overlap."""
+    order = {r.id: i for i, r in enumerate(catalog.roles)}
+    moves = [
+        Lateral(readiness_for(r, answers, catalog, current), overlap(current, r))
+        for r in catalog.roles
+        if r.id != current.id and r.level >= current.level
+    ]
+    moves.sort(key=lambda m: (-round(m.readiness.score, 6), -m.overlap, order[m.readiness.role.id]))
+    return tuple(moves)
+
+
+def strengths(answers: Answers, catalog: Catalog, limit: int = 3) -> tuple[tuple[Skill, int], ...]:
+    """The highest-rated skills, in catalogue order among equals."""
+    rated = [(s, answers.ratings[s.id]) for s in catalog.skills if s.id in answers.ratings]
+    rated.sort(key=lambda pair: -pair[1])  # stable: catalogue order among equals
+    return tuple(rated[:limit])
+
+
+def reason(item: Readiness, limit: int = 2) -> str:
+    """One line saying why: requirements met and the biggest gaps."""
+    if not item.required:
+        return "no skill requirements listed for this role"
+    text = f"meets {item.met} of {item.required} requirements"
+    if item.gaps:
+        shown = ", ".join(
+            f"{g.skill.id.replace('-', ' ')} {g.rating}->{g.required}" for g in item.gaps[:limit]
+        )
+        text += f"; biggest gap{'s' if len(item.gaps[:limit]) > 1 else ''}: {shown}"
+    else:
+        text += "; no gaps"
+    return text
+
+
+# A suggested time to close a gap of 1, 2, or 3+ levels: a planning aid, not a measured figure.
+TIMEFRAMES = ("1 to 3 months", "3 to 6 months", "6 to 12 months")
+
+
+def timeframe(levels: int) -> str:
+    """A suggested time to grow a skill by ``levels`` levels (shown in the plan, as a guide)."""
+    return TIMEFRAMES[min(max(levels, 1), len(TIMEFRAMES)) - 1]
+
+
+class Step(NamedTuple):
+    """One move along the track: what it pays and which skills it asks more of."""
+
+    role: Role
+    pay_change: float | None
+    raised: tuple[tuple[Skill, int, int], ...]  # skill, level now (0 = new), level needed
+
+
+def steps_from(role: Role, catalog: Catalog) -> list[Step]:
+    out = []
+    for nid in role.next:
+        target = catalog.role_by_id[nid]
+        change = None
+        if role.pay and target.pay and role.pay.currency == target.pay.currency:
+            change = target.pay.per("year").mid - role.pay.per("year").mid
+        raised = tuple(
+            (catalog.skill_by_id[sid], role.skills.get(sid, 0), lvl)
+            for sid, lvl in target.skills.items()
+            if lvl > role.skills.get(sid, 0)
+        )
+        out.append(Step(target, change, raised))
+    return out
+
+
+__all__ = ["RoleIndex", "unknown_role_message"]  # re-exported: lookups live in lookup.py

@@ -1,0 +1,311 @@
+"""A team's assessments, aggregated: coverage, a target role, next steps, calibration.
+
+Pure: no I/O, no printing. The shell (``commands/team.py``) reads the files into
+:class:`Member` records; every function here turns them into plain rows (the records the
+data formats print and the terminal views draw).
+
+Counting rule: a count (the bench, the people who meet a level, anonymous distributions)
+counts each person once, from their *preferred* assessment: the latest by their manager
+if there is one, else their own, else a peer's. Rows about people show every person and
+rater (the latest of each, or every date with ``keep_all``). Ratings are never averaged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from csadvisor.core import advisor
+from csadvisor.core.advisor import Answers
+from csadvisor.core.models import RATERS, Catalog, Role
+
+#: Which rater's assessment stands for a person in counts, most trusted first.
+PREFERRED_RATERS = ("manager", "self", "peer")
+CALIBRATION_GAP = 2  # self and manager this many levels apart are flagged
+
+
+class Member(NamedTuple):
+    """One assessment of one person, as a team view needs it."""
+
+    person: str
+    rater: str
+    created: str
+    role: str | None
+    ratings: Mapping[str, int]
+    evidence: Mapping[str, str]
+    source: str  # the file it came from, for messages
+
+
+class Refused(Exception):
+    """An anonymous view would show a group smaller than allowed."""
+
+
+def _person_key(m: Member) -> tuple[str, str]:
+    return (m.person.casefold(), m.person)
+
+
+def select(members: Iterable[Member], keep_all: bool = False) -> list[Member]:
+    """The latest assessment per person and rater (every one with ``keep_all``), in order:
+    person, rater (self, manager, peer), date."""
+    ordered = sorted(members, key=lambda m: (_person_key(m), RATERS.index(m.rater), m.created))
+    if keep_all:
+        return ordered
+    latest: dict[tuple[str, str], Member] = {}
+    for m in ordered:
+        latest[(m.person, m.rater)] = m  # later dates replace earlier ones
+    return list(latest.values())
+
+
+def preferred(members: Iterable[Member]) -> list[Member]:
+    """One assessment per person for counting (see the module docstring), by person."""
+    best: dict[str, Member] = {}
+    for m in select(members):
+        held = best.get(m.person)
+        if held is None or PREFERRED_RATERS.index(m.rater) < PREFERRED_RATERS.index(held.rater):
+            best[m.person] = m
+    return sorted(best.values(), key=_person_key)
+
+
+def answers_of(m: Member, catalog: Catalog) -> Answers:
+    """The member's ratings as the advisor scores them (skills the catalogue lacks left out)."""
+    ratings = {s.id: m.ratings[s.id] for s in catalog.skills if s.id in m.ratings}
+    role = m.role if m.role in catalog.role_by_id else None
+    return Answers(role, ratings, m.person, m.rater, m.evidence)
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+def holders(counted: Sequence[Member], skill: str, level: int) -> int:
+    return sum(1 for m in counted if m.ratings.get(skill, 0) >= level)
+
+
+def coverage_rows(
+    members: Sequence[Member], catalog: Catalog, *, level: int, min_holders: int, keep_all: bool
+) -> list[dict[str, Any]]:
+    """People x skills (one row per person and rater), then the bench row (people at
+    ``level`` or more) and the single-point-of-failure row (fewer than ``min_holders``)."""
+    skills = [s.id for s in catalog.skills]
+    rows: list[dict[str, Any]] = []
+    for m in select(members, keep_all):
+        row: dict[str, Any] = {
+            "kind": "person",
+            "person": m.person,
+            "rater": m.rater,
+            "created": m.created,
+            "role": m.role,
+        }
+        for sid in skills:
+            row[sid] = m.ratings.get(sid)
+        row["evidence"] = {sid: m.evidence[sid] for sid in skills if sid in m.evidence}
+        rows.append(row)
+    counted = preferred(members)
+    bench = {sid: holders(counted, sid, level) for sid in skills}
+    empty = {"person": None, "rater": None, "created": None, "role": None}
+    rows.append({"kind": "bench", **empty, **bench, "evidence": None})
+    rows.append(
+        {
+            "kind": "single-point-of-failure",
+            **empty,
+            **{sid: bench[sid] < min_holders for sid in skills},
+            "evidence": None,
+        }
+    )
+    return rows
+
+
+# --------------------------------------------------------------------------- target role
+
+
+# A target view's rows carry every field (None where it does not apply): the same keys
+# in every row, so JSON readers and spreadsheets see one shape.
+_SKILL_PART = ("skill", "required", "meet", "below", "total_gap")
+_PERSON_PART = ("person", "rater", "readiness", "band", "met", "requirements")
+
+
+def target_rows(members: Sequence[Member], catalog: Catalog, role: Role) -> list[dict[str, Any]]:
+    """Per required skill: how many people meet the role's level, biggest gaps first;
+    then per person and rater: readiness for the role, most ready first."""
+    counted = preferred(members)
+    order = {s.id: i for i, s in enumerate(catalog.skills)}
+    skill_rows: list[dict[str, Any]] = []
+    for sid, need in role.skills.items():
+        short = [need - m.ratings.get(sid, 0) for m in counted if m.ratings.get(sid, 0) < need]
+        skill_rows.append(
+            {
+                "kind": "skill",
+                "skill": sid,
+                "required": need,
+                "meet": len(counted) - len(short),
+                "below": len(short),
+                "total_gap": sum(short),
+                **dict.fromkeys(_PERSON_PART),
+            }
+        )
+    skill_rows.sort(key=lambda r: (-r["total_gap"], -r["below"], order.get(r["skill"], 0)))
+    person_rows: list[dict[str, Any]] = []
+    for m in select(members):
+        ready = advisor.readiness_for(role, answers_of(m, catalog), catalog)
+        person_rows.append(
+            {
+                "kind": "person",
+                **dict.fromkeys(_SKILL_PART),
+                "person": m.person,
+                "rater": m.rater,
+                "readiness": ready.percent,
+                "band": ready.band,
+                "met": ready.met,
+                "requirements": ready.required,
+            }
+        )
+    person_rows.sort(key=lambda r: -r["readiness"])  # stable: ties stay in person order
+    return [*skill_rows, *person_rows]
+
+
+# --------------------------------------------------------------------------- next steps
+
+
+def next_rows(members: Sequence[Member], catalog: Catalog) -> list[dict[str, Any]]:
+    """Each person and rater: the suggested next role and readiness for it."""
+    rows = []
+    for m in select(members):
+        advice = advisor.advise(answers_of(m, catalog), catalog)
+        s = advice.suggestion
+        rows.append(
+            {
+                "person": m.person,
+                "rater": m.rater,
+                "role": advice.current.id if advice.current else None,
+                "suggestion": s.role.id if s else None,
+                "title": s.role.title if s else None,
+                "readiness": s.percent if s else None,
+                "band": s.band if s else None,
+                "reason": advisor.reason(s) if s else "top of the track: no next role",
+            }
+        )
+    return rows
+
+
+# --------------------------------------------------------------------------- calibration
+
+
+def calibration_rows(members: Sequence[Member], catalog: Catalog) -> list[dict[str, Any]]:
+    """For each person with both a self and a manager assessment (the latest of each),
+    the two ratings side by side per skill; two levels or more apart is flagged."""
+    latest = {(m.person, m.rater): m for m in select(members)}
+    rows = []
+    for own in [m for m in latest.values() if m.rater == "self"]:
+        boss = latest.get((own.person, "manager"))
+        if boss is None:
+            continue
+        for skill in catalog.skills:
+            a, b = own.ratings.get(skill.id), boss.ratings.get(skill.id)
+            if a is None and b is None:
+                continue
+            diff = b - a if a is not None and b is not None else None
+            rows.append(
+                {
+                    "person": own.person,
+                    "skill": skill.id,
+                    "self": a,
+                    "manager": b,
+                    "difference": diff,
+                    "flag": diff is not None and abs(diff) >= CALIBRATION_GAP,
+                    "self_created": own.created,
+                    "manager_created": boss.created,
+                    "self_evidence": own.evidence.get(skill.id),
+                    "manager_evidence": boss.evidence.get(skill.id),
+                }
+            )
+    return rows
+
+
+# --------------------------------------------------------------------------- anonymous
+
+
+def _group(view: str, group: str, people: int, counts: Mapping[str, int]) -> list[dict[str, Any]]:
+    return [
+        {"view": view, "group": group, "people": people, "measure": k, "count": v}
+        for k, v in counts.items()
+    ]
+
+
+def anonymous_rows(
+    view: str,
+    members: Sequence[Member],
+    catalog: Catalog,
+    *,
+    level: int,
+    role: Role | None = None,
+    min_group: int,
+) -> list[dict[str, Any]]:
+    """Counts and distributions only, no names; Refused when any group has fewer than
+    ``min_group`` people (a small group's distribution can identify someone)."""
+    counted = preferred(members)
+    n = len(counted)
+    rows: list[dict[str, Any]] = []
+    groups: list[tuple[str, int]] = []
+    if view == "coverage":
+        groups.append(("team", n))
+        for s in catalog.skills:
+            dist = {
+                f"level {k}": sum(1 for m in counted if m.ratings.get(s.id) == k)
+                for k in range(1, 6)
+            }
+            dist[f"at level {level} or more"] = holders(counted, s.id, level)
+            rows += _group(view, s.id, n, dist)
+    elif view == "target":
+        assert role is not None
+        groups.append(("team", n))
+        for r in target_rows(members, catalog, role):
+            if r["kind"] == "skill":
+                rows += _group(view, r["skill"], n, {"meet": r["meet"], "below": r["below"]})
+        bands = dict.fromkeys(advisor.BANDS, 0)
+        for m in counted:
+            bands[advisor.readiness_for(role, answers_of(m, catalog), catalog).band] += 1
+        rows += _group(view, f"readiness for {role.id}", n, bands)
+    elif view == "next":
+        by_role: dict[str, dict[str, int]] = {}
+        sizes: dict[str, int] = {}
+        for m in counted:
+            best = advisor.advise(answers_of(m, catalog), catalog).suggestion
+            key = best.role.id if best else "top of the track"
+            bands = by_role.setdefault(key, dict.fromkeys(advisor.BANDS, 0))
+            sizes[key] = sizes.get(key, 0) + 1
+            if best:
+                bands[best.band] += 1
+        for key, bands in by_role.items():
+            groups.append((key, sizes[key]))
+            rows += _group(view, key, sizes[key], bands)
+    else:  # calibration
+        pairs = calibration_rows(members, catalog)
+        people = len({r["person"] for r in pairs})
+        groups.append(("people with a self and a manager assessment", people))
+        for s in catalog.skills:
+            diffs = [
+                r["difference"] for r in pairs if r["skill"] == s.id and r["difference"] is not None
+            ]
+            rows += _group(
+                view,
+                s.id,
+                people,
+                {
+                    f"manager higher by {CALIBRATION_GAP}+": sum(
+                        1 for d in diffs if d >= CALIBRATION_GAP
+                    ),
+                    f"self higher by {CALIBRATION_GAP}+": sum(
+                        1 for d in diffs if d <= -CALIBRATION_GAP
+                    ),
+                    f"within {CALIBRATION_GAP - 1}": sum(
+                        1 for d in diffs if abs(d) < CALIBRATION_GAP
+                    ),
+                },
+            )
+    small = [(g, k) for g, k in groups if k < min_group]
+    if small:
+        g, k = small[0]
+        raise Refused(
+            f"--anonymous: the group '{g}' has {k} {'person' if k == 1 else 'people'}, fewer "
+            f"than {min_group}; nothing shown (lower --min-group only if that is safe)"
+        )
+    return rows

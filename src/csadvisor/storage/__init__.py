@@ -1,0 +1,1 @@
+"""The data layer: files, YAML and CSV readers, validation, the cache, saved assessments."""

@@ -1,0 +1,324 @@
+"""The areas BLS publishes wages for, and how a user's PLACE finds one.
+
+``areas.csv`` lists the nation, the states (with DC, Puerto Rico, Guam and the Virgin
+Islands), 393 metropolitan and 135 nonmetropolitan areas. A PLACE matches,
+case-insensitively and ignoring punctuation: a BLS area code (``0019100``, or ``19100``
+as the workbooks print it), ``US``, a postal code (``TX``), an area's name (``Texas``,
+``Dallas-Fort Worth-Arlington, TX``), a principal city of a metro area (``Dallas``), or
+a city with its state (``Springfield, IL``). When a name fits several areas, all of them
+come back: the caller lists them rather than picking one.
+"""
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from csadvisor.errors import Problem
+from csadvisor.storage.csvfile import read_rows, split_line
+
+AREAS_FILE = "areas.csv"
+AREA_COLUMNS = ("area_code", "name", "kind", "states", "cities", "parent")
+KINDS = ("nation", "state", "metro", "nonmetro")
+NATION = "0000000"
+NATION_NAMES = (
+    "us",
+    "usa",
+    "u s",
+    "u s a",
+    "united states",
+    "united states of america",
+    "national",
+    "nation",
+)
+
+
+class Area(NamedTuple):
+    """One area: its BLS code, name and kind, the states it lies in, and its parent
+    (the state a metro or nonmetro area falls back to; the nation for a state)."""
+
+    code: str
+    name: str
+    kind: str
+    states: tuple[str, ...]
+    cities: tuple[str, ...]
+    parent: str
+
+    @property
+    def short_code(self) -> str:
+        """The code as BLS's workbooks print it: ``19100`` for a metro, ``48`` for a state."""
+        if self.kind == "metro":
+            return self.code[2:]
+        if self.kind == "state":
+            return self.code[:2]
+        return self.code
+
+
+PlainArea = tuple[str, str, str, tuple[str, ...], tuple[str, ...], str]
+
+
+class Resolution(NamedTuple):
+    """What a PLACE matched: one area, several (ambiguous), or none (with suggestions)."""
+
+    place: str
+    areas: tuple[Area, ...]
+    matched_by: str  # "code", "postal code", "name", "city", or "" when nothing matched
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def area(self) -> Area | None:
+        """The area, when exactly one matched."""
+        return self.areas[0] if len(self.areas) == 1 else None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.areas) > 1
+
+
+def _is_digits(text: str, length: int) -> bool:
+    return len(text) == length and text.isascii() and text.isdigit()
+
+
+def parse_areas(text: str, label: str = AREAS_FILE) -> tuple[tuple[PlainArea, ...], list[Problem]]:
+    """Every area, validated, as plain tuples (``Area(*row)``), in file order."""
+    rows, problems = read_rows(text, label, AREA_COLUMNS)
+    areas: list[PlainArea] = []
+    lines: dict[str, int] = {}
+    for line, (code, name, kind, states, cities, parent) in rows:
+        start = len(problems)
+        if not _is_digits(code, 7):
+            problems.append(Problem(label, line, "area_code", f"{code!r} is not a 7-digit code"))
+        elif code in lines:
+            problems.append(Problem(label, line, "area_code", f"{code} given twice"))
+        if not name.strip() or name != name.strip():
+            message = "is empty" if not name.strip() else "has spaces at either end"
+            problems.append(Problem(label, line, "name", message))
+        if kind not in KINDS:
+            message = f"{kind!r} is not one of {', '.join(KINDS)}"
+            problems.append(Problem(label, line, "kind", message))
+        state_codes = tuple(states.split(";")) if states else ()
+        for state in state_codes:
+            if not (len(state) == 2 and state.isascii() and state.isupper()):
+                message = f"{state!r} is not a postal code (TX)"
+                problems.append(Problem(label, line, "states", message))
+        city_names = tuple(cities.split(";")) if cities else ()
+        if any(not city.strip() for city in city_names):
+            problems.append(Problem(label, line, "cities", "an empty city name"))
+        if (kind == "nation") != (parent == ""):
+            message = "the nation has no parent" if kind == "nation" else "is empty"
+            problems.append(Problem(label, line, "parent", message))
+        if len(problems) == start:
+            lines[code] = line
+            areas.append((code, name, kind, state_codes, city_names, parent))
+    kinds = {row[0]: row[2] for row in areas}
+    for code, _name, _kind, _states, _cities, parent in areas:
+        if parent and kinds.get(parent) not in ("nation", "state"):
+            message = f"{parent} is not a state or the nation in this file"
+            problems.append(Problem(label, lines[code], "parent", message))
+    if not problems and sum(1 for kind in kinds.values() if kind == "nation") != 1:
+        problems.append(Problem(label, None, "", "expected exactly one area of kind 'nation'"))
+    return tuple(areas), problems
+
+
+_PUNCTUATION = str.maketrans(dict.fromkeys("-/,.'()\u2019\u2013\u2014", " "))
+
+
+def normalize(text: str) -> str:
+    """Fold case, punctuation and spacing, and read "Saint" as "St": the matching key."""
+    words = text.casefold().translate(_PUNCTUATION).split()
+    return " ".join("st" if word == "saint" else word for word in words)
+
+
+class AreaIndex:
+    """Areas by every name a user might type; built once per process (about 1 ms)."""
+
+    __slots__ = ("_by_code", "_cities", "_names", "areas")
+
+    def __init__(self, rows: Iterable[PlainArea]) -> None:
+        self.areas = tuple(Area(*row) for row in rows)
+        self._by_code: dict[str, Area] = {}
+        self._names: dict[str, list[Area]] = {}
+        self._cities: dict[str, list[Area]] = {}
+        for area in self.areas:
+            self._by_code[area.code] = area
+            if area.kind in ("metro", "state"):
+                self._by_code.setdefault(area.short_code, area)
+            self._add(self._names, normalize(area.name), area)
+            if area.kind == "state":
+                self._add(self._names, area.states[0].casefold(), area)
+            elif area.kind == "metro":
+                place = normalize(area.name.rsplit(", ", 1)[0])
+                self._add(self._names, place, area)
+                for city in area.cities:
+                    key = normalize(city)
+                    self._add(self._cities, key, area)
+                    for state in area.states:
+                        self._add(self._names, f"{key} {state.casefold()}", area)
+            elif area.kind == "nation":
+                for name in NATION_NAMES:
+                    self._add(self._names, name, area)
+
+    @staticmethod
+    def _add(index: dict[str, list[Area]], key: str, area: Area) -> None:
+        found = index.setdefault(key, [])
+        if area not in found:
+            found.append(area)
+
+    def get(self, code: str) -> Area | None:
+        """The area with this BLS code (7-digit, or the workbooks' short form)."""
+        return self._by_code.get(code)
+
+    def chain(self, area: Area) -> tuple[Area, ...]:
+        """The area, then its state, then the nation: where to look when a figure is missing."""
+        found = [area]
+        while found[-1].parent and len(found) < 4:
+            parent = self._by_code.get(found[-1].parent)
+            if parent is None:
+                break
+            found.append(parent)
+        return tuple(found)
+
+    def resolve(self, place: str) -> Resolution:
+        """Find the area(s) ``place`` names; see the module docstring for what matches."""
+        text = place.strip()
+        if text.isascii() and text.isdigit():
+            area = self._by_code.get(text)
+            return Resolution(place, (area,) if area else (), "code" if area else "")
+        key = normalize(text)
+        names = self._names.get(key, [])
+        cities = [a for a in self._cities.get(key, []) if a not in names]
+        if names or cities:
+            how = "name"
+            if not names:
+                how = "city"
+            elif len(key) == 2 and names[0].kind == "state":
+                how = "postal code"
+            return Resolution(place, tuple(names + cities), how)
+        return Resolution(place, (), "", self.suggest(key))
+
+    def suggest(self, key: str, limit: int = 5) -> tuple[str, ...]:
+        """Area names close to an unknown PLACE (by name or by city), best first."""
+        import difflib  # only when a place is unknown
+
+        keys = list(self._names) + list(self._cities)
+        close = difflib.get_close_matches(key, keys, n=limit * 2, cutoff=0.75)
+        names: list[str] = []
+        for match in close:
+            for area in self._names.get(match, []) + self._cities.get(match, []):
+                if area.name not in names:
+                    names.append(area.name)
+        return tuple(names[:limit])
+
+    def search(self, query: str = "", kind: str | None = None) -> tuple[Area, ...]:
+        """Areas whose name, city, postal code or code contains ``query`` (all when empty)."""
+        key = normalize(query)
+        found = []
+        for area in self.areas:
+            if kind is not None and area.kind != kind:
+                continue
+            if not key or self._contains(area, key, query.strip()):
+                found.append(area)
+        return tuple(found)
+
+    @staticmethod
+    def _contains(area: Area, key: str, raw: str) -> bool:
+        if raw and (area.code == raw or area.short_code == raw):
+            return True
+        if key in normalize(area.name) or any(key in normalize(city) for city in area.cities):
+            return True
+        return len(key) == 2 and key in (state.casefold() for state in area.states)
+
+
+# --------------------------------------------------------------------------- fast path
+#
+# A command that needs one area (``pay csr --location Dallas``) should not parse and index
+# 583 areas at every start (about 5 ms). These functions read only the lines of an already
+# validated areas.csv that can match: a code is found by its line prefix, a name by
+# looking for its longest word, then the few candidate lines go through the same
+# AreaIndex rules as the full index, so both give the same answer.
+
+
+def _plain(cells: list[str]) -> PlainArea:
+    code, name, kind, states, cities, parent = cells
+    state_codes = tuple(states.split(";")) if states else ()
+    return (code, name, kind, state_codes, tuple(cities.split(";")) if cities else (), parent)
+
+
+def _line_with_code(text: str, code: str) -> PlainArea | None:
+    start = text.find("\n" + code + ",")
+    if start < 0:
+        return None
+    end = text.find("\n", start + 1)
+    cells = split_line(text[start + 1 : end if end >= 0 else len(text)].rstrip("\r"))
+    return _plain(cells) if cells is not None and len(cells) == len(AREA_COLUMNS) else None
+
+
+def area_by_code(text: str, code: str) -> Area | None:
+    """The area with this code (7-digit, or ``19100`` / ``48`` as the workbooks print it)."""
+    code = code.strip()
+    if not (code.isascii() and code.isdigit()):
+        return None
+    full = {7: code, 5: "00" + code, 2: code + "00000"}.get(len(code))
+    row = _line_with_code(text, full) if full else None
+    if row is None or (len(code) == 5 and row[2] != "metro"):
+        return None
+    if len(code) == 2 and row[2] != "state":
+        return None
+    return Area(*row)
+
+
+def chain_in_text(text: str, area: Area) -> tuple[Area, ...]:
+    """The area, its state, the nation: :meth:`AreaIndex.chain` without the index."""
+    found = [area]
+    while found[-1].parent and len(found) < 4:
+        parent = area_by_code(text, found[-1].parent)
+        if parent is None:
+            break
+        found.append(parent)
+    return tuple(found)
+
+
+def resolve_in_text(text: str, place: str) -> Resolution:
+    """:meth:`AreaIndex.resolve` on the text of a validated areas.csv, reading few lines."""
+    stripped = place.strip()
+    if stripped.isascii() and stripped.isdigit():
+        area = area_by_code(text, stripped)
+        return Resolution(place, (area,) if area else (), "code" if area else "")
+    key = normalize(stripped)
+    if key in NATION_NAMES:
+        nation = area_by_code(text, NATION)
+        return Resolution(place, (nation,) if nation else (), "name" if nation else "")
+    words = key.split()
+    probe = max(words, key=len) if words else ""
+    if probe in ("", "st"):
+        rows, _ = parse_areas(text)
+        return AreaIndex(rows).resolve(place)
+    folded = text.casefold().translate(_PUNCTUATION).split("\n")
+    lines = text.split("\n")
+    candidates = []
+    if len(folded) == len(lines):
+        for number, line in enumerate(folded[1:], start=1):
+            if probe in line:
+                cells = split_line(lines[number].rstrip("\r"))
+                if cells is not None and len(cells) == len(AREA_COLUMNS):
+                    candidates.append(_plain(cells))
+    found = AreaIndex(candidates).resolve(place)
+    if found.areas:
+        return found
+    rows, _ = parse_areas(text)  # unknown: suggestions need every name
+    return AreaIndex(rows).resolve(place)
+
+
+def search_in_text(text: str, query: str = "", kind: str | None = None) -> tuple[Area, ...]:
+    """:meth:`AreaIndex.search` on the text of a validated areas.csv, parsing few lines."""
+    key, raw = normalize(query), query.strip()
+    lines = text.split("\n")
+    folded = text.casefold().translate(_PUNCTUATION).split("\n")
+    candidates = []
+    for number, line in enumerate(lines[1:], start=1):
+        if not line.strip():
+            continue
+        if key and len(folded) == len(lines) and key not in folded[number] and raw not in line:
+            continue
+        cells = split_line(line.rstrip("\r"))
+        if cells is not None and len(cells) == len(AREA_COLUMNS):
+            candidates.append(_plain(cells))
+    return AreaIndex(candidates).search(query, kind)

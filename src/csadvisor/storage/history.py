@@ -1,0 +1,215 @@
+"""Saved assessments: one JSON file each, written atomically, mode 0600 (personal data).
+
+A saved file is checked as a whole when it is read (the same shape ``assessment.result``
+makes); a file that is not one is reported in one line and skipped, never changed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from csadvisor.errors import NotFoundError, UsageError
+from csadvisor.storage import folders
+from csadvisor.storage.files import atomic_write_text
+from csadvisor.storage.sources import MAX_FILE_BYTES
+
+SUFFIX = ".json"
+
+
+def directory() -> Path:
+    return folders.assessments()
+
+
+def save(result: dict[str, Any]) -> Path:
+    """Write one assessment as its own file; never replaces another.
+
+    If another save took the same id in the same second, a fresh id is drawn.
+    """
+    from datetime import datetime
+
+    from csadvisor.core.assessment import new_id
+
+    folder = directory()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for _attempt in range(10):
+            path = folder / f"{result['id']}{SUFFIX}"
+            text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+            try:
+                atomic_write_text(path, text, mode=0o600, exclusive=True)
+                return path
+            except FileExistsError:
+                result["id"] = new_id(datetime.fromisoformat(result["created"]))
+    except OSError as exc:
+        raise UsageError(
+            f"cannot save the assessment in {folder} ({exc.strerror or exc}); "
+            "set CSADVISOR_HOME to a folder you can write to, or pass --no-save"
+        ) from None
+    raise UsageError(
+        f"{path.name} already exists in {folder} and no free name was found; try again"
+    )
+
+
+@dataclass(frozen=True)
+class Saved:
+    id: str
+    path: Path
+    result: dict[str, Any]
+
+
+def problem(doc: Any) -> str | None:
+    """Why ``doc`` is not a saved assessment (the first problem found), or None."""
+    from csadvisor.core.assessment import result_spec
+    from csadvisor.storage.problems import INVALID, Checker
+
+    checker = Checker()
+    if result_spec().check(doc, "", checker) is INVALID or checker.problems:
+        path, message = checker.problems[0] if checker.problems else ("", "")
+        return f"{path}: {message}" if path else message
+    return None
+
+
+def _valid(doc: Any) -> bool:
+    return problem(doc) is None
+
+
+def read(path: Path) -> dict[str, Any]:
+    """One saved file, checked; ValueError with a one-line reason if it is not usable."""
+    from csadvisor.storage.sources import NotRegularFileError, read_regular
+
+    try:
+        raw = read_regular(path, MAX_FILE_BYTES + 1)  # a FIFO or a device is never read
+    except NotRegularFileError:
+        raise ValueError("not a regular file (a pipe or device?); not read") from None
+    except OSError as exc:
+        raise ValueError(f"cannot read it ({exc.strerror or exc})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValueError(f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("cannot read it (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ValueError("not a csadvisor assessment result (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        raise ValueError(f"not a csadvisor assessment result ({exc})") from None
+    why = problem(doc)
+    if why is not None:
+        from csadvisor.errors import escape_control
+
+        raise ValueError(f"not a csadvisor assessment result ({escape_control(why)[:200]})")
+    return dict(doc)
+
+
+def load_all(warn: Callable[[str], None]) -> list[Saved]:
+    """Every saved assessment, oldest first. Damaged files are reported and left alone."""
+    folder = directory()
+    if not folder.is_dir():
+        return []
+    out: list[Saved] = []
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        try:
+            doc = read(path)
+        except ValueError as exc:
+            reason = str(exc)
+            sep = "" if reason[:1].isdigit() else " "
+            warn(f"skipping {path}:{sep}{reason}")
+            continue
+        out.append(Saved(doc["id"], path, doc))
+    out.sort(key=lambda s: (s.result["created"], s.id))
+    return out
+
+
+def find(saved: list[Saved], ident: str) -> Saved:
+    """By id, unique id prefix, or ``latest``."""
+    if not saved:
+        raise NotFoundError("no saved assessments yet; run 'csadvisor assess' first")
+    if ident == "latest":
+        return saved[-1]
+    hits = [s for s in saved if s.id == ident] or [s for s in saved if s.id.startswith(ident)]
+    if len(hits) == 1:
+        return hits[0]
+    from csadvisor.core.lookup import shown
+
+    if not hits:
+        raise NotFoundError(
+            f"no saved assessment '{shown(ident)}'; run 'csadvisor history' to list them"
+        )
+    raise UsageError(f"'{shown(ident)}' matches {len(hits)} assessments; give more of the id")
+
+
+# --------------------------------------------------------------------------- a quick look
+
+_RESULT_KEYS: frozenset[str] = frozenset()
+_GOOD_SKILL_IDS: set[str] = set()
+
+
+def quick_problem(doc: Any) -> str | None:
+    """Why ``doc`` is not a result a team view can use, checking only what it reads.
+
+    A team reads thousands of files: the fields it uses (version, date, role, ratings, who
+    and evidence) are checked exactly as :func:`problem` would; the others it never reads,
+    so only their names are checked (an unknown key is still refused).
+    """
+    global _RESULT_KEYS
+    from csadvisor.core.assessment import CREATED_PATTERN, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION
+    from csadvisor.storage.problems import INVALID, Checker, describe
+    from csadvisor.storage.schema import SLUG
+    from csadvisor.storage.specs import PERSON_NAME, RATER
+
+    if not isinstance(doc, dict):
+        return f"expected a mapping, got {describe(doc)}"
+    version = doc.get("schema_version")
+    if type(version) is not int or not OLDEST_SCHEMA_VERSION <= version <= SCHEMA_VERSION:
+        said = version if type(version) is int else describe(version)
+        return (
+            f"schema_version {said} is not one this csadvisor reads "
+            f"({OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION})"
+        )
+    if not _RESULT_KEYS:
+        from csadvisor.core.assessment import result_spec
+
+        _RESULT_KEYS = frozenset(result_spec().fields)
+    unknown = [k for k in doc if k not in _RESULT_KEYS]
+    if unknown:
+        return f"unknown key {describe(unknown[0])}"
+    for key in ("id", "created", "role", "ratings"):
+        if key not in doc:
+            return f"missing required key '{key}'"
+    created = doc["created"]
+    if type(created) is not str or len(created) > 40 or not re.match(CREATED_PATTERN, created):
+        return f"created: {describe(created)} is not a date and time"
+    role = doc["role"]
+    if role is not None and (type(role) is not str or not re.match(SLUG, role)):
+        return f"role: {describe(role)} is not a role id"
+    ratings = doc["ratings"]
+    if not isinstance(ratings, dict):
+        return f"ratings: expected a mapping, got {describe(ratings)}"
+    for sid, level in ratings.items():
+        if sid not in _GOOD_SKILL_IDS:
+            if type(sid) is not str or len(sid) > 80 or not re.match(SLUG, sid):
+                return f"ratings: {describe(sid)} is not a skill id"
+            _GOOD_SKILL_IDS.add(sid)
+        if type(level) is not int or not 1 <= level <= 5:
+            return f"ratings.{sid}: must be from 1 to 5, got {describe(level)}"
+    checker = Checker()
+    for key, spec in (("name", PERSON_NAME), ("rater", RATER), ("evidence", _evidence())):
+        value = doc.get(key)
+        if value is not None and spec.check(value, key, checker) is INVALID:
+            where, message = checker.problems[0]
+            return f"{where}: {message}"
+    return None
+
+
+def _evidence() -> Any:
+    from csadvisor.storage.schema import MapOf
+    from csadvisor.storage.specs import EVIDENCE
+
+    return MapOf(EVIDENCE)

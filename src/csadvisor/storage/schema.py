@@ -1,0 +1,402 @@
+"""Declarative schema of the data files: one description drives validation and JSON Schema.
+
+The validator walks plain Python values (from YAML or JSON), converts them, and collects
+every problem with its field path, so ``data validate`` can report all of them at once.
+
+The specs are plain classes with ``__slots__``, not dataclasses: this module is imported
+at every warm start (the cache's shape check), and generating ten dataclasses' methods
+cost about 5 ms of a start that must stay near an empty Typer app's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from csadvisor.core.textrules import (
+    CONTROL,
+    CONTROL_BUT_NEWLINE,
+    FORMULA_START,
+    compiled,
+    plain_text,
+)
+from csadvisor.errors import INVISIBLE_CHARS
+from csadvisor.storage.problems import INVALID, Checker, _Raw, describe
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+MAX_TEXT = 2000
+
+
+class Spec:
+    """A type in the schema (immutable once built: specs are module constants)."""
+
+    __slots__ = ()
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def fits(self, value: Any) -> bool:  # pragma: no cover - abstract
+        """A quick yes or no (no messages): is ``value`` what ``check`` returns for valid
+        input? For values csadvisor wrote itself (the cache), where speed matters."""
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class Text(Spec):
+    __slots__ = ("choices", "fitting", "hint", "max_len", "name", "one_line", "pattern")
+
+    def __init__(
+        self,
+        one_line: bool = True,
+        pattern: str | None = None,
+        choices: tuple[str, ...] = (),
+        max_len: int = MAX_TEXT,
+        hint: str = "",
+        name: bool = False,  # a name or title: invisible characters refused too
+    ) -> None:
+        self.one_line = one_line
+        self.pattern = pattern
+        self.choices = choices
+        self.max_len = max_len
+        self.hint = hint
+        self.name = name
+        # Values found to fit, for ids and choices (they repeat thousands of times in a
+        # large catalogue); None for free text, which rarely repeats.
+        self.fitting: set[str] | None = set() if pattern is not None or choices else None
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        if type(value) is not str:
+            return c.fail(path, f"expected text, got {describe(value)}")
+        remembered = self.pattern is not None or bool(self.choices)
+        if remembered and (id(self), value) in c.known_good:
+            return value
+        checked = self._check(value, path, c)
+        if remembered and checked is value:
+            c.known_good.add((id(self), value))
+        return checked
+
+    def _check(self, value: str, path: Any, c: Checker) -> Any:
+        value = value.strip()
+        if not value:
+            return c.fail(path, "must not be empty")
+        bad = compiled(CONTROL if self.one_line else CONTROL_BUT_NEWLINE).search(value)
+        if bad:
+            kind = "a line break" if bad.group() in "\r\n" else "a control character"
+            return c.fail(path, f"contains {kind} ({repr(bad.group())[1:-1]}); not allowed here")
+        if len(value) > self.max_len:
+            return c.fail(path, f"is {len(value)} characters long; the limit is {self.max_len}")
+        if value.startswith(FORMULA_START):
+            return c.fail(
+                path,
+                f"starts with '{value[0]}', which a spreadsheet would run as a formula; "
+                "reword it, or start it with another character",
+            )
+        if self.name:
+            hidden = compiled(INVISIBLE_CHARS).search(value)
+            if hidden:
+                return c.fail(
+                    path,
+                    f"contains an invisible character (U+{ord(hidden.group()):04X}); "
+                    "not allowed in a name, where it could make two names look the same",
+                )
+        if self.choices and value not in self.choices:
+            return c.fail(path, f"expected one of {', '.join(self.choices)}, got {describe(value)}")
+        if self.pattern and not compiled(self.pattern).match(value):
+            return c.fail(path, f"{describe(value)} is not valid: {self.hint or self.pattern}")
+        return value
+
+    def fits(self, value: Any) -> bool:
+        if type(value) is not str:
+            return False
+        fitting = self.fitting
+        if fitting is not None and value in fitting:
+            return True
+        if not value or len(value) > self.max_len:
+            return False
+        # The usual text, checked without a call: printable (no control character) and,
+        # in a name, ASCII (nothing invisible); anything else takes the careful path.
+        if not (
+            (value.isprintable() if self.one_line else value.replace("\n", "").isprintable())
+            and (not self.name or value.isascii())
+        ) and not plain_text(value, self.one_line, self.name):
+            return False
+        if self.choices and value not in self.choices:
+            return False
+        if self.pattern and compiled(self.pattern).match(value) is None:
+            return False
+        if fitting is not None:
+            fitting.add(value)
+        return True
+
+    def json_schema(self) -> dict[str, Any]:
+        s: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        if self.choices:
+            s["enum"] = list(self.choices)
+        if self.pattern:
+            s["pattern"] = self.pattern
+        if self.one_line:
+            s["pattern"] = self.pattern or "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+        return s
+
+
+_REQUIRED: dict[int, tuple[str, ...]] = {}  # a Record's required field names, by id
+
+
+def slug(hint: str = "lowercase letters, digits and single hyphens") -> Text:
+    return Text(pattern=SLUG, max_len=80, hint=hint)
+
+
+class Integer(Spec):
+    __slots__ = ("maximum", "minimum")
+
+    def __init__(self, minimum: int, maximum: int) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return c.fail(path, f"expected a whole number, got {describe(value)}")
+        if not self.minimum <= value <= self.maximum:
+            return c.fail(
+                path, f"must be from {self.minimum} to {self.maximum}, got {describe(value)}"
+            )
+        return value
+
+    def fits(self, value: Any) -> bool:
+        return type(value) is int and self.minimum <= value <= self.maximum
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+
+class Number(Spec):
+    """A positive, finite number."""
+
+    __slots__ = ("maximum",)
+
+    def __init__(self, maximum: float = 1e12) -> None:
+        self.maximum = maximum
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return c.fail(path, f"expected a number, got {describe(value)}")
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an integer too large for a float
+            return c.fail(path, f"is too large ({describe(value)})")
+        if not finite or value <= 0:
+            return c.fail(path, f"must be a positive number, got {describe(value)}")
+        if value > self.maximum:
+            return c.fail(path, f"is too large ({describe(value)})")
+        return value
+
+    def fits(self, value: Any) -> bool:
+        return type(value) in (int, float) and 0 < value <= self.maximum
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "number", "exclusiveMinimum": 0, "maximum": self.maximum}
+
+
+class Real(Spec):
+    """Any finite number within bounds (a figure csadvisor computed, such as a pay gain)."""
+
+    __slots__ = ("maximum", "minimum")
+
+    def __init__(self, minimum: float, maximum: float) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return c.fail(path, f"expected a number, got {describe(value)}")
+        try:
+            ok = math.isfinite(value) and self.minimum <= value <= self.maximum
+        except OverflowError:
+            ok = False
+        if not ok:
+            return c.fail(path, f"must be from {self.minimum:g} to {self.maximum:g}")
+        return value
+
+    def fits(self, value: Any) -> bool:
+        return type(value) in (int, float) and self.minimum <= value <= self.maximum
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
+
+
+class Nullable(Spec):
+    """A value of ``spec``, or null."""
+
+    __slots__ = ("spec",)
+
+    def __init__(self, spec: Spec) -> None:
+        self.spec = spec
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        return None if value is None else self.spec.check(value, path, c)
+
+    def fits(self, value: Any) -> bool:
+        return value is None or self.spec.fits(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.spec.json_schema(), {"type": "null"}]}
+
+
+class ListOf(Spec):
+    __slots__ = ("item", "max_items", "min_items")
+
+    def __init__(self, item: Spec, min_items: int = 0, max_items: int | None = None) -> None:
+        self.item = item
+        self.min_items = min_items
+        self.max_items = max_items
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        if not isinstance(value, list):
+            return c.fail(path, f"expected a list, got {describe(value)}")
+        if len(value) < self.min_items or (
+            self.max_items is not None and len(value) > self.max_items
+        ):
+            want = (
+                f"exactly {self.min_items}"
+                if self.min_items == self.max_items
+                else f"at least {self.min_items}"
+            )
+            return c.fail(path, f"expected {want} items, got {len(value)}")
+        out = [self.item.check(v, (path, i), c) for i, v in enumerate(value)]
+        return INVALID if any(v is INVALID for v in out) else out
+
+    def fits(self, value: Any) -> bool:
+        if type(value) is not list or len(value) < self.min_items:
+            return False
+        if self.max_items is not None and len(value) > self.max_items:
+            return False
+        item = self.item.fits
+        return all(item(v) for v in value)
+
+    def json_schema(self) -> dict[str, Any]:
+        s: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            s["minItems"] = self.min_items
+        if self.max_items is not None:
+            s["maxItems"] = self.max_items
+        return s
+
+
+class MapOf(Spec):
+    """A mapping from slugs to values (e.g. skill id -> level)."""
+
+    __slots__ = ("key", "value")
+
+    def __init__(self, value: Spec, key: Text | None = None) -> None:
+        self.value = value
+        self.key = slug() if key is None else key
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        if not isinstance(value, dict):
+            return c.fail(path, f"expected a mapping, got {describe(value)}")
+        out: dict[str, Any] = {}
+        ok = True
+        for k, v in value.items():
+            sub = (path, k if isinstance(k, str) else _Raw(f"[{describe(k)}]"))
+            key = self.key.check(k, sub, c)
+            val = self.value.check(v, sub, c)
+            if key is INVALID or val is INVALID:
+                ok = False
+            else:
+                out[key] = val
+        return out if ok else INVALID
+
+    def fits(self, value: Any) -> bool:
+        if type(value) is not dict:
+            return False
+        key, val = self.key.fits, self.value.fits
+        return all(key(k) and val(v) for k, v in value.items())
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": SLUG},
+            "additionalProperties": self.value.json_schema(),
+        }
+
+
+class Field:
+    __slots__ = ("description", "required", "spec")
+
+    def __init__(self, spec: Spec, required: bool = True, description: str = "") -> None:
+        self.spec = spec
+        self.required = required
+        self.description = description
+
+
+class Record(Spec):
+    """A mapping with a fixed set of keys; unknown keys are rejected."""
+
+    __slots__ = ("fields", "title")
+
+    def __init__(self, fields: Mapping[str, Field], title: str = "") -> None:
+        self.fields = fields
+        self.title = title
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        if not isinstance(value, dict):
+            return c.fail(path or "(top level)", f"expected a mapping, got {describe(value)}")
+        out: dict[str, Any] = {}
+        ok = True
+        for k in value:
+            if k not in self.fields:
+                known = ", ".join(self.fields)
+                where = (path, k if isinstance(k, str) else _Raw(f"[{describe(k)}]"))
+                c.fail(where, f"unknown key {describe(k)} (known keys: {known})")
+                ok = False
+        for name, f in self.fields.items():
+            sub = (path, name)
+            if name not in value:
+                if f.required:
+                    c.fail(path or "(top level)", f"missing required key '{name}'")
+                    ok = False
+                continue
+            checked = f.spec.check(value[name], sub, c)
+            if checked is INVALID:
+                ok = False
+            else:
+                out[name] = checked
+        return out if ok else INVALID
+
+    def fits(self, value: Any) -> bool:
+        if type(value) is not dict:
+            return False
+        fields = self.fields
+        for name in value:
+            f = fields.get(name)
+            if f is None or not f.spec.fits(value[name]):
+                return False
+        return all(name in value for name in self.required)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The names of the required fields (computed once)."""
+        known = _REQUIRED.get(id(self))
+        if known is None:
+            known = _REQUIRED[id(self)] = tuple(n for n, f in self.fields.items() if f.required)
+        return known
+
+    def json_schema(self) -> dict[str, Any]:
+        props: dict[str, Any] = {}
+        for name, f in self.fields.items():
+            props[name] = f.spec.json_schema()
+            if f.description:
+                props[name]["description"] = f.description
+        s: dict[str, Any] = {
+            "type": "object",
+            "properties": props,
+            "required": [n for n, f in self.fields.items() if f.required],
+            "additionalProperties": False,
+        }
+        if self.title:
+            s["title"] = self.title
+        return s

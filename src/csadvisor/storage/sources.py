@@ -1,0 +1,166 @@
+"""Where the career data comes from, and reading its files within the limits.
+
+Three places, in this order: ``--data-dir``, ``$CSADVISOR_DATA_DIR``, the bundled data.
+Files are read once, as bytes (the cache hashes the very bytes that are parsed), within
+the size limit, and decoded as UTF-8.
+"""
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from csadvisor.errors import DataError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from csadvisor.storage.yamlreader import Parsed
+
+ROLES_FILE = "roles.yaml"
+SKILLS_FILE = "skills.yaml"
+LOCATIONS_FILE = "locations.yaml"
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Data and answers files larger than this are refused before parsing (16 MiB)."""
+
+
+class DataSource:
+    """Which data directory is in use, and why."""
+
+    __slots__ = ("directory", "reason")
+
+    def __init__(self, directory: Path, reason: str) -> None:
+        self.directory = directory
+        self.reason = reason  # "option", "environment" or "bundled"
+
+    @property
+    def bundled(self) -> bool:
+        return self.reason == "bundled"
+
+    def file(self, name: str) -> Path:
+        return self.directory / name
+
+    def label(self, name: str) -> str:
+        """How a file is named in messages: bare for bundled data, as given otherwise."""
+        return name if self.bundled else str(self.directory / name)
+
+
+def bundled_dir() -> Path:
+    """The data shipped with the package (wheel), or the repository's ``data/`` (editable)."""
+    here = Path(__file__).resolve().parent.parent  # src/csadvisor (storage/ is one below)
+    packaged = here / "data"
+    if (packaged / ROLES_FILE).is_file():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def resolve_source(option: str | Path | None = None) -> DataSource:
+    if option is not None and str(option) != "":
+        return DataSource(Path(option), "option")
+    env = os.environ.get("CSADVISOR_DATA_DIR")
+    if env:
+        return DataSource(Path(env), "environment")
+    return DataSource(bundled_dir(), "bundled")
+
+
+def read_bytes(path: Path, label: str) -> bytes:
+    """A file's bytes, at most MAX_FILE_BYTES + 1 of them, or a one-problem DataError.
+
+    Only a regular file is read: a FIFO, a device (``/dev/zero``) or a socket would block
+    or never end, so it is opened without waiting and refused.
+    """
+
+    def fail(message: str) -> DataError:
+        return DataError([Problem(label, None, "", message)])
+
+    try:
+        if path.is_dir():
+            raise fail("is a directory, expected a YAML file")
+        return read_regular(path, MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise fail("file not found") from None
+    except PermissionError:
+        raise fail("permission denied; cannot read the file") from None
+    except NotRegularFileError:
+        raise fail("is not a regular file (a pipe or device?); expected a YAML file") from None
+    except OSError as exc:
+        raise fail(f"cannot read the file ({exc.strerror or exc})") from None
+
+
+class NotRegularFileError(OSError):
+    """A path names a FIFO, a device or a socket, not a file (never read, never waited on)."""
+
+
+def read_regular(
+    path: Path | str,
+    limit: int,
+    *,
+    follow: bool = True,
+    check: "Callable[[os.stat_result], bool] | None" = None,
+) -> bytes:
+    """At most ``limit`` bytes of the regular file ``path``; NotRegularFileError otherwise.
+
+    Opened with O_NONBLOCK so a FIFO cannot hang the open; the check is on the opened
+    file (fstat), so a swap between the check and the read changes nothing.
+    """
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or (check is not None and not check(st)):
+            raise NotRegularFileError(f"{path} is not a regular file")
+        chunks: list[bytes] = []
+        left = limit
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def read_text(path: Path, label: str) -> str:
+    """Read a UTF-8 text file within the size limit, or raise a one-problem DataError."""
+    return decode(read_bytes(path, label), label)
+
+
+def decode(raw: bytes, label: str) -> str:
+    """Bytes read (at most MAX_FILE_BYTES + 1 of them) as UTF-8 text, BOM dropped."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(
+            [Problem(label, None, "", f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")]
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            [Problem(label, line, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})")]
+        ) from None
+    if not text.strip():
+        raise DataError([Problem(label, None, "", "file is empty")])
+    return text
+
+
+def read_answers_file(path: str) -> tuple["Parsed", str]:
+    """Parse an answers file (YAML or JSON; ``-`` is stdin), and the name to report it by."""
+    import sys
+
+    from csadvisor.storage.yamlreader import parse_yaml
+
+    if path == "-":
+        label = "<stdin>"
+        stream = getattr(sys.stdin, "buffer", None)
+        raw = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read().encode()
+        if not raw.strip():
+            raise DataError([Problem(label, None, "", "no answers on stdin")])
+        return parse_yaml(decode(raw, label), label), label
+    return parse_yaml(read_text(Path(path), path), path), path
