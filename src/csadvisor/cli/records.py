@@ -5,11 +5,14 @@ column lists here are derived from them. :data:`COLUMNS` is the documented, stab
 of each command's TSV/CSV output (the README's column table is checked against it).
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from csadvisor.core.listings import NO_RANGE as NO_RANGE
 from csadvisor.core.listings import (
+    AreaRow,
     LocalPayRow,
     MedianChange,
     NextRow,
@@ -19,30 +22,67 @@ from csadvisor.core.listings import (
     RoleDetailRow,
     RoleRow,
     RolesLocalRow,
-    range_fields,
+    SkillRow,
+    TrackRow,
 )
-from csadvisor.core.models import Catalog, Skill
-from csadvisor.core.rows import columns
+from csadvisor.core.rows import Col, Row, columns
 
 if TYPE_CHECKING:
-    from csadvisor.core.advisor import TrackNode
-    from csadvisor.core.wages import Area
+    pass
+
+
+class HistoryRow(Row):
+    """``history``: one saved assessment."""
+
+    id: Col[str] = Col("Id", "the assessment's id")
+    created: Col[str] = Col("Date", "when it was taken")
+    role: Col[str | None] = Col("Role", "the role held then")
+    suggestion: Col[str | None] = Col("Suggested", "the next role it suggested")
+    readiness: Col[int | None] = Col("Readiness", "percent ready for it")
+    band: Col[str | None] = Col("Band", "ready, close or stretch")
+
+    @classmethod
+    def of(cls, assessment_id: str, result: Mapping[str, Any]) -> HistoryRow:
+        suggestion = result.get("suggestion") or {}
+        return cls(
+            id=assessment_id,
+            created=result["created"],
+            role=result.get("role"),
+            suggestion=suggestion.get("role"),
+            readiness=suggestion.get("readiness"),
+            band=suggestion.get("band"),
+        )
+
+
+class DiffRow(Row):
+    """``history diff``: one skill's rating in two assessments."""
+
+    skill: Col[str] = Col("Id", "the skill's id")
+    name: Col[str] = Col("Skill", "its name")
+    before: Col[int | None] = Col("Before", "the older rating")
+    after: Col[int | None] = Col("After", "the newer rating")
+    change: Col[int | None] = Col("Change", "after - before")
+
+
+class PathRow(Row):
+    """``data path``: one data file and where it is read from."""
+
+    file: Col[str] = Col("File", "the file's name")
+    path: Col[str] = Col("Path", "where it is read from")
+    source: Col[str] = Col("Source", "why there: option, environment or bundled")
+    exists: Col[str] = Col("Exists", "yes or no")
+
 
 PAY_COLUMNS = columns(PayRow, Request)
 ROLE_COLUMNS = columns(RoleRow)
 ROLE_DETAIL_COLUMNS = columns(RoleDetailRow)
-SKILL_COLUMNS = ("id", "name", "category", "description", "required_by")
-TRACK_COLUMNS = (
-    "depth", "id", "title", "level", "parent", "low", "high", "currency", "period", "note",
-)  # fmt: skip
-HISTORY_COLUMNS = ("id", "created", "role", "suggestion", "readiness", "band")
-DIFF_COLUMNS = ("skill", "name", "before", "after", "change")
+SKILL_COLUMNS = columns(SkillRow)
+TRACK_COLUMNS = columns(TrackRow)
 NEXT_COLUMNS = columns(NextRow)
 READINESS_COLUMNS = (
     "role", "title", "readiness", "band", "met", "required", "distance", "pay_gain", "reason",
 )  # fmt: skip
-PATH_COLUMNS = ("file", "path", "source", "exists")
-AREA_COLUMNS = ("code", "short_code", "name", "kind", "states", "cities", "parent")
+AREA_COLUMNS = columns(AreaRow)
 
 # With --location PLACE (a BLS area), these come after the columns above: a script
 # written against the columns without a location keeps working unchanged.
@@ -62,6 +102,10 @@ TEAM_CALIBRATION_COLUMNS = (
     "self_created", "manager_created", "self_evidence", "manager_evidence",
 )  # fmt: skip
 TEAM_ANONYMOUS_COLUMNS = ("view", "group", "people", "measure", "count")
+
+HISTORY_COLUMNS = columns(HistoryRow)
+DIFF_COLUMNS = columns(DiffRow)
+PATH_COLUMNS = columns(PathRow)
 
 # The columns of each command's TSV/CSV output, as the README's table names the commands.
 COLUMNS = {
@@ -96,67 +140,22 @@ def expand(columns: tuple[str, ...], skill_ids: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def skill_record(skill: Skill, catalog: Catalog) -> dict[str, Any]:
-    from csadvisor.core.advisor import skill_usage
-
-    return {
-        "id": skill.id,
-        "name": skill.name,
-        "category": skill.category,
-        "description": skill.description,
-        "levels": list(skill.levels),
-        "growth": list(skill.growth),
-        "required_by": {r.id: lvl for r, lvl in skill_usage(catalog, skill)},
-    }
-
-
-def track_record(node: "TrackNode") -> dict[str, Any]:
-    pay = range_fields(node.role.pay)
-    return {
-        "depth": node.depth,
-        "id": node.role.id,
-        "title": node.role.title,
-        "level": node.role.level,
-        "parent": node.parent.id if node.parent else None,
-        "low": pay["low"],
-        "high": pay["high"],
-        "currency": pay["currency"],
-        "period": pay["period"],
-        "note": pay["note"],
-    }
-
-
-def history_record(assessment_id: str, result: Mapping[str, Any]) -> dict[str, Any]:
-    """One saved assessment in the history list."""
-    suggestion = result.get("suggestion") or {}
-    return {
-        "id": assessment_id,
-        "created": result["created"],
-        "role": result.get("role"),
-        "suggestion": suggestion.get("role"),
-        "readiness": suggestion.get("readiness"),
-        "band": suggestion.get("band"),
-    }
-
-
 def diff_records(
     before: Mapping[str, int], after: Mapping[str, int], names: Mapping[str, str]
-) -> list[dict[str, Any]]:
+) -> list[DiffRow]:
     """Each skill's rating in two assessments, in the order they first appear."""
     rows = []
     for sid in dict.fromkeys([*before, *after]):
         a, b = before.get(sid), after.get(sid)
         change = b - a if isinstance(a, int) and isinstance(b, int) else None
-        rows.append(
-            {"skill": sid, "name": names.get(sid, sid), "before": a, "after": b, "change": change}
-        )
+        rows.append(DiffRow(skill=sid, name=names.get(sid, sid), before=a, after=b, change=change))
     return rows
 
 
 def diff_document(
     old: Mapping[str, Any],
     new: Mapping[str, Any],
-    skills: list[dict[str, Any]],
+    skills: list[DiffRow],
     unchanged: list[str],
 ) -> dict[str, Any]:
     """What ``history diff -f json`` prints: the two assessments, how the suggestion and each
@@ -198,7 +197,7 @@ def diff_document(
         "old": side(old),
         "new": side(new),
         "readiness": readiness,
-        "skills": skills,
+        "skills": [s.as_dict() for s in skills],
         "unchanged": unchanged,
     }
 
@@ -206,16 +205,3 @@ def diff_document(
 def readiness_records(result: Mapping[str, Any]) -> list[dict[str, Any]]:
     """An assessment's readiness ranking, without the per-skill gaps (they are in json)."""
     return [{k: v for k, v in r.items() if k != "gaps"} for r in result["readiness"]]
-
-
-def area_record(area: "Area") -> dict[str, Any]:
-    """One BLS area: its codes (7-digit, and as BLS's workbooks print it), name, kind."""
-    return {
-        "code": area.code,
-        "short_code": area.short_code,
-        "name": area.name,
-        "kind": area.kind,
-        "states": list(area.states),
-        "cities": list(area.cities),
-        "parent": area.parent or None,
-    }

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from csadvisor.core.models import PayRange, Role, amount
+from csadvisor.core.models import Catalog, PayRange, Role, Skill, amount
 from csadvisor.core.rows import Col, Row
 
 if TYPE_CHECKING:
-    from csadvisor.core.advisor import Step
+    from csadvisor.core.advisor import Step, TrackNode
+    from csadvisor.core.wages import Area
 
 NO_RANGE = "no published range"
 UNKNOWN_ROLE = "unknown role"
@@ -203,6 +204,83 @@ class NextRow(Row):
             ),
             skills=[{"skill": s.id, "from": a or None, "to": b} for s, a, b in step.raised],
             overlap=percent(overlap(current, step.role)),
+        )
+
+
+class SkillRow(Row):
+    """``skills`` and ``skill``: one skill, its levels and the roles that ask for it."""
+
+    id: Col[str] = Col("Id", "the skill's id")
+    name: Col[str] = Col("Skill", "its name")
+    category: Col[str] = Col("Category", "soft, technical or working")
+    description: Col[str] = Col("Description", "what it is")
+    levels: Col[list[str]] = Col("Levels", "what each level 1-5 looks like").json_only()
+    growth: Col[list[str]] = Col("Growth", "ways to grow it").json_only()
+    required_by: Col[dict[str, int]] = Col("Required by", "role id -> level required")
+
+    @classmethod
+    def of(cls, skill: Skill, catalog: Catalog) -> SkillRow:
+        from csadvisor.core.advisor import skill_usage
+
+        return cls(
+            id=skill.id,
+            name=skill.name,
+            category=skill.category,
+            description=skill.description,
+            levels=list(skill.levels),
+            growth=list(skill.growth),
+            required_by={r.id: lvl for r, lvl in skill_usage(catalog, skill)},
+        )
+
+
+class TrackRow(Row):
+    """``track``: one role in the career tree, under its parent."""
+
+    depth: Col[int] = Col("Depth", "steps from the root of the walk")
+    id = ID
+    title = TITLE
+    level = LEVEL
+    parent: Col[str | None] = Col("Parent", "the role it grows from")
+    low = LOW
+    high = HIGH
+    currency = CURRENCY
+    period = PERIOD
+    note = NOTE
+
+    @classmethod
+    def of(cls, node: TrackNode) -> TrackRow:
+        pay = range_fields(node.role.pay)
+        return cls(
+            depth=node.depth,
+            id=node.role.id,
+            title=node.role.title,
+            level=node.role.level,
+            parent=node.parent.id if node.parent else None,
+            **{name: pay[name] for name in ("low", "high", "currency", "period", "note")},
+        )
+
+
+class AreaRow(Row):
+    """``areas``: one BLS area, its codes (7-digit, and as BLS's workbooks print it)."""
+
+    code: Col[str] = Col("Code", "the 7-digit BLS area code")
+    short_code: Col[str] = Col("Short", "as BLS's workbooks print it")
+    name: Col[str] = Col("Area", "its name")
+    kind: Col[str] = Col("Kind", "nation, state, metro or nonmetro")
+    states: Col[list[str]] = Col("States", "the states it lies in")
+    cities: Col[list[str]] = Col("Cities", "its principal cities")
+    parent: Col[str | None] = Col("Parent", "the area it falls back to")
+
+    @classmethod
+    def of(cls, area: Area) -> AreaRow:
+        return cls(
+            code=area.code,
+            short_code=area.short_code,
+            name=area.name,
+            kind=area.kind,
+            states=list(area.states),
+            cities=list(area.cities),
+            parent=area.parent or None,
         )
 
 

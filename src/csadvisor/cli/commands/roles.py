@@ -18,7 +18,7 @@ from csadvisor.cli.options import (
     state,
 )
 from csadvisor.cli.output import Shown, View, emit
-from csadvisor.core.listings import RoleDetailRow, RoleRow
+from csadvisor.core.listings import RoleDetailRow, RoleRow, SkillRow, TrackRow
 from csadvisor.core.rows import Parts, Record, as_dict
 from csadvisor.errors import UsageError, escape_control
 
@@ -232,7 +232,7 @@ def skills(
 
     chosen = None if category is None else category_named(category)
     cat = state(ctx).catalog()
-    rows = [records.skill_record(s, cat) for s in cat.skills if chosen in (None, s.category)]
+    rows = [SkillRow.of(s, cat) for s in cat.skills if chosen in (None, s.category)]
     from csadvisor.cli.render.tables import skills_table
 
     emit(View(records.SKILL_COLUMNS, rows, skills_table), fmt, header)
@@ -256,13 +256,13 @@ def skill(
 
     cat = state(ctx).catalog()
     found = SkillIndex(cat).get(name)
-    record = records.skill_record(found, cat)
+    record = SkillRow.of(found, cat)
     titles = {r.id: r.title for r in cat.roles}
 
     def page(rows: Shown, out: TextIO) -> None:
         from csadvisor.cli.render.pages import write_skill_page
 
-        write_skill_page(record, titles, out)
+        write_skill_page(as_dict(record), titles, out)
 
     emit(View(records.SKILL_COLUMNS, [record], page, document=record), fmt, header)
 
@@ -309,5 +309,5 @@ def track(
         write_tree(rows, [n.repeated for n in walked], out)
 
     walked = list(advisor.walk_track(cat, start))
-    rows = [records.track_record(n) for n in walked]
+    rows = [TrackRow.of(n) for n in walked]
     emit(View(records.TRACK_COLUMNS, rows, tree, mermaid=graph), fmt, header)
