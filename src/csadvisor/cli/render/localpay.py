@@ -18,10 +18,12 @@ WIDTH = 28
 
 
 def _figure(record: Mapping[str, Any], key: str, period: str) -> str:
-    """A wage in ``period`` (``count``: a number of people)."""
+    """A wage in ``period``, or (``count``) a statistic that is not money."""
     value = record.get(key)
     if value is not None:
-        return f"{value:,.0f}" if period == "count" else money(value, "USD", period)
+        if period != "count":
+            return money(value, "USD", period)
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     why = str((record.get("not_published") or {}).get(key, ""))
     if why.startswith("at least "):  # "at least 239200 (top-coded)" -> "at least $239,200"
         return f"at least {money(float(why.split()[2]), 'USD', period)}"
