@@ -25,7 +25,6 @@ from csadvisor.errors import NotFoundError, UsageError, escape_control
 
 if TYPE_CHECKING:
     from csadvisor.cli.nameinput import NameLine
-    from csadvisor.cli.output import Joined
     from csadvisor.core.localpay import Place
     from csadvisor.core.models import Role
     from csadvisor.core.rows import Record
@@ -175,7 +174,7 @@ def pay(
     from csadvisor.cli import records
     from csadvisor.cli.output import Joined, Shown, View, cell, emit
     from csadvisor.core import rows
-    from csadvisor.core.listings import BLANK_NAME, UNKNOWN_ROLE
+    from csadvisor.core.listings import BLANK_NAME, UNKNOWN_ROLE, Request
     from csadvisor.core.lookup import RoleIndex, unknown_role_message
     from csadvisor.core.rows import Record
 
@@ -227,13 +226,20 @@ def pay(
             blank = Parts(blank, rows.blank(LocalPayRow))
             not_found = Parts(not_found, rows.blank(LocalPayRow))
         unknown: dict[str, tuple[str, str | None]] = {}  # by name: the message, suggestion
+
+        def _line(shared: Record, request: "NameLine", suggestion: str | None) -> Joined:
+            """One input line's record: the role's figures (shared by every line naming
+            it), then what was asked, then the input columns kept."""
+            # Echoed input never carries a terminal escape: control characters are shown.
+            own: Record = Request.of_values(escape_control(request.query), request.line, suggestion)
+            if request.kept:
+                own = Parts(own, {k: escape_control(v) for k, v in request.kept.items()})
+            return Joined(shared, own)
+
         for request in requests:
             name = request.query
-            # Echoed input never carries a terminal escape: control characters are shown.
-            query = escape_control(name)
-            kept_cells = {k: escape_control(v) for k, v in request.kept.items()}
             if not name:
-                yield _line(blank, query, request.line, None, kept_cells)
+                yield _line(blank, request, None)
                 continue
             asked += 1
             role = index.find(name)
@@ -247,14 +253,14 @@ def pay(
                 message, best = unknown[name]
                 where = f"line {request.line}: " if request.line is not None else ""
                 missing.append(where + message)
-                yield _line(not_found, query, request.line, best, kept_cells)
+                yield _line(not_found, request, best)
                 continue
             record = found.get(role.id)
             if record is None:
                 record = found[role.id] = _pay_record(
                     role, period.value, local, factor, adjusted_by
                 )
-            yield _line(record, query, request.line, None, kept_cells)
+            yield _line(record, request, None)
 
     if field is not None:
         out = sys.stdout
@@ -290,18 +296,6 @@ def pay(
         if asked > 1:
             missing.append(f"{len(missing)} of {asked} names not found")
         raise NotFoundError(*missing)
-
-
-def _line(
-    shared: "Record", query: str, line: int | None, suggestion: str | None, kept: dict[str, str]
-) -> "Joined":
-    """One input line's record: the role's figures (shared by every line naming it), then
-    what was asked, then the input columns kept."""
-    from csadvisor.cli.output import Joined
-    from csadvisor.core.listings import Request
-
-    own: Record = Request(query=query, line=line, suggestion=suggestion)
-    return Joined(shared, Parts(own, kept) if kept else own)
 
 
 def _pay_record(
