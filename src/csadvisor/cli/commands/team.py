@@ -284,7 +284,7 @@ def _from_result(path: str, doc: dict[str, Any], stem: str) -> Any:
     from csadvisor.core.team import Member
     from csadvisor.storage import history
 
-    why = history.quick_problem(doc)
+    why = history.problem(doc)
     if why is not None:
         raise ValueError(f"not a csadvisor assessment ({escape_control(why)[:200]})")
     return Member(
