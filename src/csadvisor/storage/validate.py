@@ -10,7 +10,7 @@ from typing import Any
 
 from csadvisor.core.advisor import Answers
 from csadvisor.core.lookup import normalize
-from csadvisor.core.models import Catalog, Location
+from csadvisor.core.models import DEFAULT_RATER, Catalog, Location
 from csadvisor.errors import DataError, Problem
 from csadvisor.storage.yamlreader import Parsed, line_of
 
@@ -240,7 +240,7 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
     role_id = None
     if doc.get("role"):
         role_id = RoleIndex(catalog).get(doc["role"]).id
-    return Answers(role_id, ratings, doc.get("name"), doc.get("rater", "self"), evidence)
+    return Answers(role_id, ratings, doc.get("name"), doc.get("rater", DEFAULT_RATER), evidence)
 
 
 def _by_skill_id(

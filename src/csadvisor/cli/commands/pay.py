@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.completion import complete_roles
+from csadvisor.cli.context import Application
 from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
     LocationOption,
+    application,
     command_app,
     examples,
     finite,
-    state,
 )
 from csadvisor.core.models import Period
 from csadvisor.errors import NotFoundError, UsageError, escape_control
@@ -48,7 +48,11 @@ class InputFormat(str, Enum):
 
 
 def _requests(
-    args: list[str], input_format: InputFormat | None, column: str | None, keep: list[str]
+    run: Application,
+    args: list[str],
+    input_format: InputFormat | None,
+    column: str | None,
+    keep: list[str],
 ) -> Iterator["NameLine"]:
     """Each name to look up, in order: arguments as given, ``-`` for those on stdin.
 
@@ -66,8 +70,8 @@ def _requests(
             continue
         if sys.stdin is None:  # pragma: no cover - no stdin at all
             raise UsageError("'-' reads role names from stdin, but there is no stdin")
-        if sys.stdin.isatty():
-            error_line("reading role names from stdin, one per line; end with Ctrl-D")
+        if run.interactive_input():
+            run.warn("reading role names from stdin, one per line; end with Ctrl-D")
         if table:
             fmt = None if input_format is None else input_format.value
             try:
@@ -196,7 +200,7 @@ def pay(
     clash = [k for k in kept if k in records.PAY_COLUMNS]
     if clash:
         raise UsageError(f"--keep {clash[0]}: the pay records have a column of that name already")
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     local, factor, adjusted_by = _where(ctx, location, adjust)
     clash = [k for k in kept if local is not None and k in records.LOCAL_COLUMNS]
     if clash:
@@ -209,7 +213,7 @@ def pay(
             f"--field {field.value} is a BLS figure: {hint}. See 'csadvisor pay --help'."
         )
     index = RoleIndex(cat)
-    requests = _requests(names, input_format, column, kept)
+    requests = _requests(application(ctx), names, input_format, column, kept)
     missing: list[str] = []  # one line per unknown name, with its input line
     asked = 0
     unpaid_warned: set[str] = set()
@@ -263,7 +267,7 @@ def pay(
             value = record.get(field.value)
             if value is None and record["role"] and record["role"] not in unpaid_warned:
                 unpaid_warned.add(record["role"])
-                error_line(
+                application(ctx).warn(
                     f"{record['role']}: {_why_empty(record, field.value)}; printing an empty line"
                 )
             out.write(cell(value) + "\n")  # the numbers as tsv shows them
@@ -328,10 +332,9 @@ def _where(
         return None, adjust, "manual factor"
     if location is None:
         return None, None, None
-    from csadvisor.cli import location as place
-    from csadvisor.storage import catalog
+    from csadvisor.cli import location as locations
 
-    found = place.resolve(catalog.resolve_source(state(ctx).data_dir), location)
-    if isinstance(found, place.Location):
+    found = locations.resolve(application(ctx), location)
+    if isinstance(found, locations.Location):
         return None, found.factor, f"{found.name} ({found.source}, {found.year})"
     return found, None, None

@@ -6,16 +6,16 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from csadvisor.cli.commands import place_for
+from csadvisor.cli.commands import location_for
 from csadvisor.cli.completion import complete_categories, complete_roles, complete_skills
 from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
     LocationOption,
     TrackFormatOption,
+    application,
     command_app,
     examples,
-    state,
 )
 from csadvisor.cli.output import Shown, View, emit
 from csadvisor.errors import UsageError, escape_control
@@ -79,8 +79,8 @@ def roles(
     from csadvisor.cli import records
     from csadvisor.core import advisor
 
-    cat = state(ctx).catalog()
-    where = place_for(ctx, location)
+    cat = application(ctx).catalog()
+    where = location_for(ctx, location)
     chosen = list(cat.roles)
     if from_role is not None:
         chosen = advisor.reachable(cat, advisor.RoleIndex(cat).get(from_role))
@@ -143,11 +143,11 @@ def role(
     from csadvisor.cli import records
     from csadvisor.core import advisor
 
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     found = advisor.RoleIndex(cat).get(name)
     record = records.role_detail_record(found, cat)
     columns: tuple[str, ...] = records.ROLE_DETAIL_COLUMNS
-    where = place_for(ctx, location)
+    where = location_for(ctx, location)
     if where is not None:
         columns = records.COLUMNS["role --location"]
     record.update(_role_statistics(ctx, found, where))
@@ -164,14 +164,12 @@ def role(
 
 def _role_statistics(ctx: typer.Context, role: Any, where: Any) -> dict[str, Any]:
     """The role's BLS distribution (in ``where``, else national) and its outlook."""
-    from csadvisor.cli import location as place
+    from csadvisor.cli import location as locations
     from csadvisor.core import localpay
-    from csadvisor.storage import bls as blsdata
-    from csadvisor.storage import catalog
 
-    source = catalog.resolve_source(state(ctx).data_dir)
-    where = where or place.bls_place(source, "US")
-    stats = blsdata.load(source)
+    run = application(ctx)
+    where = where or locations.bls_location(run, "US")
+    stats = run.statistics()  # loaded once per run, with --location too
     return {
         **localpay.local_fields(role, where, "year"),
         **localpay.outlook_fields(stats.projection(role.soc)),
@@ -223,7 +221,7 @@ def skills(
     from csadvisor.cli import records
 
     chosen = None if category is None else category_named(category)
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     rows = [records.skill_record(s, cat) for s in cat.skills if chosen in (None, s.category)]
     from csadvisor.cli.render.tables import skills_table
 
@@ -246,7 +244,7 @@ def skill(
     from csadvisor.cli import records
     from csadvisor.core.lookup import SkillIndex
 
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     found = SkillIndex(cat).get(name)
     record = records.skill_record(found, cat)
     titles = {r.id: r.title for r in cat.roles}
@@ -284,7 +282,7 @@ def track(
     from csadvisor.cli import records
     from csadvisor.core import advisor
 
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     start = [advisor.RoleIndex(cat).get(name)] if name is not None else advisor.roots(cat)
 
     def graph() -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from csadvisor.cli.prompts.quiz import BACK, Ask, Choice, Question
+from csadvisor.cli.prompts.questions import BACK, Ask, Choice, Question
 from csadvisor.core.models import EVIDENCE_MAX
 
 POINTER = " » "
