@@ -178,6 +178,7 @@ class Menu:
             Layout,
             Window,
         )
+
         def size() -> tuple[int, int]:
             s = get_app().output.get_size()
             return max(20, s.columns - 1), max(6, s.rows)
