@@ -64,8 +64,9 @@ class Saved:
 def problem(doc: Any) -> str | None:
     """Why ``doc`` is not a saved assessment (the first problem found), or None: the one
     check for a saved result (``history show``, ``team``), naming a newer file's version."""
-    from csadvisor.core.assessment import OLDEST_SCHEMA_VERSION, SCHEMA_VERSION, result_spec
+    from csadvisor.core.assessment import OLDEST_SCHEMA_VERSION, SCHEMA_VERSION
     from csadvisor.storage.problems import INVALID, Checker
+    from csadvisor.storage.specs import result_spec
 
     version = doc.get("schema_version") if isinstance(doc, dict) else None
     if type(version) is int and not OLDEST_SCHEMA_VERSION <= version <= SCHEMA_VERSION:

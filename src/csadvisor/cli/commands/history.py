@@ -47,7 +47,7 @@ def history_list(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOpt
         else:  # a terminal says why it is empty; a pipe gets the header alone
             application(ctx).warn("no saved assessments yet; run 'csadvisor assess' first")
 
-    rows = [records.history_record(s.id, s.result) for s in history.load_all(application(ctx).warn)]
+    rows = [records.HistoryRow.of(s.id, s.result) for s in history.load_all(application(ctx).warn)]
     emit(View(records.HISTORY_COLUMNS, rows, table), fmt, header)
 
 
@@ -115,8 +115,8 @@ def history_diff(
     from csadvisor.cli.render.tables import diff_table
 
     every = records.diff_records(old.result["ratings"], new.result["ratings"], _skill_names(ctx))
-    rows = every if all_ else [r for r in every if r["change"] != 0]
-    unchanged = [r["skill"] for r in every if r["change"] == 0]
+    rows = every if all_ else [r for r in every if r.change != 0]
+    unchanged = [r.skill for r in every if r.change == 0]
     document = records.diff_document(old.result, new.result, rows, unchanged)
     show = partial(diff_table, title=f"{old.id} -> {new.id}", document=document, hidden=not all_)
     emit(View(records.DIFF_COLUMNS, rows, show, document=document), fmt, header)
