@@ -8,11 +8,18 @@ stderr: errors carry their lines, notices go through the application context.
 """
 
 from csadvisor.cli.context import Application
-from csadvisor.core.localpay import Place
+from csadvisor.core.localpay import BlsLocation
 from csadvisor.core.models import Location
 from csadvisor.errors import NotFoundError, escape_control
 
-__all__ = ["ORG_DEFINITION", "Location", "Place", "bls_location", "listing_location", "resolve"]
+__all__ = [
+    "ORG_DEFINITION",
+    "BlsLocation",
+    "Location",
+    "bls_location",
+    "listing_location",
+    "resolve",
+]
 
 ORG_DEFINITION = "your organisation's locations.yaml (a pay factor)"
 BLS_DEFINITION = "a BLS OEWS area"
@@ -46,7 +53,7 @@ def _organisation_suggestions(run: Application, asked: str) -> list[str]:
     return LocationIndex(run.locations()).suggest(asked)
 
 
-def bls_location(run: Application, asked: str) -> Place:
+def bls_location(run: Application, asked: str) -> BlsLocation:
     """The BLS area ``asked`` names, with its state and the nation behind it."""
     stats = run.statistics()
     found = stats.resolve(asked)
@@ -55,10 +62,10 @@ def bls_location(run: Application, asked: str) -> Place:
         near = () if found.areas else tuple(_organisation_suggestions(run, asked))
         raise _not_one(asked, found.areas, near or found.suggestions, bool(near))
     chain = stats.chain(area)
-    return Place(asked, area, found.matched_by, chain, stats.table(chain), stats.occupations)
+    return BlsLocation(asked, area, found.matched_by, chain, stats.table(chain), stats.occupations)
 
 
-def resolve(run: Application, asked: str) -> Location | Place:
+def resolve(run: Application, asked: str) -> Location | BlsLocation:
     """``asked`` as the organisation defines it, else as a BLS area."""
     return organisation_location(run, asked) or bls_location(run, asked)
 
@@ -90,7 +97,7 @@ def _not_one(
     )
 
 
-def listing_location(run: Application, asked: str | None) -> Place | None:
+def listing_location(run: Application, asked: str | None) -> BlsLocation | None:
     """For ``role``, ``roles`` and ``next``: the BLS area, or None (no location asked, or
     the organisation's own, which adjusts ``pay`` only: said in a notice)."""
     if asked is None:

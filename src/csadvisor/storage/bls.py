@@ -54,8 +54,8 @@ class Statistics:
         self.occupations = occupations  # soc -> official title
         self.projections = projections  # soc -> plain Projection tuple
 
-    def resolve(self, place: str) -> areas.Resolution:
-        return areas.resolve_in_text(self.texts[areas.AREAS_FILE], place)
+    def resolve(self, asked: str) -> areas.Resolution:
+        return areas.resolve_in_text(self.texts[areas.AREAS_FILE], asked)
 
     def chain(self, area: areas.Area) -> tuple[areas.Area, ...]:
         return areas.chain_in_text(self.texts[areas.AREAS_FILE], area)

@@ -67,7 +67,7 @@ def where_more(saved_id: str | None, offer_export: bool) -> str:
 
 
 def add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
-    """With a BLS place, the result's ``local_pay``: what the summary's pay line shows."""
+    """With a BLS location, the result's ``local_pay``: what the summary's pay line shows."""
     from csadvisor.cli.render.result import pointed_to
 
     item = pointed_to(result)

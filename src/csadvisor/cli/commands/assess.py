@@ -153,7 +153,9 @@ def assess(
             raise UsageError("--template prints an answers file to fill in; drop --answers")
         sys.stdout.write(answers_template(cat))
         return
-    where = location_for(ctx, location)  # before any question: a wrong place must not cost answers
+    where = location_for(
+        ctx, location
+    )  # before any question: a wrong location must not cost answers
     if name is not None:
         name = _checked_name(name)
     if answers_file is not None:

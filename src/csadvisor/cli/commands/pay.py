@@ -26,7 +26,7 @@ from csadvisor.errors import NotFoundError, UsageError, escape_control
 if TYPE_CHECKING:
     from csadvisor.cli.nameinput import NameLine
     from csadvisor.cli.output import Joined
-    from csadvisor.core.localpay import Place
+    from csadvisor.core.localpay import BlsLocation
     from csadvisor.core.models import Role
     from csadvisor.core.rows import Record
 
@@ -185,7 +185,7 @@ def pay(
 
     if location is not None and adjust is not None:
         if _from_environment(ctx, "location"):
-            location = None  # an explicit --adjust beats the default place
+            location = None  # an explicit --adjust beats the default location
         else:
             raise UsageError("give --location or --adjust, not both")
     if field is not None and fmt is not None:
@@ -311,11 +311,11 @@ def _line(
 def _pay_record(
     role: "Role",
     period: str,
-    local: "Place | None",
+    local: "BlsLocation | None",
     factor: float | None,
     adjusted_by: str | None,
 ) -> "Record":
-    """The starting range (as today), and with a BLS place its local columns after it."""
+    """The starting range (as today), and with a BLS location its local columns after it."""
     rng = role.pay.per(period) if role.pay else None
     if rng is not None and factor is not None:
         rng = rng.adjusted(factor, adjusted_by or "")
@@ -343,7 +343,7 @@ def _from_environment(ctx: typer.Context, name: str) -> bool:
 def _where(
     ctx: typer.Context, location: str | None, adjust: float | None
 ) -> tuple[Any, float | None, str | None]:
-    """A BLS place for local figures, or a factor (and its name) for the national range."""
+    """A BLS location for local figures, or a factor (and its name) for the national range."""
     if adjust is not None:
         return None, adjust, "manual factor"
     if location is None:

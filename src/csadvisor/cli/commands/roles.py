@@ -24,7 +24,7 @@ from csadvisor.errors import UsageError, escape_control
 
 if TYPE_CHECKING:
     from csadvisor.core.listings import LocalPayRow, OutlookRow
-    from csadvisor.core.localpay import Place
+    from csadvisor.core.localpay import BlsLocation
     from csadvisor.core.models import Role
 
 app = command_app()
@@ -169,7 +169,7 @@ def role(
 
 
 def _role_statistics(
-    ctx: typer.Context, role: "Role", where: "Place | None"
+    ctx: typer.Context, role: "Role", where: "BlsLocation | None"
 ) -> tuple["LocalPayRow", "OutlookRow"]:
     """The role's BLS distribution (in ``where``, else national) and its outlook."""
     from csadvisor.cli import location as locations
