@@ -118,11 +118,13 @@ def _latest_order(m: Member) -> tuple[bool, str, str]:
 def select(members: Iterable[Member], keep_all: bool = False) -> list[Member]:
     """The latest assessment per person and rater (every one with ``keep_all``), in order:
     person, rater (self, manager, peer), date."""
+    if keep_all:
+        return sorted(
+            members, key=lambda m: (_person_key(m), RATERS.index(m.rater), m.created, m.source)
+        )
     ordered = sorted(
         members, key=lambda m: (_person_key(m), RATERS.index(m.rater), _latest_order(m))
     )
-    if keep_all:
-        return ordered
     latest: dict[tuple[str, str], Member] = {}
     for m in ordered:
         latest[(_person_key(m)[0], m.rater)] = m  # later dates replace earlier ones

@@ -147,7 +147,8 @@ def _sheet_lines(data: Sheet, width: int, show_files: bool) -> list[str]:
             len(names),
             "",
         )
-    lines.append(_cut(more, width))
+    if len(lines) < MAX_LINES or show_files:
+        lines.append(_cut(more, width))
     return lines
 
 
