@@ -24,7 +24,8 @@ CHANGE_ROLE = "__role__"
 BACK = "__back__"
 
 #: One word per level, echoed after an answer instead of a descriptor cut to fit.
-LEVEL_LABELS = ("Learning", "Independent", "Skilled", "Advanced", "Expert")
+from csadvisor.core.models import LEVEL_LABELS  # noqa: E402
+
 #: A rough estimate, not a measurement: reading five short descriptors and picking one.
 SECONDS_PER_QUESTION = 20
 NO_ROLE_LABEL = "Not in customer service yet (the advice picks the role that fits you best)"
