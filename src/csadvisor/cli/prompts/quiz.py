@@ -282,10 +282,12 @@ def _valid_level(value: Any) -> int | None:
 
 
 def latest_answers(catalog: Catalog, warn: Callable[[str], None]) -> Previous | None:
-    """The latest saved assessment's answers, for a retake to start from."""
+    """Your latest saved self-assessment's answers, for a retake to start from (never
+    one you saved about someone else)."""
+    from csadvisor.core.people import ME
     from csadvisor.storage import history
 
-    saved = history.load_all(warn)
+    saved = history.about(history.load_all(warn), ME, "self")
     if not saved:
         return None
     result = saved[-1].result
