@@ -4,10 +4,9 @@ from typing import Annotated
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.commands import PersonOption
 from csadvisor.cli.completion import complete_assessments
-from csadvisor.cli.options import command_app, examples
+from csadvisor.cli.options import application, command_app, examples
 from csadvisor.errors import UsageError
 
 app = command_app()
@@ -22,6 +21,7 @@ app = command_app()
     )
 )
 def plan(
+    ctx: typer.Context,
     id_: Annotated[
         str,
         typer.Argument(
@@ -47,17 +47,17 @@ def plan(
     for the support needed and agreed steps, then the details. No retake needed."""
     from csadvisor.cli.commands import pick_saved
     from csadvisor.cli.render.plan import result_markdown
+    from csadvisor.storage import history
 
-    saved = pick_saved(id_, person)
+    warn = application(ctx).warn
+    saved = pick_saved(id_, person, history.load_all(warn))
     text = result_markdown(saved.result, saved=True)
     if export is None:
-        import sys
-
-        sys.stdout.write(text)
+        application(ctx).out.write(text)
         return
     from csadvisor.cli.commands import write_plan
 
     if export == "-":
         raise UsageError("--export needs a file name; without --export the plan is printed")
     write_plan(text, export, force=force)
-    error_line(f"wrote {export} (from {saved.id})")
+    warn(f"wrote {export} (from {saved.id})")

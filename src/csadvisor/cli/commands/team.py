@@ -6,13 +6,13 @@ stderr with the reason and skipped. The aggregation is ``csadvisor.core.team`` (
 module only reads files and picks the view. The tsv/csv/json path imports no rich.
 """
 
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any
 
 import typer
 
-from csadvisor.cli.app import error_line
-from csadvisor.cli.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.cli.options import FormatOption, HeaderOption, application, command_app, examples
 from csadvisor.cli.output import View, emit
 from csadvisor.errors import DataError, Problem, UsageError, escape_control
 
@@ -141,7 +141,7 @@ def team(
         raise UsageError(f"--target goes with the target view, not --view {chosen.value}")
     if chosen is TeamView.target and target is None:
         raise UsageError("--view target needs --target ROLE")
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     role = None
     if target is not None:
         from csadvisor.core.lookup import RoleIndex
@@ -149,7 +149,8 @@ def team(
         role = RoleIndex(cat).get(target)
         if chosen is TeamView.coverage or (view is None and _data_format(fmt)):
             chosen = TeamView.target
-    members, summary = _read_all(paths, cat, missing)
+    warn = application(ctx).warn
+    members, summary = _read_all(paths, cat, missing, warn)
     skill_ids = [s.id for s in cat.skills]
     names = {s.id: s.name for s in cat.skills}
     files = ("source",) if show_files else ()
@@ -200,14 +201,14 @@ def team(
             columns += ("self_source", "manager_source")
         show = _shown("calibration_table")
         if not every:
-            error_line(_no_pairs(members))
+            warn(_no_pairs(members))
         elif not rows:
-            error_line(
+            warn(
                 f"no self and manager ratings 2 or more apart ({len(every)} compared); "
                 "--all lists them all"
             )
     emit(View(columns, rows, show, document=document), fmt, header)
-    error_line(summary)  # last, where a person at a terminal sees it
+    warn(summary)  # last, where a person at a terminal sees it
 
 
 def _data_format(fmt: Any) -> bool:
@@ -260,7 +261,9 @@ def _shown(name: str, module: str = "team", **kwargs: Any) -> Any:
 # --------------------------------------------------------------------------- reading
 
 
-def _read_all(paths: list[str], cat: Any, missing: int | None) -> tuple[list[Any], str]:
+def _read_all(
+    paths: list[str], cat: Any, missing: int | None, warn: Callable[[str], None]
+) -> tuple[list[Any], str]:
     """Every usable assessment, and a summary line; the others are reported and counted,
     never changed. A folder that cannot be listed is named and counted as skipped."""
     from datetime import datetime, timezone
@@ -280,7 +283,7 @@ def _read_all(paths: list[str], cat: Any, missing: int | None) -> tuple[list[Any
                 except ValueError as exc:
                     why = str(exc)
             skipped += 1
-            error_line(f"skipping {escape_control(path)}: {why}")
+            warn(f"skipping {escape_control(path)}: {why}")
         if members:
             members, notices = core.identify(members, datetime.now(timezone.utc).isoformat())
     used = len(members)
@@ -289,7 +292,7 @@ def _read_all(paths: list[str], cat: Any, missing: int | None) -> tuple[list[Any
             [Problem(" ".join(paths), None, "", f"no usable assessment ({skipped} skipped)")]
         )
     for notice in notices:
-        error_line(notice.message)
+        warn(notice.message)
     return members, (
         f"{used} assessment{'s' if used != 1 else ''} used, {skipped} file"
         f"{'s' if skipped != 1 else ''} skipped"
