@@ -135,7 +135,7 @@ def reason(exc: DataError) -> str:
 def _from_result(path: str, doc: dict[str, Any]) -> Member:
     from csadvisor.storage import history
 
-    why = history.problem(doc)
+    why = history.problem(doc, history.TEAM_FIELDS)
     if why is not None:
         raise ValueError(f"not a csadvisor assessment ({escape_control(why)[:200]})")
     person, rater, named = _who(path, doc.get("name"), doc.get("rater"))
