@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from csadvisor.core.listings import LOCAL_COLUMNS as LOCAL_COLUMNS
 from csadvisor.core.listings import NO_RANGE as NO_RANGE
 from csadvisor.core.listings import PAY_COLUMNS as PAY_COLUMNS
+from csadvisor.core.models import DEFAULT_RATER
+from csadvisor.core.people import ME
 from csadvisor.core.rolerows import (
     AreaRow,
     MedianChange,
@@ -35,6 +37,8 @@ class HistoryRow(Row):
 
     id: Col[str] = Col("Id", "the assessment's id")
     created: Col[str] = Col("Date", "when it was taken")
+    person: Col[str] = Col("Person", "who it is about: a name, or me (your own)")
+    rater: Col[str] = Col("Rater", "who gave the ratings: self, manager or peer")
     role: Col[str | None] = Col("Role", "the role held then")
     suggestion: Col[str | None] = Col("Suggested", "the next role it suggested")
     readiness: Col[int | None] = Col("Readiness", "percent ready for it")
@@ -46,6 +50,8 @@ class HistoryRow(Row):
         return cls(
             id=assessment_id,
             created=result["created"],
+            person=result.get("name") or ME,
+            rater=result.get("rater") or DEFAULT_RATER,
             role=result.get("role"),
             suggestion=suggestion.get("role"),
             readiness=suggestion.get("readiness"),
@@ -220,3 +226,26 @@ def readiness_records(result: Mapping[str, Any]) -> list[Record]:
         rest = {k: v for k, v in item.items() if k not in ReadinessRow.NAMES and k != "gaps"}
         out.append(Parts(row, rest) if rest else row)
     return out
+
+
+def sheet_document(sheet: Any) -> dict[str, Any]:
+    """The team sheet as json prints it: the same content the terminal sheet draws."""
+    from dataclasses import asdict
+
+    target = sheet.target
+    return {
+        "skills": [asdict(s) for s in sheet.skills],
+        "people": [asdict(p) for p in sheet.people],
+        "level": sheet.level,
+        "min_holders": sheet.min_holders,
+        "bench": sheet.bench,
+        "single_points_of_failure": list(sheet.single_points),
+        "train_first": {
+            "role": target.id if target else None,
+            "title": target.title if target else None,
+            "why": sheet.target_why or None,
+            "skills": [asdict(t) for t in sheet.train],
+        },
+        "mentoring": [asdict(m) for m in sheet.mentoring],
+        "calibration_outliers": [asdict(o) for o in sheet.outliers],
+    }

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from csadvisor.cli.options import application
+from csadvisor.errors import UsageError
 
 
 def show_result(
@@ -57,13 +58,12 @@ def readiness_help(summary: str) -> str:
 
 
 def where_more(saved_id: str | None, offer_export: bool) -> str:
-    """The summary's last line: where the details are."""
-    places = ["--details"]
-    if saved_id is not None:
-        places.append(f"csadvisor history show {saved_id}")
-    if offer_export:
-        places.append("--export plan.md")
-    return "More: " + ", ".join(places)
+    """The summary's last line: where the details are, each something that exists for
+    this result. Saved: --details, and its plan at any time (``csadvisor plan ID``, no
+    retake); not saved: this run's --details and (from assess) --export."""
+    if saved_id is None:
+        return "More: --details" + (", --export plan.md" if offer_export else "")
+    return f"More: --details, csadvisor plan {saved_id} --export plan.md"
 
 
 def add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
@@ -88,3 +88,116 @@ def location_for(ctx: typer.Context, location: str | None) -> Any:
     from csadvisor.cli import location as locations
 
     return locations.listing_location(application(ctx), location)
+
+
+PersonOption = Annotated[
+    str | None,
+    typer.Option(
+        "--person",
+        metavar="NAME",
+        help="Whose saved assessments: a name as saved with assess --name (any case; "
+        "spaces and hyphens alike), or 'me' (default: your own self-assessments).",
+    ),
+]
+
+
+def saved_for(
+    person: str | None,
+    rater: str | None = None,
+    first: str = "",
+    every: Any = None,
+    warn: Any = None,
+) -> tuple[str, list[Any]]:
+    """The saved assessments a command works on, oldest first, and whose they are: by
+    default your own self-assessments ("me", rated by self); ``--person NAME`` someone
+    else's (every rater, unless ``rater``). NotFoundError when there are none."""
+    from csadvisor.core.people import ME
+    from csadvisor.errors import NotFoundError
+    from csadvisor.storage import history
+
+    if every is None:
+        every = history.load_all(warn)
+    who = history.resolve_person(every, person)
+    if rater is None and who == ME:
+        rater = "self"
+    mine = history.about(every, who, rater)
+    if not mine:
+        if not every:
+            raise NotFoundError(f"no saved assessment yet; run 'csadvisor assess' first{first}")
+        others = len(every)
+        raise NotFoundError(
+            ("no saved self-assessment of your own" if who == ME else f"none by a {rater}")
+            + f"; {others} saved about others or by others: 'csadvisor history --everyone' "
+            "lists them, --person NAME picks one"
+        )
+    return who, mine
+
+
+def person_label(who: str) -> str:
+    from csadvisor.core.people import ME
+
+    return "you" if who == ME else who
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one word a POSIX shell takes literally (for a hint to paste)."""
+    import shlex
+
+    from csadvisor.errors import escape_control
+
+    return shlex.quote(escape_control(text))
+
+
+def check_export_target(target: str, force: bool) -> None:
+    """Refuse a plan file that is not a new or (with ``force``) an existing regular file."""
+    import os
+    import stat
+
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UsageError(f"--export {target}: cannot use it ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UsageError(f"--export {target}: is a directory; give a file name such as plan.md")
+    if stat.S_ISLNK(st.st_mode):
+        raise UsageError(f"--export {target}: is a symbolic link; give the name of a regular file")
+    if not stat.S_ISREG(st.st_mode):
+        raise UsageError(
+            f"--export {target}: is not a regular file; give a file name such as plan.md"
+        )
+    if not force:
+        raise UsageError(f"--export {target}: already exists; add --force to replace it")
+
+
+def write_plan(text: str, target: str, *, force: bool) -> None:
+    """A plan in ``target``, atomically; never over an existing file without ``force``."""
+    from pathlib import Path
+
+    from csadvisor.storage.files import atomic_write_text
+
+    check_export_target(target, force)  # again: the quiz took a while
+    try:
+        atomic_write_text(
+            Path(target),
+            text,
+            mode=None,  # the umask decides
+            exclusive=not force,
+        )
+    except FileExistsError:
+        raise UsageError(f"--export {target}: already exists; add --force to replace it") from None
+    except OSError as exc:
+        raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
+
+
+def pick_saved(ident: str, person: str | None, every: list[Any]) -> Any:
+    """An id (anyone's), or 'latest' of the person's (default: your own self-assessments),
+    among ``every`` saved assessment."""
+    from csadvisor.storage import history
+
+    if ident == "latest":
+        return saved_for(person, every=every)[1][-1]
+    if person is not None:
+        every = history.about(every, history.resolve_person(every, person))
+    return history.find(every, ident)

@@ -146,7 +146,9 @@ def assess(
 
     plain = quiz.accessible_mode(accessible, os.environ)
     if export is not None:  # before any question: a refused file must not cost the answers
-        _check_export_target(export, force)
+        from csadvisor.cli.commands import check_export_target
+
+        check_export_target(export, force)
     cat = application(ctx).catalog()
     if template:
         if answers_file is not None:
@@ -187,6 +189,14 @@ def assess(
     show_result(result, fmt, header, details=details, more=more, plain=plain)
     if saved_to is not None:
         application(ctx).warn(f"saved as {result['id']} ({saved_to})")
+        if result.get("name"):  # about someone else: not among your own
+            from csadvisor.cli.commands import shell_word
+
+            application(ctx).warn(
+                f"saved about {result['name']} (rated by {result.get('rater') or 'self'}), "
+                "apart from your own assessments; see it with: csadvisor history --person "
+                + shell_word(str(result["name"]))
+            )
 
 
 def answers_template(cat: Any) -> str:
@@ -273,45 +283,9 @@ def _ask_in_terminal(
     return checks.answers(Parsed(doc, {}), "<terminal>", cat)
 
 
-def _check_export_target(target: str, force: bool) -> None:
-    """Refuse a plan file that is not a new or (with ``force``) an existing regular file."""
-    import os
-    import stat
-
-    try:
-        st = os.lstat(target)
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise UsageError(f"--export {target}: cannot use it ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise UsageError(f"--export {target}: is a directory; give a file name such as plan.md")
-    if stat.S_ISLNK(st.st_mode):
-        raise UsageError(f"--export {target}: is a symbolic link; give the name of a regular file")
-    if not stat.S_ISREG(st.st_mode):
-        raise UsageError(
-            f"--export {target}: is not a regular file; give a file name such as plan.md"
-        )
-    if not force:
-        raise UsageError(f"--export {target}: already exists; add --force to replace it")
-
-
 def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) -> None:
     """Write the plan atomically, with the mode the user's umask gives (it is to be shared)."""
-    from pathlib import Path
-
+    from csadvisor.cli.commands import write_plan
     from csadvisor.cli.render.plan import result_markdown
-    from csadvisor.storage.files import atomic_write_text
 
-    _check_export_target(target, force)  # again: the quiz took a while
-    try:
-        atomic_write_text(
-            Path(target),
-            result_markdown(result, saved=saved),
-            mode=None,  # the umask decides
-            exclusive=not force,
-        )
-    except FileExistsError:
-        raise UsageError(f"--export {target}: already exists; add --force to replace it") from None
-    except OSError as exc:
-        raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
+    write_plan(result_markdown(result, saved=saved), target, force=force)

@@ -7,6 +7,7 @@ import typer
 
 from csadvisor.cli.commands import (
     DetailsOption,
+    PersonOption,
     add_local_pay,
     location_for,
     readiness_help,
@@ -24,7 +25,7 @@ from csadvisor.cli.options import (
 )
 from csadvisor.cli.output import View, emit
 from csadvisor.core.models import DEFAULT_RATER
-from csadvisor.errors import NotFoundError
+from csadvisor.errors import NotFoundError, UsageError
 
 app = command_app()
 
@@ -35,7 +36,8 @@ app = command_app()
         "What comes next: from ROLE, the roles it grows into, with the pay change, the skills "
         "to grow and how much of each role's requirements ROLE already meets (overlap); "
         "with --location, the change between local medians (BLS), not a promised raise; "
-        "without ROLE, the summary of your latest advice (--details for everything), "
+        "without ROLE, the summary of your latest self-assessment (--person NAME: the "
+        "latest about NAME; --details for everything), "
         "its pay line from local medians with --location."
     ),
     epilog=examples(
@@ -43,6 +45,7 @@ app = command_app()
         "csadvisor next csr --location Houston",
         "csadvisor next",
         "csadvisor next --location TX",
+        "csadvisor next --person 'Gus Moreno' --details",
         "csadvisor next --assessment result.json -f json",
     ),
 )
@@ -68,12 +71,15 @@ def next_(
     location: LocationOption = None,
     header: HeaderOption = True,
     details: DetailsOption = False,
+    person: PersonOption = None,
 ) -> None:
     """What comes next (help text: see ``readiness_help``)."""
     if name is not None:
         _next_from_role(ctx, name, location, fmt, header)
     else:
-        _next_from_result(ctx, assessment_file, location, fmt, header, details)
+        if person is not None and assessment_file is not None:
+            raise UsageError("--person picks a saved assessment; --assessment gives one: use one")
+        _next_from_result(ctx, assessment_file, location, fmt, header, details, person)
 
 
 def _next_from_role(
@@ -112,8 +118,10 @@ def _next_from_result(
     fmt: Any,
     header: bool,
     details: bool,
+    person: str | None = None,
 ) -> None:
-    """The advice of the latest (or a given) assessment, scored again on today's data."""
+    """The advice of the latest (or a given) assessment, scored again on today's data:
+    by default your own latest self-assessment, or ``person``'s latest."""
     import os
 
     from csadvisor.cli.prompts.quiz import accessible_mode
@@ -121,7 +129,7 @@ def _next_from_result(
     from csadvisor.core.advisor import Answers
 
     cat = application(ctx).catalog()
-    result = _latest_result(assessment_file, application(ctx).warn)
+    result = _latest_result(assessment_file, application(ctx).warn, person)
     answers = Answers(
         result.get("role"),
         result["ratings"],
@@ -144,7 +152,9 @@ def _next_from_result(
     show_result(fresh, fmt, header, details=details, more=more, plain=plain)
 
 
-def _latest_result(path: str | None, warn: Callable[[str], None]) -> dict[str, Any]:
+def _latest_result(
+    path: str | None, warn: Callable[[str], None], person: str | None
+) -> dict[str, Any]:
     from pathlib import Path
 
     from csadvisor.errors import DataError, Problem
@@ -158,7 +168,7 @@ def _latest_result(path: str | None, warn: Callable[[str], None]) -> dict[str, A
             if line.isdigit():  # "3: not valid JSON (...)"
                 raise DataError([Problem(path, int(line), "", rest)]) from None
             raise DataError([Problem(path, None, "", str(exc))]) from None
-    saved = history.load_all(warn)
-    if not saved:
-        raise NotFoundError("no saved assessment yet; run 'csadvisor assess' first, or give a ROLE")
-    return saved[-1].result
+    from csadvisor.cli.commands import saved_for
+
+    every = history.load_all(warn)
+    return dict(saved_for(person, first=", or give a ROLE", every=every)[1][-1].result)

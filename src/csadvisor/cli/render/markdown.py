@@ -25,10 +25,18 @@ def markdown_text(value: object) -> str:
     """
     text = " ".join(str(value).split())
     text = _INLINE.sub(r"\\\1", text)
+    # GFM links a bare web address or e-mail by itself; an escaped ':' after the scheme, '.'
+    # after www and '@' split the text there, so no address is found and it stays text.
+    text = _SCHEME.sub(r"\1\\:", text).replace("@", "\\@")
+    text = _WWW.sub(r"\1\\.", text)
     m = _BLOCK_START.match(text)
     if m:
         text = text[: m.end()] + "\\" + text[m.end() :] if m.group()[0].isdigit() else "\\" + text
     return text
+
+
+_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp):")
+_WWW = re.compile(r"(?i)\b(www)\.")
 
 
 _MERMAID_SPECIAL = frozenset('#"<>&`\\[]{}|;')

@@ -17,6 +17,7 @@ from csadvisor.cli.render.terminal import (
 )
 from csadvisor.core.listings import PayRow
 from csadvisor.core.rolerows import MedianChange
+from csadvisor.errors import escape_control
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -194,6 +195,8 @@ def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
     cols = [
         TableColumn("ID", lambda r: r["id"], style="cyan", no_wrap=True),
         TableColumn("Date", lambda r: r["created"][:16].replace("T", " "), no_wrap=True),
+        TableColumn("Person", lambda r: escape_control(r["person"])),
+        TableColumn("Rater", lambda r: r["rater"]),
         TableColumn("Role", title("role")),
         TableColumn("Suggested next", title("suggestion")),
         TableColumn(
