@@ -109,7 +109,7 @@ def _documents(source: DataSource, contents: list[bytes]) -> tuple[dict[str, Any
     """Valid data (the usual case) is parsed once without line numbers; only when there is
     a problem are the files parsed again, recording lines, so every message has one."""
     from csadvisor.storage.validate import validate
-    from csadvisor.storage.yamlreader import Parsed, parse_yaml
+    from csadvisor.storage.yamlreader import Parsed, TooLarge, parse_yaml
 
     labels = (source.label(ROLES_FILE), source.label(SKILLS_FILE))
     texts: list[str] = []
@@ -128,6 +128,8 @@ def _documents(source: DataSource, contents: list[bytes]) -> tuple[dict[str, Any
                 for text, label in zip(texts, labels, strict=True)
             ]
             return validate(quick[0], quick[1], *labels)
+        except TooLarge:
+            raise  # reading it again, for lines, would only double the cost
         except DataError:
             pass
         parsed: list[Parsed] = []

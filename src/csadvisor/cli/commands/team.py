@@ -227,15 +227,15 @@ def _read_all(paths: list[str], cat: Any) -> tuple[list[Any], str]:
 
 def read_member(path: str, cat: Any) -> Any:
     """One file as a ``team.Member``; ValueError with a one-line reason if it is not one."""
-    from csadvisor.storage.sources import MAX_FILE_BYTES
+    from csadvisor.storage.sources import MAX_ANSWERS_BYTES
 
     try:
         with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+            raw = fh.read(MAX_ANSWERS_BYTES + 1)
     except OSError as exc:
         raise ValueError(f"cannot read it ({exc.strerror or exc})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ValueError(f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise ValueError(f"larger than the {MAX_ANSWERS_BYTES // 1048576} MiB limit")
     parsed = _parse(path, raw)
     doc = parsed.value
     stem = escape_control(Path(path).stem)
@@ -262,10 +262,11 @@ def _parse(path: str, raw: bytes) -> Any:
         except (RecursionError, ValueError) as exc:  # nested too deeply, huge integers
             raise ValueError(f"not a usable file ({type(exc).__name__})") from None
     from csadvisor.storage.sources import decode
-    from csadvisor.storage.yamlreader import parse_yaml
+    from csadvisor.storage.sources import MAX_ANSWERS_BYTES
+    from csadvisor.storage.yamlreader import ANSWERS_MAX_VALUES, parse_yaml
 
     try:
-        return parse_yaml(decode(raw, path), path)
+        return parse_yaml(decode(raw, path, MAX_ANSWERS_BYTES), path, max_values=ANSWERS_MAX_VALUES)
     except DataError as exc:
         raise ValueError(_reason(exc, path)) from None
 
