@@ -43,6 +43,7 @@ def alias_ratio(values: int) -> float:
         return 0.10
     return 0.99 - 0.89 * (values - 400_000) / 3_600_000
 
+
 _YAML = "tag:yaml.org,2002:"
 _STR_TAG, _MAP_TAG, _SEQ_TAG, _MERGE_TAG = (_YAML + t for t in ("str", "map", "seq", "merge"))
 _SCALAR_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null"))

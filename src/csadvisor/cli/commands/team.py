@@ -261,8 +261,7 @@ def _parse(path: str, raw: bytes) -> Any:
             raise ValueError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
         except (RecursionError, ValueError) as exc:  # nested too deeply, huge integers
             raise ValueError(f"not a usable file ({type(exc).__name__})") from None
-    from csadvisor.storage.sources import decode
-    from csadvisor.storage.sources import MAX_ANSWERS_BYTES
+    from csadvisor.storage.sources import MAX_ANSWERS_BYTES, decode
     from csadvisor.storage.yamlreader import ANSWERS_MAX_VALUES, parse_yaml
 
     try:
