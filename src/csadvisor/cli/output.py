@@ -188,9 +188,7 @@ def write_records(
 ) -> None:
     """Write records in a data format. Records are streamed, one line at a time."""
     if fmt is Format.json:
-        import json
-
-        out.write(json.dumps([plain(r) for r in records], indent=2, ensure_ascii=False) + "\n")
+        _write_json_array(records, out)
     elif fmt is Format.jsonl:
         import json
 
@@ -226,6 +224,20 @@ def write_records(
             else:
                 line = seen[1]
             out.write(line)
+
+
+def _write_json_array(records: Rows, out: TextIO) -> None:
+    """The records as one indented JSON array, written a record at a time: the same bytes
+    as ``json.dumps(list, indent=2)``, in memory one record at a time (``pay -`` on a
+    million lines stays flat)."""
+    import json
+
+    separator = "[\n"
+    for record in records:
+        # A record in a one-item list, indented as an item of the array; "[\n" and "\n]" cut.
+        out.write(separator + json.dumps([plain(record)], indent=2, ensure_ascii=False)[2:-2])
+        separator = ",\n"
+    out.write("[]\n" if separator == "[\n" else "\n]\n")
 
 
 class _JoinedCells:

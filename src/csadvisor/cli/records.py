@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 NO_RANGE = "no published range"
 UNKNOWN_ROLE = "unknown role"
 BLANK_NAME = "no name on this line"
+UNREADABLE_LINE = "unreadable line"
 
 PAY_COLUMNS = (
     "role", "title", "low", "high", "mid", "currency", "period", "derived",

@@ -38,6 +38,9 @@ class PayField(str, Enum):
     p90 = "p90"
 
 
+MESSAGES_SHOWN = 1000
+"""Unreadable lines named one by one on stderr; past that, a count."""
+
 PERCENTILE_FIELDS = ("p10", "p25", "median", "p75", "p90")
 
 
@@ -210,7 +213,11 @@ def pay(
         )
     index = RoleIndex(cat)
     requests = _requests(names, input_format, column, kept)
-    missing: list[str] = []  # one line per unknown name, with its input line
+    # One line per unknown name, with its input line, and per line that could not be read:
+    # at most MESSAGES_SHOWN of each are kept (memory stays flat), the rest are counted.
+    missing: list[str] = []
+    unreadable: list[str] = []
+    counts = {"missing": 0, "unreadable": 0}
     asked = 0
     unpaid_warned: set[str] = set()
 
@@ -220,9 +227,11 @@ def pay(
         found: dict[str, dict[str, Any]] = {}  # by role id: the figures, worked out once
         blank = records.unanswered_record(records.BLANK_NAME)
         not_found = records.unanswered_record(records.UNKNOWN_ROLE)
+        broken = records.unanswered_record(records.UNREADABLE_LINE)
         if local is not None:  # the same columns, empty
             blank = {**blank, **dict.fromkeys(records.LOCAL_COLUMNS)}
             not_found = {**not_found, **dict.fromkeys(records.LOCAL_COLUMNS)}
+            broken = {**broken, **dict.fromkeys(records.LOCAL_COLUMNS)}
         unknown: dict[str, tuple[str, str | None]] = {}  # by name: the message, suggestion
         for request in requests:
             name = request.query
@@ -230,6 +239,12 @@ def pay(
             extra = {"query": escape_control(name), "line": request.line, "suggestion": None}
             if request.kept:
                 extra.update({k: escape_control(v) for k, v in request.kept.items()})
+            if request.problem:
+                if len(unreadable) < MESSAGES_SHOWN:
+                    unreadable.append(f"line {request.line}: {request.problem}")
+                counts["unreadable"] += 1
+                yield Joined(broken, extra)
+                continue
             if not name:
                 yield Joined(blank, extra)
                 continue
@@ -244,7 +259,9 @@ def pay(
                     )
                 message, best = unknown[name]
                 where = f"line {request.line}: " if request.line is not None else ""
-                missing.append(where + message)
+                if len(missing) < MESSAGES_SHOWN:
+                    missing.append(where + message)
+                counts["missing"] += 1
                 extra["suggestion"] = best
                 yield Joined(not_found, extra)
                 continue
@@ -284,9 +301,16 @@ def pay(
             pay_table(rows, out, period.value, adjusted_by, factor)
 
         emit(View((*records.PAY_COLUMNS, *kept), answers(), table), fmt, header)
+    if counts["missing"] > len(missing):
+        missing.append(f"... and {counts['missing'] - len(missing)} more unknown name(s)")
+    if missing and asked > 1:
+        missing.append(f"{counts['missing']} of {asked} names not found")
+    if unreadable:  # bad input outranks unknown names: exit 2, with their lines too
+        if counts["unreadable"] > len(unreadable):
+            more = counts["unreadable"] - len(unreadable)
+            unreadable.append(f"... and {more} more unreadable line(s)")
+        raise UsageError(*unreadable, *missing)
     if missing:  # every other name was answered; the unknown ones are the error
-        if asked > 1:
-            missing.append(f"{len(missing)} of {asked} names not found")
         raise NotFoundError(*missing)
 
 
