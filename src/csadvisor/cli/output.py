@@ -151,20 +151,33 @@ def cell(value: Any) -> str:
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """OWASP's rule for CSV: a cell starting with one of these is a formula to a spreadsheet."""
-TSV_FORMULA_START = ("=", "+", "@")
-"""TSV is the pipe format (``cut``, ``sort -n``): a leading ``-`` stays (``--data-dir``),
-tab and CR become spaces anyway; what only a formula starts with is still neutralised."""
+TSV_FORMULA_START = ("=", "+", "-", "@")
+"""The same for TSV (tab and CR become spaces there anyway)."""
 
 
 def _neutral(text: str, value: Any, starts: tuple[str, ...]) -> str:
     """A cell a spreadsheet shows as text, never runs as a formula: one that begins with
-    one of ``starts`` gets a leading single quote, unless the value is a number (``-12.5``
-    stays a number). Control characters are made visible, as everywhere text is shown."""
-    if text.startswith(starts) and not isinstance(value, (int, float)):
+    one of ``starts`` gets a leading single quote, unless it is a number: a number value,
+    or text that is a plain negative decimal (``-12``, ``-0.5``) or a lone ``-``, which a
+    spreadsheet reads as a number or as text, never as a formula (README, Security).
+    Control characters are made visible, as everywhere text is shown."""
+    if text.startswith(starts) and not isinstance(value, (int, float)) and not _minus(text):
         text = "'" + text
     if text.isprintable() or not re.search(_CONTROL, text):
         return text
     return escape_control(text)
+
+
+def _minus(text: str) -> bool:
+    """``-``, or ``-`` and a plain decimal (digits, at most one point between digits)."""
+    if text[:1] != "-":
+        return False
+    whole, dot, fraction = text[1:].partition(".")
+    if not whole:
+        return not dot
+    if not (whole.isascii() and whole.isdigit()):
+        return False
+    return not dot or (fraction.isascii() and fraction.isdigit())
 
 
 def _tsv_cell(value: Any) -> str:

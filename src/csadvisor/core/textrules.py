@@ -1,6 +1,8 @@
 """What text in csadvisor's files may contain: no control characters, nothing invisible
-in a name, no spreadsheet formula at the start. Patterns compile on first use: the cache's
-shape check at every start rarely needs them.
+in a name. Text may start as a spreadsheet formula would ("+20% CSAT after coaching" is
+natural text): CSV and TSV output neutralise it where a spreadsheet reads it
+(``cli.output``). Patterns compile on first use: the cache's shape check at every start
+rarely needs them.
 """
 
 import re
@@ -10,8 +12,6 @@ from csadvisor.errors import CONTROL_CHARS, INVISIBLE_CHARS
 # Compiled when first needed (``compiled``): the cache's shape check rarely needs them.
 CONTROL = CONTROL_CHARS
 CONTROL_BUT_NEWLINE = CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
-FORMULA_START = ("=", "+", "@")
-"""What a spreadsheet would run as a formula: no text field may start with one."""
 
 
 def plain_text(value: str, one_line: bool, name: bool) -> bool:

@@ -17,7 +17,6 @@ from typing import Any
 from csadvisor.core.textrules import (
     CONTROL,
     CONTROL_BUT_NEWLINE,
-    FORMULA_START,
     compiled,
     plain_text,
 )
@@ -89,12 +88,6 @@ class Text(Spec):
             return c.fail(path, f"contains {kind} ({repr(bad.group())[1:-1]}); not allowed here")
         if len(value) > self.max_len:
             return c.fail(path, f"is {len(value)} characters long; the limit is {self.max_len}")
-        if value.startswith(FORMULA_START):
-            return c.fail(
-                path,
-                f"starts with '{value[0]}', which a spreadsheet would run as a formula; "
-                "reword it, or start it with another character",
-            )
         if self.name:
             hidden = compiled(INVISIBLE_CHARS).search(value)
             if hidden:
