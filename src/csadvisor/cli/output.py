@@ -155,24 +155,29 @@ TSV_FORMULA_START = ("=", "+", "-", "@")
 """The same for TSV (tab and CR become spaces there anyway)."""
 
 
-def _neutral(text: str, value: Any, starts: tuple[str, ...]) -> str:
+def _neutral(text: str, value: Any, starts: tuple[str, ...], words: bool = False) -> str:
     """A cell a spreadsheet shows as text, never runs as a formula: one that begins with
-    one of ``starts`` gets a leading single quote, unless it is a number: a number value,
-    or text that is a plain negative decimal (``-12``, ``-0.5``) or a lone ``-``, which a
-    spreadsheet reads as a number or as text, never as a formula (README, Security).
-    Control characters are made visible, as everywhere text is shown."""
-    if text.startswith(starts) and not isinstance(value, (int, float)) and not _minus(text):
+    one of ``starts`` gets a leading single quote, unless it is a number (a number value,
+    or text that is a plain negative decimal such as ``-12`` or ``-0.5``, or a lone ``-``).
+    With ``words`` (TSV, the pipe format) a ``-`` followed only by letters, spaces and
+    hyphens (``- none``, ``--data-dir``) also stays: it can compute, call or reference
+    nothing. README, Security, states the rule. Control characters are made visible."""
+    if text.startswith(starts) and not isinstance(value, (int, float)) and not _minus(text, words):
         text = "'" + text
     if text.isprintable() or not re.search(_CONTROL, text):
         return text
     return escape_control(text)
 
 
-def _minus(text: str) -> bool:
-    """``-``, or ``-`` and a plain decimal (digits, at most one point between digits)."""
+def _minus(text: str, words: bool) -> bool:
+    """``-`` and a plain decimal (digits, at most one point between digits), or a lone
+    ``-``; with ``words`` also ``-`` and only letters, spaces and hyphens."""
     if text[:1] != "-":
         return False
-    whole, dot, fraction = text[1:].partition(".")
+    rest = text[1:]
+    if words and rest.replace("-", "").replace(" ", "").isalpha():
+        return True
+    whole, dot, fraction = rest.partition(".")
     if not whole:
         return not dot
     if not (whole.isascii() and whole.isdigit()):
@@ -184,7 +189,7 @@ def _tsv_cell(value: Any) -> str:
     text = value if type(value) is str else cell(value)
     if "\t" in text or "\r" in text or "\n" in text:
         text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
-    return _neutral(text, value, TSV_FORMULA_START)
+    return _neutral(text, value, TSV_FORMULA_START, words=True)
 
 
 def _csv_cell(value: Any) -> str:

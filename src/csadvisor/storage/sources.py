@@ -77,14 +77,16 @@ def read_bytes(path: Path, label: str) -> bytes:
 
     try:
         if path.is_dir():
-            raise fail("is a directory, expected a YAML file")
+            raise fail("is a directory, not a file")
         return read_regular(path, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
+        if path.is_symlink():
+            raise fail("is a symbolic link to a file that does not exist") from None
         raise fail("file not found") from None
     except PermissionError:
         raise fail("permission denied; cannot read the file") from None
     except NotRegularFileError:
-        raise fail("is not a regular file (a pipe or device?); expected a YAML file") from None
+        raise fail("is not a regular file (a pipe or device?); not read") from None
     except OSError as exc:
         raise fail(f"cannot read the file ({exc.strerror or exc})") from None
 
