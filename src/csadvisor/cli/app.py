@@ -46,9 +46,35 @@ EXIT_CODES_HELP = (
 
 
 def error_line(message: str) -> None:
-    """A message for the person, never for the pipe: one line, control characters shown."""
-    sys.stderr.write(f"{PROG}: {escape_control(message)}\n")
-    sys.stderr.flush()
+    """A message for the person, never for the pipe: one line, control characters shown.
+
+    A closed or full stderr (``2>&-``, ``2>/dev/full``) changes nothing else: the message
+    is lost, the command's outcome and exit code stay what they were.
+    """
+    try:
+        sys.stderr.write(f"{PROG}: {escape_control(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # AttributeError: sys.stderr is None
+        _quiet_stderr()
+
+
+def _quiet_stderr() -> None:
+    """stderr cannot be written: point fd 2 at /dev/null, so what is still buffered (and
+    the flush at exit) goes nowhere instead of failing again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if devnull != 2:
+            os.dup2(devnull, 2)
+            os.close(devnull)
+    except OSError:  # pragma: no cover - no /dev/null
+        pass
+    if sys.stderr is None:
+        try:
+            sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+        except OSError:  # pragma: no cover - fd 2 unusable
+            pass
 
 
 def _quiet_broken_pipe() -> None:
@@ -125,6 +151,8 @@ def _safe_streams() -> None:
     A closed stdout (``>&-``) gets a stand-in that fails on the first write, and fd 1 is
     taken by /dev/null so no file csadvisor opens can land on it.
     """
+    if sys.stderr is None:  # ``2>&-``: fd 2 must not become a file csadvisor writes
+        _quiet_stderr()
     if sys.stdout is None:
         import os
 
