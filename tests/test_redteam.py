@@ -275,27 +275,20 @@ def test_an_answers_file_past_its_value_limit_stops_there(tmp_path: Path) -> Non
     )
 
 
-def test_a_data_file_past_the_value_limit_is_refused_without_a_second_reading(
+def test_a_data_file_past_the_value_limit_is_one_line_exit_3(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from csadvisor.storage import yamlreader
 
-    calls: list[bool] = []
-    real = yamlreader.parse_yaml
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls.append(kwargs.get("with_lines", True))
-        return real(*args, **{**kwargs, "max_values": 5000})
-
-    monkeypatch.setattr(yamlreader, "parse_yaml", counted)
+    monkeypatch.setattr(yamlreader, "MAX_VALUES", 5000)
+    monkeypatch.setattr(yamlreader.parse_yaml, "__kwdefaults__", {"max_values": 5000})
     data = tmp_path / "l"
     assert cli("data", "init", str(data)).exit_code == 0
     (data / "roles.yaml").write_text("roles: [" + "a," * 6000 + "a]\n", "utf-8")
     res = cli("--data-dir", str(data), "pay", "csr")
     assert res.exit_code == 3
-    assert "more than 5,000 values" in res.stderr
+    assert res.stderr.startswith(f"csadvisor: {data / 'roles.yaml'}:1: more than 5,000 values")
     assert res.stderr.count("\n") == 1
-    assert calls.count(True) == 0  # never read again for line numbers
 
 
 def test_shared_values_written_by_safe_dump_load() -> None:
@@ -306,7 +299,7 @@ def test_shared_values_written_by_safe_dump_load() -> None:
     doc = {"roles": [{"id": f"r{i}", **template} for i in range(500)]}
     text = yaml.safe_dump(doc, sort_keys=False)
     assert "*id001" in text
-    assert parse_yaml(text, "roles.yaml", with_lines=False).value == doc
+    assert parse_yaml(text, "roles.yaml").value == doc
 
 
 # ------------------------------------------------------------------ 12: json streams

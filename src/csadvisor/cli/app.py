@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from csadvisor import __version__
-from csadvisor.cli.options import State
+from csadvisor.cli.context import PROG, Application, notice
 from csadvisor.errors import CsadvisorError, ExitCode, escape_control
 
 # Every command, in the order help lists them, and the module that defines it.
@@ -35,8 +35,6 @@ COMMANDS = {
     "help": "csadvisor.cli.commands.help",
 }
 
-PROG = "csadvisor"
-
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 a role (or any name in a batch), skill, location or "
     "saved assessment not found, or a location names several areas; "
@@ -46,35 +44,8 @@ EXIT_CODES_HELP = (
 
 
 def error_line(message: str) -> None:
-    """A message for the person, never for the pipe: one line, control characters shown.
-
-    A closed or full stderr (``2>&-``, ``2>/dev/full``) changes nothing else: the message
-    is lost, the command's outcome and exit code stay what they were.
-    """
-    try:
-        sys.stderr.write(f"{PROG}: {escape_control(message)}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):  # AttributeError: sys.stderr is None
-        _quiet_stderr()
-
-
-def _quiet_stderr() -> None:
-    """stderr cannot be written: point fd 2 at /dev/null, so what is still buffered (and
-    the flush at exit) goes nowhere instead of failing again."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        if devnull != 2:
-            os.dup2(devnull, 2)
-            os.close(devnull)
-    except OSError:  # pragma: no cover - no /dev/null
-        pass
-    if sys.stderr is None:
-        try:
-            sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
-        except OSError:  # pragma: no cover - fd 2 unusable
-            pass
+    """A message for the person, never for the pipe: one line, control characters shown."""
+    notice(message)
 
 
 def _quiet_broken_pipe() -> None:
@@ -152,7 +123,9 @@ def _safe_streams() -> None:
     taken by /dev/null so no file csadvisor opens can land on it.
     """
     if sys.stderr is None:  # ``2>&-``: fd 2 must not become a file csadvisor writes
-        _quiet_stderr()
+        from csadvisor.cli.context import quiet_stderr
+
+        quiet_stderr()
     if sys.stdout is None:
         import os
 
@@ -236,6 +209,8 @@ class CsadvisorGroup(TyperGroup):
                 error_line("cancelled")
             sys.stdout.flush()
         except CsadvisorError as exc:
+            for line in exc.details:
+                sys.stderr.write(escape_control(line) + "\n")
             for message in exc.messages:
                 error_line(message)
             code = int(exc.exit_code)
@@ -387,7 +362,7 @@ def _global(
     ] = False,
 ) -> None:
     """Options that apply to every command."""
-    ctx.obj = State(data_dir)
+    ctx.obj = Application(data_dir)
 
 
 def main() -> NoReturn:

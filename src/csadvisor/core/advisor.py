@@ -7,7 +7,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from csadvisor.core.lookup import RoleIndex, unknown_role_message
-from csadvisor.core.models import Catalog, Role, Skill
+from csadvisor.core.models import DEFAULT_RATER, Catalog, Role, Skill
 
 NO_EVIDENCE: Mapping[str, str] = MappingProxyType({})
 
@@ -23,7 +23,7 @@ class Answers(NamedTuple):
     role: str | None
     ratings: Mapping[str, int]
     name: str | None = None
-    rater: str = "self"
+    rater: str = DEFAULT_RATER
     evidence: Mapping[str, str] = NO_EVIDENCE
 
 

@@ -1,14 +1,14 @@
 """What comes next: from a role, or from your latest (or a given) assessment."""
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.commands import (
     DetailsOption,
     add_local_pay,
-    place_for,
+    location_for,
     readiness_help,
     show_result,
     where_more,
@@ -18,11 +18,12 @@ from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
     LocationOption,
+    application,
     command_app,
     examples,
-    state,
 )
 from csadvisor.cli.output import View, emit
+from csadvisor.core.models import DEFAULT_RATER
 from csadvisor.errors import NotFoundError
 
 app = command_app()
@@ -73,18 +74,23 @@ def next_(
     from csadvisor.cli.render.tables import next_table
     from csadvisor.core import advisor
 
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     if name is not None:
         current = advisor.RoleIndex(cat).get(name)
         steps = advisor.steps_from(current, cat)
-        rows = [records.next_record(current, step) for step in steps]
+        from csadvisor.core.listings import NextRow
+        from csadvisor.core.rows import Parts, Record
+
+        rows: list[Record] = [NextRow.of(current, step) for step in steps]
         columns: tuple[str, ...] = records.NEXT_COLUMNS
-        where = place_for(ctx, location)
+        where = location_for(ctx, location)
         if where is not None:
             from csadvisor.core.localpay import median_change
 
-            for row, step in zip(rows, steps, strict=True):
-                row.update(median_change(current, step.role, where))
+            rows = [
+                Parts(row, median_change(current, step.role, where))
+                for row, step in zip(rows, steps, strict=True)
+            ]
             columns = records.COLUMNS["next ROLE --location"]
         if not rows:
             moves = sorted(
@@ -94,14 +100,14 @@ def next_(
             shown = ", ".join(
                 f"{r.id} ({advisor.percent(advisor.overlap(current, r))}% overlap)" for r in moves
             )
-            error_line(
+            application(ctx).warn(
                 f"{current.id} is the top of its track: no further role"
                 + (f"; lateral moves: {shown}" if shown else "")
                 + "; 'csadvisor assess' ranks them by your readiness and names your strengths"
             )
         emit(View(columns, rows, next_table), fmt, header)
         return
-    result = _latest_result(assessment_file)
+    result = _latest_result(assessment_file, application(ctx).warn)
     from csadvisor.core import assessment
     from csadvisor.core.advisor import Answers
 
@@ -109,13 +115,13 @@ def next_(
         result.get("role"),
         result["ratings"],
         result.get("name"),
-        result.get("rater") or "self",
+        result.get("rater") or DEFAULT_RATER,
         result.get("evidence") or {},
     )
     try:
         fresh = assessment.result(answers, cat)
         fresh["id"], fresh["created"] = result["id"], result["created"]  # the same assessment
-        add_local_pay(fresh, place_for(ctx, location), cat)
+        add_local_pay(fresh, location_for(ctx, location), cat)
     except KeyError:
         raise NotFoundError(
             "that assessment names roles or skills the current data does not have; "
@@ -131,7 +137,7 @@ def next_(
     show_result(fresh, fmt, header, details=details, more=more, plain=plain)
 
 
-def _latest_result(path: str | None) -> dict[str, Any]:
+def _latest_result(path: str | None, warn: Callable[[str], None]) -> dict[str, Any]:
     from pathlib import Path
 
     from csadvisor.errors import DataError, Problem
@@ -145,7 +151,7 @@ def _latest_result(path: str | None) -> dict[str, Any]:
             if line.isdigit():  # "3: not valid JSON (...)"
                 raise DataError([Problem(path, int(line), "", rest)]) from None
             raise DataError([Problem(path, None, "", str(exc))]) from None
-    saved = history.load_all(error_line)
+    saved = history.load_all(warn)
     if not saved:
         raise NotFoundError("no saved assessment yet; run 'csadvisor assess' first, or give a ROLE")
     return saved[-1].result

@@ -7,41 +7,40 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.completion import complete_roles
+from csadvisor.cli.context import Application
 from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
     LocationOption,
+    application,
     command_app,
     examples,
     finite,
-    state,
 )
+from csadvisor.core.listings import LocalPayRow, PayRow
 from csadvisor.core.models import Period
+from csadvisor.core.rows import Parts, choices
 from csadvisor.errors import NotFoundError, UsageError, escape_control
 
 if TYPE_CHECKING:
     from csadvisor.cli.nameinput import NameLine
+    from csadvisor.cli.output import Joined
+    from csadvisor.core.localpay import BlsLocation
+    from csadvisor.core.models import Role
+    from csadvisor.core.rows import Record
 
 app = command_app()
 
 
-class PayField(str, Enum):
-    low = "low"
-    high = "high"
-    mid = "mid"
-    p10 = "p10"
-    p25 = "p25"
-    median = "median"
-    p75 = "p75"
-    p90 = "p90"
-
-
+PERCENTILE_FIELDS = choices(LocalPayRow)  # the BLS figures (need --location)
+if TYPE_CHECKING:
+    PayField = Enum
+else:  # the numbers a row declares as --field choices, starting range first
+    PayField = Enum("PayField", {f: f for f in choices(PayRow) + PERCENTILE_FIELDS}, type=str)
 MESSAGES_SHOWN = 1000
-"""Unreadable lines named one by one on stderr; past that, a count."""
-
-PERCENTILE_FIELDS = ("p10", "p25", "median", "p75", "p90")
+"""Unknown names and unreadable lines named one by one on stderr; past that, a count."""
+_FIELD_NAMES = ", ".join(PayField.__members__).rpartition(", ")[0] + f" or {PERCENTILE_FIELDS[-1]}"
 
 
 class InputFormat(str, Enum):
@@ -51,7 +50,11 @@ class InputFormat(str, Enum):
 
 
 def _requests(
-    args: list[str], input_format: InputFormat | None, column: str | None, keep: list[str]
+    run: Application,
+    args: list[str],
+    input_format: InputFormat | None,
+    column: str | None,
+    keep: list[str],
 ) -> Iterator["NameLine"]:
     """Each name to look up, in order: arguments as given, ``-`` for those on stdin.
 
@@ -69,8 +72,8 @@ def _requests(
             continue
         if sys.stdin is None:  # pragma: no cover - no stdin at all
             raise UsageError("'-' reads role names from stdin, but there is no stdin")
-        if sys.stdin.isatty():
-            error_line("reading role names from stdin, one per line; end with Ctrl-D")
+        if run.interactive_input():
+            run.warn("reading role names from stdin, one per line; end with Ctrl-D")
         if table:
             fmt = None if input_format is None else input_format.value
             try:
@@ -120,7 +123,7 @@ def pay(
             "--field",
             case_sensitive=False,
             metavar="FIELD",
-            help="Print only this number (low, high, mid, p10, p25, median, p75 or p90), "
+            help=f"Print only this number ({_FIELD_NAMES}), "
             "one line per name (an empty line where there is "
             "none, so lines match the input; with --column, first a line for the header "
             "row). mid is the midpoint of the starting range, not a median; p10..p90 and "
@@ -177,11 +180,14 @@ def pay(
     """
     from csadvisor.cli import records
     from csadvisor.cli.output import Joined, Shown, View, cell, emit
+    from csadvisor.core import rows
+    from csadvisor.core.listings import BLANK_NAME, UNKNOWN_ROLE, UNREADABLE_LINE
     from csadvisor.core.lookup import RoleIndex, unknown_role_message
+    from csadvisor.core.rows import Record
 
     if location is not None and adjust is not None:
         if _from_environment(ctx, "location"):
-            location = None  # an explicit --adjust beats the default place
+            location = None  # an explicit --adjust beats the default location
         else:
             raise UsageError("give --location or --adjust, not both")
     if field is not None and fmt is not None:
@@ -199,7 +205,7 @@ def pay(
     clash = [k for k in kept if k in records.PAY_COLUMNS]
     if clash:
         raise UsageError(f"--keep {clash[0]}: the pay records have a column of that name already")
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     local, factor, adjusted_by = _where(ctx, location, adjust)
     clash = [k for k in kept if local is not None and k in records.LOCAL_COLUMNS]
     if clash:
@@ -212,7 +218,7 @@ def pay(
             f"--field {field.value} is a BLS figure: {hint}. See 'csadvisor pay --help'."
         )
     index = RoleIndex(cat)
-    requests = _requests(names, input_format, column, kept)
+    requests = _requests(application(ctx), names, input_format, column, kept)
     # One line per unknown name, with its input line, and per line that could not be read:
     # at most MESSAGES_SHOWN of each are kept (memory stays flat), the rest are counted.
     missing: list[str] = []
@@ -224,29 +230,28 @@ def pay(
     def answers() -> Iterator[Joined]:
         """One pay record per name asked, in input order, unknown and blank ones too."""
         nonlocal asked
-        found: dict[str, dict[str, Any]] = {}  # by role id: the figures, worked out once
-        blank = records.unanswered_record(records.BLANK_NAME)
-        not_found = records.unanswered_record(records.UNKNOWN_ROLE)
-        broken = records.unanswered_record(records.UNREADABLE_LINE)
+        found: dict[str, Record] = {}  # by role id: the figures, worked out once
+        blank: Record = PayRow.unanswered(BLANK_NAME)
+        not_found: Record = PayRow.unanswered(UNKNOWN_ROLE)
+        broken: Record = PayRow.unanswered(UNREADABLE_LINE)
         if local is not None:  # the same columns, empty
-            blank = {**blank, **dict.fromkeys(records.LOCAL_COLUMNS)}
-            not_found = {**not_found, **dict.fromkeys(records.LOCAL_COLUMNS)}
-            broken = {**broken, **dict.fromkeys(records.LOCAL_COLUMNS)}
+            blank = Parts(blank, rows.blank(LocalPayRow))
+            not_found = Parts(not_found, rows.blank(LocalPayRow))
+            broken = Parts(broken, rows.blank(LocalPayRow))
         unknown: dict[str, tuple[str, str | None]] = {}  # by name: the message, suggestion
         for request in requests:
             name = request.query
             # Echoed input never carries a terminal escape: control characters are shown.
-            extra = {"query": escape_control(name), "line": request.line, "suggestion": None}
-            if request.kept:
-                extra.update({k: escape_control(v) for k, v in request.kept.items()})
+            query = escape_control(name)
+            kept_cells = {k: escape_control(v) for k, v in request.kept.items()}
             if request.problem:
                 if len(unreadable) < MESSAGES_SHOWN:
                     unreadable.append(f"line {request.line}: {request.problem}")
                 counts["unreadable"] += 1
-                yield Joined(broken, extra)
+                yield _line(broken, query, request.line, None, kept_cells)
                 continue
             if not name:
-                yield Joined(blank, extra)
+                yield _line(blank, query, request.line, None, kept_cells)
                 continue
             asked += 1
             role = index.find(name)
@@ -262,25 +267,25 @@ def pay(
                 if len(missing) < MESSAGES_SHOWN:
                     missing.append(where + message)
                 counts["missing"] += 1
-                extra["suggestion"] = best
-                yield Joined(not_found, extra)
+                yield _line(not_found, query, request.line, best, kept_cells)
                 continue
             record = found.get(role.id)
             if record is None:
                 record = found[role.id] = _pay_record(
                     role, period.value, local, factor, adjusted_by
                 )
-            yield Joined(record, extra)
+            yield _line(record, query, request.line, None, kept_cells)
 
     if field is not None:
         out = sys.stdout
         if table_input and header:  # a line for the table's header row: `paste` lines up
             out.write(field.value + "\n")
-        for record in answers():  # one line per name, so `paste` lines up
+        for line in answers():  # one line per name, so `paste` lines up
+            record = rows.as_dict(line.shared)
             value = record.get(field.value)
             if value is None and record["role"] and record["role"] not in unpaid_warned:
                 unpaid_warned.add(record["role"])
-                error_line(
+                application(ctx).warn(
                     f"{record['role']}: {_why_empty(record, field.value)}; printing an empty line"
                 )
             out.write(cell(value) + "\n")  # the numbers as tsv shows them
@@ -314,28 +319,42 @@ def pay(
         raise NotFoundError(*missing)
 
 
-def _pay_record(
-    role: Any, period: str, local: Any, factor: float | None, adjusted_by: str | None
-) -> dict[str, Any]:
-    """The starting range (as today), and with a BLS place its local columns after it."""
-    from csadvisor.cli import records
+def _line(
+    shared: "Record", query: str, line: int | None, suggestion: str | None, kept: dict[str, str]
+) -> "Joined":
+    """One input line's record: the role's figures (shared by every line naming it), then
+    what was asked, then the input columns kept."""
+    from csadvisor.cli.output import Joined
+    from csadvisor.core.listings import Request
 
+    own: Record = Request(query=query, line=line, suggestion=suggestion)
+    return Joined(shared, Parts(own, kept) if kept else own)
+
+
+def _pay_record(
+    role: "Role",
+    period: str,
+    local: "BlsLocation | None",
+    factor: float | None,
+    adjusted_by: str | None,
+) -> "Record":
+    """The starting range (as today), and with a BLS location its local columns after it."""
     rng = role.pay.per(period) if role.pay else None
     if rng is not None and factor is not None:
         rng = rng.adjusted(factor, adjusted_by or "")
-    record = records.pay_record(role, rng)
-    if local is not None:
-        from csadvisor.core.localpay import local_fields
+    record = PayRow.of(role, rng)
+    if local is None:
+        return record
+    from csadvisor.core.localpay import local_fields
 
-        record.update(local_fields(role, local, period))
-    return record
+    return Parts(record, local_fields(role, local, period))
 
 
 def _why_empty(record: Mapping[str, Any], field: str) -> str:
-    from csadvisor.cli import records
+    from csadvisor.core.listings import NO_RANGE
 
     if field not in PERCENTILE_FIELDS:
-        return records.NO_RANGE
+        return NO_RANGE
     return record["not_published"].get(field) or record["local_note"] or "not published"
 
 
@@ -347,15 +366,14 @@ def _from_environment(ctx: typer.Context, name: str) -> bool:
 def _where(
     ctx: typer.Context, location: str | None, adjust: float | None
 ) -> tuple[Any, float | None, str | None]:
-    """A BLS place for local figures, or a factor (and its name) for the national range."""
+    """A BLS location for local figures, or a factor (and its name) for the national range."""
     if adjust is not None:
         return None, adjust, "manual factor"
     if location is None:
         return None, None, None
-    from csadvisor.cli import location as place
-    from csadvisor.storage import catalog
+    from csadvisor.cli import location as locations
 
-    found = place.resolve(catalog.resolve_source(state(ctx).data_dir), location)
-    if isinstance(found, place.Location):
+    found = locations.resolve(application(ctx), location)
+    if isinstance(found, locations.Location):
         return None, found.factor, f"{found.name} ({found.source}, {found.year})"
     return found, None, None
