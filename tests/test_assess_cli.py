@@ -521,7 +521,7 @@ def test_evidence_is_kept_and_shown_as_text_everywhere(invoke: Any, tmp_path: Pa
     assert "## Examples behind my ratings" in md
     assert "\\[red\\]x\\[/\\] calmed a caller \\*twice\\* \\<b\\>" in md
     coaching = next(line for line in md.splitlines() if line.startswith("- Coaching"))
-    assert coaching.endswith("\\[link\\](http://e/) \\`code\\` \\| pipe")
+    assert coaching.endswith("\\[link\\](http&#58;//e/) \\`code\\` \\| pipe")
 
     shown = invoke("history", "show", "latest")
     assert shown.exit_code == 0, shown.stderr
