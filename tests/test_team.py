@@ -392,8 +392,8 @@ def test_unreadable_corrupt_and_wrong_version_files_are_skipped_and_counted(
     err = res.stderr
     assert "corrupt.json: line 1: not valid JSON" in err
     assert (
-        "future.json: not a csadvisor assessment "
-        "(schema_version 3 is not one this csadvisor reads (1 to 2))" in err
+        "future.json: not a csadvisor assessment (schema_version: must be from 1 to 2, got '3')"
+        in err
     )
     assert "latin1.yaml: line 1: not valid UTF-8 (byte 0xe9)" in err
     assert "gone.json: cannot read it" in err

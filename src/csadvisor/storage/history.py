@@ -63,17 +63,10 @@ class Saved:
 
 def problem(doc: Any) -> str | None:
     """Why ``doc`` is not a saved assessment (the first problem found), or None: the one
-    check for a saved result (``history show``, ``team``), naming a newer file's version."""
-    from csadvisor.core.assessment import OLDEST_SCHEMA_VERSION, SCHEMA_VERSION
+    check for a saved result (``history``, ``next``, ``team``)."""
     from csadvisor.storage.problems import INVALID, Checker
     from csadvisor.storage.specs import result_spec
 
-    version = doc.get("schema_version") if isinstance(doc, dict) else None
-    if type(version) is int and not OLDEST_SCHEMA_VERSION <= version <= SCHEMA_VERSION:
-        return (
-            f"schema_version {version} is not one this csadvisor reads "
-            f"({OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION})"
-        )
     checker = Checker()
     if result_spec().check(doc, "", checker) is INVALID or checker.problems:
         path, message = checker.problems[0] if checker.problems else ("", "")

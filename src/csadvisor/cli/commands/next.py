@@ -70,47 +70,58 @@ def next_(
     details: DetailsOption = False,
 ) -> None:
     """What comes next (help text: see ``readiness_help``)."""
+    if name is not None:
+        _next_from_role(ctx, name, location, fmt, header)
+    else:
+        _next_from_result(ctx, assessment_file, location, fmt, header, details)
+
+
+def _next_from_role(
+    ctx: typer.Context, name: str, location: str | None, fmt: Any, header: bool
+) -> None:
+    """The next steps up the track from a role (with local medians for a BLS location)."""
     from csadvisor.cli import records
     from csadvisor.cli.render.tables import next_table
     from csadvisor.core import advisor
+    from csadvisor.core.listings import NextRow
+    from csadvisor.core.rows import Parts, Record
 
     cat = application(ctx).catalog()
-    if name is not None:
-        current = advisor.RoleIndex(cat).get(name)
-        steps = advisor.steps_from(current, cat)
-        from csadvisor.core.listings import NextRow
-        from csadvisor.core.rows import Parts, Record
+    current = advisor.RoleIndex(cat).get(name)
+    steps = advisor.steps_from(current, cat)
+    rows: list[Record] = [NextRow.of(current, step) for step in steps]
+    columns: tuple[str, ...] = records.NEXT_COLUMNS
+    where = location_for(ctx, location)
+    if where is not None:
+        from csadvisor.core.localpay import median_change
 
-        rows: list[Record] = [NextRow.of(current, step) for step in steps]
-        columns: tuple[str, ...] = records.NEXT_COLUMNS
-        where = location_for(ctx, location)
-        if where is not None:
-            from csadvisor.core.localpay import median_change
+        rows = [
+            Parts(row, median_change(current, step.role, where))
+            for row, step in zip(rows, steps, strict=True)
+        ]
+        columns = records.COLUMNS["next ROLE --location"]
+    if not rows:
+        application(ctx).warn(advisor.top_of_track(current, cat))
+    emit(View(columns, rows, next_table), fmt, header)
 
-            rows = [
-                Parts(row, median_change(current, step.role, where))
-                for row, step in zip(rows, steps, strict=True)
-            ]
-            columns = records.COLUMNS["next ROLE --location"]
-        if not rows:
-            moves = sorted(
-                (r for r in cat.roles if r.id != current.id and r.level >= current.level),
-                key=lambda r: -advisor.overlap(current, r),
-            )
-            shown = ", ".join(
-                f"{r.id} ({advisor.percent(advisor.overlap(current, r))}% overlap)" for r in moves
-            )
-            application(ctx).warn(
-                f"{current.id} is the top of its track: no further role"
-                + (f"; lateral moves: {shown}" if shown else "")
-                + "; 'csadvisor assess' ranks them by your readiness and names your strengths"
-            )
-        emit(View(columns, rows, next_table), fmt, header)
-        return
-    result = _latest_result(assessment_file, application(ctx).warn)
+
+def _next_from_result(
+    ctx: typer.Context,
+    assessment_file: str | None,
+    location: str | None,
+    fmt: Any,
+    header: bool,
+    details: bool,
+) -> None:
+    """The advice of the latest (or a given) assessment, scored again on today's data."""
+    import os
+
+    from csadvisor.cli.prompts.quiz import accessible_mode
     from csadvisor.core import assessment
     from csadvisor.core.advisor import Answers
 
+    cat = application(ctx).catalog()
+    result = _latest_result(assessment_file, application(ctx).warn)
     answers = Answers(
         result.get("role"),
         result["ratings"],
@@ -127,10 +138,6 @@ def next_(
             "that assessment names roles or skills the current data does not have; "
             "run 'csadvisor assess' again"
         ) from None
-    import os
-
-    from csadvisor.cli.prompts.quiz import accessible_mode
-
     saved_id = None if assessment_file is not None else fresh["id"]
     more = where_more(saved_id, offer_export=False)
     plain = accessible_mode(False, os.environ)
