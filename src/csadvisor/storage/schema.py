@@ -220,7 +220,13 @@ class ListOf(Spec):
                 else f"at least {self.min_items}"
             )
             return c.fail(path, f"expected {want} items, got {len(value)}")
-        out = [self.item.check(v, (path, i), c) for i, v in enumerate(value)]
+        check = self.item.check
+        out = []
+        for i, v in enumerate(value):
+            checked = check(v, (path, i), c)
+            if checked is INVALID and c.more:  # the checker is full: stop here
+                return INVALID
+            out.append(checked)
         return INVALID if any(v is INVALID for v in out) else out
 
     def json_schema(self) -> dict[str, Any]:
@@ -251,6 +257,8 @@ class MapOf(Spec):
             key = self.key.check(k, sub, c)
             val = self.value.check(v, sub, c)
             if key is INVALID or val is INVALID:
+                if c.more:  # the checker is full: stop here
+                    return INVALID
                 ok = False
             else:
                 out[key] = val

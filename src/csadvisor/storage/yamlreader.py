@@ -26,10 +26,11 @@ from csadvisor.errors import DataError, Problem, escape_control
 
 MAX_DEPTH = 64
 """Data nested deeper than this is refused (the real files need 4 levels)."""
-MAX_VALUES = 1_000_000
+MAX_VALUES = 1_200_000
 """Values (scalars, lists, mappings; an alias counted at the size of what it names) one
-document may hold: the reading stops at the first one past it. Bounds time and memory
-for any file the size limit allows (about 1 s and 150 MB; benchmarks/bench.py measures)."""
+document may hold: the reading stops at the first one past it. A valid catalogue at the
+16 MiB size limit (20,000 roles) holds about 1,050,000; so no file the size limit allows
+costs more than such a catalogue (README, Security; benchmarks/bench.py, ``bounded``)."""
 ANSWERS_MAX_VALUES = 20_000
 """The same for an answers file (a real one holds a few hundred values)."""
 
@@ -148,7 +149,8 @@ class _Walker:
         special = self.special
         lines = self.lines
         max_values = self.max_values
-        # One entry per open container: [container, key waiting, path, anchor, size, tag ok]
+        # One entry per open container:
+        # [container, key waiting, path, anchor, size, tag ok, its line]
         stack: list[list[Any]] = []
         anchors: dict[str, tuple[Any, int]] = {}
         plain: dict[str, Any] = {}  # plain scalars already resolved (all immutable)
@@ -168,8 +170,12 @@ class _Walker:
                 anchor = event.anchor
                 tag = event.tag
                 value = event.value
-                if not stack or type(stack[-1][0]) is list:  # a key records its own line
-                    lines.setdefault(self._path_here(stack), event.start_mark.line + 1)
+                if not stack:
+                    lines.setdefault("", event.start_mark.line + 1)
+                elif type(stack[-1][0]) is list:  # a key records its own line
+                    line = event.start_mark.line + 1
+                    if line != stack[-1][6]:  # on the list's line, line_of finds the list's
+                        lines.setdefault(self._path_here(stack), line)
                 if tag is None or tag == "!":
                     if event.implicit[0] and (not value or value[0] in special):
                         if (
@@ -203,15 +209,15 @@ class _Walker:
                     self.fail(
                         self._line(event), here, f"YAML tag '{_tag_text(tag)}' is not allowed"
                     )
-                lines.setdefault(here, self._line(event))
+                line = lines.setdefault(here, self._line(event))  # as line_of will find it
                 container: Any = {} if kind is map_start else []
-                stack.append([container, _NO_KEY, here, event.anchor, produced, ok])
+                stack.append([container, _NO_KEY, here, event.anchor, produced, ok, line])
                 produced += 1
                 if produced > max_values:
                     self._too_many(event)
                 continue
             elif kind is map_end or kind is seq_end:
-                value, _key, _path, anchor, start, ok = stack.pop()
+                value, _key, _path, anchor, start, ok, _line = stack.pop()
                 if not ok:
                     value = _BAD
                 if anchor is not None:
