@@ -455,3 +455,20 @@ def test_the_quiz_takes_natural_evidence_and_refuses_only_what_hides(
 
     question = Question("evidence:x", "Example?", ())
     assert question.problem(typed) == problem
+
+
+def test_a_file_of_many_bad_items_is_checked_up_to_a_thousand_problems(tmp_path: Path) -> None:
+    from csadvisor.storage.problems import MAX_PROBLEMS
+
+    data = tmp_path / "l"
+    assert cli("data", "init", str(data)).exit_code == 0
+    (data / "roles.yaml").write_text(
+        "roles:\n" + "".join(f"- item{i}\n" for i in range(3 * MAX_PROBLEMS)), "utf-8"
+    )
+    res = cli("data", "validate", str(data))
+    assert res.exit_code == 3
+    lines = res.stdout.splitlines()
+    assert len(lines) == MAX_PROBLEMS + 1
+    assert f"{data / 'roles.yaml'}:2: roles[0]: expected a mapping, got 'item0'" in lines
+    stopped = f"{data / 'roles.yaml'}: more problems after these {MAX_PROBLEMS}: checking stopped"
+    assert f"{stopped} there" in lines
