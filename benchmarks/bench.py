@@ -157,26 +157,42 @@ def run_output(cmd: Sequence[str], env: dict[str, str], *, stdin: Path | None = 
     return proc.stdout
 
 
+_MEASURE = """\
+import os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(usage.ru_maxrss, os.waitstatus_to_exitcode(status), time.perf_counter() - start)
+"""
+
+
 def run_measured(
     cmd: Sequence[str], env: dict[str, str], *, stdin: Path | None = None, expect: int = 0
 ) -> tuple[float, int]:
-    """Run once, output to /dev/null: wall time in seconds and peak RSS in bytes (wait4)."""
+    """Run once, output to /dev/null: wall time in seconds and peak RSS in bytes.
+
+    The command is started by a small Python process that reports the child's peak RSS
+    (wait4): a child forked from this one would inherit its high-water mark, which the
+    large inputs built here raise.
+    """
     stdin_fh = stdin.open("rb") if stdin is not None else subprocess.DEVNULL
     try:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            cmd, stdin=stdin_fh, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        proc = subprocess.run(
+            [sys.executable, "-c", _MEASURE, *cmd],
+            stdin=stdin_fh,
+            capture_output=True,
+            env=env,
+            check=False,
+            text=True,
         )
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
     finally:
         if stdin is not None:
             stdin_fh.close()  # type: ignore[union-attr]
-    if proc.returncode != expect:
-        raise RuntimeError(failure(cmd, proc.returncode, "(stderr not kept)"))
-    rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return elapsed, rss
+    rss_text, code_text, elapsed_text = proc.stdout.split()
+    rss, code, elapsed = int(rss_text), int(code_text), float(elapsed_text)
+    if code != expect:
+        raise RuntimeError(failure(cmd, code, "(stderr not kept)"))
+    return elapsed, rss * (1 if sys.platform == "darwin" else 1024)
 
 
 def fmt_mb(size: float) -> str:
