@@ -87,7 +87,7 @@ class PayBatch:
             name = request.query
             # Echoed input never carries a terminal escape: control characters are shown.
             query = escape_control(name)
-            kept = {k: escape_control(v) for k, v in request.kept.items()}
+            kept = {k: escape_control(v) for k, v in request.kept.items()} if request.kept else None
             if request.problem:
                 self._note("unreadable", f"line {request.line}: {request.problem}")
                 yield broken, _own(query, request.line, None, kept)
@@ -146,9 +146,11 @@ class PayBatch:
         return (*self.unreadable, *([f"... and {more} more unreadable line(s)"] if more else []))
 
 
-def _own(query: str, line: int | None, suggestion: str | None, kept: dict[str, str]) -> Record:
+def _own(
+    query: str, line: int | None, suggestion: str | None, kept: dict[str, str] | None
+) -> Record:
     """What one input line adds: what was asked, then the input columns kept."""
-    own: Record = Request(query=query, line=line, suggestion=suggestion)
+    own: Record = Request.of_values(query, line, suggestion)  # a batch builds 100,000
     return Parts(own, kept) if kept else own
 
 

@@ -10,7 +10,15 @@ from typing import Any, TextIO
 
 from csadvisor.cli.output import Shown
 from csadvisor.cli.render.tables import _pay_role
-from csadvisor.cli.render.terminal import TableColumn, _ascii, console, money, text, write_table
+from csadvisor.cli.render.terminal import (
+    Getter,
+    TableColumn,
+    _ascii,
+    console,
+    money,
+    text,
+    write_table,
+)
 from csadvisor.core.listings import LocalPayRow
 from csadvisor.core.localpay import statistics
 
@@ -18,10 +26,12 @@ WIDTH = 28
 
 
 def _figure(record: Mapping[str, Any], key: str, period: str) -> str:
-    """A wage in ``period`` (``count``: a number of people)."""
+    """A wage in ``period``, or (``count``) a statistic that is not money."""
     value = record.get(key)
     if value is not None:
-        return f"{value:,.0f}" if period == "count" else money(value, "USD", period)
+        if period != "count":
+            return money(value, "USD", period)
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     why = str((record.get("not_published") or {}).get(key, ""))
     if why.startswith("at least "):  # "at least 239200 (top-coded)" -> "at least $239,200"
         return f"at least {money(float(why.split()[2]), 'USD', period)}"
@@ -86,7 +96,7 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
     if high <= low:
         high = low + 1
 
-    def fig(key: str, per: str) -> Any:
+    def fig(key: str, per: str) -> Getter:
         return lambda r: _figure(r, key, per)
 
     def who(r: Mapping[str, Any]) -> Any:
