@@ -87,7 +87,11 @@ class Application:
 
     def detail(self, line: str) -> None:
         """A line for the person that lists something (control characters shown)."""
-        self.err.write(escape_control(line) + "\n")
+        try:
+            self.err.write(escape_control(line) + "\n")
+        except (OSError, ValueError, AttributeError):  # a closed or full stderr
+            if self.err is sys.stderr or self.err is sys.__stderr__:
+                quiet_stderr()
 
     # ------------------------------------------------------------------- the data
 
