@@ -237,10 +237,11 @@ def _write_json_array(records: Rows, out: TextIO) -> None:
     million lines stays flat)."""
     import json
 
+    encode = json.JSONEncoder(indent=2, ensure_ascii=False).encode  # made once, not per record
     separator = "[\n"
     for record in records:
         # A record in a one-item list, indented as an item of the array; "[\n" and "\n]" cut.
-        out.write(separator + json.dumps([as_dict(record)], indent=2, ensure_ascii=False)[2:-2])
+        out.write(separator + encode([as_dict(record)])[2:-2])
         separator = ",\n"
     out.write("[]\n" if separator == "[\n" else "\n]\n")
 
