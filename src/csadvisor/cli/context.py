@@ -85,14 +85,6 @@ class Application:
         """A notice on stderr, one line: never mixed into the records."""
         notice(message, self.err)
 
-    def detail(self, line: str) -> None:
-        """A line for the person that lists something (control characters shown)."""
-        try:
-            self.err.write(escape_control(line) + "\n")
-        except (OSError, ValueError, AttributeError):  # a closed or full stderr
-            if self.err is sys.stderr or self.err is sys.__stderr__:
-                quiet_stderr()
-
     # ------------------------------------------------------------------- the data
 
     @property
