@@ -472,3 +472,24 @@ def test_a_file_of_many_bad_items_is_checked_up_to_a_thousand_problems(tmp_path:
     assert f"{data / 'roles.yaml'}:2: roles[0]: expected a mapping, got 'item0'" in lines
     stopped = f"{data / 'roles.yaml'}: more problems after these {MAX_PROBLEMS}: checking stopped"
     assert f"{stopped} there" in lines
+
+
+@pytest.mark.parametrize(
+    ("argv0", "launched"),
+    [
+        ("-m", True),
+        ("/venv/bin/csadvisor", True),
+        ("C:\\venv\\Scripts\\csadvisor.exe", True),
+        ("/usr/bin/pytest", False),
+        ("", False),
+    ],
+)
+def test_the_quiet_ctrl_c_handler_is_set_by_the_launchers_only(
+    monkeypatch: pytest.MonkeyPatch, argv0: str, launched: bool
+) -> None:
+    """`python -m csadvisor` and the console script set it at the package's first line;
+    importing csadvisor as a library (tests, other programs) leaves Ctrl-C alone."""
+    import csadvisor
+
+    monkeypatch.setattr(sys, "argv", [argv0])
+    assert csadvisor._launched() is launched
