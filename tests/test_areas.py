@@ -183,7 +183,7 @@ GOOD = "0000000,United States,nation,,,\n4800000,Texas,state,TX,,0000000\n"
         ("0019100,Dallas,metro,TX,Dallas,", "parent: is empty"),
         ("0019100,Dallas,metro,TX,Dallas,0019200", "parent: 0019200 is not a state"),
         ("0000001,Elsewhere,nation,,,", "expected exactly one area of kind 'nation'"),
-        ('0019100,"=HYPERLINK(1)",metro,TX,Dallas,4800000', "name: starts with '='"),
+        ('0019100,"Dal\u200blas",metro,TX,Dallas,4800000', "name: control or invisible"),
     ],
 )
 def test_a_doubtful_area_row_is_reported(extra: str, message: str) -> None:

@@ -123,6 +123,10 @@ def _safe_streams() -> None:
     A closed stdout (``>&-``) gets a stand-in that fails on the first write, and fd 1 is
     taken by /dev/null so no file csadvisor opens can land on it.
     """
+    if sys.stderr is None:  # ``2>&-``: fd 2 must not become a file csadvisor writes
+        from csadvisor.cli.context import quiet_stderr
+
+        quiet_stderr()
     if sys.stdout is None:
         import os
 

@@ -25,12 +25,18 @@ FILES = (areas.AREAS_FILE, oews.OEWS_FILE, oews.OCCUPATIONS_FILE, ep.PROJECTIONS
 
 
 def files_in_use(source: DataSource) -> dict[str, tuple[Path, str]]:
-    """Each statistics file's path and how messages name it (data directory, else bundled)."""
+    """Each statistics file's path and how messages name it (data directory, else bundled).
+
+    Anything of that name in the data directory is used (and reported if it cannot be
+    read): a dangling symbolic link, a folder or a FIFO never means the bundled file.
+    """
+    import os
+
     bundled = bundled_dir()
     found = {}
     for name in FILES:
         path = source.file(name)
-        if not source.bundled and path.is_file():
+        if not source.bundled and os.path.lexists(path):
             found[name] = (path, str(path))
         else:
             found[name] = (bundled / name, name)

@@ -15,7 +15,7 @@ from typing import Any
 from csadvisor.errors import NotFoundError, UsageError
 from csadvisor.storage import folders
 from csadvisor.storage.files import atomic_write_text
-from csadvisor.storage.sources import MAX_FILE_BYTES
+from csadvisor.storage.sources import MAX_ANSWERS_BYTES
 
 SUFFIX = ".json"
 
@@ -92,13 +92,13 @@ def read(path: Path) -> dict[str, Any]:
     from csadvisor.storage.sources import NotRegularFileError, read_regular
 
     try:
-        raw = read_regular(path, MAX_FILE_BYTES + 1)  # a FIFO or a device is never read
+        raw = read_regular(path, MAX_ANSWERS_BYTES + 1)  # a FIFO or a device is never read
     except NotRegularFileError:
         raise ValueError("not a regular file (a pipe or device?); not read") from None
     except OSError as exc:
         raise ValueError(f"cannot read it ({exc.strerror or exc})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ValueError(f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise ValueError(f"larger than the {MAX_ANSWERS_BYTES // 1048576} MiB limit")
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

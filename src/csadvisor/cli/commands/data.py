@@ -208,7 +208,8 @@ def data_path(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption
     for name, (path, label) in files_in_use(source).items():
         used = why if label != name or source.bundled else "bundled with csadvisor"
         shown = escape_control(str(path.resolve()))
-        rows.append(records.PathRow(file=name, path=shown, source=used, exists="yes"))
+        exists = "yes" if path.is_file() else "no"
+        rows.append(records.PathRow(file=name, path=shown, source=used, exists=exists))
 
     columns = records.PATH_COLUMNS
     emit(View(columns, rows, partial(path_table, columns=columns)), fmt, header)

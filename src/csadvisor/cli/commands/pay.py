@@ -191,6 +191,8 @@ def pay(
         _print_field(run, answers, field.value, table_input and header)
     else:
         emit(_view(answers, local, kept, period.value, adjusted_by, factor), fmt, header)
+    if batch.unreadable:  # bad input outranks unknown names: exit 2, with their lines too
+        raise UsageError(*batch.unreadable_lines(), *batch.not_found())
     if batch.missing:  # every other name was answered; the unknown ones are the error
         raise NotFoundError(*batch.not_found())
 
