@@ -64,8 +64,25 @@ FOOTNOTES = {
 }
 """BLS's footnote texts, verbatim (``oe.footnote``, May 2025)."""
 TOP_CODED = "5"
-TOP_CODE = {"hour": 115.00, "year": 239200}
-"""The wage at which BLS stops publishing a figure (footnote 5)."""
+ANNUAL_ONLY = "4"
+NOT_RELEASED = "8"
+
+
+def _top_code(text: str) -> dict[str, float]:
+    """The thresholds BLS's footnote 5 names: ``{"hour": 115.0, "year": 239200.0}``."""
+    import re
+
+    hour = re.search(r"\$([\d,]+\.\d\d) per hour", text)
+    year = re.search(r"\$([\d,]+) per year", text)
+    if hour is None or year is None:  # pragma: no cover - a wording this code does not know
+        raise ValueError(f"BLS footnote {TOP_CODED} names no thresholds: {text!r}")
+    return {"hour": float(hour[1].replace(",", "")), "year": float(year[1].replace(",", ""))}
+
+
+TOP_CODE = _top_code(FOOTNOTES[TOP_CODED])
+"""The thresholds BLS's footnote 5 states (read from its text, not typed in twice). This
+release publishes percentiles above them for a few occupations, so a top-coded cell is
+shown as at least the higher of the threshold and the percentile below it."""
 
 
 class Figure(NamedTuple):
@@ -74,6 +91,7 @@ class Figure(NamedTuple):
     measure: str
     value: float | None
     footnote: str | None
+    floor: float | None = None  # top-coded: the highest published percentile below it
 
     @property
     def top_coded(self) -> bool:
@@ -89,7 +107,13 @@ class Figure(NamedTuple):
         """For a top-coded wage, the threshold it is at least."""
         if not self.top_coded:
             return None
-        return TOP_CODE["hour"] if self.measure.startswith("h_") else TOP_CODE["year"]
+        threshold = TOP_CODE["hour"] if self.measure.startswith("h_") else TOP_CODE["year"]
+        return max(threshold, self.floor or 0.0)
+
+    @property
+    def annual_only(self) -> bool:
+        """An hourly cell BLS leaves empty because the occupation is paid by the year."""
+        return self.value is None and self.footnote == ANNUAL_ONLY
 
     @property
     def reason(self) -> str:
@@ -102,10 +126,13 @@ class Figure(NamedTuple):
             if self.measure == "tot_emp":
                 return f"{self.value:,.0f}"
             return f"${self.value:,.2f}" if self.measure.startswith("h_") else f"${self.value:,.0f}"
-        if self.top_coded:
+        at_least = self.at_least
+        if at_least is not None:
             if self.measure.startswith("h_"):
-                return f"at least ${TOP_CODE['hour']:,.2f} an hour"
-            return f"at least ${TOP_CODE['year']:,.0f}"
+                return f"at least ${at_least:,.2f} an hour"
+            return f"at least ${at_least:,.0f}"
+        if self.annual_only:
+            return "annual figures only (BLS footnote 4)"
         return "not released"
 
 
@@ -121,7 +148,13 @@ class Wages(NamedTuple):
     def figure(self, measure: str) -> Figure:
         """``measure`` is a column name: ``a_median``, ``h_pct10``, ``tot_emp`` ..."""
         value = self.values[_POSITION[measure]]
-        return Figure(measure, value, dict(self.footnotes).get(measure))
+        footnote = dict(self.footnotes).get(measure)
+        floor = None
+        if value is None and footnote == TOP_CODED and measure[2:] in PERCENTILES:
+            below = PERCENTILES[: PERCENTILES.index(measure[2:])]
+            published = [self.values[_POSITION[measure[:2] + p]] for p in below]
+            floor = max((v for v in published if v is not None), default=None)
+        return Figure(measure, value, footnote, floor)
 
     def percentiles(self, period: str = "year") -> tuple[Figure, ...]:
         """The 10th, 25th, 50th, 75th and 90th percentile, per ``year`` or ``hour``."""
@@ -216,16 +249,23 @@ def _check_order(
     line: int,
     problems: list[Problem],
 ) -> None:
-    """p10 <= p25 <= median <= p75 <= p90 among published (or top-coded) percentiles."""
-    for prefix, period in (("h_", "hour"), ("a_", "year")):
+    """p10 <= p25 <= median <= p75 <= p90 among published percentiles; a top-coded one is
+    "at least" its footnote's threshold, so no published percentile may follow it (this
+    release publishes some percentiles above the footnote's threshold: those pass)."""
+    for prefix in ("h_", "a_"):
         previous: tuple[str, float] | None = None
+        top: str | None = None
         for percentile in PERCENTILES:
             measure = prefix + percentile
             value = values[_POSITION[measure]]
             if value is None and footnotes.get(measure) == TOP_CODED:
-                value = TOP_CODE[period]
+                top = top or measure
+                continue
             if value is None:
                 continue
+            if top is not None:
+                message = f"{value:g} is published after {top}, which BLS top-coded"
+                problems.append(Problem(label, line, measure, message))
             if previous is not None and value < previous[1]:
                 message = f"{value:g} is below {previous[0]} ({previous[1]:g})"
                 problems.append(Problem(label, line, measure, message))
