@@ -287,7 +287,9 @@ def oews_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
 
 
 def measure_cells(
-    key: str, measures: Sequence[tuple[str, str, str]], values: Sequence[str | None],
+    key: str,
+    measures: Sequence[tuple[str, str, str]],
+    values: Sequence[str | None],
     footnotes: Sequence[str | None],
 ) -> tuple[list[str], str]:
     """The cells of one series row as the CSV writes them, and its footnotes column."""

@@ -53,6 +53,10 @@ def bls_place(source: DataSource, asked: str) -> Place:
     if area is None:
         near = () if found.areas else tuple(_organisation_suggestions(source, asked))
         raise NotFoundError(_not_one(asked, found.areas, near or found.suggestions, bool(near)))
+    if found.note:  # which area a name means, when that needs saying: stderr, even with --field
+        from csadvisor.cli.app import error_line
+
+        error_line(escape_control(found.note))
     chain = stats.chain(area)
     return Place(asked, area, found.matched_by, chain, stats.table(chain), stats.occupations)
 
@@ -65,18 +69,25 @@ def resolve(source: DataSource, asked: str) -> Location | Place:
 def _not_one(
     asked: str, candidates: tuple[object, ...], suggestions: tuple[str, ...], own: bool = False
 ) -> str:
+    from csadvisor.storage.areas import normalize, quoted
+
     shown = escape_control(asked)
     if candidates:
         for area in candidates:
             code, name, kind = (getattr(area, k) for k in ("code", "name", "kind"))
             sys.stderr.write(f"  {code}  {escape_control(name)} ({kind})\n")
-        example = escape_control(getattr(candidates[0], "name", ""))
+        first = candidates[0]
+        name = str(getattr(first, "name", ""))
+        names = [normalize(str(getattr(a, "name", ""))) for a in candidates]
+        # never the failing input again: a name shared by several areas is picked by code
+        if normalize(name) == normalize(asked) or names.count(normalize(name)) > 1:
+            name = str(getattr(first, "code", ""))
         return (
             f"'{shown}' matches {len(candidates)} areas (listed above); pick one by its full "
-            f"name or code, e.g. --location '{example}'"
+            f"name or code, e.g. --location {quoted(escape_control(name))}"
         )
     if suggestions:
-        near = " or ".join(f"'{escape_control(s)}'" for s in suggestions[:3])
+        near = " or ".join(quoted(escape_control(s)) for s in suggestions[:3])
         if own:  # the organisation's names, as before BLS areas existed here
             return f"unknown location '{shown}'; did you mean {near}?"
         return f"unknown location '{shown}'; did you mean {near}? ('csadvisor areas' lists them)"

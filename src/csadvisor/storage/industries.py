@@ -55,7 +55,9 @@ def is_naics(text: str) -> bool:
     return re.fullmatch(r"\d{6}|\d{2}--\d{2}|\d{2}-\d{3}|\d{4}A\d", text) is not None
 
 
-def parse_industries(text: str, label: str = INDUSTRIES_FILE) -> tuple[dict[str, Industry], list[Problem]]:
+def parse_industries(
+    text: str, label: str = INDUSTRIES_FILE
+) -> tuple[dict[str, Industry], list[Problem]]:
     rows, problems = read_rows(text, label, INDUSTRY_COLUMNS)
     found: dict[str, Industry] = {}
     for line, (naics, title, level) in rows:
@@ -153,9 +155,13 @@ class IndustryTable:
         if not words:
             return ()
         return tuple(
-            i for i in self.industries.values() if all(w in normalize(i.title).split() or
-                                                       any(t.startswith(w) for t in normalize(i.title).split())
-                                                       for w in words)
+            i
+            for i in self.industries.values()
+            if all(
+                w in normalize(i.title).split()
+                or any(t.startswith(w) for t in normalize(i.title).split())
+                for w in words
+            )
         )
 
     def suggest(self, query: str, limit: int = 3) -> tuple[str, ...]:

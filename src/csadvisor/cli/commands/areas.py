@@ -33,8 +33,9 @@ def areas(
         str | None,
         typer.Argument(
             metavar="[QUERY]",
-            help="Part of an area's name, a principal city, a postal code (TX) or a BLS code; "
-            "default: every area.",
+            help="A place as --location takes it (a state lists its metro and nonmetro "
+            "areas), else part of an area's name, a principal city, a state abbreviation "
+            "(TX) or a BLS code; default: every area.",
         ),
     ] = None,
     kind: Annotated[
@@ -59,7 +60,11 @@ def areas(
     from csadvisor.storage.areas import AREAS_FILE, search_in_text
 
     stats = blsdata.load(sources.resolve_source(state(ctx).data_dir))
-    found = search_in_text(stats.texts[AREAS_FILE], query or "", kind.value if kind else None)
+    wanted = kind.value if kind else None
+    if query and query.strip():  # the --location resolver first, then a name search
+        found = stats.areas_index().lookup(query, wanted)
+    else:
+        found = search_in_text(stats.texts[AREAS_FILE], "", wanted)
     if not found:
         raise NotFoundError(
             f"no area matches '{query}'; try part of a name, a city or a postal code "
@@ -77,7 +82,10 @@ def areas(
             TableColumn("States", lambda r: ", ".join(r["states"])),
             TableColumn("Principal cities", lambda r: ", ".join(r["cities"])),
         ]
-        caption = "Areas of BLS OEWS May 2025. Use a name, city, postal code or code as --location."
+        caption = (
+            "Areas of BLS OEWS May 2025. Use a name, city, state abbreviation or code as "
+            "--location."
+        )
         write_table(rows, cols, out, caption=caption)
 
     emit(View(records.AREA_COLUMNS, rows, table), fmt, header)
