@@ -35,7 +35,8 @@ def oracle_median(state: str) -> str:
 @pytest.fixture(scope="module")
 def index() -> AreaIndex:
     rows, problems = parse_areas(AREAS_TEXT)
-    assert problems == [] and NAME_PROBLEMS == []
+    assert problems == []
+    assert NAME_PROBLEMS == []
     return AreaIndex(rows, NAMES)
 
 
@@ -134,7 +135,8 @@ def test_areas_command_lists_a_states_metros(invoke: Invoke) -> None:
     result = invoke("areas", "texas", "-f", "tsv", "--no-header")
     assert result.exit_code == 0, result.stderr
     names = [line.split("\t")[2] for line in result.stdout.splitlines()]
-    assert names[0] == "Texas" and "Houston-Pasadena-The Woodlands, TX" in names
+    assert names[0] == "Texas"
+    assert "Houston-Pasadena-The Woodlands, TX" in names
     result = invoke("areas", "st. louis", "-f", "tsv", "--no-header")
     assert [line.split("\t")[2] for line in result.stdout.splitlines()] == ["St. Louis, MO-IL"]
 

@@ -1,9 +1,10 @@
 """The BLS statistics in use: which files, read once, validated once per content, cached.
 
 Five CSV files: ``areas.csv``, ``oews_2025.csv``, ``occupations.csv``,
-``projections.csv`` and ``place_names.csv`` (common names for areas). Each is taken from the data directory when it has one of that name,
-else from the bundled data: a file in the data directory *replaces* the bundled file of
-the same name as a whole (to extend one, copy the bundled file and add rows).
+``projections.csv`` and ``place_names.csv`` (common names for areas). Each is taken from
+the data directory when it has one of that name, else from the bundled data: a file in
+the data directory *replaces* the bundled file of the same name as a whole (to extend
+one, copy the bundled file and add rows).
 
 Validating the 300 KB extract takes about 40 ms, so it is done once per content: the
 cache key is the hash of the four files' bytes, and what is cached is the small part a

@@ -154,15 +154,12 @@ class IndustryTable:
         words = key.split()
         if not words:
             return ()
-        return tuple(
-            i
-            for i in self.industries.values()
-            if all(
-                w in normalize(i.title).split()
-                or any(t.startswith(w) for t in normalize(i.title).split())
-                for w in words
-            )
-        )
+
+        def holds(title: str) -> bool:
+            tokens = normalize(title).split()
+            return all(any(t.startswith(w) for t in tokens) for w in words)
+
+        return tuple(i for i in self.industries.values() if holds(i.title))
 
     def suggest(self, query: str, limit: int = 3) -> tuple[str, ...]:
         import difflib
