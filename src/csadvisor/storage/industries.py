@@ -121,23 +121,42 @@ def parse_industry_wages(
 
 
 class IndustryTable:
-    """The validated industry files: look up by occupation, search by name."""
+    """The validated industry files: look up by occupation, search by name.
 
-    __slots__ = ("industries", "rows")
+    The wages file is kept as text: one industry's row is sliced out of it when asked
+    (``get``), so ``pay ROLE --industry NAME`` parses one line, not 2,000."""
 
-    def __init__(self, industries: dict[str, Industry], rows: tuple[PlainIndustryRow, ...]) -> None:
+    __slots__ = ("_label", "_text", "industries")
+
+    def __init__(self, industries: dict[str, Industry], text: str, label: str) -> None:
         self.industries = industries
-        self.rows = rows
+        self._text = text
+        self._label = label
+
+    def _wages(self, row: PlainIndustryRow) -> IndustryWages:
+        naics, plain, emp, mean = row
+        return IndustryWages(self.industries[naics], oews.Wages(*plain), emp, mean)
 
     def for_occupation(self, soc: str) -> tuple[IndustryWages, ...]:
-        return tuple(
-            IndustryWages(self.industries[n], oews.Wages(*row), e, m)
-            for n, row, e, m in self.rows
-            if row[1] == soc and n in self.industries
-        )
+        """Every industry BLS publishes the occupation in (parses the whole file)."""
+        rows, problems = parse_industry_wages(self._text, self._label)
+        if problems:
+            raise DataError(problems)
+        return tuple(self._wages(r) for r in rows if r[1][1] == soc and r[0] in self.industries)
 
     def get(self, naics: str, soc: str) -> IndustryWages | None:
-        return next((w for w in self.for_occupation(soc) if w.industry.naics == naics), None)
+        """One industry's row for the occupation, or None when BLS publishes none."""
+        needle = f"\n{naics},{soc},"
+        start = self._text.find(needle)
+        if start < 0 or naics not in self.industries:
+            return None
+        end = self._text.find("\n", start + 1)
+        header = self._text[: self._text.find("\n") + 1]
+        block = header + self._text[start + 1 : end + 1 if end >= 0 else len(self._text)]
+        rows, problems = parse_industry_wages(block, self._label)
+        if problems:
+            raise DataError(problems)
+        return self._wages(rows[0]) if rows else None
 
     def find(self, query: str) -> tuple[Industry, ...]:
         """Industries ``query`` names: its code, its exact title, else every title holding
@@ -186,39 +205,68 @@ def files_in_use(source: DataSource) -> dict[str, tuple[Path, str]]:
 def validate(texts: dict[str, str], labels: dict[str, str]) -> tuple[IndustryTable, list[Problem]]:
     industries, problems = parse_industries(texts[INDUSTRIES_FILE], labels[INDUSTRIES_FILE])
     known = industries if not problems else None
-    rows, found = parse_industry_wages(
+    _, found = parse_industry_wages(
         texts[INDUSTRY_WAGES_FILE], labels[INDUSTRY_WAGES_FILE], industries=known
     )
-    return IndustryTable(industries, rows), problems + found
+    table = IndustryTable(industries, texts[INDUSTRY_WAGES_FILE], labels[INDUSTRY_WAGES_FILE])
+    return table, problems + found
 
 
-def _texts(source: DataSource) -> tuple[dict[str, str], dict[str, str]]:
-    texts: dict[str, str] = {}
+def _read(source: DataSource) -> tuple[dict[str, bytes], dict[str, str], Path]:
+    raw: dict[str, bytes] = {}
     labels: dict[str, str] = {}
     problems: list[Problem] = []
-    for name, (path, label) in files_in_use(source).items():
+    where = files_in_use(source)
+    for name, (path, label) in where.items():
         labels[name] = label
         try:
-            texts[name] = decode(read_bytes(path, label), label)
+            raw[name] = read_bytes(path, label)
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    return texts, labels
+    return raw, labels, where[INDUSTRY_WAGES_FILE][0]
 
 
-def load(source: DataSource) -> IndustryTable:
-    """The industry files in use, validated (about 25 ms: only the commands that ask)."""
-    texts, labels = _texts(source)
+def _texts(raw: dict[str, bytes], labels: dict[str, str]) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for name, content in raw.items():
+        try:
+            texts[name] = decode(content, labels[name])
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return texts
+
+
+def load(source: DataSource, *, use_cache: bool = True) -> IndustryTable:
+    """The industry files in use. Validated in full once per content (about 30 ms; the
+    cache remembers it), then only the industry list is parsed and one row sliced."""
+    from csadvisor.storage import cache
+
+    raw, labels, where = _read(source)
+    texts = _texts(raw, labels)
+    key = cache.key_for(where.parent, list(raw.values()), "industries") if use_cache else None
+    if key is not None and cache.read(key, lambda v: v == ("valid", 1)) == ("valid", 1):
+        industries, problems = parse_industries(texts[INDUSTRIES_FILE], labels[INDUSTRIES_FILE])
+        if not problems:
+            wages = texts[INDUSTRY_WAGES_FILE]
+            return IndustryTable(industries, wages, labels[INDUSTRY_WAGES_FILE])
     table, problems = validate(texts, labels)
     if problems:
         raise DataError(problems)
+    if key is not None:
+        cache.write(key, ("valid", 1))
     return table
 
 
 def check(source: DataSource) -> list[Problem]:
+    """Every problem in the industry files in use (``data validate``)."""
     try:
-        texts, labels = _texts(source)
+        raw, labels, _ = _read(source)
+        texts = _texts(raw, labels)
     except DataError as exc:
         return list(exc.problems)
     return validate(texts, labels)[1]

@@ -1,5 +1,6 @@
 """`csadvisor pay`: pay ranges by hand or by the hundred from stdin."""
 
+import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
@@ -8,11 +9,10 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from csadvisor.cli.app import error_line
-from csadvisor.cli.completion import complete_roles
+from csadvisor.cli.completion import complete_locations, complete_roles
 from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
-    LocationOption,
     command_app,
     examples,
     finite,
@@ -87,6 +87,10 @@ def _requests(
         "csadvisor pay - --column job_title --keep employee_id -f csv < staff.csv",
         "csadvisor pay csr --location Dallas",
         "csadvisor pay csr -l TX --field median --period hour",
+        "csadvisor pay csr --location Dallas --salary 41000",
+        "csadvisor pay csr -l Dallas -l Denver -l 'New York'",
+        "csadvisor pay csr --industry hospitals",
+        "csadvisor pay - --column title --salary-column salary --location-column city < staff.csv",
     )
 )
 def pay(
@@ -124,7 +128,59 @@ def pay(
             "median are BLS percentiles (need --location).",
         ),
     ] = None,
-    location: LocationOption = None,
+    locations: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--location",
+            "-l",
+            metavar="PLACE",
+            help="Local pay from BLS OEWS May 2025 for PLACE: a state (Texas, TX), a metro "
+            "area or one of its principal cities (Dallas), a common name (NYC), a BLS area "
+            "code, or US. Repeat it to compare places side by side on one scale. A name in "
+            "your organisation's locations.yaml wins (its pay factor). 'csadvisor areas' "
+            "lists them. Default: $CSADVISOR_LOCATION.",
+            autocompletion=complete_locations,
+        ),
+    ] = None,
+    salary: Annotated[
+        float | None,
+        typer.Option(
+            "--salary",
+            metavar="AMOUNT",
+            callback=finite,
+            min=0.01,
+            help="Place this salary (per --period) among the BLS percentiles: the band it "
+            "falls in, an estimated percentile (labelled) and salary / local median.",
+        ),
+    ] = None,
+    salary_column: Annotated[
+        str | None,
+        typer.Option(
+            "--salary-column",
+            metavar="COL",
+            help="With --column: each row's salary from this column; adds percentile_band, "
+            "percentile_estimate and compa_ratio (salary / local median).",
+        ),
+    ] = None,
+    location_column: Annotated[
+        str | None,
+        typer.Option(
+            "--location-column",
+            metavar="COL",
+            help="With --column: each row's place from this column (as --location takes "
+            "it); an empty cell uses --location.",
+        ),
+    ] = None,
+    industry: Annotated[
+        str | None,
+        typer.Option(
+            "--industry",
+            metavar="NAME",
+            help="BLS figures for the occupation in one industry (US national, as BLS "
+            "publishes them), with their relative standard errors. 'csadvisor industries' "
+            "lists them.",
+        ),
+    ] = None,
     adjust: Annotated[
         float | None,
         typer.Option(
@@ -175,16 +231,28 @@ def pay(
     from csadvisor.cli import records
     from csadvisor.cli.output import Joined, Shown, View, cell, emit
     from csadvisor.core.lookup import RoleIndex, unknown_role_message
+    from csadvisor.core.paycheck import CHECK_COLUMNS, check_fields, parse_salary
 
-    if location is not None and adjust is not None:
-        if _from_environment(ctx, "location"):
-            location = None  # an explicit --adjust beats the default place
-        else:
-            raise UsageError("give --location or --adjust, not both")
+    asked_places = list(locations or ())
+    from_env = False
+    if not asked_places and os.environ.get("CSADVISOR_LOCATION"):
+        asked_places, from_env = [os.environ["CSADVISOR_LOCATION"]], True
+    if from_env and (adjust is not None or industry is not None):
+        asked_places = []  # an explicit --adjust or --industry beats the default place
+    if asked_places and adjust is not None:
+        raise UsageError("give --location or --adjust, not both")
+    if industry is not None and (asked_places or location_column or adjust is not None):
+        raise UsageError(
+            "--industry reads BLS's national industry figures (BLS publishes them for the "
+            "nation only): drop --location, --location-column and --adjust"
+        )
+    location = asked_places[0] if len(asked_places) == 1 else None
     if field is not None and fmt is not None:
         raise UsageError(
             "--field prints bare numbers, one per line; drop --format, or drop --field"
         )
+    if field is not None and len(asked_places) > 1:
+        raise UsageError("--field prints one number a name: give one --location, or use -f tsv")
     if input_format is InputFormat.lines and column is not None:
         raise UsageError("--column reads a table: use --input-format tsv or csv, not lines")
     kept = [k.strip() for k in (keep or "").split(",") if k.strip()]
@@ -193,43 +261,78 @@ def pay(
         raise UsageError("--column, --keep and --input-format tsv|csv read stdin: add '-'")
     if kept and not table_input:
         raise UsageError("--keep carries columns of a table: add --column NAME")
+    if (salary_column or location_column) and not table_input:
+        raise UsageError("--salary-column and --location-column read a table: add - --column NAME")
+    if salary is not None and salary_column:
+        raise UsageError("give --salary or --salary-column, not both")
     clash = [k for k in kept if k in records.PAY_COLUMNS]
     if clash:
         raise UsageError(f"--keep {clash[0]}: the pay records have a column of that name already")
     cat = state(ctx).catalog()
-    local, factor, adjusted_by = _where(ctx, location, adjust)
-    clash = [k for k in kept if local is not None and k in records.LOCAL_COLUMNS]
+    source: Any = None
+    if len(asked_places) > 1 or location_column or industry is not None:
+        from csadvisor.cli.payplaces import RowPlaces, bls_places, industry_place
+        from csadvisor.storage import catalog
+
+        source = catalog.resolve_source(state(ctx).data_dir)
+    places: list[Any] = []
+    if len(asked_places) > 1:
+        places = list(bls_places(source, asked_places))
+        local, factor, adjusted_by = places[0], None, None
+    else:
+        local, factor, adjusted_by = _where(ctx, location, adjust)
+        places = [local]
+    by_row = RowPlaces(source) if location_column else None
+    in_industry = industry_place(source, industry, {}) if industry is not None else None
+    any_local = local is not None or by_row is not None or in_industry is not None
+    checking = salary is not None or salary_column is not None
+    if checking and not any_local:
+        raise UsageError(
+            "--salary and --salary-column compare with BLS percentiles: add --location PLACE "
+            "(or --location-column, or --industry)"
+        )
+    extra_columns: tuple[str, ...] = ()
+    if in_industry is not None:
+        from csadvisor.cli.payplaces import INDUSTRY_COLUMNS
+
+        extra_columns += INDUSTRY_COLUMNS
+    if checking:
+        extra_columns += CHECK_COLUMNS
+    clash = [k for k in kept if any_local and k in (*records.LOCAL_COLUMNS, *extra_columns)]
     if clash:
         raise UsageError(f"--keep {clash[0]}: the local pay records have a column of that name")
-    if field is not None and field.value in PERCENTILE_FIELDS and local is None:
+    if field is not None and field.value in PERCENTILE_FIELDS and not any_local:
         hint = "add --location PLACE (e.g. US)"
         if location is not None:
             hint = f"'{location}' is your organisation's location (a factor), not a BLS area"
         raise UsageError(
             f"--field {field.value} is a BLS figure: {hint}. See 'csadvisor pay --help'."
         )
+    read = [*kept, *(c for c in (salary_column, location_column) if c and c not in kept)]
     index = RoleIndex(cat)
-    requests = _requests(names, input_format, column, kept)
-    missing: list[str] = []  # one line per unknown name, with its input line
+    requests = _requests(names, input_format, column, read)
+    missing: list[str] = []  # one line per unknown name or place, with its input line
     asked = 0
+    unknown_names = 0
     unpaid_warned: set[str] = set()
 
     def answers() -> Iterator[Joined]:
-        """One pay record per name asked, in input order, unknown and blank ones too."""
-        nonlocal asked
-        found: dict[str, dict[str, Any]] = {}  # by role id: the figures, worked out once
+        """One pay record per name asked (and place), in input order, unknown ones too."""
+        nonlocal asked, unknown_names
+        found: dict[tuple[str, int], dict[str, Any]] = {}  # the figures, worked out once
         blank = records.unanswered_record(records.BLANK_NAME)
         not_found = records.unanswered_record(records.UNKNOWN_ROLE)
-        if local is not None:  # the same columns, empty
-            blank = {**blank, **dict.fromkeys(records.LOCAL_COLUMNS)}
-            not_found = {**not_found, **dict.fromkeys(records.LOCAL_COLUMNS)}
+        if any_local:  # the same columns, empty
+            empty = dict.fromkeys((*records.LOCAL_COLUMNS, *extra_columns))
+            blank, not_found = {**blank, **empty}, {**not_found, **empty}
         unknown: dict[str, tuple[str, str | None]] = {}  # by name: the message, suggestion
         for request in requests:
             name = request.query
             # Echoed input never carries a terminal escape: control characters are shown.
             extra = {"query": escape_control(name), "line": request.line, "suggestion": None}
-            if request.kept:
-                extra.update({k: escape_control(v) for k, v in request.kept.items()})
+            cells = request.kept
+            if cells:
+                extra.update({k: escape_control(cells[k]) for k in kept if k in cells})
             if not name:
                 yield Joined(blank, extra)
                 continue
@@ -243,17 +346,36 @@ def pay(
                         near[0] if near else None,
                     )
                 message, best = unknown[name]
+                unknown_names += 1
                 where = f"line {request.line}: " if request.line is not None else ""
                 missing.append(where + message)
                 extra["suggestion"] = best
                 yield Joined(not_found, extra)
                 continue
-            record = found.get(role.id)
-            if record is None:
-                record = found[role.id] = _pay_record(
-                    role, period.value, local, factor, adjusted_by
-                )
-            yield Joined(record, extra)
+            row_places: list[Any] = places
+            if by_row is not None:
+                cell_place = (cells.get(location_column or "") or "").strip() or location
+                got = by_row.get(cell_place) if cell_place else "no place on this row"
+                if isinstance(got, str):
+                    where = f"line {request.line}: " if request.line is not None else ""
+                    missing.append(where + got)
+                    yield Joined(not_found, {**extra, "note": None, "local_note": got})
+                    continue
+                row_places = [got]
+            pay_salary = salary
+            if salary_column is not None:
+                pay_salary = parse_salary(cells.get(salary_column, ""))
+            for where_ in row_places:
+                key = (role.id, id(where_))
+                record = found.get(key)
+                if record is None:
+                    record = found[key] = _pay_record(
+                        role, period.value, where_, factor, adjusted_by, in_industry
+                    )
+                if checking:
+                    yield Joined(record, {**extra, **check_fields(pay_salary, record)})
+                else:
+                    yield Joined(record, extra)
 
     if field is not None:
         out = sys.stdout
@@ -266,15 +388,18 @@ def pay(
                 error_line(
                     f"{record['role']}: {_why_empty(record, field.value)}; printing an empty line"
                 )
+            elif record.get("local_note") and record["local_note"] not in unpaid_warned:
+                unpaid_warned.add(record["local_note"])  # a wider area, said even here
+                error_line(f"{record['role']}: {record['local_note']}")
             out.write(cell(value) + "\n")  # the numbers as tsv shows them
-    elif local is not None:
+    elif any_local:
 
         def pictures(rows: Shown, out: TextIO) -> None:
             from csadvisor.cli.render.localpay import local_pay_table
 
             local_pay_table(rows, out, period.value)
 
-        columns = (*records.PAY_COLUMNS, *records.LOCAL_COLUMNS, *kept)
+        columns = (*records.PAY_COLUMNS, *records.LOCAL_COLUMNS, *extra_columns, *kept)
         emit(View(columns, answers(), pictures), fmt, header)
     else:
 
@@ -285,13 +410,20 @@ def pay(
 
         emit(View((*records.PAY_COLUMNS, *kept), answers(), table), fmt, header)
     if missing:  # every other name was answered; the unknown ones are the error
-        if asked > 1:
-            missing.append(f"{len(missing)} of {asked} names not found")
+        if asked > 1 and unknown_names:
+            missing.append(f"{unknown_names} of {asked} names not found")
+        elif asked > 1:
+            missing.append(f"{len(missing)} of {asked} rows name no single BLS area")
         raise NotFoundError(*missing)
 
 
 def _pay_record(
-    role: Any, period: str, local: Any, factor: float | None, adjusted_by: str | None
+    role: Any,
+    period: str,
+    local: Any,
+    factor: float | None,
+    adjusted_by: str | None,
+    industry: Any = None,
 ) -> dict[str, Any]:
     """The starting range (as today), and with a BLS place its local columns after it."""
     from csadvisor.cli import records
@@ -300,7 +432,9 @@ def _pay_record(
     if rng is not None and factor is not None:
         rng = rng.adjusted(factor, adjusted_by or "")
     record = records.pay_record(role, rng)
-    if local is not None:
+    if industry is not None:
+        record.update(industry.fields(role, period))
+    elif local is not None:
         from csadvisor.core.localpay import local_fields
 
         record.update(local_fields(role, local, period))
@@ -313,11 +447,6 @@ def _why_empty(record: Mapping[str, Any], field: str) -> str:
     if field not in PERCENTILE_FIELDS:
         return records.NO_RANGE
     return record["not_published"].get(field) or record["local_note"] or "not published"
-
-
-def _from_environment(ctx: typer.Context, name: str) -> bool:
-    source = ctx.get_parameter_source(name)
-    return source is not None and source.name == "ENVIRONMENT"
 
 
 def _where(
