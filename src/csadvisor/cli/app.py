@@ -30,6 +30,7 @@ COMMANDS = {
     "next": "csadvisor.cli.commands.next",
     "history": "csadvisor.cli.commands.history",
     "areas": "csadvisor.cli.commands.areas",
+    "industries": "csadvisor.cli.commands.industries",
     "team": "csadvisor.cli.commands.team",
     "data": "csadvisor.cli.commands.data",
     "help": "csadvisor.cli.commands.help",
