@@ -131,7 +131,8 @@ def small_database() -> sqlite3.Connection:
     db.execute("CREATE TABLE datatype (datatype_code, datatype_name)")
     db.execute("CREATE TABLE meta (name, value)")
     db.executemany(
-        "INSERT INTO datatype VALUES (?, ?)", [(c, n) for c, _, n in build_oews.MEASURES]
+        "INSERT INTO datatype VALUES (?, ?)",
+        [(c, n) for c, _, n in (*build_oews.MEASURES, *build_oews.RSE_MEASURES)],
     )
     db.execute("INSERT INTO meta VALUES ('release', 'May 2025')")
     db.execute("INSERT INTO area VALUES ('0000000', 'N', '00', 'National')")

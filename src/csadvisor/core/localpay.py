@@ -138,17 +138,14 @@ SAME_OCCUPATION = "same BLS occupation \u2014 no local figure for this step"
 def same_occupation_note(soc: str, found: Found) -> str:
     """What the data can say about a step inside one occupation: its 75th percentile
     against its median, labelled (everyone in the occupation, not the step's pay)."""
-    note = f"{SAME_OCCUPATION} (both read {soc})"
+    note = f"{SAME_OCCUPATION} ({soc})"
     wages = found.wages
     if wages is None:
         return note
     p75, p50 = wages.figure("a_pct75").value, wages.figure("a_median").value
     if p75 is None or p50 is None:
         return note
-    return (
-        f"{note}; in the occupation the 75th percentile is ${p75:,.0f} a year against a "
-        f"median of ${p50:,.0f} (+${p75 - p50:,.0f}; all workers, not the step's pay)"
-    )
+    return f"{note}; its 75th percentile {p75:.0f} vs median {p50:.0f} a year (all workers)"
 
 
 def median(role: Role, place: Place) -> tuple[float | None, Found]:

@@ -138,7 +138,7 @@ def pay(
             "area or one of its principal cities (Dallas), a common name (NYC), a BLS area "
             "code, or US. Repeat it to compare places side by side on one scale. A name in "
             "your organisation's locations.yaml wins (its pay factor). 'csadvisor areas' "
-            "lists them. Default: $CSADVISOR_LOCATION.",
+            "lists them. Default: the CSADVISOR_LOCATION environment variable.",
             autocompletion=complete_locations,
         ),
     ] = None,
