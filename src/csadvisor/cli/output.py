@@ -136,7 +136,7 @@ def cell(value: Any) -> str:
         return value
     if value is None:
         return ""
-    if type(value) is int:
+    if type(value) is int or type(value) is float:  # not Cents (a float subclass)
         return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"

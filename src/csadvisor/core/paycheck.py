@@ -33,27 +33,7 @@ def _published(record: Mapping[str, Any]) -> list[tuple[str, int, float]]:
 def band(salary: float, record: Mapping[str, Any]) -> tuple[str | None, float | None]:
     """``("p25-median", 37.9)``: the band and an estimated percentile (None outside p10..p90
     or next to a figure BLS did not publish). ``(None, None)`` with no percentiles at all."""
-    shown = _published(record)
-    if not shown:
-        return None, None
-    missing = record.get("not_published") or {}
-    for key, pct, value in shown:
-        if salary == value:
-            return f"at {key}", float(pct)
-    first, last = shown[0], shown[-1]
-    if salary < first[2]:
-        return f"below {first[0]}", None
-    if salary > last[2]:
-        top = next((k for k, _ in PERCENTILES if k in missing and "top-coded" in missing[k]), "")
-        return (f"above {last[0]}" + (f" ({top} top-coded)" if top else "")), None
-    order = [p for _, p in PERCENTILES]
-    for (k1, p1, v1), (k2, p2, v2) in pairwise(shown):
-        if v1 < salary < v2:
-            estimate = None
-            if order.index(p2) - order.index(p1) == 1:  # no unpublished percentile between them
-                estimate = round(p1 + (p2 - p1) * (salary - v1) / (v2 - v1), 1)
-            return f"{k1}-{k2}", estimate
-    return None, None  # pragma: no cover - the loops above cover every salary
+    return Scale(record).band(salary)
 
 
 def band_words(code: str | None) -> str:
@@ -78,30 +58,80 @@ def band_words(code: str | None) -> str:
 
 def check_fields(salary: float | None, record: Mapping[str, Any]) -> dict[str, Any]:
     """The ``CHECK_COLUMNS`` of one record: empty when there is no salary."""
-    if salary is None:
-        return dict.fromkeys(CHECK_COLUMNS)
-    code, estimate = band(salary, record)
-    median = record.get("median")
-    ratio = number(salary / median) if median else None
-    return {
-        "salary": number(salary),
-        "percentile_band": code,
-        "percentile_estimate": estimate,
-        "compa_ratio": ratio,
-        "check_basis": CHECK_BASIS if code is not None else None,
-    }
+    return Scale(record).fields(salary)
+
+
+class Scale:
+    """One record's published percentiles, worked out once for many salaries (a staff
+    file places 100,000 salaries on a handful of records)."""
+
+    __slots__ = ("_bands", "_first", "_last", "_median", "_points", "_top")
+
+    def __init__(self, record: Mapping[str, Any]) -> None:
+        shown = _published(record)
+        self._points = {value: key for key, _, value in shown}
+        order = [p for _, p in PERCENTILES]
+        self._bands = [
+            (v1, v2, f"{k1}-{k2}", p1, p2, order.index(p2) - order.index(p1) == 1)
+            for (k1, p1, v1), (k2, p2, v2) in pairwise(shown)
+        ]
+        self._first = shown[0] if shown else None
+        self._last = shown[-1] if shown else None
+        median = record.get("median")
+        self._median = float(median) if median else None
+        missing = record.get("not_published") or {}
+        top = next((k for k, _ in PERCENTILES if "top-coded" in str(missing.get(k, ""))), "")
+        self._top = f" ({top} top-coded)" if top else ""
+
+    def band(self, salary: float) -> tuple[str | None, float | None]:
+        if self._first is None or self._last is None:
+            return None, None
+        at = self._points.get(salary)
+        if at is not None:
+            return f"at {at}", float(dict(PERCENTILES)[at])
+        if salary < self._first[2]:
+            return f"below {self._first[0]}", None
+        if salary > self._last[2]:
+            return f"above {self._last[0]}{self._top}", None
+        for low, high, code, p1, p2, adjacent in self._bands:
+            if low < salary < high:
+                if not adjacent:
+                    return code, None
+                return code, round(p1 + (p2 - p1) * (salary - low) / (high - low), 1)
+        return None, None  # pragma: no cover - every salary is in one of the above
+
+    def fields(self, salary: float | None, shared: bool = False) -> dict[str, Any]:
+        """The check columns for ``salary``. ``shared``: the record itself carries
+        ``check_basis`` (a batch formats it once per record), so it is left out here
+        unless it must be emptied."""
+        if salary is None:
+            return dict.fromkeys(CHECK_COLUMNS)
+        code, estimate = self.band(salary)
+        found = {
+            "salary": number(salary),
+            "percentile_band": code,
+            "percentile_estimate": estimate,
+            "compa_ratio": number(salary / self._median) if self._median else None,
+        }
+        if code is None or not shared:
+            found["check_basis"] = CHECK_BASIS if code is not None else None
+        return found
 
 
 def parse_salary(text: str) -> float | None:
     """A salary cell of a staff file: ``41000``, ``41,000``, ``$41,000.50``; None if empty
     or not a positive, finite number."""
-    import math
-
-    cleaned = text.strip().replace(",", "").removeprefix("$").strip()
-    if not cleaned:
-        return None
     try:
-        value = float(cleaned)
+        value = float(text)  # the common case, first: a plain number
     except ValueError:
-        return None
-    return value if math.isfinite(value) and value > 0 else None
+        cleaned = text.strip().replace(",", "").removeprefix("$").strip()
+        if not cleaned:
+            return None
+        try:
+            value = float(cleaned)
+        except ValueError:
+            return None
+    return value if 0 < value < _INFINITY else None  # NaN fails both comparisons
+
+
+_INFINITY = float("inf")

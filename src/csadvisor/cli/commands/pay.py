@@ -231,7 +231,7 @@ def pay(
     from csadvisor.cli import records
     from csadvisor.cli.output import Joined, Shown, View, cell, emit
     from csadvisor.core.lookup import RoleIndex, unknown_role_message
-    from csadvisor.core.paycheck import CHECK_COLUMNS, check_fields, parse_salary
+    from csadvisor.core.paycheck import CHECK_BASIS, CHECK_COLUMNS, Scale, parse_salary
 
     asked_places = list(locations or ())
     from_env = False
@@ -320,6 +320,7 @@ def pay(
         """One pay record per name asked (and place), in input order, unknown ones too."""
         nonlocal asked, unknown_names
         found: dict[tuple[str, int], dict[str, Any]] = {}  # the figures, worked out once
+        scales: dict[tuple[str, int], Scale] = {}  # their percentiles, for --salary
         blank = records.unanswered_record(records.BLANK_NAME)
         not_found = records.unanswered_record(records.UNKNOWN_ROLE)
         if any_local:  # the same columns, empty
@@ -372,10 +373,12 @@ def pay(
                     record = found[key] = _pay_record(
                         role, period.value, where_, factor, adjusted_by, in_industry
                     )
+                    if checking:
+                        scales[key] = Scale(record)
+                        record["check_basis"] = CHECK_BASIS  # formatted once per record
                 if checking:
-                    yield Joined(record, {**extra, **check_fields(pay_salary, record)})
-                else:
-                    yield Joined(record, extra)
+                    extra.update(scales[key].fields(pay_salary, shared=True))
+                yield Joined(record, extra)
 
     if field is not None:
         out = sys.stdout
