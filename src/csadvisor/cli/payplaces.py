@@ -5,13 +5,12 @@ row (``--location-column``), or an industry (``--industry``, national as BLS pub
 from collections.abc import Mapping
 from typing import Any
 
+from csadvisor.cli.records import INDUSTRY_COLUMNS
 from csadvisor.core.localpay import Place
 from csadvisor.errors import NotFoundError, UsageError, escape_control
 from csadvisor.storage.sources import DataSource
 
-INDUSTRY_COLUMNS = ("industry", "naics", "emp_prse", "mean_prse")
-"""With ``--industry``: BLS's industry title and code, and the relative standard errors
-(percent) of the employment and of the mean wage, as BLS publishes them."""
+__all__ = ["INDUSTRY_COLUMNS", "IndustryPlace", "RowPlaces", "bls_places", "industry_place"]
 
 
 def bls_places(source: DataSource, asked: list[str]) -> list[Place]:

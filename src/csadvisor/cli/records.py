@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from csadvisor.core.models import Catalog, PayRange, Role, Skill, amount
+from csadvisor.core.paycheck import CHECK_COLUMNS
 
 if TYPE_CHECKING:
     from csadvisor.core.advisor import Step, TrackNode
@@ -53,6 +54,13 @@ LOCAL_COLUMNS = (
     "local_derived", "p10", "p25", "median", "p75", "p90", "mean", "employment",
     "local_basis", "local_source", "not_published", "local_note",
 )  # fmt: skip
+INDUSTRY_COLUMNS = ("industry", "naics", "emp_prse", "mean_prse")
+"""With ``pay --industry``: BLS's industry title and code, and the relative standard errors
+(percent) of the employment and of the mean wage, as BLS publishes them."""
+INDUSTRY_LIST_COLUMNS = (
+    "naics", "industry", "level", "soc", "occupation", "employment", "emp_prse", "median",
+    "source",
+)  # fmt: skip
 OUTLOOK_COLUMNS = (
     "outlook_change_percent", "outlook_openings_per_year", "entry_education", "outlook_source",
 )  # fmt: skip
@@ -89,6 +97,9 @@ COLUMNS = {
     "data path": PATH_COLUMNS,
     "areas": AREA_COLUMNS,
     "pay --location": PAY_COLUMNS + LOCAL_COLUMNS,
+    "pay --location --salary": PAY_COLUMNS + LOCAL_COLUMNS + CHECK_COLUMNS,
+    "pay --industry": PAY_COLUMNS + LOCAL_COLUMNS + INDUSTRY_COLUMNS,
+    "industries": INDUSTRY_LIST_COLUMNS,
     "roles --location": ROLE_COLUMNS + ROLES_LOCAL_COLUMNS,
     "role --location": ROLE_DETAIL_COLUMNS + LOCAL_COLUMNS + OUTLOOK_COLUMNS,
     "next ROLE --location": NEXT_COLUMNS + NEXT_LOCAL_COLUMNS,

@@ -7,14 +7,10 @@ import typer
 from csadvisor.cli.completion import complete_roles
 from csadvisor.cli.options import FormatOption, HeaderOption, command_app, examples, state
 from csadvisor.cli.output import Shown, View, emit
+from csadvisor.cli.records import INDUSTRY_LIST_COLUMNS
 from csadvisor.errors import NotFoundError, UsageError, escape_control
 
 app = command_app()
-
-INDUSTRY_LIST_COLUMNS = (
-    "naics", "industry", "level", "soc", "occupation", "employment", "emp_prse", "median",
-    "source",
-)  # fmt: skip
 
 
 @app.command(
