@@ -52,7 +52,9 @@ def areas(
 ) -> None:
     """List and search the areas of BLS OEWS May 2025: nation, states, metro and nonmetro areas.
 
-    Any name, city, postal code or code shown here works as --location PLACE.
+    Any name, city, state abbreviation or code shown here works as --location PLACE (so do
+    common names such as NYC or Bay Area). A QUERY that names a place as --location does
+    lists that area (a state: with its metro and nonmetro areas). ZIP codes are not taken.
     """
     from csadvisor.cli import records
     from csadvisor.storage import bls as blsdata
@@ -67,7 +69,7 @@ def areas(
         found = search_in_text(stats.texts[AREAS_FILE], "", wanted)
     if not found:
         raise NotFoundError(
-            f"no area matches '{query}'; try part of a name, a city or a postal code "
+            f"no area matches '{query}'; try part of a name, a city or a state abbreviation "
             "('csadvisor areas' lists them all)"
         )
     rows = [records.area_record(a) for a in found]
