@@ -2,12 +2,13 @@
 
 Each ```sh block of README.md is found automatically (examples added later are checked
 too) and run by bash as one script, in a fresh directory holding the example files the
-README's commands read (names.txt, staff.tsv, staff.csv, staff-salaries.csv, answers.json), with two saved
-assessments for ``next`` and ``history diff``, and ``$EDITOR`` standing in for the
-person editing: it writes the README's own ``locations.yaml`` example into a
-locations.yaml it is given. Every command line's exit code is checked: 0, or the code
-its line documents with a trailing ``# exit N``. A ```text block right after a ```sh
-block is the stdout of its last command, and a second one its stderr: both compared.
+README's commands read (names.txt, staff.tsv, staff.csv, staff-salaries.csv,
+answers.json), with two saved assessments for ``next`` and ``history diff``, and
+``$EDITOR`` standing in for the person editing: it writes the README's own
+``locations.yaml`` example into a locations.yaml it is given. Every command line's exit
+code is checked: 0, or the code its line documents with a trailing ``# exit N``. A
+```text block right after a ```sh block is the stdout of its last command, and a second
+one its stderr: both compared.
 """
 
 from __future__ import annotations
