@@ -299,8 +299,9 @@ class AreaIndex:
             found = self.resolve(query)
             if found.area is not None and found.area.kind == "state":
                 hits = self.in_state(found.area)
-            else:
-                hits = found.areas
+            else:  # in the file's order, as a search lists them
+                order = {area.code: i for i, area in enumerate(self.areas)}
+                hits = tuple(sorted(found.areas, key=lambda a: order.get(a.code, 0)))
             hits = tuple(a for a in hits if kind is None or a.kind == kind)
             if hits:
                 return hits
