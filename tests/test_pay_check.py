@@ -18,6 +18,7 @@ import pytest
 from typer.testing import Result
 
 from csadvisor.cli.render.terminal import money
+from csadvisor.core import wages
 from csadvisor.core.paycheck import band, band_words, check_fields
 from csadvisor.storage import oews
 
@@ -289,7 +290,7 @@ def test_top_coding_and_annual_only_come_from_the_bls_footnotes() -> None:
     by_area, problems = oews.parse_oews(f"{header}\n{ANNUAL_ONLY}\n{TOP_CODED}\n")
     assert problems == []
     top = oews.Wages(*by_area["0024340"][0])
-    assert oews.TOP_CODE == {"hour": 115.0, "year": 239200.0}  # read from footnote 5's text
+    assert wages.TOP_CODE == {"hour": 115.0, "year": 239200.0}  # read from footnote 5's text
     assert top.figure("a_pct90").text() == "at least $384,800"  # not below the 75th
     assert top.figure("h_pct90").text() == "at least $185.00 an hour"
     annual = oews.Wages(*by_area["0010180"][0])

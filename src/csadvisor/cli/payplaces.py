@@ -5,28 +5,64 @@ row (``--location-column``), or an industry (``--industry``, national as BLS pub
 from collections.abc import Mapping
 from typing import Any
 
-from csadvisor.cli.records import INDUSTRY_COLUMNS
-from csadvisor.core.localpay import Place
+from csadvisor.cli.context import Application
 from csadvisor.errors import NotFoundError, UsageError, escape_control
-from csadvisor.storage.sources import DataSource
 
-__all__ = ["INDUSTRY_COLUMNS", "IndustryPlace", "RowPlaces", "bls_places", "industry_place"]
+__all__ = ["IndustryPlace", "RowPlaces", "bls_places", "industry_place", "wide_batch"]
 
 
-def bls_places(source: DataSource, asked: list[str]) -> list[Place]:
+def wide_batch(
+    run: Application,
+    period: str,
+    asked: list[str],
+    kept: list[str],
+    industry: str | None,
+    location_column: str | None,
+    salary: float | None,
+    salary_column: str | None,
+) -> tuple[Any, Any, tuple[str, ...]]:
+    """The batch for several places, a place per row, an industry or salaries; something
+    that stands for "BLS figures are shown" (the first place); the columns it adds."""
+    from csadvisor.cli import records
+    from csadvisor.core.paywide import WidePayBatch
+
+    places = bls_places(run, asked) if asked else []
+    in_industry = industry_place(run, industry) if industry is not None else None
+    by_row = RowPlaces(run) if location_column else None
+    batch = WidePayBatch(
+        run.catalog(),
+        period,
+        places,
+        industry=in_industry,
+        place_of=by_row.get if by_row is not None else None,
+        place_column=location_column,
+        default_place=asked[0] if len(asked) == 1 else None,
+        salary=salary,
+        salary_column=salary_column,
+        kept=kept,
+    )
+    extra: tuple[str, ...] = ()
+    if in_industry is not None:
+        extra += records.INDUSTRY_COLUMNS
+    if salary is not None or salary_column is not None:
+        extra += records.CHECK_COLUMNS
+    shown = places[0] if places else (in_industry or by_row)
+    return batch, shown, extra
+
+
+def bls_places(run: Application, asked: list[str]) -> list[Any]:
     """Several ``--location``: each a BLS area (an organisation's factor cannot be compared
     on one scale with BLS percentiles, so it is refused here)."""
-    from csadvisor.cli import location as place
+    from csadvisor.cli import location as locations
 
-    found: list[Place] = []
+    found: list[Any] = []
     for name in asked:
-        own = place.organisation_location(source, name)
-        if own is not None:
+        if locations.organisation_location(run, name) is not None:
             raise UsageError(
                 f"'{escape_control(name)}' is your organisation's location (a pay factor); "
                 "several --location compare BLS areas only: give it alone"
             )
-        found.append(place.bls_place(source, name))
+        found.append(locations.bls_location(run, name))
     return found
 
 
@@ -34,33 +70,36 @@ class RowPlaces:
     """``--location-column``: each distinct cell resolved once; a cell that names no single
     BLS area gives its one-line reason (the row's figures stay empty)."""
 
-    __slots__ = ("_found", "_source")
+    __slots__ = ("_found", "_run")
 
-    def __init__(self, source: DataSource) -> None:
-        self._source = source
-        self._found: dict[str, Place | str] = {}
+    def __init__(self, run: Application) -> None:
+        self._run = run
+        self._found: dict[str, Any] = {}
 
-    def get(self, cell: str) -> Place | str:
+    def get(self, cell: str) -> Any:
         found = self._found.get(cell)
         if found is None:
-            from csadvisor.cli import location as place
+            from csadvisor.cli import location as locations
 
             try:
-                found = place.bls_place(self._source, cell)
+                found = locations.bls_location(self._run, cell)
             except NotFoundError as exc:
                 found = str(exc)
+                details = getattr(exc, "details", ())
+                if details:  # an ambiguous cell: its areas on the same line
+                    listed = "; ".join(" ".join(d.split()) for d in details)
+                    found = found.replace("(listed above)", f"({listed})")
             self._found[cell] = found
         return found
 
 
-def industry_place(source: DataSource, asked: str, soc_titles: Mapping[str, str]) -> Any:
+def industry_place(run: Application, asked: str) -> "IndustryPlace":
     """``--industry NAME``: an :class:`IndustryPlace` (the nation, read from the industry's
     rows), or a one-line error naming the closest industries."""
-    from csadvisor.storage import bls as blsdata
     from csadvisor.storage import industries
-    from csadvisor.storage.areas import NATION, area_by_code, quoted
+    from csadvisor.storage.areas import AREAS_FILE, NATION, area_by_code, quoted
 
-    table = industries.load(source)
+    table = industries.load(run.source)
     found = table.find(asked)
     if len(found) != 1:
         if found:
@@ -79,17 +118,11 @@ def industry_place(source: DataSource, asked: str, soc_titles: Mapping[str, str]
         raise NotFoundError(
             f"unknown industry '{escape_control(asked)}'; {hint}('csadvisor industries' lists them)"
         )
-    stats = blsdata.load(source)
-    nation = area_by_code(stats.texts[_areas_file()], NATION)
+    stats = run.statistics()
+    nation = area_by_code(stats.texts[AREAS_FILE], NATION)
     if nation is None:  # pragma: no cover - areas.csv is validated to hold the nation
         raise NotFoundError("areas.csv has no nation")
-    return IndustryPlace(found[0], table, nation, soc_titles or stats.occupations)
-
-
-def _areas_file() -> str:
-    from csadvisor.storage.areas import AREAS_FILE
-
-    return AREAS_FILE
+    return IndustryPlace(found[0], table, nation, stats.occupations)
 
 
 class IndustryPlace:
@@ -103,30 +136,29 @@ class IndustryPlace:
         self._nation = nation
         self._titles = titles
 
-    def fields(self, role: Any, period: str) -> dict[str, Any]:
-        """The local columns of ``role`` read from this industry, and the industry columns."""
-        from csadvisor.core.localpay import local_fields
-        from csadvisor.storage.oews import OewsTable
+    def fields(self, role: Any, period: str) -> tuple[Any, Any]:
+        """The local columns of ``role`` read from this industry, and the industry's."""
+        from csadvisor.core.localpay import BlsLocation, local_fields
+        from csadvisor.core.payrows import IndustryRow
+        from csadvisor.core.wages import OewsTable
 
         row = self._table.get(self.industry.naics, role.soc) if role.soc else None
         rows: dict[str, Any] = {self._nation.code: (tuple(row.wages),) if row else ()}
-        place = Place(
+        where = BlsLocation(
             "US", self._nation, "industry", (self._nation,), OewsTable(rows), self._titles
         )
-        record = local_fields(role, place, period)
-        if record["local_source"]:
-            record["local_source"] += (
-                f", industry: {self.industry.title} (NAICS {self.industry.naics}), US national"
+        local = local_fields(role, where, period)
+        named = f"{self.industry.title} (NAICS {self.industry.naics})"
+        if local.local_source:
+            local = local.replace(
+                local_source=f"{local.local_source}, industry: {named}, US national"
             )
         elif role.soc:
-            record["local_note"] = (
-                f"BLS publishes no figure for {role.soc} in {self.industry.title} "
-                f"(NAICS {self.industry.naics})"
-            )
-        record.update(
+            local = local.replace(local_note=f"BLS publishes no figure for {role.soc} in {named}")
+        labels = IndustryRow(
             industry=self.industry.title,
             naics=self.industry.naics,
             emp_prse=row.emp_prse if row else None,
             mean_prse=row.mean_prse if row else None,
         )
-        return record
+        return local, labels

@@ -34,6 +34,8 @@ class Rater(str, Enum):
 
 PERIODS = tuple(p.value for p in Period)
 RATERS = tuple(r.value for r in Rater)
+DEFAULT_RATER = Rater.self.value
+"""Who gave the ratings when an answers file or saved result does not say: the person."""
 NAME_MAX = 100  # a person's name on an assessment
 EVIDENCE_MAX = 300  # one example behind a rating: a sentence, not an essay
 SKILL_CATEGORIES = tuple(c.value for c in SkillCategory)

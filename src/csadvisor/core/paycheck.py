@@ -13,12 +13,12 @@ from itertools import pairwise
 from typing import Any
 
 from csadvisor.core.models import number
+from csadvisor.core.payrows import CheckRow
+from csadvisor.core.rows import columns
 
 PERCENTILES = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
 WORDS = {"p10": "10th", "p25": "25th", "median": "median", "p75": "75th", "p90": "90th"}
-CHECK_COLUMNS = (
-    "salary", "percentile_band", "percentile_estimate", "compa_ratio", "check_basis",
-)  # fmt: skip
+CHECK_COLUMNS = columns(CheckRow)
 CHECK_BASIS = (
     "derived by csadvisor: the salary placed among the BLS percentiles shown; "
     "percentile_estimate is a straight line between the two published percentiles around "
@@ -58,7 +58,7 @@ def band_words(code: str | None) -> str:
 
 def check_fields(salary: float | None, record: Mapping[str, Any]) -> dict[str, Any]:
     """The ``CHECK_COLUMNS`` of one record: empty when there is no salary."""
-    return Scale(record).fields(salary)
+    return Scale(record).fields(salary).as_dict()
 
 
 class Scale:
@@ -100,22 +100,16 @@ class Scale:
                 return code, round(p1 + (p2 - p1) * (salary - low) / (high - low), 1)
         return None, None  # pragma: no cover - every salary is in one of the above
 
-    def fields(self, salary: float | None, shared: bool = False) -> dict[str, Any]:
-        """The check columns for ``salary``. ``shared``: the record itself carries
-        ``check_basis`` (a batch formats it once per record), so it is left out here
-        unless it must be emptied."""
+    def fields(self, salary: float | None) -> CheckRow:
+        """The check of ``salary`` against these percentiles (all empty without one)."""
         if salary is None:
-            return dict.fromkeys(CHECK_COLUMNS)
+            empty: CheckRow = CheckRow.of_values(None, None, None, None, None)
+            return empty
         code, estimate = self.band(salary)
-        found = {
-            "salary": number(salary),
-            "percentile_band": code,
-            "percentile_estimate": estimate,
-            "compa_ratio": number(salary / self._median) if self._median else None,
-        }
-        if code is None or not shared:
-            found["check_basis"] = CHECK_BASIS if code is not None else None
-        return found
+        ratio = number(salary / self._median) if self._median else None
+        basis = CHECK_BASIS if code is not None else None
+        row: CheckRow = CheckRow.of_values(number(salary), code, estimate, ratio, basis)
+        return row
 
 
 def parse_salary(text: str) -> float | None:

@@ -1,4 +1,4 @@
-"""The areas BLS publishes wages for, and how a user's PLACE finds one.
+"""The areas BLS publishes wages for, and how the location a user asks for finds one.
 
 ``areas.csv`` lists the nation, the states (with DC, Puerto Rico, Guam and the Virgin
 Islands), 393 metropolitan and 135 nonmetropolitan areas. A PLACE matches,
@@ -17,6 +17,8 @@ saying (``LA`` is Louisiana).
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from csadvisor.core.wages import Area as Area
+from csadvisor.core.wages import PlainArea
 from csadvisor.errors import Problem
 from csadvisor.storage.csvfile import read_rows, split_line
 
@@ -38,34 +40,10 @@ NATION_NAMES = (
 )
 
 
-class Area(NamedTuple):
-    """One area: its BLS code, name and kind, the states it lies in, and its parent
-    (the state a metro or nonmetro area falls back to; the nation for a state)."""
-
-    code: str
-    name: str
-    kind: str
-    states: tuple[str, ...]
-    cities: tuple[str, ...]
-    parent: str
-
-    @property
-    def short_code(self) -> str:
-        """The code as BLS's workbooks print it: ``19100`` for a metro, ``48`` for a state."""
-        if self.kind == "metro":
-            return self.code[2:]
-        if self.kind == "state":
-            return self.code[:2]
-        return self.code
-
-
-PlainArea = tuple[str, str, str, tuple[str, ...], tuple[str, ...], str]
-
-
 class Resolution(NamedTuple):
-    """What a PLACE matched: one area, several (ambiguous), or none (with suggestions)."""
+    """What an asked location matched: one area, several (ambiguous), or none (with suggestions)."""
 
-    place: str
+    asked: str
     areas: tuple[Area, ...]
     matched_by: str  # "code", "postal code", "name", "city", "common name", or ""
     suggestions: tuple[str, ...] = ()
@@ -200,8 +178,8 @@ class AreaIndex:
             if area.kind == "state":
                 self._add(self._names, area.states[0].casefold(), area)
             elif area.kind == "metro":
-                place = normalize(area.name.rsplit(", ", 1)[0])
-                self._add(self._names, place, area)
+                city = normalize(area.name.rsplit(", ", 1)[0])
+                self._add(self._names, city, area)
                 for city in area.cities:
                     key = normalize(city)
                     self._add(self._cities, key, area)
@@ -273,8 +251,8 @@ class AreaIndex:
         return Resolution(place, (), "", self.suggest(key))
 
     def suggest(self, key: str, limit: int = 5) -> tuple[str, ...]:
-        """Area names close to an unknown PLACE (by name or by city), best first."""
-        import difflib  # only when a place is unknown
+        """Area names close to an unknown location (by name or by city), best first."""
+        import difflib  # only when a location is unknown
 
         keys = list(self._names) + list(self._cities)
         close = difflib.get_close_matches(key, keys, n=limit * 2, cutoff=0.75)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from csadvisor.core.wages import FOOTNOTES, MEASURES, PlainRow, Wages
 from csadvisor.errors import DataError, Problem
 from csadvisor.storage import oews
 from csadvisor.storage.csvfile import number, read_rows
@@ -26,10 +27,12 @@ INDUSTRY_COLUMNS = ("naics", "title", "level")
 RSE = ("emp_prse", "mean_prse")
 INDUSTRY_WAGE_COLUMNS = (
     "naics", "soc", "period", "tot_emp", "emp_prse", "h_mean", "a_mean", "mean_prse",
-    *oews.MEASURES[3:], "footnotes",
+    *MEASURES[3:], "footnotes",
 )  # fmt: skip
 """BLS's workbook order: TOT_EMP, EMP_PRSE, H_MEAN, A_MEAN, MEAN_PRSE, then percentiles."""
 NATION = "0000000"  # BLS publishes industry figures for the nation only
+VALIDATED = "validated"
+"""What the industries cache holds: that these bytes passed every check."""
 
 
 class Industry(NamedTuple):
@@ -74,7 +77,7 @@ def parse_industries(
     return found, problems
 
 
-PlainIndustryRow = tuple[str, oews.PlainRow, float | None, float | None]
+PlainIndustryRow = tuple[str, PlainRow, float | None, float | None]
 
 
 def parse_industry_wages(
@@ -105,7 +108,7 @@ def parse_industry_wages(
             value = number(cell) if cell else None
             if cell and (value is None or value < 0):
                 problems.append(Problem(label, line, column, f"{cell!r} is not a percentage"))
-            if not cell and rse_notes.get(column) not in oews.FOOTNOTES:
+            if not cell and rse_notes.get(column) not in FOOTNOTES:
                 problems.append(Problem(label, line, column, "missing without a BLS footnote"))
             rse.append(value)
         base = [NATION, soc, period, tot_emp, h_mean, a_mean, *percentiles, " ".join(kept)]
@@ -135,7 +138,7 @@ class IndustryTable:
 
     def _wages(self, row: PlainIndustryRow) -> IndustryWages:
         naics, plain, emp, mean = row
-        return IndustryWages(self.industries[naics], oews.Wages(*plain), emp, mean)
+        return IndustryWages(self.industries[naics], Wages(*plain), emp, mean)
 
     def for_occupation(self, soc: str) -> tuple[IndustryWages, ...]:
         """Every industry BLS publishes the occupation in (parses the whole file)."""
@@ -249,7 +252,7 @@ def load(source: DataSource, *, use_cache: bool = True) -> IndustryTable:
     raw, labels, where = _read(source)
     texts = _texts(raw, labels)
     key = cache.key_for(where.parent, list(raw.values()), "industries") if use_cache else None
-    if key is not None and cache.read(key, lambda v: v == ("valid", 1)) == ("valid", 1):
+    if key is not None and cache.read(key) == VALIDATED:
         industries, problems = parse_industries(texts[INDUSTRIES_FILE], labels[INDUSTRIES_FILE])
         if not problems:
             wages = texts[INDUSTRY_WAGES_FILE]
@@ -258,7 +261,7 @@ def load(source: DataSource, *, use_cache: bool = True) -> IndustryTable:
     if problems:
         raise DataError(problems)
     if key is not None:
-        cache.write(key, ("valid", 1))
+        cache.write(key, VALIDATED)
     return table
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from csadvisor.cli.options import state
+from csadvisor.cli.options import application
 
 
 def show_result(
@@ -67,7 +67,7 @@ def where_more(saved_id: str | None, offer_export: bool) -> str:
 
 
 def add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
-    """With a BLS place, the result's ``local_pay``: what the summary's pay line shows."""
+    """With a BLS location, the result's ``local_pay``: what the summary's pay line shows."""
     from csadvisor.cli.render.result import pointed_to
 
     item = pointed_to(result)
@@ -81,11 +81,10 @@ def add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
     result["local_pay"] = summary_pay(current, roles.get(item["role"]), where)
 
 
-def place_for(ctx: typer.Context, location: str | None) -> Any:
-    """The BLS place ``--location`` names (None without one, or for an organisation's own)."""
+def location_for(ctx: typer.Context, location: str | None) -> Any:
+    """The BLS area ``--location`` names (None without one, or for an organisation's own)."""
     if location is None:
         return None
-    from csadvisor.cli import location as place_module
-    from csadvisor.storage import catalog
+    from csadvisor.cli import location as locations
 
-    return place_module.listing_place(catalog.resolve_source(state(ctx).data_dir), location)
+    return locations.listing_location(application(ctx), location)

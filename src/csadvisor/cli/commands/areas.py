@@ -5,7 +5,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from csadvisor.cli.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.cli.options import FormatOption, HeaderOption, application, command_app, examples
 from csadvisor.cli.output import Shown, View, emit
 from csadvisor.errors import NotFoundError
 
@@ -57,11 +57,10 @@ def areas(
     lists that area (a state: with its metro and nonmetro areas). ZIP codes are not taken.
     """
     from csadvisor.cli import records
-    from csadvisor.storage import bls as blsdata
-    from csadvisor.storage import sources
+    from csadvisor.core.listings import AreaRow
     from csadvisor.storage.areas import AREAS_FILE, search_in_text
 
-    stats = blsdata.load(sources.resolve_source(state(ctx).data_dir))
+    stats = application(ctx).statistics()
     wanted = kind.value if kind else None
     if query and query.strip():  # the --location resolver first, then a name search
         found = stats.areas_index().lookup(query, wanted)
@@ -72,7 +71,7 @@ def areas(
             f"no area matches '{query}'; try part of a name, a city or a state abbreviation "
             "('csadvisor areas' lists them all)"
         )
-    rows = [records.area_record(a) for a in found]
+    rows = [AreaRow.of(a) for a in found]
 
     def table(rows: Shown, out: TextIO) -> None:
         from csadvisor.cli.render.terminal import TableColumn, write_table

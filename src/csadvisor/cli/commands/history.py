@@ -5,16 +5,15 @@ from typing import Annotated, TextIO
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.commands import show_result
 from csadvisor.cli.completion import complete_assessments
 from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
     ResultFormatOption,
+    application,
     command_app,
     examples,
-    state,
 )
 from csadvisor.cli.output import Shown, View, emit
 from csadvisor.errors import CsadvisorError, NotFoundError, UsageError
@@ -43,12 +42,12 @@ def history_list(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOpt
         from csadvisor.cli.render.tables import history_table
 
         if rows:
-            titles = {r.id: r.title for r in state(ctx).catalog().roles}
+            titles = {r.id: r.title for r in application(ctx).catalog().roles}
             history_table(rows, out, titles)
         else:  # a terminal says why it is empty; a pipe gets the header alone
-            error_line("no saved assessments yet; run 'csadvisor assess' first")
+            application(ctx).warn("no saved assessments yet; run 'csadvisor assess' first")
 
-    rows = [records.history_record(s.id, s.result) for s in history.load_all(error_line)]
+    rows = [records.HistoryRow.of(s.id, s.result) for s in history.load_all(application(ctx).warn)]
     emit(View(records.HISTORY_COLUMNS, rows, table), fmt, header)
 
 
@@ -57,6 +56,7 @@ def history_list(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOpt
     epilog=examples("csadvisor history show latest", "csadvisor history show 20261124 -f json"),
 )
 def history_show(
+    ctx: typer.Context,
     id_: Annotated[
         str,
         typer.Argument(
@@ -71,7 +71,7 @@ def history_show(
     """Show one saved assessment's result."""
     from csadvisor.storage import history
 
-    saved = history.find(history.load_all(error_line), id_)
+    saved = history.find(history.load_all(application(ctx).warn), id_)
     show_result(saved.result, fmt, header, details=True)
 
 
@@ -99,7 +99,7 @@ def history_diff(
     readiness (e.g. 72% -> 93%), then the skills that moved."""
     from csadvisor.storage import history
 
-    saved = history.load_all(error_line)
+    saved = history.load_all(application(ctx).warn)
     if ids and len(ids) != 2:
         raise UsageError("give two assessment ids (old and new), or none for the last two")
     if ids:
@@ -115,8 +115,8 @@ def history_diff(
     from csadvisor.cli.render.tables import diff_table
 
     every = records.diff_records(old.result["ratings"], new.result["ratings"], _skill_names(ctx))
-    rows = every if all_ else [r for r in every if r["change"] != 0]
-    unchanged = [r["skill"] for r in every if r["change"] == 0]
+    rows = every if all_ else [r for r in every if r.change != 0]
+    unchanged = [r.skill for r in every if r.change == 0]
     document = records.diff_document(old.result, new.result, rows, unchanged)
     show = partial(diff_table, title=f"{old.id} -> {new.id}", document=document, hidden=not all_)
     emit(View(records.DIFF_COLUMNS, rows, show, document=document), fmt, header)
@@ -124,6 +124,6 @@ def history_diff(
 
 def _skill_names(ctx: typer.Context) -> dict[str, str]:
     try:
-        return {s.id: s.name for s in state(ctx).catalog().skills}
+        return {s.id: s.name for s in application(ctx).catalog().skills}
     except CsadvisorError:
         return {}

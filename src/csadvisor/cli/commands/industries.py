@@ -5,7 +5,13 @@ from typing import Annotated, Any, TextIO
 import typer
 
 from csadvisor.cli.completion import complete_roles
-from csadvisor.cli.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.cli.options import (
+    FormatOption,
+    HeaderOption,
+    application,
+    command_app,
+    examples,
+)
 from csadvisor.cli.output import Shown, View, emit
 from csadvisor.cli.records import INDUSTRY_LIST_COLUMNS
 from csadvisor.errors import NotFoundError, UsageError, escape_control
@@ -51,46 +57,44 @@ def industries(
     median. Any name shown works as 'csadvisor pay ROLE --industry NAME'.
     """
     from csadvisor.core.lookup import RoleIndex, unknown_role_message
+    from csadvisor.core.payrows import IndustryListRow
     from csadvisor.storage import industries as data
-    from csadvisor.storage import sources
 
-    source = sources.resolve_source(state(ctx).data_dir)
+    run = application(ctx)
     soc = "43-4051"
     if role is not None:
-        index = RoleIndex(state(ctx).catalog())
+        index = RoleIndex(run.catalog())
         found = index.find(role)
         if found is None:
             raise NotFoundError(unknown_role_message(role, index.suggest(role)))
         if found.soc is None:
             raise UsageError(f"{found.title}: no BLS occupation is mapped to this role")
         soc = found.soc
-    table = data.load(source)
+    table = data.load(run.source)
     wanted = {i.naics for i in table.find(query)} if query and query.strip() else None
     if wanted is not None and not wanted:
         raise NotFoundError(
             f"no industry matches '{escape_control(query or '')}'; "
             "try a word of its name ('csadvisor industries' lists them all)"
         )
-    from csadvisor.storage import bls as blsdata
-
-    titles = blsdata.load(source).occupations
-    rows: list[dict[str, Any]] = []
+    titles = run.statistics().occupations
+    rows: list[IndustryListRow] = []
     for item in table.for_occupation(soc):
         if wanted is not None and item.industry.naics not in wanted:
             continue
         wages = item.wages
         rows.append(
-            {
-                "naics": item.industry.naics,
-                "industry": item.industry.title,
-                "level": item.industry.level,
-                "soc": soc,
-                "occupation": titles.get(soc, ""),
-                "employment": wages.employment.value,
-                "emp_prse": item.emp_prse,
-                "median": wages.figure("a_median").value,
-                "source": f"BLS OEWS {wages.period}, US national, industry-specific",
-            }
+            IndustryListRow(
+                naics=item.industry.naics,
+                industry=item.industry.title,
+                level=item.industry.level,
+                soc=soc,
+                occupation=titles.get(soc, ""),
+                employment=wages.employment.value,
+                emp_prse=item.emp_prse,
+                median=wages.figure("a_median").value,
+                source=f"BLS OEWS {wages.period}, US national, industry-specific",
+            )
         )
     if not rows:
         raise NotFoundError(f"BLS publishes no industry figures for {soc} matching that")

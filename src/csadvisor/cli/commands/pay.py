@@ -2,43 +2,41 @@
 
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.completion import complete_locations, complete_roles
+from csadvisor.cli.context import Application
 from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
+    application,
     command_app,
     examples,
     finite,
-    state,
 )
+from csadvisor.core.listings import PayRow
 from csadvisor.core.models import Period
-from csadvisor.errors import NotFoundError, UsageError, escape_control
+from csadvisor.core.paybatch import PERCENTILE_FIELDS, why_empty
+from csadvisor.core.rows import choices
+from csadvisor.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from csadvisor.cli.nameinput import NameLine
+    from csadvisor.cli.output import Joined, Shown, View
+    from csadvisor.core.localpay import BlsLocation
 
 app = command_app()
 
 
-class PayField(str, Enum):
-    low = "low"
-    high = "high"
-    mid = "mid"
-    p10 = "p10"
-    p25 = "p25"
-    median = "median"
-    p75 = "p75"
-    p90 = "p90"
-
-
-PERCENTILE_FIELDS = ("p10", "p25", "median", "p75", "p90")
+if TYPE_CHECKING:
+    PayField = Enum
+else:  # the numbers a row declares as --field choices, starting range first
+    PayField = Enum("PayField", {f: f for f in choices(PayRow) + PERCENTILE_FIELDS}, type=str)
+_FIELD_NAMES = ", ".join(PayField.__members__).rpartition(", ")[0] + f" or {PERCENTILE_FIELDS[-1]}"
 
 
 class InputFormat(str, Enum):
@@ -48,7 +46,11 @@ class InputFormat(str, Enum):
 
 
 def _requests(
-    args: list[str], input_format: InputFormat | None, column: str | None, keep: list[str]
+    run: Application,
+    args: list[str],
+    input_format: InputFormat | None,
+    column: str | None,
+    keep: list[str],
 ) -> Iterator["NameLine"]:
     """Each name to look up, in order: arguments as given, ``-`` for those on stdin.
 
@@ -66,8 +68,8 @@ def _requests(
             continue
         if sys.stdin is None:  # pragma: no cover - no stdin at all
             raise UsageError("'-' reads role names from stdin, but there is no stdin")
-        if sys.stdin.isatty():
-            error_line("reading role names from stdin, one per line; end with Ctrl-D")
+        if run.interactive_input():
+            run.warn("reading role names from stdin, one per line; end with Ctrl-D")
         if table:
             fmt = None if input_format is None else input_format.value
             try:
@@ -121,7 +123,7 @@ def pay(
             "--field",
             case_sensitive=False,
             metavar="FIELD",
-            help="Print only this number (low, high, mid, p10, p25, median, p75 or p90), "
+            help=f"Print only this number ({_FIELD_NAMES}), "
             "one line per name (an empty line where there is "
             "none, so lines match the input; with --column, first a line for the header "
             "row). mid is the midpoint of the starting range, not a median; p10..p90 and "
@@ -228,31 +230,71 @@ def pay(
 
     With --location: the occupation's BLS percentiles, mean and employment in that place.
     """
-    from csadvisor.cli import records
-    from csadvisor.cli.output import Joined, Shown, View, cell, emit
-    from csadvisor.core.lookup import RoleIndex, unknown_role_message
-    from csadvisor.core.paycheck import CHECK_BASIS, CHECK_COLUMNS, Scale, parse_salary
+    from csadvisor.cli.output import Joined, emit
+    from csadvisor.core.paybatch import PayBatch
 
-    asked_places = list(locations or ())
-    from_env = False
-    if not asked_places and os.environ.get("CSADVISOR_LOCATION"):
-        asked_places, from_env = [os.environ["CSADVISOR_LOCATION"]], True
-    if from_env and (adjust is not None or industry is not None):
-        asked_places = []  # an explicit --adjust or --industry beats the default place
-    if asked_places and adjust is not None:
-        raise UsageError("give --location or --adjust, not both")
-    if industry is not None and (asked_places or location_column or adjust is not None):
-        raise UsageError(
-            "--industry reads BLS's national industry figures (BLS publishes them for the "
-            "nation only): drop --location, --location-column and --adjust"
+    asked = list(locations or ())
+    default = os.environ.get("CSADVISOR_LOCATION")
+    if not asked and default and adjust is None and industry is None:
+        asked = [default]  # the default place; an explicit --adjust or --industry beats it
+    location = asked[0] if len(asked) == 1 else None
+    kept = _checked(names, fmt, field, location, adjust, input_format, column, keep)
+    wide = len(asked) > 1 or bool(industry or location_column) or salary is not None
+    if wide or salary_column:
+        _check_wide(asked, field, adjust, industry, column, input_format, salary, salary_column,
+                    location_column)  # fmt: skip
+    run = application(ctx)
+    table_input = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
+    if wide or salary_column:
+        from csadvisor.cli.payplaces import wide_batch
+
+        batch, local, extra = wide_batch(
+            run, period.value, asked, kept, industry, location_column, salary, salary_column
         )
-    location = asked_places[0] if len(asked_places) == 1 else None
+        read = [*kept, *(c for c in (salary_column, location_column) if c and c not in kept)]
+        _check_with_local(kept, field, location, local, extra)
+        lines = _requests(run, names, input_format, column, read)
+        answers = (Joined(shared, own) for shared, own in batch.answers(lines))
+        if field is not None:
+            _print_field(run, answers, field.value, table_input and header)
+        else:
+            emit(_view(answers, local, kept, period.value, None, None, extra), fmt, header)
+        if batch.missing:
+            raise NotFoundError(*batch.not_found())
+        return
+    local, factor, adjusted_by = _where(run, location, adjust)
+    _check_with_local(kept, field, location, local)
+    batch = PayBatch(run.catalog(), period.value, local, factor, adjusted_by)
+    lines = _requests(run, names, input_format, column, kept)
+    answers = (Joined(shared, own) for shared, own in batch.answers(lines))
+    if field is not None:
+        _print_field(run, answers, field.value, table_input and header)
+    else:
+        emit(_view(answers, local, kept, period.value, adjusted_by, factor), fmt, header)
+    if batch.missing:  # every other name was answered; the unknown ones are the error
+        raise NotFoundError(*batch.not_found())
+
+
+def _checked(
+    names: list[str],
+    fmt: Any,
+    field: Any,
+    location: str | None,
+    adjust: float | None,
+    input_format: InputFormat | None,
+    column: str | None,
+    keep: str | None,
+) -> list[str]:
+    """The options that cannot go together, refused before anything is read; the columns
+    ``--keep`` carries."""
+    from csadvisor.cli import records
+
+    if location is not None and adjust is not None:
+        raise UsageError("give --location or --adjust, not both")
     if field is not None and fmt is not None:
         raise UsageError(
             "--field prints bare numbers, one per line; drop --format, or drop --field"
         )
-    if field is not None and len(asked_places) > 1:
-        raise UsageError("--field prints one number a name: give one --location, or use -f tsv")
     if input_format is InputFormat.lines and column is not None:
         raise UsageError("--column reads a table: use --input-format tsv or csv, not lines")
     kept = [k.strip() for k in (keep or "").split(",") if k.strip()]
@@ -261,209 +303,135 @@ def pay(
         raise UsageError("--column, --keep and --input-format tsv|csv read stdin: add '-'")
     if kept and not table_input:
         raise UsageError("--keep carries columns of a table: add --column NAME")
+    clash = [k for k in kept if k in records.PAY_COLUMNS]
+    if clash:
+        raise UsageError(f"--keep {clash[0]}: the pay records have a column of that name already")
+    return kept
+
+
+def _check_wide(
+    asked: list[str],
+    field: Any,
+    adjust: float | None,
+    industry: str | None,
+    column: str | None,
+    input_format: InputFormat | None,
+    salary: float | None,
+    salary_column: str | None,
+    location_column: str | None,
+) -> None:
+    """The options of issue 18 that cannot go together, refused before anything is read."""
+    table_input = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
+    if asked and adjust is not None:
+        raise UsageError("give --location or --adjust, not both")
+    if industry is not None and (asked or location_column or adjust is not None):
+        raise UsageError(
+            "--industry reads BLS's national industry figures (BLS publishes them for the "
+            "nation only): drop --location, --location-column and --adjust"
+        )
+    if field is not None and len(asked) > 1:
+        raise UsageError("--field prints one number a name: give one --location, or use -f tsv")
     if (salary_column or location_column) and not table_input:
         raise UsageError("--salary-column and --location-column read a table: add - --column NAME")
     if salary is not None and salary_column:
         raise UsageError("give --salary or --salary-column, not both")
-    clash = [k for k in kept if k in records.PAY_COLUMNS]
-    if clash:
-        raise UsageError(f"--keep {clash[0]}: the pay records have a column of that name already")
-    cat = state(ctx).catalog()
-    source: Any = None
-    if len(asked_places) > 1 or location_column or industry is not None:
-        from csadvisor.cli.payplaces import RowPlaces, bls_places, industry_place
-        from csadvisor.storage import catalog
-
-        source = catalog.resolve_source(state(ctx).data_dir)
-    places: list[Any] = []
-    if len(asked_places) > 1:
-        places = list(bls_places(source, asked_places))
-        local, factor, adjusted_by = places[0], None, None
-    else:
-        local, factor, adjusted_by = _where(ctx, location, adjust)
-        places = [local]
-    by_row = RowPlaces(source) if location_column else None
-    in_industry = industry_place(source, industry, {}) if industry is not None else None
-    any_local = local is not None or by_row is not None or in_industry is not None
-    checking = salary is not None or salary_column is not None
-    if checking and not any_local:
+    if (salary is not None or salary_column) and adjust is not None:
+        raise UsageError("--salary compares with BLS percentiles: drop --adjust")
+    if (salary is not None or salary_column) and not (asked or location_column or industry):
         raise UsageError(
             "--salary and --salary-column compare with BLS percentiles: add --location PLACE "
             "(or --location-column, or --industry)"
         )
-    extra_columns: tuple[str, ...] = ()
-    if in_industry is not None:
-        from csadvisor.cli.payplaces import INDUSTRY_COLUMNS
 
-        extra_columns += INDUSTRY_COLUMNS
-    if checking:
-        extra_columns += CHECK_COLUMNS
-    clash = [k for k in kept if any_local and k in (*records.LOCAL_COLUMNS, *extra_columns)]
+
+def _check_with_local(
+    kept: list[str],
+    field: Any,
+    location: str | None,
+    local: "BlsLocation | None",
+    extra: tuple[str, ...] = (),
+) -> None:
+    """What needs a BLS location (or must not clash with its columns)."""
+    from csadvisor.cli import records
+
+    clash = [k for k in kept if local is not None and k in (*records.LOCAL_COLUMNS, *extra)]
     if clash:
         raise UsageError(f"--keep {clash[0]}: the local pay records have a column of that name")
-    if field is not None and field.value in PERCENTILE_FIELDS and not any_local:
+    if field is not None and field.value in PERCENTILE_FIELDS and local is None:
         hint = "add --location PLACE (e.g. US)"
         if location is not None:
             hint = f"'{location}' is your organisation's location (a factor), not a BLS area"
         raise UsageError(
             f"--field {field.value} is a BLS figure: {hint}. See 'csadvisor pay --help'."
         )
-    read = [*kept, *(c for c in (salary_column, location_column) if c and c not in kept)]
-    index = RoleIndex(cat)
-    requests = _requests(names, input_format, column, read)
-    missing: list[str] = []  # one line per unknown name or place, with its input line
-    asked = 0
-    unknown_names = 0
+
+
+def _print_field(
+    run: Application, answers: Iterable["Joined"], field: str, header_line: bool
+) -> None:
+    """``--field``: one bare number per name (an empty line where there is none), so
+    ``paste`` lines up; a notice, once per role, says why one is empty."""
+    from csadvisor.cli.output import cell
+    from csadvisor.core import rows
+
+    out = run.out
+    if header_line:  # a line for the table's header row
+        out.write(field + "\n")
     unpaid_warned: set[str] = set()
+    for line in answers:
+        record = rows.as_dict(line.shared)
+        value = record.get(field)
+        if value is None and record["role"] and record["role"] not in unpaid_warned:
+            unpaid_warned.add(record["role"])
+            run.warn(f"{record['role']}: {why_empty(record, field)}; printing an empty line")
+        elif record.get("local_note") and record["local_note"] not in unpaid_warned:
+            unpaid_warned.add(record["local_note"])  # a wider area used: said even here
+            run.warn(f"{record['role']}: {record['local_note']}")
+        out.write(cell(value) + "\n")  # the numbers as tsv shows them
 
-    def answers() -> Iterator[Joined]:
-        """One pay record per name asked (and place), in input order, unknown ones too."""
-        nonlocal asked, unknown_names
-        found: dict[tuple[str, int], dict[str, Any]] = {}  # the figures, worked out once
-        scales: dict[tuple[str, int], Scale] = {}  # their percentiles, for --salary
-        blank = records.unanswered_record(records.BLANK_NAME)
-        not_found = records.unanswered_record(records.UNKNOWN_ROLE)
-        if any_local:  # the same columns, empty
-            empty = dict.fromkeys((*records.LOCAL_COLUMNS, *extra_columns))
-            blank, not_found = {**blank, **empty}, {**not_found, **empty}
-        unknown: dict[str, tuple[str, str | None]] = {}  # by name: the message, suggestion
-        for request in requests:
-            name = request.query
-            # Echoed input never carries a terminal escape: control characters are shown.
-            extra = {"query": escape_control(name), "line": request.line, "suggestion": None}
-            cells = request.kept
-            if cells:
-                extra.update({k: escape_control(cells[k]) for k in kept if k in cells})
-            if not name:
-                yield Joined(blank, extra)
-                continue
-            asked += 1
-            role = index.find(name)
-            if role is None:
-                if name not in unknown:
-                    near = index.suggest(name)
-                    unknown[name] = (
-                        unknown_role_message(name, near),
-                        near[0] if near else None,
-                    )
-                message, best = unknown[name]
-                unknown_names += 1
-                where = f"line {request.line}: " if request.line is not None else ""
-                missing.append(where + message)
-                extra["suggestion"] = best
-                yield Joined(not_found, extra)
-                continue
-            row_places: list[Any] = places
-            if by_row is not None:
-                cell_place = (cells.get(location_column or "") or "").strip() or location
-                got = by_row.get(cell_place) if cell_place else "no place on this row"
-                if isinstance(got, str):
-                    where = f"line {request.line}: " if request.line is not None else ""
-                    missing.append(where + got)
-                    yield Joined(not_found, {**extra, "note": None, "local_note": got})
-                    continue
-                row_places = [got]
-            pay_salary = salary
-            if salary_column is not None:
-                pay_salary = parse_salary(cells.get(salary_column, ""))
-            for where_ in row_places:
-                key = (role.id, id(where_))
-                record = found.get(key)
-                if record is None:
-                    record = found[key] = _pay_record(
-                        role, period.value, where_, factor, adjusted_by, in_industry
-                    )
-                    if checking:
-                        scales[key] = Scale(record)
-                        record["check_basis"] = CHECK_BASIS  # formatted once per record
-                if checking:
-                    extra.update(scales[key].fields(pay_salary, shared=True))
-                yield Joined(record, extra)
 
-    if field is not None:
-        out = sys.stdout
-        if table_input and header:  # a line for the table's header row: `paste` lines up
-            out.write(field.value + "\n")
-        for record in answers():  # one line per name, so `paste` lines up
-            value = record.get(field.value)
-            if value is None and record["role"] and record["role"] not in unpaid_warned:
-                unpaid_warned.add(record["role"])
-                error_line(
-                    f"{record['role']}: {_why_empty(record, field.value)}; printing an empty line"
-                )
-            elif record.get("local_note") and record["local_note"] not in unpaid_warned:
-                unpaid_warned.add(record["local_note"])  # a wider area, said even here
-                error_line(f"{record['role']}: {record['local_note']}")
-            out.write(cell(value) + "\n")  # the numbers as tsv shows them
-    elif any_local:
+def _view(
+    answers: Iterable["Joined"],
+    local: "BlsLocation | None",
+    kept: list[str],
+    period: str,
+    adjusted_by: str | None,
+    factor: float | None,
+    extra: tuple[str, ...] = (),
+) -> "View":
+    """The records, their columns, and how a terminal draws them."""
+    from csadvisor.cli import records
+    from csadvisor.cli.output import View
 
-        def pictures(rows: Shown, out: TextIO) -> None:
+    if local is not None:
+
+        def pictures(rows: "Shown", out: TextIO) -> None:
             from csadvisor.cli.render.localpay import local_pay_table
 
-            local_pay_table(rows, out, period.value)
+            local_pay_table(rows, out, period)
 
-        columns = (*records.PAY_COLUMNS, *records.LOCAL_COLUMNS, *extra_columns, *kept)
-        emit(View(columns, answers(), pictures), fmt, header)
-    else:
+        columns = (*records.PAY_COLUMNS, *records.LOCAL_COLUMNS, *extra, *kept)
+        return View(columns, answers, pictures)
 
-        def table(rows: Shown, out: TextIO) -> None:
-            from csadvisor.cli.render.tables import pay_table
+    def table(rows: "Shown", out: TextIO) -> None:
+        from csadvisor.cli.render.tables import pay_table
 
-            pay_table(rows, out, period.value, adjusted_by, factor)
+        pay_table(rows, out, period, adjusted_by, factor)
 
-        emit(View((*records.PAY_COLUMNS, *kept), answers(), table), fmt, header)
-    if missing:  # every other name was answered; the unknown ones are the error
-        if asked > 1 and unknown_names:
-            missing.append(f"{unknown_names} of {asked} names not found")
-        elif asked > 1:
-            missing.append(f"{len(missing)} of {asked} rows name no single BLS area")
-        raise NotFoundError(*missing)
-
-
-def _pay_record(
-    role: Any,
-    period: str,
-    local: Any,
-    factor: float | None,
-    adjusted_by: str | None,
-    industry: Any = None,
-) -> dict[str, Any]:
-    """The starting range (as today), and with a BLS place its local columns after it."""
-    from csadvisor.cli import records
-
-    rng = role.pay.per(period) if role.pay else None
-    if rng is not None and factor is not None:
-        rng = rng.adjusted(factor, adjusted_by or "")
-    record = records.pay_record(role, rng)
-    if industry is not None:
-        record.update(industry.fields(role, period))
-    elif local is not None:
-        from csadvisor.core.localpay import local_fields
-
-        record.update(local_fields(role, local, period))
-    return record
-
-
-def _why_empty(record: Mapping[str, Any], field: str) -> str:
-    from csadvisor.cli import records
-
-    if field not in PERCENTILE_FIELDS:
-        return records.NO_RANGE
-    return record["not_published"].get(field) or record["local_note"] or "not published"
+    return View((*records.PAY_COLUMNS, *kept), answers, table)
 
 
 def _where(
-    ctx: typer.Context, location: str | None, adjust: float | None
+    run: Application, location: str | None, adjust: float | None
 ) -> tuple[Any, float | None, str | None]:
-    """A BLS place for local figures, or a factor (and its name) for the national range."""
+    """A BLS location for local figures, or a factor (and its name) for the national range."""
     if adjust is not None:
         return None, adjust, "manual factor"
     if location is None:
         return None, None, None
-    from csadvisor.cli import location as place
-    from csadvisor.storage import catalog
+    from csadvisor.cli import location as locations
 
-    found = place.resolve(catalog.resolve_source(state(ctx).data_dir), location)
-    if isinstance(found, place.Location):
+    found = locations.resolve(run, location)
+    if isinstance(found, locations.Location):
         return None, found.factor, f"{found.name} ({found.source}, {found.year})"
     return found, None, None

@@ -7,16 +7,16 @@ module only reads files and picks the view. The tsv/csv/json path imports no ric
 """
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from csadvisor.cli.app import error_line
-from csadvisor.cli.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.cli.options import FormatOption, HeaderOption, application, command_app, examples
 from csadvisor.cli.output import View, emit
+from csadvisor.core.models import DEFAULT_RATER
 from csadvisor.errors import DataError, Problem, UsageError, escape_control
 
 app = command_app()
@@ -118,14 +118,14 @@ def team(
         raise UsageError(f"--target goes with the target view, not --view {view.value}")
     if view is TeamView.target and target is None:
         raise UsageError("--view target needs --target ROLE")
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     role = None
     if target is not None:
         from csadvisor.core.lookup import RoleIndex
 
         role = RoleIndex(cat).get(target)
         view = TeamView.target
-    members, summary = _read_all(paths, cat)
+    members, summary = _read_all(paths, cat, application(ctx).warn)
     skill_ids = [s.id for s in cat.skills]
     if anonymous:
         try:
@@ -162,9 +162,9 @@ def team(
         columns = records.TEAM_CALIBRATION_COLUMNS
         show = _shown("calibration_table")
         if not rows:
-            error_line("no one has both a self and a manager assessment")
+            application(ctx).warn("no one has both a self and a manager assessment")
     emit(View(columns, rows, show), fmt, header)
-    error_line(summary)  # last, where a person at a terminal sees it
+    application(ctx).warn(summary)  # last, where a person at a terminal sees it
 
 
 def _shown(name: str, **kwargs: Any) -> Any:
@@ -197,7 +197,7 @@ def _files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             yield arg, "no such file or folder"
 
 
-def _read_all(paths: list[str], cat: Any) -> tuple[list[Any], str]:
+def _read_all(paths: list[str], cat: Any, warn: Callable[[str], None]) -> tuple[list[Any], str]:
     """Every usable assessment, and a summary line; the others are reported and counted,
     never changed."""
     from csadvisor.storage.catalog import collector_paused
@@ -213,7 +213,7 @@ def _read_all(paths: list[str], cat: Any) -> tuple[list[Any], str]:
                 except ValueError as exc:
                     why = str(exc)
             skipped += 1
-            error_line(f"skipping {path}: {why}")
+            warn(f"skipping {path}: {why}")
     used = len(members)
     if not used:
         raise DataError(
@@ -284,12 +284,12 @@ def _from_result(path: str, doc: dict[str, Any], stem: str) -> Any:
     from csadvisor.core.team import Member
     from csadvisor.storage import history
 
-    why = history.quick_problem(doc)
+    why = history.problem(doc)
     if why is not None:
         raise ValueError(f"not a csadvisor assessment ({escape_control(why)[:200]})")
     return Member(
         person=doc.get("name") or stem,
-        rater=doc.get("rater") or "self",
+        rater=doc.get("rater") or DEFAULT_RATER,
         created=doc["created"],
         role=doc["role"],
         ratings=doc["ratings"],
