@@ -32,3 +32,18 @@ def test_each_module_is_listed_under_its_layer() -> None:
         for module in re.findall(r"^- `([\w/]+\.py)`", body, flags=re.M):
             top = module.split("/")[0] if "/" in module else "base"
             assert top == layer, f"{module} is listed under {layer}"
+
+
+def test_only_the_shell_boundary_and_the_context_write_to_stderr() -> None:
+    """Commands, locations, the core and storage say things through the application
+    context (notices) or the errors they raise; none imports the app for its writer."""
+    writers, app_importers = [], []
+    for path in PACKAGE.rglob("*.py"):
+        name = path.relative_to(PACKAGE).as_posix()
+        text = path.read_text(encoding="utf-8")
+        if "sys.stderr" in text and name not in {"cli/app.py", "cli/context.py"}:
+            writers.append(name)
+        if re.search(r"csadvisor\.cli\.app\b|from csadvisor\.cli import app\b", text):
+            app_importers.append(name)
+    assert sorted(writers) == []
+    assert sorted(app_importers) == ["__main__.py"]
