@@ -100,16 +100,21 @@ class Scale:
                 return code, round(p1 + (p2 - p1) * (salary - low) / (high - low), 1)
         return None, None  # pragma: no cover - every salary is in one of the above
 
-    def fields(self, salary: float | None) -> CheckRow:
-        """The check of ``salary`` against these percentiles (all empty without one)."""
+    def values(self, salary: float | None) -> tuple[Any, ...]:
+        """The check of ``salary`` as :class:`CheckRow`'s values, in its order."""
         if salary is None:
-            empty: CheckRow = CheckRow.of_values(None, None, None, None, None)
-            return empty
+            return _EMPTY
         code, estimate = self.band(salary)
         ratio = number(salary / self._median) if self._median else None
-        basis = CHECK_BASIS if code is not None else None
-        row: CheckRow = CheckRow.of_values(number(salary), code, estimate, ratio, basis)
+        return (number(salary), code, estimate, ratio, CHECK_BASIS if code is not None else None)
+
+    def fields(self, salary: float | None) -> CheckRow:
+        """The check of ``salary`` against these percentiles (all empty without one)."""
+        row: CheckRow = CheckRow.of_values(*self.values(salary))
         return row
+
+
+_EMPTY = (None, None, None, None, None)
 
 
 def parse_salary(text: str) -> float | None:

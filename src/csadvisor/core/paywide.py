@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from csadvisor.core import rows
-from csadvisor.core.listings import BLANK_NAME, UNKNOWN_ROLE, LocalPayRow, PayRow
+from csadvisor.core.listings import BLANK_NAME, UNKNOWN_ROLE, LocalPayRow, PayRow, Request
 from csadvisor.core.lookup import unknown_role_message
 from csadvisor.core.paybatch import Asked, PayBatch, _own
-from csadvisor.core.paycheck import Scale, parse_salary
+from csadvisor.core.paycheck import CHECK_BASIS, Scale, parse_salary
 from csadvisor.core.payrows import CheckRow, IndustryRow
 from csadvisor.core.rows import Parts, Record
 
@@ -24,6 +24,16 @@ if TYPE_CHECKING:
     from csadvisor.core.models import Catalog, Role
 
 NO_AREA = "no single BLS area on this row"
+_REQUEST = Request.NAMES
+_NO_CHECK = (None, None, None, None, None)
+if CheckRow.NAMES != (
+    "salary",
+    "percentile_band",
+    "percentile_estimate",
+    "compa_ratio",
+    "check_basis",
+):  # pragma: no cover - _own below spells them out for speed
+    raise ImportError("core.paywide: CheckRow's fields changed")
 PlaceOf = Callable[[str], "BlsLocation | str"]
 """A row's place cell -> its BLS location, or the one line saying why there is none."""
 
@@ -71,7 +81,7 @@ class WidePayBatch(PayBatch):
         found: dict[tuple[str, int], tuple[Record, Scale | None]] = {}
         blank = Parts(PayRow.unanswered(BLANK_NAME), self.empty())
         not_found = Parts(PayRow.unanswered(UNKNOWN_ROLE), self.empty())
-        no_check = CheckRow.of_values(None, None, None, None, None)
+        no_check = (None, None, None, None, None)
         unknown: dict[str, tuple[str, str | None]] = {}
         for request in requests:
             name = request.query
@@ -114,7 +124,7 @@ class WidePayBatch(PayBatch):
                     scale = Scale(rows.as_dict(record)) if self.checking else None
                     hit = found[key] = (record, scale)
                 record, scale = hit
-                check = scale.fields(salary) if scale is not None else None
+                check = scale.values(salary) if scale is not None else None
                 yield record, self._own(query, request.line, None, kept, check)
 
     def _own(
@@ -123,24 +133,34 @@ class WidePayBatch(PayBatch):
         line: int | None,
         suggestion: str | None,
         kept: dict[str, str] | None,
-        check: Record | None,
+        check: tuple[Any, ...] | None,
     ) -> Record:
-        own = _own(query, line, suggestion, kept)
-        if not self.checking or check is None:
-            return own
-        return Parts(own, check)
+        """What one input line adds, flat (a batch formats 100,000 of them): what was
+        asked (``Request``), the input columns kept, the salary check (``CheckRow``)."""
+        if not self.checking:
+            return _own(query, line, suggestion, kept)
+        own = dict(zip(_REQUEST, (query, line, suggestion), strict=True))
+        if kept:
+            own.update(kept)
+        salary, band, estimate, ratio, basis = check or _NO_CHECK
+        own.update(salary=salary, percentile_band=band, percentile_estimate=estimate)
+        own["compa_ratio"] = ratio
+        if basis is None:  # else the role's shared part carries it: formatted once
+            own["check_basis"] = None
+        return own
 
     def record_at(self, role: Role, place: BlsLocation | None) -> Record:
         """The starting range, then the local (or industry) figures after it."""
         rng = role.pay.per(self.period) if role.pay else None
         record = PayRow.of(role, rng)
+        basis = {"check_basis": CHECK_BASIS} if self.checking else {}
         if self.industry is not None:
-            return Parts(record, *self.industry.fields(role, self.period))
+            return Parts(record, *self.industry.fields(role, self.period), basis)
         if place is None:
-            return record
+            return Parts(record, basis)
         from csadvisor.core.localpay import local_fields
 
-        return Parts(record, local_fields(role, place, self.period))
+        return Parts(record, local_fields(role, place, self.period), basis)
 
     def not_found(self) -> tuple[str, ...]:
         if not self.missing:
