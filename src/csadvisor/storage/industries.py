@@ -163,22 +163,20 @@ class IndustryTable:
 
     def find(self, query: str) -> tuple[Industry, ...]:
         """Industries ``query`` names: its code, its exact title, else every title holding
-        all its words (case and punctuation folded)."""
-        from csadvisor.storage.areas import normalize
-
+        all its words (case and punctuation folded; a word may be the start of one)."""
         text = query.strip()
         if text in self.industries:
             return (self.industries[text],)
-        key = normalize(text)
-        exact = [i for i in self.industries.values() if normalize(i.title) == key]
+        folded = text.casefold()
+        exact = [i for i in self.industries.values() if i.title.casefold() == folded]
         if exact:
             return tuple(exact[:1])
-        words = key.split()
+        words = _words(text)
         if not words:
             return ()
 
         def holds(title: str) -> bool:
-            tokens = normalize(title).split()
+            tokens = _words(title)
             return all(any(t.startswith(w) for t in tokens) for w in words)
 
         return tuple(i for i in self.industries.values() if holds(i.title))
@@ -186,11 +184,17 @@ class IndustryTable:
     def suggest(self, query: str, limit: int = 3) -> tuple[str, ...]:
         import difflib
 
-        from csadvisor.storage.areas import normalize
-
-        titles = {normalize(i.title): i.title for i in self.industries.values()}
-        close = difflib.get_close_matches(normalize(query), list(titles), n=limit, cutoff=0.6)
+        titles = {" ".join(_words(i.title)): i.title for i in self.industries.values()}
+        key = " ".join(_words(query))
+        close = difflib.get_close_matches(key, list(titles), n=limit, cutoff=0.6)
         return tuple(titles[c] for c in close)
+
+
+_FOLD = str.maketrans(dict.fromkeys("-/,.'()&", " "))
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().translate(_FOLD).split()
 
 
 def files_in_use(source: DataSource) -> dict[str, tuple[Path, str]]:
