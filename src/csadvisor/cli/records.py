@@ -10,22 +10,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from csadvisor.core.listings import LOCAL_COLUMNS as LOCAL_COLUMNS
 from csadvisor.core.listings import NO_RANGE as NO_RANGE
-from csadvisor.core.listings import (
+from csadvisor.core.listings import PAY_COLUMNS as PAY_COLUMNS
+from csadvisor.core.payrows import CheckRow, IndustryListRow, IndustryRow
+from csadvisor.core.rolerows import (
     AreaRow,
-    LocalPayRow,
     MedianChange,
     NextRow,
     OutlookRow,
-    PayRow,
-    Request,
     RoleDetailRow,
     RoleRow,
     RolesLocalRow,
     SkillRow,
     TrackRow,
 )
-from csadvisor.core.payrows import CheckRow, IndustryListRow, IndustryRow
 from csadvisor.core.rows import Col, Row, columns
 
 if TYPE_CHECKING:
@@ -74,7 +73,6 @@ class PathRow(Row):
     exists: Col[str] = Col("Exists", "yes or no")
 
 
-PAY_COLUMNS = columns(PayRow, Request)
 ROLE_COLUMNS = columns(RoleRow)
 ROLE_DETAIL_COLUMNS = columns(RoleDetailRow)
 SKILL_COLUMNS = columns(SkillRow)
@@ -85,9 +83,6 @@ READINESS_COLUMNS = (
 )  # fmt: skip
 AREA_COLUMNS = columns(AreaRow)
 
-# With --location PLACE (a BLS area), these come after the columns above: a script
-# written against the columns without a location keeps working unchanged.
-LOCAL_COLUMNS = columns(LocalPayRow)
 
 CHECK_COLUMNS = columns(CheckRow)
 INDUSTRY_COLUMNS = columns(IndustryRow)

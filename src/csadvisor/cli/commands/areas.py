@@ -57,7 +57,7 @@ def areas(
     lists that area (a state: with its metro and nonmetro areas). ZIP codes are not taken.
     """
     from csadvisor.cli import records
-    from csadvisor.core.listings import AreaRow
+    from csadvisor.core.rolerows import AreaRow
     from csadvisor.storage.areas import AREAS_FILE, search_in_text
 
     stats = application(ctx).statistics()
