@@ -163,3 +163,26 @@ def test_an_ambiguous_hint_never_repeats_the_input_and_is_one_shell_word(
     assert result.exit_code == 1
     hint = result.stderr.splitlines()[-1].split("e.g. --location ", 1)[1]
     assert shlex.split(hint) == ["Dallas'; touch PWNED; echo ', TX"]
+
+
+def test_a_common_name_for_an_unknown_area_is_refused_by_data_validate(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    data = tmp_path / "d"
+    assert invoke("data", "init", str(data)).exit_code == 0
+    text = (DATA / "place_names.csv").read_text("utf-8") + "Gotham,0099999,\n"
+    (data / "place_names.csv").write_text(text, encoding="utf-8")
+    result = invoke("data", "validate", str(data))
+    assert result.exit_code == 3
+    assert "place_names.csv:23: area_code: '0099999' is not an area here" in result.stdout
+
+
+def test_an_organisations_own_common_name(invoke: Invoke, tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    assert invoke("data", "init", str(data)).exit_code == 0
+    (data / "place_names.csv").write_text(
+        "name,area_code,note\nHQ,4800000,our head office is in Texas\n", encoding="utf-8"
+    )
+    result = invoke("--data-dir", str(data), "pay", "csr", "-l", "HQ", "--field", "median")
+    assert (result.exit_code, result.stdout) == (0, "40420\n")
+    assert "our head office is in Texas" in result.stderr

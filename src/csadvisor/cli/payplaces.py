@@ -8,7 +8,47 @@ from typing import Any
 from csadvisor.cli.context import Application
 from csadvisor.errors import NotFoundError, UsageError, escape_control
 
-__all__ = ["IndustryPlace", "RowPlaces", "bls_places", "industry_place", "wide_batch"]
+__all__ = [
+    "IndustryPlace",
+    "RowPlaces",
+    "bls_places",
+    "check_wide",
+    "industry_place",
+    "wide_batch",
+]
+
+
+def check_wide(
+    asked: list[str],
+    field: Any,
+    adjust: float | None,
+    industry: str | None,
+    table_input: bool,
+    salary: float | None,
+    salary_column: str | None,
+    location_column: str | None,
+) -> None:
+    """The options of issue 18 that cannot go together, refused before anything is read."""
+    if asked and adjust is not None:
+        raise UsageError("give --location or --adjust, not both")
+    if industry is not None and (asked or location_column or adjust is not None):
+        raise UsageError(
+            "--industry reads BLS's national industry figures (BLS publishes them for the "
+            "nation only): drop --location, --location-column and --adjust"
+        )
+    if field is not None and len(asked) > 1:
+        raise UsageError("--field prints one number a name: give one --location, or use -f tsv")
+    if (salary_column or location_column) and not table_input:
+        raise UsageError("--salary-column and --location-column read a table: add - --column NAME")
+    if salary is not None and salary_column:
+        raise UsageError("give --salary or --salary-column, not both")
+    if (salary is not None or salary_column) and adjust is not None:
+        raise UsageError("--salary compares with BLS percentiles: drop --adjust")
+    if (salary is not None or salary_column) and not (asked or location_column or industry):
+        raise UsageError(
+            "--salary and --salary-column compare with BLS percentiles: add --location PLACE "
+            "(or --location-column, or --industry)"
+        )
 
 
 def wide_batch(

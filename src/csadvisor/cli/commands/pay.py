@@ -240,11 +240,13 @@ def pay(
     location = asked[0] if len(asked) == 1 else None
     kept = _checked(names, fmt, field, location, adjust, input_format, column, keep)
     wide = len(asked) > 1 or bool(industry or location_column) or salary is not None
-    if wide or salary_column:
-        _check_wide(asked, field, adjust, industry, column, input_format, salary, salary_column,
-                    location_column)  # fmt: skip
-    run = application(ctx)
     table_input = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
+    if wide or salary_column:
+        from csadvisor.cli.payplaces import check_wide
+
+        check_wide(asked, field, adjust, industry, table_input, salary, salary_column,
+                   location_column)  # fmt: skip
+    run = application(ctx)
     if wide or salary_column:
         from csadvisor.cli.payplaces import wide_batch
 
@@ -306,41 +308,6 @@ def _checked(
     if clash:
         raise UsageError(f"--keep {clash[0]}: the pay records have a column of that name already")
     return kept
-
-
-def _check_wide(
-    asked: list[str],
-    field: Any,
-    adjust: float | None,
-    industry: str | None,
-    column: str | None,
-    input_format: InputFormat | None,
-    salary: float | None,
-    salary_column: str | None,
-    location_column: str | None,
-) -> None:
-    """The options of issue 18 that cannot go together, refused before anything is read."""
-    table_input = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
-    if asked and adjust is not None:
-        raise UsageError("give --location or --adjust, not both")
-    if industry is not None and (asked or location_column or adjust is not None):
-        raise UsageError(
-            "--industry reads BLS's national industry figures (BLS publishes them for the "
-            "nation only): drop --location, --location-column and --adjust"
-        )
-    if field is not None and len(asked) > 1:
-        raise UsageError("--field prints one number a name: give one --location, or use -f tsv")
-    if (salary_column or location_column) and not table_input:
-        raise UsageError("--salary-column and --location-column read a table: add - --column NAME")
-    if salary is not None and salary_column:
-        raise UsageError("give --salary or --salary-column, not both")
-    if (salary is not None or salary_column) and adjust is not None:
-        raise UsageError("--salary compares with BLS percentiles: drop --adjust")
-    if (salary is not None or salary_column) and not (asked or location_column or industry):
-        raise UsageError(
-            "--salary and --salary-column compare with BLS percentiles: add --location PLACE "
-            "(or --location-column, or --industry)"
-        )
 
 
 def _check_with_local(
