@@ -63,8 +63,10 @@ def wide_batch(
 ) -> tuple[Any, Any, tuple[str, ...]]:
     """The batch for several places, a place per row, an industry or salaries; something
     that stands for "BLS figures are shown" (the first place); the columns it adds."""
-    from csadvisor.cli import records
+    from csadvisor.core.paycheck import CHECK_COLUMNS
+    from csadvisor.core.payrows import IndustryRow
     from csadvisor.core.paywide import WidePayBatch
+    from csadvisor.core.rows import columns
 
     places = bls_places(run, asked) if asked else []
     in_industry = industry_place(run, industry) if industry is not None else None
@@ -83,9 +85,9 @@ def wide_batch(
     )
     extra: tuple[str, ...] = ()
     if in_industry is not None:
-        extra += records.INDUSTRY_COLUMNS
+        extra += columns(IndustryRow)
     if salary is not None or salary_column is not None:
-        extra += records.CHECK_COLUMNS
+        extra += CHECK_COLUMNS
     shown = places[0] if places else (in_industry or by_row)
     return batch, shown, extra
 

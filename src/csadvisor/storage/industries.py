@@ -257,8 +257,8 @@ def load(source: DataSource, *, use_cache: bool = True) -> IndustryTable:
     texts = _texts(raw, labels)
     key = cache.key_for(where.parent, list(raw.values()), "industries") if use_cache else None
     if key is not None and cache.read(key) == VALIDATED:
-        industries, problems = parse_industries(texts[INDUSTRIES_FILE], labels[INDUSTRIES_FILE])
-        if not problems:
+        industries = _listed(texts[INDUSTRIES_FILE])  # these bytes passed every check
+        if industries is not None:
             wages = texts[INDUSTRY_WAGES_FILE]
             return IndustryTable(industries, wages, labels[INDUSTRY_WAGES_FILE])
     table, problems = validate(texts, labels)
@@ -267,6 +267,20 @@ def load(source: DataSource, *, use_cache: bool = True) -> IndustryTable:
     if key is not None:
         cache.write(key, VALIDATED)
     return table
+
+
+def _listed(text: str) -> dict[str, Industry] | None:
+    """The industries of a file already validated in full (the cache says so): split, not
+    checked again (about 0.3 ms instead of 1); None if a line does not split as it did."""
+    from csadvisor.storage.csvfile import split_line
+
+    found: dict[str, Industry] = {}
+    for line in text.splitlines()[1:]:
+        cells = split_line(line)
+        if cells is None or len(cells) != len(INDUSTRY_COLUMNS) or not cells[2].isdigit():
+            return None
+        found[cells[0]] = Industry(cells[0], cells[1], int(cells[2]))
+    return found
 
 
 def check(source: DataSource) -> list[Problem]:
