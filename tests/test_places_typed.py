@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from csadvisor.storage.areas import AreaIndex, parse_areas, parse_place_names, resolve_in_text
+from csadvisor.storage.areas import (
+    AreaIndex,
+    lookup_in_text,
+    parse_areas,
+    parse_place_names,
+    resolve_in_text,
+)
 
 Invoke = Callable[..., Result]
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -109,6 +115,12 @@ def test_areas_query_uses_the_location_resolver(index: AreaIndex) -> None:
     assert "Austin-Round Rock-San Marcos, TX" in [a.name for a in texas]
     assert all("TX" in a.states for a in texas)
     assert [a.kind for a in index.lookup("texas", "state")] == ["state"]
+    for query in ("st. louis", "washington dc", "texas", "springfield", "NYC", "dal", "zzz"):
+        for kind in (None, "metro"):
+            assert lookup_in_text(AREAS_TEXT, query, kind, NAMES) == index.lookup(query, kind), (
+                query,
+                kind,
+            )
 
 
 def test_pay_with_exact_state_names(invoke: Invoke) -> None:

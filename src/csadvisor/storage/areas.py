@@ -408,3 +408,26 @@ def search_in_text(text: str, query: str = "", kind: str | None = None) -> tuple
         if cells is not None and len(cells) == len(AREA_COLUMNS):
             candidates.append(_plain(cells))
     return AreaIndex(candidates).search(query, kind)
+
+
+def lookup_in_text(
+    text: str, query: str, kind: str | None = None, names: Iterable[PlaceName] = ()
+) -> tuple[Area, ...]:
+    """:meth:`AreaIndex.lookup` on the text of a validated areas.csv, parsing few lines."""
+    if query.strip():
+        found = resolve_in_text(text, query, names)
+        hits: tuple[Area, ...]
+        if found.area is not None and found.area.kind == "state":
+            code = found.area.states[0] if found.area.states else ""
+            inside = [
+                a
+                for a in search_in_text(text, code)
+                if a.kind in ("metro", "nonmetro") and code in a.states
+            ]
+            hits = (found.area, *inside)
+        else:
+            hits = tuple(sorted(found.areas, key=lambda a: text.find(f"\n{a.code},")))
+        hits = tuple(a for a in hits if kind is None or a.kind == kind)
+        if hits:
+            return hits
+    return search_in_text(text, split_qualifier(query)[0], kind)

@@ -58,12 +58,12 @@ def areas(
     """
     from csadvisor.cli import records
     from csadvisor.core.rolerows import AreaRow
-    from csadvisor.storage.areas import AREAS_FILE, search_in_text
+    from csadvisor.storage.areas import AREAS_FILE, lookup_in_text, search_in_text
 
     stats = application(ctx).statistics()
     wanted = kind.value if kind else None
     if query and query.strip():  # the --location resolver first, then a name search
-        found = stats.areas_index().lookup(query, wanted)
+        found = lookup_in_text(stats.texts[AREAS_FILE], query, wanted, stats.place_names())
     else:
         found = search_in_text(stats.texts[AREAS_FILE], "", wanted)
     if not found:
