@@ -58,10 +58,6 @@ class Application:
         """A notice on stderr, one line: never mixed into the records."""
         notice(message, self.err)
 
-    def detail(self, line: str) -> None:
-        """A line for the person that lists something (control characters shown)."""
-        self.err.write(escape_control(line) + "\n")
-
     # ------------------------------------------------------------------- the data
 
     @property
