@@ -31,6 +31,7 @@ COMMANDS = {
     "history": "csadvisor.cli.commands.history",
     "plan": "csadvisor.cli.commands.plan",
     "areas": "csadvisor.cli.commands.areas",
+    "industries": "csadvisor.cli.commands.industries",
     "team": "csadvisor.cli.commands.team",
     "data": "csadvisor.cli.commands.data",
     "help": "csadvisor.cli.commands.help",

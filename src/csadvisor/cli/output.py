@@ -123,7 +123,7 @@ def cell(value: object) -> str:
         return value
     if value is None:
         return ""
-    if type(value) is int:
+    if type(value) is int or type(value) is float:  # not Cents (a float subclass)
         return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"

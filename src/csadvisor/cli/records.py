@@ -14,6 +14,7 @@ from csadvisor.core.listings import LOCAL_COLUMNS as LOCAL_COLUMNS
 from csadvisor.core.listings import NO_RANGE as NO_RANGE
 from csadvisor.core.listings import PAY_COLUMNS as PAY_COLUMNS
 from csadvisor.core.models import DEFAULT_RATER
+from csadvisor.core.payrows import CheckRow, IndustryListRow, IndustryRow
 from csadvisor.core.people import ME
 from csadvisor.core.rolerows import (
     AreaRow,
@@ -100,6 +101,9 @@ NEXT_COLUMNS = columns(NextRow)
 AREA_COLUMNS = columns(AreaRow)
 
 
+CHECK_COLUMNS = columns(CheckRow)
+INDUSTRY_COLUMNS = columns(IndustryRow)
+INDUSTRY_LIST_COLUMNS = columns(IndustryListRow)
 SKILL_IDS = "SKILL..."  # in a column list: one column per skill id, in catalogue order
 TEAM_COLUMNS = ("kind", "person", "rater", "created", "role", SKILL_IDS, "evidence")
 TEAM_TARGET_COLUMNS = (
@@ -134,6 +138,9 @@ COLUMNS = {
     "data path": PATH_COLUMNS,
     "areas": AREA_COLUMNS,
     "pay --location": PAY_COLUMNS + LOCAL_COLUMNS,
+    "pay --location --salary": PAY_COLUMNS + LOCAL_COLUMNS + CHECK_COLUMNS,
+    "pay --industry": PAY_COLUMNS + LOCAL_COLUMNS + INDUSTRY_COLUMNS,
+    "industries": INDUSTRY_LIST_COLUMNS,
     "roles --location": ROLE_COLUMNS + columns(RolesLocalRow),
     "role --location": ROLE_DETAIL_COLUMNS + LOCAL_COLUMNS + columns(OutlookRow),
     "next ROLE --location": NEXT_COLUMNS + columns(MedianChange),

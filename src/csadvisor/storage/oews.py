@@ -19,7 +19,6 @@ from csadvisor.core.wages import (
     FOOTNOTES,
     MEASURES,
     PERCENTILES,
-    TOP_CODE,
     TOP_CODED,
     PlainRow,
 )
@@ -115,16 +114,23 @@ def _check_order(
     line: int,
     problems: list[Problem],
 ) -> None:
-    """p10 <= p25 <= median <= p75 <= p90 among published (or top-coded) percentiles."""
-    for prefix, period in (("h_", "hour"), ("a_", "year")):
+    """p10 <= p25 <= median <= p75 <= p90 among published percentiles; a top-coded one is
+    "at least" its footnote's threshold, so no published percentile may follow it (this
+    release publishes some percentiles above the footnote's threshold: those pass)."""
+    for prefix in ("h_", "a_"):
         previous: tuple[str, float] | None = None
+        top: str | None = None
         for percentile in PERCENTILES:
             measure = prefix + percentile
             value = values[_POSITION[measure]]
             if value is None and footnotes.get(measure) == TOP_CODED:
-                value = TOP_CODE[period]
+                top = top or measure
+                continue
             if value is None:
                 continue
+            if top is not None:
+                message = f"{value:g} is published after {top}, which BLS top-coded"
+                problems.append(Problem(label, line, measure, message))
             if previous is not None and value < previous[1]:
                 message = f"{value:g} is below {previous[0]} ({previous[1]:g})"
                 problems.append(Problem(label, line, measure, message))
