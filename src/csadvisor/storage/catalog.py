@@ -140,8 +140,8 @@ def _documents(source: DataSource, contents: list[bytes]) -> tuple[dict[str, Any
 def _cached(source: DataSource, documents: Any) -> Catalog | None:
     """What the cache holds, run through the same check as the files (one validator per
     shape): a planted or damaged cache is a miss, never shown."""
+    from csadvisor.storage.problems import Parsed
     from csadvisor.storage.validate import validate
-    from csadvisor.storage.yamlreader import Parsed
 
     if not (isinstance(documents, (tuple, list)) and len(documents) == 2):
         return None
