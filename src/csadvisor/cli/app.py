@@ -14,7 +14,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from csadvisor import __version__
+from csadvisor import __version__, resume_collector
 from csadvisor.cli.context import PROG, Application, notice
 from csadvisor.errors import CsadvisorError, ExitCode, escape_control
 
@@ -380,6 +380,7 @@ def _global(
     ] = False,
 ) -> None:
     """Options that apply to every command."""
+    resume_collector()  # start-up is over: the command has been imported and built
     ctx.obj = Application(data_dir)
 
 
