@@ -138,8 +138,8 @@ class RowPlaces:
 def industry_place(run: Application, asked: str) -> "IndustryPlace":
     """``--industry NAME``: an :class:`IndustryPlace` (the nation, read from the industry's
     rows), or a one-line error naming the closest industries."""
-    from csadvisor.storage import industries
-    from csadvisor.storage.areas import AREAS_FILE, NATION, area_by_code, quoted
+    from csadvisor.storage import bls, industries
+    from csadvisor.storage.areas import quoted
 
     table = industries.load(run.source)
     found = table.find(asked)
@@ -160,11 +160,10 @@ def industry_place(run: Application, asked: str) -> "IndustryPlace":
         raise NotFoundError(
             f"unknown industry '{escape_control(asked)}'; {hint}('csadvisor industries' lists them)"
         )
-    stats = run.statistics()
-    nation = area_by_code(stats.texts[AREAS_FILE], NATION)
+    nation, titles = bls.national(run.source)  # not the whole extract: one line of it
     if nation is None:  # pragma: no cover - areas.csv is validated to hold the nation
         raise NotFoundError("areas.csv has no nation")
-    return IndustryPlace(found[0], table, nation, stats.occupations)
+    return IndustryPlace(found[0], table, nation, titles)
 
 
 class IndustryPlace:
