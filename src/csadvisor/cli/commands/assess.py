@@ -14,6 +14,7 @@ from csadvisor.cli.commands import (
     show_result,
     where_more,
 )
+from csadvisor.cli.export import ExportFormatOption, ForceOption, check_target
 from csadvisor.cli.options import (
     HeaderOption,
     LocationOption,
@@ -43,6 +44,7 @@ app = command_app()
         "csadvisor assess",
         "csadvisor assess --format json > result.json",
         "csadvisor assess --answers me.yaml --export plan.md",
+        "csadvisor assess --answers me.yaml --location Dallas --export plan.html",
         "csadvisor assess --answers me.yaml --location Houston",
         "csadvisor assess --rater manager --name 'Sam Lee' --evidence",
         "echo '{role: csr, skills: {empathy: 3, coaching: 2}}' | "
@@ -76,13 +78,13 @@ def assess(
         str | None,
         typer.Option(
             "--export",
-            metavar="FILE.md",
-            help="Also write a Markdown plan to hand to your manager (mode follows your umask).",
+            metavar="FILE",
+            help="Also write a plan to hand to your manager: one HTML page for a .html name, "
+            "else Markdown (mode follows your umask).",
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Let --export replace a file that already exists.")
-    ] = False,
+    export_fmt: ExportFormatOption = None,
+    force: ForceOption = False,
     details: DetailsOption = False,
     save: Annotated[
         bool, typer.Option("--save/--no-save", help="Keep this assessment in your history.")
@@ -146,7 +148,7 @@ def assess(
 
     plain = quiz.accessible_mode(accessible, os.environ)
     if export is not None:  # before any question: a refused file must not cost the answers
-        _check_export_target(export, force)
+        check_target(export, force)
     cat = state(ctx).catalog()
     if template:
         if answers_file is not None:
@@ -175,7 +177,7 @@ def assess(
 
         saved_to = history.save(result)
     if export is not None:
-        _export(result, export, force=force, saved=saved_to is not None)
+        _export(result, export, export_fmt, force=force, saved=saved_to is not None)
     more = where_more(result["id"] if saved_to is not None else None, export is None)
     show_result(result, fmt, header, details=details, more=more, plain=plain)
     if saved_to is not None:
@@ -265,46 +267,16 @@ def _ask_in_terminal(
     return checks.answers(Parsed(doc, {}), "<terminal>", cat)
 
 
-def _check_export_target(target: str, force: bool) -> None:
-    """Refuse a plan file that is not a new or (with ``force``) an existing regular file."""
-    import os
-    import stat
+def _export(result: dict[str, Any], target: str, fmt: Any, *, force: bool, saved: bool) -> None:
+    """The plan, as a page or as Markdown (``cli.export`` checks and writes it)."""
+    from csadvisor.cli import export
 
-    try:
-        st = os.lstat(target)
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise UsageError(f"--export {target}: cannot use it ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise UsageError(f"--export {target}: is a directory; give a file name such as plan.md")
-    if stat.S_ISLNK(st.st_mode):
-        raise UsageError(f"--export {target}: is a symbolic link; give the name of a regular file")
-    if not stat.S_ISREG(st.st_mode):
-        raise UsageError(
-            f"--export {target}: is not a regular file; give a file name such as plan.md"
-        )
-    if not force:
-        raise UsageError(f"--export {target}: already exists; add --force to replace it")
+    if export.export_format(target, fmt) is export.ExportFormat.html:
+        from csadvisor.cli.render.html.plan import plan_html
 
+        text = plan_html(result, saved=saved, generator=export.generator())
+    else:
+        from csadvisor.cli.render.plan import result_markdown
 
-def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) -> None:
-    """Write the plan atomically, with the mode the user's umask gives (it is to be shared)."""
-    from pathlib import Path
-
-    from csadvisor.cli.render.plan import result_markdown
-    from csadvisor.storage.files import atomic_write_text
-
-    _check_export_target(target, force)  # again: the quiz took a while
-    try:
-        atomic_write_text(
-            Path(target),
-            result_markdown(result, saved=saved),
-            mode=None,  # the umask decides
-            exclusive=not force,
-        )
-    except FileExistsError:
-        raise UsageError(f"--export {target}: already exists; add --force to replace it") from None
-    except OSError as exc:
-        raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
-    error_line(f"wrote {target}")
+        text = result_markdown(result, saved=saved)
+    export.write(target, text, force=force)
