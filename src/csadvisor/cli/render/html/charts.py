@@ -64,13 +64,16 @@ def label_lines(label: str, width: int = LINE_CHARS) -> list[str]:
     return lines
 
 
-def _label(x: int, y: int, label: str) -> str:
+def _label(x: int, y: float, label: str) -> str:
     lines = label_lines(label)
     if len(lines) == 1:
         return f'<text class="label" x="{x}" y="{y + 4}" text-anchor="end">{esc(lines[0])}</text>'
-    shifts = zip((-2, 13), lines, strict=True)
+    shifts = zip((0, 10.5), lines, strict=True)
     spans = "".join(f'<tspan x="{x}" dy="{dy}">{esc(line)}</tspan>' for dy, line in shifts)
-    return f'<text class="label" x="{x}" y="{y - 4}" text-anchor="end">{spans}</text>'
+    return (
+        f'<text class="label" x="{x}" y="{y - 1.5}" text-anchor="end" font-size="10.5">'
+        f"{spans}</text>"
+    )
 
 
 def _scale(ticks: Sequence[int], top: int, bottom: int, span: int, suffix: str = "") -> str:
@@ -87,7 +90,7 @@ def _scale(ticks: Sequence[int], top: int, bottom: int, span: int, suffix: str =
 
 def _svg(ident: str, title: str, height: int, inner: str) -> Html:
     return Html(
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ident}-t" '
+        f'<svg role="img" aria-labelledby="{ident}-t" '
         f'id="{ident}" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
         f'font-size="12"><title id="{ident}-t">{esc(title)}</title>{inner}</svg>'
     )
@@ -96,7 +99,7 @@ def _svg(ident: str, title: str, height: int, inner: str) -> Html:
 def level_chart(pairs: Sequence[LevelPair], ident: str, title: str) -> Html:
     """Per skill, two bars on a 0-5 scale: the person's level (solid) and the level needed
     (outline), each followed by its number."""
-    pitch = 30
+    pitch = 21
     height = TOP + pitch * len(pairs) + 4
     unit = PLOT_WIDTH / 5
     legend = (
@@ -108,17 +111,17 @@ def level_chart(pairs: Sequence[LevelPair], ident: str, title: str) -> Html:
     )
     rows = []
     for i, p in enumerate(pairs):
-        y = TOP + 6 + i * pitch
-        mid = y + 10
+        y = TOP + 3 + i * pitch
+        mid = y + 7
         bars = []
         if p.current:
             bars.append(
-                f'<rect x="{PLOT_X}" y="{y}" width="{unit * p.current:.0f}" height="9" '
+                f'<rect x="{PLOT_X}" y="{y}" width="{unit * p.current:.0f}" height="7" '
                 f'fill="{SOLID}"/>'
             )
         if p.required:
             bars.append(
-                f'<rect x="{PLOT_X}" y="{y + 11.5}" width="{unit * p.required:.0f}" height="8" '
+                f'<rect x="{PLOT_X}" y="{y + 8.5}" width="{unit * p.required:.0f}" height="6" '
                 f'fill="#fff" stroke="{DARK}" stroke-width="1.5"/>'
             )
         me = "not rated" if p.current is None else f"me {p.current}"

@@ -106,7 +106,7 @@ def facts(items: Iterable[tuple[object, object]]) -> Html:
     )
 
 
-def writing_box(title: str, ident: str, lines: int = 5) -> Html:
+def writing_box(title: str, ident: str, lines: int = 4) -> Html:
     """A titled box with ruled lines to fill in by hand; never split across two pages."""
     ruled = '<div class="ruled"></div>' * lines
     return Html(
@@ -127,25 +127,27 @@ h2{font-size:1.15rem;margin:1.1rem 0 .4rem;padding-bottom:.1rem;border-bottom:2p
 h3{font-size:1rem;margin:.7rem 0 .2rem}
 p{margin:.3rem 0}
 .muted{color:#4a4a4a}
-.small{font-size:.85rem}
+.small{font-size:.85em}
 table{border-collapse:collapse;width:100%;margin:.3rem 0 .7rem}
 caption{text-align:left;font-weight:600;padding:.2rem 0}
 th,td{border:1px solid #6e6e6e;padding:.15rem .35rem;text-align:left;vertical-align:top}
 thead th{background:#ececec}
+tbody th{font-weight:600}
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .facts{display:flex;flex-wrap:wrap;gap:.2rem 1.5rem;margin:.3rem 0}
 .facts div{display:flex;gap:.4rem}
 .facts dt{font-weight:600}
 .facts dt::after{content:":"}
 .facts dd{margin:0}
-.big{font-size:1.3rem;font-weight:700}
+.big{font-size:1.3em;font-weight:700}
 figure{margin:.4rem 0}
 figcaption{font-weight:600}
 svg{max-width:100%;height:auto;display:block}
 svg text{font-family:inherit;fill:#1a1a1a}
 .todo{list-style:none;padding-left:.2rem;margin:.2rem 0}
 .todo li::before{content:"\\2610  ";font-size:1.05em}
-.box{border:2px solid #1a1a1a;padding:.1rem .6rem .6rem;margin:.8rem 0}
+.boxes{display:flex;gap:1rem;margin:.8rem 0;break-inside:avoid}
+.box{flex:1;border:2px solid #1a1a1a;padding:.1rem .6rem .6rem}
 .box h2{border:0;margin:.3rem 0}
 .ruled{border-bottom:1px solid #6e6e6e;height:1.7rem}
 .grid td{text-align:center;white-space:nowrap;padding:.1rem .2rem}
@@ -155,11 +157,17 @@ svg text{font-family:inherit;fill:#1a1a1a}
 .l4{background:#2f5c9e;color:#fff}.l5{background:#13294b;color:#fff}
 .legend span{display:inline-block;min-width:2.2rem;text-align:center;border:1px solid #6e6e6e;
 margin-right:.3rem}
-.keys{columns:2;font-size:.85rem;padding-left:1.2rem;margin:.2rem 0}
-@page{margin:12mm}
+.keys{columns:2;font-size:.85em;padding-left:1.2rem;margin:.2rem 0}
+@page{margin:10mm}
 @media print{
-body{max-width:none;margin:0;padding:0;font-size:10pt}
-h2{margin-top:.7rem}
+body{max-width:none;margin:0;padding:0;font-size:9pt;line-height:1.2}
+h1{font-size:15pt}h2{font-size:11.5pt;margin:.5rem 0 .2rem}h3{font-size:10pt;margin:.35rem 0 .1rem}
+th,td{padding:.05rem .3rem}
+figure svg{width:72%}
+#gap-table,.details{font-size:8.5pt}
+#gap-table thead th:first-child{width:30%}
+.pay thead th:first-child{width:36%}
+.ruled{height:1.7rem}
 h2,h3,caption,figcaption{break-after:avoid}
 tr,li,.box,figure,.facts,.keep{break-inside:avoid}
 thead{display:table-header-group}

@@ -21,7 +21,7 @@ def plan_html(result: Mapping[str, Any], *, saved: bool = True, generator: str =
     ``saved``: the assessment id is shown only when it can be looked up.
     """
     from csadvisor.cli.render.plan import first_person
-    from csadvisor.cli.render.result import pointed_to, who
+    from csadvisor.cli.render.result import pointed_to
     from csadvisor.core.advisor import timeframe
 
     item = pointed_to(result)
@@ -33,8 +33,9 @@ def plan_html(result: Mapping[str, Any], *, saved: bool = True, generator: str =
     ]
     if saved:
         about.append(("Assessment", result["id"]))
-    if who(result):
-        about.append(("Ratings", who(result)))
+    rater = result.get("rater") or "self"
+    if name or rater != "self":
+        about.append(("Rated by", "themselves" if rater == "self" else f"a {rater}"))
     parts.append(facts(about))
 
     parts.append(tag("h2", "Where I am and where I want to go"))
@@ -90,8 +91,12 @@ def plan_html(result: Mapping[str, Any], *, saved: bool = True, generator: str =
         parts.append(tag("p", "Keep my skills at the level my role needs."))
 
     parts.append(_pay_section(result, item))
-    parts.append(box("Support I need", "support"))
-    parts.append(box("Agreed next steps", "agreed"))
+    parts.append(
+        Html(
+            f'<div class="boxes">{box("Support I need", "support")}'
+            f"{box('Agreed next steps', 'agreed')}</div>"
+        )
+    )
     parts.append(_roles_section(result))
     title = f"Career development plan{': ' + name if name else ''}"
     return document(title, Html("".join(parts)), generator=generator)
@@ -141,7 +146,12 @@ def _gap_section(result: Mapping[str, Any], item: Mapping[str, Any] | None) -> H
             class_="small muted",
         )
         + "</figure>"
-        + table(columns, rows, caption="My skills, level needed and gap (levels 1 to 5)")
+        + table(
+            columns,
+            rows,
+            caption="My skills, level needed and gap (levels 1 to 5)",
+            id_="gap-table",
+        )
     )
 
 
@@ -205,8 +215,7 @@ def _pay_section(result: Mapping[str, Any], item: Mapping[str, Any] | None) -> H
         + table(
             [Column("Figure"), Column("Value")],
             rows,
-            caption="Pay figures with their area, source and basis",
-            class_="keep",
+            class_="keep pay",
         )
     )
 
@@ -237,6 +246,6 @@ def _roles_section(result: Mapping[str, Any]) -> Html:
         + table(
             [Column("Role"), Column("Readiness", True), Column("Band"), Column("Met", True)],
             rows,
-            caption="Readiness for every role on my track (see the formula above)",
+            class_="details",
         )
     )

@@ -1,0 +1,214 @@
+"""The plan as one HTML page (``--export plan.html``): self-contained, escaped, accessible,
+and checked in a real browser (tests/browsertools.py; they skip saying why without one)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browsertools import axe_violations, chart_rows, launch, numbers, open_file, pdf_pages
+from browsertools import table_rows as rows_of
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def answers(tmp_path: Path, **extra: Any) -> Path:
+    doc = {
+        "name": extra.pop("name", f"{HOSTILE} Ana"),
+        "role": extra.pop("role", "csr"),
+        "skills": {"empathy": 3, "communication": 4, "troubleshooting": 1, "coaching": 2},
+        **extra,
+    }
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def export(invoke: Any, tmp_path: Path, *extra: str, name: str = "plan.html", **doc: Any) -> Path:
+    target = tmp_path / name
+    res = invoke(
+        "assess",
+        "--answers",
+        str(answers(tmp_path, **doc)),
+        "--missing",
+        "2",
+        "--no-save",
+        "-f",
+        "json",
+        "--export",
+        str(target),
+        *extra,
+    )
+    assert res.exit_code == 0, res.stderr
+    json.loads(res.stdout)  # stdout still carries only the result
+    return target
+
+
+class Outline(HTMLParser):
+    """The page's headings, tables and every start tag, as a reader meets them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[int] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+
+
+def outline(text: str) -> Outline:
+    parser = Outline()
+    parser.feed(text)
+    return parser
+
+
+def assert_well_formed_page(text: str) -> None:
+    """What every report page holds, read from its source."""
+    assert text.startswith("<!DOCTYPE html>\n<html lang=")
+    page = outline(text)
+    names = [t for t, _ in page.tags]
+    assert "script" not in names
+    assert "link" not in names
+    assert "img" not in names
+    assert "iframe" not in names
+    assert "object" not in names
+    assert "base" not in names
+    assert not [(t, k) for t, a in page.tags for k in a if k.startswith("on")]  # no handlers
+    assert "http://" not in text
+    assert "https://" not in text
+    assert "url(" not in text
+    metas = [a for t, a in page.tags if t == "meta" and a.get("http-equiv")]
+    assert metas == [{"http-equiv": "Content-Security-Policy", "content": CSP}]
+    # Headings in order: one h1 first, never a level skipped on the way down.
+    assert page.headings[0] == 1
+    assert page.headings.count(1) == 1
+    assert all(b <= a + 1 for a, b in zip(page.headings, page.headings[1:], strict=False))
+    # Every table has a header row of column headers.
+    assert text.count("<table") == text.count('<thead><tr><th scope="col"')
+
+
+# --------------------------------------------------------------------------- the file
+
+
+def test_html_export_writes_one_self_contained_page(invoke: Any, tmp_path: Path) -> None:
+    plan = export(invoke, tmp_path, "-l", "Dallas")
+    text = plan.read_text(encoding="utf-8")
+    assert_well_formed_page(text)
+    assert "<svg" in text
+    assert 'id="gap-table"' in text
+    for heading in ("Support I need", "Agreed next steps", "What I will work on first", "Pay"):
+        assert f">{heading}</h2>" in text
+    # Local pay with its labels: area, source and basis, and a change that is not a promise.
+    assert "Dallas-Fort Worth-Arlington, TX" in text
+    assert "BLS OEWS May 2025" in text
+    assert "not a raise anyone is promised" in text
+    assert "How readiness is computed: readiness = sum over" in text
+
+
+def test_hostile_text_is_escaped_everywhere(invoke: Any, tmp_path: Path) -> None:
+    plan = export(
+        invoke, tmp_path, evidence={"empathy": f'Said "{HOSTILE}" & <b>left</b>'}
+    ).read_text(encoding="utf-8")
+    assert HOSTILE not in plan
+    assert "<b>" not in plan
+    assert "&lt;img src=x onerror=alert(1)&gt; Ana" in plan  # the name, shown as text
+    assert "Said &quot;&lt;img src=x onerror=alert(1)&gt;&quot; &amp; &lt;b&gt;left" in plan
+    assert_well_formed_page(plan)
+
+
+def test_the_format_comes_from_the_name_or_the_option(invoke: Any, tmp_path: Path) -> None:
+    md = export(invoke, tmp_path, name="plan.md").read_text(encoding="utf-8")
+    assert md.startswith("# My career development plan\n")
+    as_md = export(invoke, tmp_path, "--export-format", "md", name="p.html")
+    assert as_md.read_text(encoding="utf-8").startswith("# My career development plan\n")
+    as_html = export(invoke, tmp_path, "--export-format", "HTML", name="plan.txt")
+    assert as_html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    other = export(invoke, tmp_path, name="plan.HTM")
+    assert other.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_an_html_export_is_refused_like_any_other(invoke: Any, tmp_path: Path) -> None:
+    (tmp_path / "real.html").write_text("mine", encoding="utf-8")
+    (tmp_path / "plan.html").symlink_to(tmp_path / "real.html")
+    res = invoke(
+        "assess", "--answers", str(answers(tmp_path)), "--export", str(tmp_path / "plan.html")
+    )
+    assert res.exit_code == 2
+    assert "symbolic link" in res.stderr
+    assert res.stdout == ""
+    (tmp_path / "plan.html").unlink()
+    (tmp_path / "plan.html").write_text("old", encoding="utf-8")
+    res = invoke(
+        "assess", "--answers", str(answers(tmp_path)), "--export", str(tmp_path / "plan.html")
+    )
+    assert res.exit_code == 2
+    assert "add --force" in res.stderr
+    assert (tmp_path / "plan.html").read_text(encoding="utf-8") == "old"
+    export(invoke, tmp_path, "--force")
+    assert (tmp_path / "real.html").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_full_plan_stays_small(invoke: Any, tmp_path: Path) -> None:
+    """Every skill with a 300-character example, a location: still at most 60 KB."""
+    from csadvisor.storage.catalog import load
+
+    skills = [s.id for s in load().skills]
+    example = ("Calmed a caller who had waited an hour & kept notes <for> the team. " * 5)[:300]
+    plan = export(invoke, tmp_path, "-l", "Houston", evidence=dict.fromkeys(skills, example))
+    assert plan.stat().st_size <= 60_000, plan.stat().st_size
+
+
+# --------------------------------------------------------------------------- in a browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch()
+
+
+@pytest.mark.slow
+def test_the_page_in_a_browser(invoke: Any, tmp_path: Path, browser: Any) -> None:
+    plan = export(invoke, tmp_path, "-l", "Dallas", evidence={"empathy": f"Wrote {HOSTILE}"})
+    opened = open_file(browser, plan)
+    page = opened.page
+    assert opened.requests == [plan.resolve().as_uri()]  # nothing fetched, nothing tried
+    assert opened.console_errors == []
+    assert axe_violations(page) == []
+    # The hostile name and example are text on the page, not an image or a script.
+    assert page.query_selector_all("img, script") == []
+    body = page.inner_text("body")
+    assert f"{HOSTILE} Ana" in body
+    assert f"Wrote {HOSTILE}" in body
+    # The chart shows the table's numbers, row by row, in the same order.
+    drawn = chart_rows(page, "gap-chart")
+    table = rows_of(page, "#gap-table")
+    assert len(drawn) == len(table) == 16
+    for (label, value), row in zip(drawn, table, strict=True):
+        assert row["Skill"].startswith(label.rstrip("\u2026").split()[0])
+        needed = [] if row["Needed"] == "not needed" else [int(row["Needed"])]
+        assert numbers(value) == [int(row["Me"]), *needed], (label, value, row)
+    page.context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_full_plan_prints_on_two_pages(
+    invoke: Any, tmp_path: Path, browser: Any, paper: str
+) -> None:
+    from csadvisor.storage.catalog import load
+
+    skills = [s.id for s in load().skills]
+    evidence = {sid: f"One clear example for {sid}, with a date and an outcome" for sid in skills}
+    plan = export(invoke, tmp_path, "-l", "Dallas", evidence=evidence)
+    opened = open_file(browser, plan)
+    assert pdf_pages(opened.page, paper) <= 2
+    opened.page.context.close()
