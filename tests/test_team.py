@@ -129,7 +129,7 @@ def test_level_and_min_holders_move_the_thresholds(team: Any) -> None:
 
 
 def test_the_terminal_matrix_shows_each_level_as_a_number_and_a_shade(team: Any) -> None:
-    res = team("-f", "table")
+    res = team("--view", "coverage", "-f", "table")
     assert res.exit_code == 0, res.stderr
     lines = res.stdout.splitlines()
     header = next(line for line in lines if "Skill" in line)
@@ -208,7 +208,7 @@ def test_next_steps_per_person(team: Any) -> None:
 
 
 def test_calibration_sets_self_and_manager_side_by_side_and_flags_two_apart(team: Any) -> None:
-    res = team("--view", "calibration", "-f", "tsv")
+    res = team("--view", "calibration", "-f", "tsv", "--all")
     assert res.exit_code == 0, res.stderr
     assert [r[:6] for r in tsv(res.stdout)] == [
         ["person", "skill", "self", "manager", "difference", "flag"],
@@ -216,6 +216,8 @@ def test_calibration_sets_self_and_manager_side_by_side_and_flags_two_apart(team
         ["Ben", "beta", "1", "1", "0", "false"],
         ["Ben", "gamma", "2", "2", "0", "false"],
     ]
+    outliers = team("--view", "calibration", "-f", "tsv")
+    assert [r[:6] for r in tsv(outliers.stdout)[1:]] == [["Ben", "alpha", "3", "1", "-2", "true"]]
     table = team("--view", "calibration", "-f", "table").stdout
     assert "differ by 2+" in table
     assert "never averaged" in table
@@ -278,9 +280,16 @@ def test_every_view_in_every_format(team: Any, view: str, fmt: str) -> None:
     elif fmt == "json":
         rows = json.loads(res.stdout)
         assert rows
-        assert all(list(r) == columns for r in rows)
+        assert all(list(r)[: len(columns)] == columns for r in rows)
+        assert all(set(list(r)[len(columns) :]) <= JSON_ONLY for r in rows)
     elif fmt == "jsonl":
-        assert all(list(json.loads(line)) == columns for line in res.stdout.splitlines())
+        for line in res.stdout.splitlines():
+            assert list(json.loads(line))[: len(columns)] == columns
+            assert set(list(json.loads(line))[len(columns) :]) <= JSON_ONLY
+
+
+# json always names the file each row came from, and flags (future date, conflict).
+JSON_ONLY = {"source", "flags", "self_source", "manager_source"}
 
 
 # --------------------------------------------------------------------------- untrusted text
@@ -338,7 +347,9 @@ def test_hostile_text_in_csv_never_starts_a_formula(hostile: Any) -> None:
     people = [r for r in rows if r[0] == "person"]
     assert [r[1] for r in people] == ["'=cmd", "\\x1b[31mred", "Eve [red]x[/]", "Eve [red]x[/]"]
     assert people[2][-1] == "alpha=-1 +1 @SUM(A1);beta=[bold]b[/] `x` <img>"
-    calib = list(csv.DictReader(io.StringIO(hostile("--view", "calibration", "-f", "csv").stdout)))
+    calib = list(
+        csv.DictReader(io.StringIO(hostile("--view", "calibration", "--all", "-f", "csv").stdout))
+    )
     assert calib[0]["self_evidence"] == "'-1 +1 @SUM(A1)"
     assert calib[0]["manager_evidence"] == "'-SUM(1) led the night queue"
     assert calib[0]["difference"] == "3"
@@ -358,11 +369,14 @@ def test_hostile_text_in_tsv_json_and_jsonl_is_kept_literally(hostile: Any) -> N
 
 
 def test_hostile_text_in_the_terminal_is_text_not_markup(hostile: Any) -> None:
-    out = hostile("--view", "calibration", "-f", "table").stdout
+    out = hostile("--view", "calibration", "--all", "-f", "table").stdout
     assert "[red]x[/]" in out.replace("\n", "")
     assert "[bold]b[/]" in out
-    matrix = hostile("-f", "table").stdout
+    matrix = hostile("--view", "coverage", "-f", "table").stdout
     assert "\\x1b[31mred" in matrix
+    sheet = hostile("-f", "table").stdout
+    assert "\\x1b[31mred" in sheet
+    assert "Eve [red]x[/]" in sheet
 
 
 # --------------------------------------------------------------------------- bad files
@@ -435,7 +449,7 @@ def test_results_saved_by_assess_and_old_v1_files_are_read(
     assert out.exit_code == 0, out.stderr
     assert [r[1:3] + r[5:8] for r in tsv(out.stdout)[1:3]] == [
         ["Dee", "peer", "3", "4", "5"],
-        ["old-self", "self", "3", "4", "5"],
+        ["old", "self", "3", "4", "5"],  # old-self.json: old, by self
     ]
 
 

@@ -316,3 +316,26 @@ def area_record(area: "Area") -> dict[str, Any]:
         "cities": list(area.cities),
         "parent": area.parent or None,
     }
+
+
+def sheet_document(sheet: Any) -> dict[str, Any]:
+    """The team sheet as json prints it: the same content the terminal sheet draws."""
+    from dataclasses import asdict
+
+    target = sheet.target
+    return {
+        "skills": [asdict(s) for s in sheet.skills],
+        "people": [asdict(p) for p in sheet.people],
+        "level": sheet.level,
+        "min_holders": sheet.min_holders,
+        "bench": sheet.bench,
+        "single_points_of_failure": list(sheet.single_points),
+        "train_first": {
+            "role": target.id if target else None,
+            "title": target.title if target else None,
+            "why": sheet.target_why or None,
+            "skills": [asdict(t) for t in sheet.train],
+        },
+        "mentoring": [asdict(m) for m in sheet.mentoring],
+        "calibration_outliers": [asdict(o) for o in sheet.outliers],
+    }

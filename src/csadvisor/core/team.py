@@ -34,6 +34,72 @@ class Member(NamedTuple):
     ratings: Mapping[str, int]
     evidence: Mapping[str, str]
     source: str  # the file it came from, for messages
+    key: str = ""  # people.person_key(person): who this is, whatever the spelling
+    named: bool = True  # the name came from the file's contents, not its file name
+    flags: tuple[str, ...] = ()  # FUTURE, CONFLICT: shown on stderr and in json
+
+
+UNKNOWN = "(no name)"
+FUTURE = "dated in the future"
+CONFLICT = "conflicting duplicate"
+
+
+class Notice(NamedTuple):
+    """Something about the files a lead should know (printed on stderr, kept in json)."""
+
+    flag: str
+    message: str
+
+
+def identify(members: Iterable[Member], now: str) -> tuple[list[Member], list[Notice]]:
+    """One key and one shown name per person (names normalised: case, spaces, hyphens,
+    accents), and the flags: a date after ``now`` (ISO, UTC), or two assessments of one
+    person by one rater on one day that disagree (a conflicting duplicate)."""
+    from datetime import datetime
+
+    from csadvisor.core.people import person_key
+
+    now_at = datetime.fromisoformat(now)
+    listed = [m._replace(key=m.key or person_key(m.person)) for m in members]
+    shown: dict[str, str] = {}
+    for m in sorted(listed, key=lambda m: (not m.named, m.created, m.source)):
+        shown.setdefault(m.key, m.person)
+    notices: list[Notice] = []
+    flags: dict[int, list[str]] = {}
+    for i, m in enumerate(listed):
+        try:
+            at = datetime.fromisoformat(m.created)
+            future = (at if at.tzinfo else at.replace(tzinfo=now_at.tzinfo)) > now_at
+        except ValueError:
+            future = False
+        if future:
+            flags.setdefault(i, []).append(FUTURE)
+            notices.append(
+                Notice(
+                    FUTURE,
+                    f"{m.source}: dated {m.created[:10]}, in the future; not taken as the "
+                    f"latest {m.rater} assessment of {shown[m.key]}",
+                )
+            )
+    same_day: dict[tuple[str, str, str], list[int]] = {}
+    for i, m in enumerate(listed):
+        same_day.setdefault((m.key, m.rater, m.created[:10]), []).append(i)
+    for (key, rater, day), group in same_day.items():
+        if len({tuple(sorted(listed[i].ratings.items())) for i in group}) > 1:
+            for i in group:
+                flags.setdefault(i, []).append(CONFLICT)
+            files = ", ".join(sorted(listed[i].source for i in group))
+            notices.append(
+                Notice(
+                    CONFLICT,
+                    f"{len(group)} {rater} assessments of {shown[key]} dated {day} disagree "
+                    f"({files}); the latest is used, check which is real (--show-files)",
+                )
+            )
+    out = [
+        m._replace(person=shown[m.key], flags=tuple(flags.get(i, ()))) for i, m in enumerate(listed)
+    ]
+    return out, notices
 
 
 class Refused(Exception):
@@ -41,18 +107,27 @@ class Refused(Exception):
 
 
 def _person_key(m: Member) -> tuple[str, str]:
-    return (m.person.casefold(), m.person)
+    return (m.key or m.person.casefold(), m.person)
+
+
+def _latest_order(m: Member) -> tuple[bool, str, str]:
+    """Later is newer; a date in the future never beats a real one."""
+    return (FUTURE not in m.flags, m.created, m.source)
 
 
 def select(members: Iterable[Member], keep_all: bool = False) -> list[Member]:
     """The latest assessment per person and rater (every one with ``keep_all``), in order:
     person, rater (self, manager, peer), date."""
-    ordered = sorted(members, key=lambda m: (_person_key(m), RATERS.index(m.rater), m.created))
     if keep_all:
-        return ordered
+        return sorted(
+            members, key=lambda m: (_person_key(m), RATERS.index(m.rater), m.created, m.source)
+        )
+    ordered = sorted(
+        members, key=lambda m: (_person_key(m), RATERS.index(m.rater), _latest_order(m))
+    )
     latest: dict[tuple[str, str], Member] = {}
     for m in ordered:
-        latest[(m.person, m.rater)] = m  # later dates replace earlier ones
+        latest[(_person_key(m)[0], m.rater)] = m  # later dates replace earlier ones
     return list(latest.values())
 
 
@@ -60,9 +135,10 @@ def preferred(members: Iterable[Member]) -> list[Member]:
     """One assessment per person for counting (see the module docstring), by person."""
     best: dict[str, Member] = {}
     for m in select(members):
-        held = best.get(m.person)
+        key = _person_key(m)[0]
+        held = best.get(key)
         if held is None or PREFERRED_RATERS.index(m.rater) < PREFERRED_RATERS.index(held.rater):
-            best[m.person] = m
+            best[key] = m
     return sorted(best.values(), key=_person_key)
 
 
@@ -98,17 +174,20 @@ def coverage_rows(
         for sid in skills:
             row[sid] = m.ratings.get(sid)
         row["evidence"] = {sid: m.evidence[sid] for sid in skills if sid in m.evidence}
+        row["source"] = m.source
+        row["flags"] = list(m.flags)
         rows.append(row)
     counted = preferred(members)
     bench = {sid: holders(counted, sid, level) for sid in skills}
     empty = {"person": None, "rater": None, "created": None, "role": None}
-    rows.append({"kind": "bench", **empty, **bench, "evidence": None})
+    empty_tail = {"evidence": None, "source": None, "flags": None}
+    rows.append({"kind": "bench", **empty, **bench, **empty_tail})
     rows.append(
         {
             "kind": "single-point-of-failure",
             **empty,
             **{sid: bench[sid] < min_holders for sid in skills},
-            "evidence": None,
+            **empty_tail,
         }
     )
     return rows
@@ -120,7 +199,7 @@ def coverage_rows(
 # A target view's rows carry every field (None where it does not apply): the same keys
 # in every row, so JSON readers and spreadsheets see one shape.
 _SKILL_PART = ("skill", "required", "meet", "below", "total_gap")
-_PERSON_PART = ("person", "rater", "readiness", "band", "met", "requirements")
+_PERSON_PART = ("person", "rater", "readiness", "band", "met", "requirements", "source")
 
 
 def target_rows(members: Sequence[Member], catalog: Catalog, role: Role) -> list[dict[str, Any]]:
@@ -156,6 +235,7 @@ def target_rows(members: Sequence[Member], catalog: Catalog, role: Role) -> list
                 "band": ready.band,
                 "met": ready.met,
                 "requirements": ready.required,
+                "source": m.source,
             }
         )
     person_rows.sort(key=lambda r: -r["readiness"])  # stable: ties stay in person order
@@ -181,6 +261,7 @@ def next_rows(members: Sequence[Member], catalog: Catalog) -> list[dict[str, Any
                 "readiness": s.percent if s else None,
                 "band": s.band if s else None,
                 "reason": advisor.reason(s) if s else "top of the track: no next role",
+                "source": m.source,
             }
         )
     return rows
@@ -192,10 +273,10 @@ def next_rows(members: Sequence[Member], catalog: Catalog) -> list[dict[str, Any
 def calibration_rows(members: Sequence[Member], catalog: Catalog) -> list[dict[str, Any]]:
     """For each person with both a self and a manager assessment (the latest of each),
     the two ratings side by side per skill; two levels or more apart is flagged."""
-    latest = {(m.person, m.rater): m for m in select(members)}
+    latest = {(_person_key(m)[0], m.rater): m for m in select(members)}
     rows = []
     for own in [m for m in latest.values() if m.rater == "self"]:
-        boss = latest.get((own.person, "manager"))
+        boss = latest.get((_person_key(own)[0], "manager"))
         if boss is None:
             continue
         for skill in catalog.skills:
@@ -215,6 +296,8 @@ def calibration_rows(members: Sequence[Member], catalog: Catalog) -> list[dict[s
                     "manager_created": boss.created,
                     "self_evidence": own.evidence.get(skill.id),
                     "manager_evidence": boss.evidence.get(skill.id),
+                    "self_source": own.source,
+                    "manager_source": boss.source,
                 }
             )
     return rows
@@ -240,7 +323,10 @@ def anonymous_rows(
     min_group: int,
 ) -> list[dict[str, Any]]:
     """Counts and distributions only, no names; Refused when any group has fewer than
-    ``min_group`` people (a small group's distribution can identify someone)."""
+    ``min_group`` people (a small group's distribution can identify someone). People are
+    told apart by :func:`people.person_key`; every file without a name inside counts as
+    one unknown person (a folder of one person's saves is one person, never a group)."""
+    members = [m if m.named else m._replace(key=UNKNOWN, person=UNKNOWN) for m in members]
     counted = preferred(members)
     n = len(counted)
     rows: list[dict[str, Any]] = []

@@ -6,10 +6,7 @@ stderr with the reason and skipped. The aggregation is ``csadvisor.core.team`` (
 module only reads files and picks the view. The tsv/csv/json path imports no rich.
 """
 
-import os
-from collections.abc import Iterator
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -21,10 +18,9 @@ from csadvisor.errors import DataError, Problem, UsageError, escape_control
 
 app = command_app()
 
-SUFFIXES = (".json", ".yaml", ".yml")
-
 
 class TeamView(str, Enum):
+    sheet = "sheet"
     coverage = "coverage"
     target = "target"
     next = "next"
@@ -37,6 +33,7 @@ class TeamView(str, Enum):
         "csadvisor team team/ --target customer-service-manager",
         "csadvisor team team/ --view next -f csv > next.csv",
         "csadvisor team team/ --view calibration",
+        "csadvisor team team/ --show-files --view coverage",
         "csadvisor team team/ --anonymous --min-group 5 -f json",
     )
 )
@@ -47,27 +44,28 @@ def team(
         typer.Argument(
             metavar="PATH...",
             help="Assessment files (assess -f json, saved history, answers files) and "
-            "folders, searched recursively for *.json, *.yaml and *.yml.",
+            "folders, searched at any depth for *.json, *.yaml and *.yml.",
         ),
     ],
     view: Annotated[
-        TeamView,
+        TeamView | None,
         typer.Option(
             "--view",
             metavar="VIEW",
             case_sensitive=False,
-            help="coverage: people x skills (default); target: readiness for --target; "
-            "next: each person's suggested next role; calibration: self and manager "
-            "side by side.",
+            help="sheet: one screen to act on (default on a terminal; -f json gives its "
+            "data); coverage: people x skills (the default in data formats); target: "
+            "readiness for --target; next: each person's suggested next role; calibration: "
+            "self and manager ratings 2+ apart (--all: every skill).",
         ),
-    ] = TeamView.coverage,
+    ] = None,
     target: Annotated[
         str | None,
         typer.Option(
             "--target",
             metavar="ROLE",
             help="Per skill, how many meet ROLE's level (biggest gaps first); per person, "
-            "readiness for ROLE.",
+            "readiness for ROLE. On the sheet: the skills to train first for ROLE.",
         ),
     ] = None,
     level: Annotated[
@@ -86,14 +84,35 @@ def team(
     ] = 2,
     keep_all: Annotated[
         bool,
-        typer.Option("--all", help="Every assessment, not only the latest per person and rater."),
+        typer.Option(
+            "--all",
+            help="Every assessment, not only the latest per person and rater; with "
+            "--view calibration, every skill, not only those 2+ apart.",
+        ),
     ] = False,
+    show_files: Annotated[
+        bool,
+        typer.Option("--show-files", help="Name the file each row came from (json always does)."),
+    ] = False,
+    missing: Annotated[
+        int | None,
+        typer.Option(
+            "--missing",
+            metavar="LEVEL",
+            min=1,
+            max=5,
+            help="Rate skills an answers file leaves out or blank at LEVEL (default: such "
+            "a file is skipped, with every problem named).",
+        ),
+    ] = None,
     anonymous: Annotated[
         bool,
         typer.Option(
             "--anonymous",
-            help="No names: counts and distributions only; refused (exit 2) when a group "
-            "would have fewer than --min-group people.",
+            help="No names: counts and distributions only (a skill x level grid); refused "
+            "(exit 2) when a group would have fewer than --min-group people. People are "
+            "told apart by name (case, spaces, hyphens, accents aside); files without a "
+            "name count as one unknown person.",
         ),
     ] = False,
     min_group: Annotated[
@@ -103,20 +122,24 @@ def team(
     fmt: FormatOption = None,
     header: HeaderOption = True,
 ) -> None:
-    """A team's skills: coverage and single points of failure, readiness for a role,
-    next steps, and self versus manager ratings.
+    """A team's skills on one screen: who holds what, the bench and single points of
+    failure, what to train first, who could mentor whom, calibration outliers and each
+    person's next step; the long forms through --view and -f.
 
-    The latest assessment per person and rater is used (--all keeps every date). Counts
-    count each person once, from their manager's assessment if there is one, else their
-    own, else a peer's. A file without a name is about the person its file name says
-    (sam-lee.yaml: sam-lee).
+    The latest assessment per person and rater is used (--all keeps every date; a date
+    in the future never counts as the latest). Counts count each person once, from
+    their manager's assessment if there is one, else their own, else a peer's. Names
+    are compared without case, spaces, hyphens or accents. A file without a name is
+    about the person its file name says (ana-lopez-manager.yaml: Ana Lopez, rated by a
+    manager); a file whose name says no one either is skipped, never guessed.
     """
     from csadvisor.cli import records
     from csadvisor.core import team as core
 
-    if target is not None and view not in (TeamView.coverage, TeamView.target):
-        raise UsageError(f"--target goes with the target view, not --view {view.value}")
-    if view is TeamView.target and target is None:
+    chosen = view or TeamView.sheet
+    if target is not None and chosen not in (TeamView.sheet, TeamView.coverage, TeamView.target):
+        raise UsageError(f"--target goes with the target view, not --view {chosen.value}")
+    if chosen is TeamView.target and target is None:
         raise UsageError("--view target needs --target ROLE")
     cat = state(ctx).catalog()
     role = None
@@ -124,56 +147,112 @@ def team(
         from csadvisor.core.lookup import RoleIndex
 
         role = RoleIndex(cat).get(target)
-        view = TeamView.target
-    members, summary = _read_all(paths, cat)
+        if chosen is TeamView.coverage or (view is None and _data_format(fmt)):
+            chosen = TeamView.target
+    members, summary = _read_all(paths, cat, missing)
     skill_ids = [s.id for s in cat.skills]
+    names = {s.id: s.name for s in cat.skills}
+    files = ("source",) if show_files else ()
+    document = None
     if anonymous:
+        kind = "coverage" if chosen in (TeamView.sheet, TeamView.coverage) else chosen.value
         try:
             rows = core.anonymous_rows(
-                "coverage" if view is TeamView.coverage else view.value,
-                members,
-                cat,
-                level=level,
-                role=role,
-                min_group=min_group,
+                kind, members, cat, level=level, role=role, min_group=min_group
             )
         except core.Refused as exc:
             raise UsageError(str(exc)) from None
         columns: tuple[str, ...] = records.TEAM_ANONYMOUS_COLUMNS
-        show: Any = _shown("anonymous_table")
-    elif view is TeamView.coverage:
+        if kind == "coverage":
+            show: Any = _shown("anonymous_grid", "teamsheet", names=names, level=level)
+        else:
+            show = _shown("anonymous_table")
+    elif chosen is TeamView.sheet and not (view is None and _data_format(fmt)):
+        from csadvisor.core import teamsheet
+
+        sheet = teamsheet.build(members, cat, level=level, min_holders=min_holders, target=role)
+        rows = []
+        columns = ()
+        document = records.sheet_document(sheet)
+        show = _drawn(sheet, show_files)
+        if fmt is not None and getattr(fmt, "value", fmt) in ("tsv", "csv", "jsonl"):
+            raise UsageError("the sheet is a page: use -f json, or --view coverage for rows")
+    elif chosen in (TeamView.coverage, TeamView.sheet):
         rows = core.coverage_rows(
             members, cat, level=level, min_holders=min_holders, keep_all=keep_all
         )
-        columns = records.expand(records.TEAM_COLUMNS, skill_ids)
-        names = {s.id: s.name for s in cat.skills}
+        columns = records.expand(records.TEAM_COLUMNS, skill_ids) + files
         show = _shown("coverage_table", names=names, level=level, min_holders=min_holders)
-    elif view is TeamView.target:
+    elif chosen is TeamView.target:
         assert role is not None
         rows = core.target_rows(members, cat, role)
-        columns = records.TEAM_TARGET_COLUMNS
+        columns = records.TEAM_TARGET_COLUMNS + files
         show = _shown("target_table", title=role.title)
-    elif view is TeamView.next:
+    elif chosen is TeamView.next:
         rows = core.next_rows(members, cat)
-        columns = records.TEAM_NEXT_COLUMNS
+        columns = records.TEAM_NEXT_COLUMNS + files
         show = _shown("next_table")
     else:
-        rows = core.calibration_rows(members, cat)
+        every = core.calibration_rows(members, cat)
+        rows = every if keep_all else [r for r in every if r["flag"]]
         columns = records.TEAM_CALIBRATION_COLUMNS
+        if show_files:
+            columns += ("self_source", "manager_source")
         show = _shown("calibration_table")
-        if not rows:
-            error_line("no one has both a self and a manager assessment")
-    emit(View(columns, rows, show), fmt, header)
+        if not every:
+            error_line(_no_pairs(members))
+        elif not rows:
+            error_line(
+                f"no self and manager ratings 2 or more apart ({len(every)} compared); "
+                "--all lists them all"
+            )
+    emit(View(columns, rows, show, document=document), fmt, header)
     error_line(summary)  # last, where a person at a terminal sees it
 
 
-def _shown(name: str, **kwargs: Any) -> Any:
-    """The terminal view ``render.team.NAME``, imported only when a table is drawn."""
+def _data_format(fmt: Any) -> bool:
+    """A data format was asked for, or stdout is not a terminal."""
+    from csadvisor.cli.output import Format, default_format
+
+    return default_format(fmt) is not Format.table
+
+
+def _no_pairs(members: list[Any]) -> str:
+    """Why calibration has nothing to compare: who has only one side."""
+    raters: dict[str, set[str]] = {}
+    for m in members:
+        raters.setdefault(m.person, set()).add(m.rater)
+    only_self = sorted(p for p, r in raters.items() if r == {"self"})
+    only_manager = sorted(p for p, r in raters.items() if "manager" in r and "self" not in r)
+    said = []
+    if only_self:
+        said.append(f"only self: {', '.join(escape_control(p) for p in only_self[:5])}")
+    if only_manager:
+        said.append(f"only manager: {', '.join(escape_control(p) for p in only_manager[:5])}")
+    return (
+        "no one has both a self and a manager assessment"
+        + (f" ({'; '.join(said)})" if said else "")
+        + "; a file without rater: is a self-assessment unless its file name ends in "
+        "-manager or -peer"
+    )
+
+
+def _drawn(sheet: Any, show_files: bool) -> Any:
+    def show(rows: Any, out: Any) -> None:
+        from csadvisor.cli.render import teamsheet
+
+        teamsheet.sheet(sheet, out, show_files=show_files)
+
+    return show
+
+
+def _shown(name: str, module: str = "team", **kwargs: Any) -> Any:
+    """The terminal view ``render.MODULE.NAME``, imported only when a table is drawn."""
 
     def show(rows: Any, out: Any) -> None:
-        from csadvisor.cli.render import team as render
+        from csadvisor.cli.render import team, teamsheet
 
-        getattr(render, name)(rows, out, **kwargs)
+        getattr(teamsheet if module == "teamsheet" else team, name)(rows, out, **kwargs)
 
     return show
 
@@ -181,143 +260,36 @@ def _shown(name: str, **kwargs: Any) -> Any:
 # --------------------------------------------------------------------------- reading
 
 
-def _files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
-    """(path, None) for each file to read, or (path, reason) for an argument that is none."""
-    for arg in paths:
-        top = Path(arg)
-        if top.is_dir():
-            for root, dirs, files in os.walk(top):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.endswith(SUFFIXES) and not name.startswith("."):
-                        yield os.path.join(root, name), None
-        elif top.exists():
-            yield arg, None
-        else:
-            yield arg, "no such file or folder"
-
-
-def _read_all(paths: list[str], cat: Any) -> tuple[list[Any], str]:
+def _read_all(paths: list[str], cat: Any, missing: int | None) -> tuple[list[Any], str]:
     """Every usable assessment, and a summary line; the others are reported and counted,
-    never changed."""
+    never changed. A folder that cannot be listed is named and counted as skipped."""
+    from datetime import datetime, timezone
+
+    from csadvisor.core import team as core
+    from csadvisor.storage import teamfiles
     from csadvisor.storage.catalog import collector_paused
 
     members = []
     skipped = 0
     with collector_paused():  # thousands of parsed files: time stays linear
-        for path, why in _files(paths):
+        for path, why in teamfiles.files(paths):
             if why is None:
                 try:
-                    members.append(read_member(path, cat))
+                    members.append(teamfiles.read_member(path, cat, missing))
                     continue
                 except ValueError as exc:
                     why = str(exc)
             skipped += 1
-            error_line(f"skipping {path}: {why}")
+            error_line(f"skipping {escape_control(path)}: {why}")
     used = len(members)
     if not used:
         raise DataError(
             [Problem(" ".join(paths), None, "", f"no usable assessment ({skipped} skipped)")]
         )
+    members, notices = core.identify(members, datetime.now(timezone.utc).isoformat())
+    for notice in notices:
+        error_line(notice.message)
     return members, (
         f"{used} assessment{'s' if used != 1 else ''} used, {skipped} file"
         f"{'s' if skipped != 1 else ''} skipped"
-    )
-
-
-def read_member(path: str, cat: Any) -> Any:
-    """One file as a ``team.Member``; ValueError with a one-line reason if it is not one."""
-    from csadvisor.storage.sources import MAX_FILE_BYTES
-
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise ValueError(f"cannot read it ({exc.strerror or exc})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ValueError(f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")
-    parsed = _parse(path, raw)
-    doc = parsed.value
-    stem = escape_control(Path(path).stem)
-    if isinstance(doc, dict) and "schema_version" in doc:
-        return _from_result(path, doc, stem)
-    if isinstance(doc, dict) and "skills" in doc:
-        return _from_answers(path, parsed, stem, cat)
-    raise ValueError("neither an assessment result (assess -f json, history) nor answers")
-
-
-def _parse(path: str, raw: bytes) -> Any:
-    """The file's values (a ``Parsed``): JSON the fast way, YAML with lines for messages."""
-    import json
-
-    from csadvisor.storage.yamlreader import Parsed
-
-    if path.endswith(".json"):
-        try:
-            return Parsed(json.loads(raw.decode("utf-8-sig")), None)
-        except UnicodeDecodeError:
-            raise ValueError("cannot read it (not UTF-8 text)") from None
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
-        except (RecursionError, ValueError) as exc:  # nested too deeply, huge integers
-            raise ValueError(f"not a usable file ({type(exc).__name__})") from None
-    from csadvisor.storage.sources import decode
-    from csadvisor.storage.yamlreader import parse_yaml
-
-    try:
-        return parse_yaml(decode(raw, path), path)
-    except DataError as exc:
-        raise ValueError(_reason(exc, path)) from None
-
-
-def _reason(exc: DataError, path: str) -> str:
-    """A DataError's first problem without the file name (the caller says it)."""
-    first = exc.problems[0] if exc.problems else None
-    if first is None:
-        return exc.message
-    where = f"line {first.line}: " if first.line is not None else ""
-    field = f"{first.path}: " if first.path else ""
-    return escape_control(f"{where}{field}{first.message}")
-
-
-def _from_result(path: str, doc: dict[str, Any], stem: str) -> Any:
-    from csadvisor.core.team import Member
-    from csadvisor.storage import history
-
-    why = history.quick_problem(doc)
-    if why is not None:
-        raise ValueError(f"not a csadvisor assessment ({escape_control(why)[:200]})")
-    return Member(
-        person=doc.get("name") or stem,
-        rater=doc.get("rater") or "self",
-        created=doc["created"],
-        role=doc["role"],
-        ratings=doc["ratings"],
-        evidence=doc.get("evidence") or {},
-        source=path,
-    )
-
-
-def _from_answers(path: str, parsed: Any, stem: str, cat: Any) -> Any:
-    from datetime import datetime, timezone
-
-    from csadvisor.core.team import Member
-    from csadvisor.errors import NotFoundError
-    from csadvisor.storage import validate as checks
-
-    try:
-        answers = checks.answers(parsed, path, cat)
-    except DataError as exc:
-        raise ValueError(_reason(exc, path)) from None
-    except NotFoundError as exc:  # an unknown role
-        raise ValueError(escape_control(exc.message)) from None
-    mtime = datetime.fromtimestamp(os.stat(path).st_mtime, timezone.utc)
-    return Member(
-        person=answers.name or stem,
-        rater=answers.rater,
-        created=mtime.isoformat(),
-        role=answers.role,
-        ratings=answers.ratings,
-        evidence=answers.evidence,
-        source=path,
     )
