@@ -4,19 +4,24 @@ and checked in a real browser (tests/browsertools.py; they skip saying why witho
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browsertools import axe_violations, chart_rows, launch, numbers, open_file, pdf_pages
+from browsertools import (
+    assert_well_formed_page,
+    axe_violations,
+    chart_rows,
+    launch,
+    numbers,
+    open_file,
+    pdf_pages,
+)
 from browsertools import table_rows as rows_of
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def answers(tmp_path: Path, **extra: Any) -> Path:
@@ -49,51 +54,6 @@ def export(invoke: Any, tmp_path: Path, *extra: str, name: str = "plan.html", **
     assert res.exit_code == 0, res.stderr
     json.loads(res.stdout)  # stdout still carries only the result
     return target
-
-
-class Outline(HTMLParser):
-    """The page's headings, tables and every start tag, as a reader meets them."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.headings: list[int] = []
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if re.fullmatch(r"h[1-6]", tag):
-            self.headings.append(int(tag[1]))
-
-
-def outline(text: str) -> Outline:
-    parser = Outline()
-    parser.feed(text)
-    return parser
-
-
-def assert_well_formed_page(text: str) -> None:
-    """What every report page holds, read from its source."""
-    assert text.startswith("<!DOCTYPE html>\n<html lang=")
-    page = outline(text)
-    names = [t for t, _ in page.tags]
-    assert "script" not in names
-    assert "link" not in names
-    assert "img" not in names
-    assert "iframe" not in names
-    assert "object" not in names
-    assert "base" not in names
-    assert not [(t, k) for t, a in page.tags for k in a if k.startswith("on")]  # no handlers
-    assert "http://" not in text
-    assert "https://" not in text
-    assert "url(" not in text
-    metas = [a for t, a in page.tags if t == "meta" and a.get("http-equiv")]
-    assert metas == [{"http-equiv": "Content-Security-Policy", "content": CSP}]
-    # Headings in order: one h1 first, never a level skipped on the way down.
-    assert page.headings[0] == 1
-    assert page.headings.count(1) == 1
-    assert all(b <= a + 1 for a, b in zip(page.headings, page.headings[1:], strict=False))
-    # Every table has a header row of column headers.
-    assert text.count("<table") == text.count('<thead><tr><th scope="col"')
 
 
 # --------------------------------------------------------------------------- the file

@@ -268,15 +268,8 @@ def _ask_in_terminal(
 
 
 def _export(result: dict[str, Any], target: str, fmt: Any, *, force: bool, saved: bool) -> None:
-    """The plan, as a page or as Markdown (``cli.export`` checks and writes it)."""
-    from csadvisor.cli import export
+    """The plan, as a page or as Markdown (``cli.reports``), written by ``cli.export``."""
+    from csadvisor.cli import export, reports
 
-    if export.export_format(target, fmt) is export.ExportFormat.html:
-        from csadvisor.cli.render.html.plan import plan_html
-
-        text = plan_html(result, saved=saved, generator=export.generator())
-    else:
-        from csadvisor.cli.render.plan import result_markdown
-
-        text = result_markdown(result, saved=saved)
+    text = reports.plan_report(result, export.export_format(target, fmt), saved=saved)
     export.write(target, text, force=force)

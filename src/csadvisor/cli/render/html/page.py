@@ -157,6 +157,9 @@ svg text{font-family:inherit;fill:#1a1a1a}
 .l4{background:#2f5c9e;color:#fff}.l5{background:#13294b;color:#fff}
 .legend span{display:inline-block;min-width:2.2rem;text-align:center;border:1px solid #6e6e6e;
 margin-right:.3rem}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+abbr{text-decoration:none}
+tfoot th,tfoot td{background:#ececec;font-weight:600}
 .keys{columns:2;font-size:.85em;padding-left:1.2rem;margin:.2rem 0}
 @page{margin:10mm}
 @media print{
