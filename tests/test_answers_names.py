@@ -62,9 +62,47 @@ def test_a_filled_in_template_is_scored_and_an_empty_one_is_refused(
     template = invoke("assess", "--template").stdout
     empty = invoke("assess", "--answers", "-", "--no-save", input=template)
     assert empty.exit_code == 3
-    assert "skills.empathy: expected a whole number" in empty.stderr
+    assert "skills.empathy: left blank (write a level 1-5, or pass --missing LEVEL)" in (
+        empty.stderr
+    )
+    assert len(empty.stderr.splitlines()) == len(SKILLS)  # every blank, each with its line
+    assert "more" not in empty.stderr
     filled = re.sub(r"(?m)^(  [a-z0-9-]+):$", r"\1: 4", template)
     filled = filled.replace("# role: ", "role: ")
     result = invoke("assess", "--answers", "-", "--no-save", "-f", "json", input=filled)
     assert result.exit_code == 0, result.stderr
     assert set(json.loads(result.stdout)["ratings"].values()) == {4}
+
+
+def test_levels_as_text_and_level_names_are_accepted(invoke: Any) -> None:
+    given = "skills:\n  empathy: '3'\n  communication: 4 Advanced\n  coaching: skilled\n"
+    res = invoke(
+        "assess", "--answers", "-", "--missing", "1", "--no-save", "-f", "json", input=given
+    )
+    assert res.exit_code == 0, res.stderr
+    ratings = json.loads(res.stdout)["ratings"]
+    assert (ratings["empathy"], ratings["communication"], ratings["coaching"]) == (3, 4, 3)
+
+
+def test_missing_fills_blank_levels_and_every_problem_is_listed_with_its_line(
+    invoke: Any,
+) -> None:
+    partly = "skills:\n  empathy: 5\n  communication:\n  coaching: ''\n"
+    res = invoke(
+        "assess", "--answers", "-", "--missing", "2", "--no-save", "-f", "json", input=partly
+    )
+    assert res.exit_code == 0, res.stderr
+    ratings = json.loads(res.stdout)["ratings"]
+    assert (ratings["empathy"], ratings["communication"], ratings["coaching"]) == (5, 2, 2)
+    wrong = "skills:\n  empathy: 3 Expert\n  communication: lots\n  coaching: 9\n  nope: 1\n"
+    bad = invoke("assess", "--answers", "-", "--missing", "2", "--no-save", input=wrong)
+    assert bad.exit_code == 3
+    lines = bad.stderr.splitlines()
+    assert [line.split(": ")[1] for line in lines] == [
+        "<stdin>:2",
+        "<stdin>:3",
+        "<stdin>:4",
+        "<stdin>:5",
+    ]
+    assert "'3 Expert' is not a level" in lines[0]
+    assert "unknown skill 'nope'" in lines[3]

@@ -97,9 +97,13 @@ class DataError(CsadvisorError):
 
     exit_code = ExitCode.DATA
 
-    def __init__(self, problems: Sequence[Problem], hint: str = "") -> None:
-        """``hint`` says how to see every problem, e.g. "run 'csadvisor data validate DIR'"."""
+    def __init__(self, problems: Sequence[Problem], hint: str = "", *, every: bool = False) -> None:
+        """``hint`` says how to see every problem, e.g. "run 'csadvisor data validate DIR'";
+        ``every`` prints each problem on its own line instead (an answers file)."""
         self.problems = tuple(problems)
+        if every and self.problems:
+            super().__init__(*(str(p) for p in self.problems))
+            return
         first = str(self.problems[0]) if self.problems else "invalid data"
         more = len(self.problems) - 1
         suffix = ""

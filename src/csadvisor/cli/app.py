@@ -29,6 +29,7 @@ COMMANDS = {
     "assess": "csadvisor.cli.commands.assess",
     "next": "csadvisor.cli.commands.next",
     "history": "csadvisor.cli.commands.history",
+    "plan": "csadvisor.cli.commands.plan",
     "areas": "csadvisor.cli.commands.areas",
     "team": "csadvisor.cli.commands.team",
     "data": "csadvisor.cli.commands.data",

@@ -70,7 +70,7 @@ def check_target(target: str, force: bool, example: str = "plan.md") -> None:
         raise UsageError(f"--export {target}: already exists; add --force to replace it")
 
 
-def write(target: str, text: str, *, force: bool, example: str = "plan.md") -> None:
+def write(target: str, text: str, *, force: bool, example: str = "plan.md", said: str = "") -> None:
     """Write ``text`` to ``target`` atomically (checked again: the work took a while)."""
     from pathlib import Path
 
@@ -84,7 +84,7 @@ def write(target: str, text: str, *, force: bool, example: str = "plan.md") -> N
         raise UsageError(f"--export {target}: already exists; add --force to replace it") from None
     except OSError as exc:
         raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
-    error_line(f"wrote {target}")
+    error_line(said or f"wrote {target}")
 
 
 def generator() -> str:

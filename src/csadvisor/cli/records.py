@@ -34,7 +34,9 @@ SKILL_COLUMNS = ("id", "name", "category", "description", "required_by")
 TRACK_COLUMNS = (
     "depth", "id", "title", "level", "parent", "low", "high", "currency", "period", "note",
 )  # fmt: skip
-HISTORY_COLUMNS = ("id", "created", "role", "suggestion", "readiness", "band")
+HISTORY_COLUMNS = (
+    "id", "created", "person", "rater", "role", "suggestion", "readiness", "band",
+)  # fmt: skip
 DIFF_COLUMNS = ("skill", "name", "before", "after", "change")
 NEXT_COLUMNS = (
     "from", "role", "title", "level", "pay_change", "currency", "note", "skill_changes",
@@ -229,6 +231,8 @@ def history_record(assessment_id: str, result: Mapping[str, Any]) -> dict[str, A
     return {
         "id": assessment_id,
         "created": result["created"],
+        "person": result.get("name") or "me",
+        "rater": result.get("rater") or "self",
         "role": result.get("role"),
         "suggestion": suggestion.get("role"),
         "readiness": suggestion.get("readiness"),

@@ -35,6 +35,8 @@ class Rater(str, Enum):
 PERIODS = tuple(p.value for p in Period)
 RATERS = tuple(r.value for r in Rater)
 NAME_MAX = 100  # a person's name on an assessment
+#: One word per level (the quiz echoes them; an answers file may write "3 Skilled").
+LEVEL_LABELS = ("Learning", "Independent", "Skilled", "Advanced", "Expert")
 EVIDENCE_MAX = 300  # one example behind a rating: a sentence, not an essay
 SKILL_CATEGORIES = tuple(c.value for c in SkillCategory)
 CATEGORY_LABELS = {"soft": "soft", "technical": "technical and AI", "working": "working"}

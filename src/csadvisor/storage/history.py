@@ -127,6 +127,64 @@ def load_all(warn: Callable[[str], None]) -> list[Saved]:
     return out
 
 
+# --------------------------------------------------------------------------- whose
+
+
+def person_of(result: dict[str, Any]) -> str:
+    """Who a saved assessment is about: its name, or "me" (saved without one)."""
+    from csadvisor.core.people import ME
+
+    return str(result.get("name") or ME)
+
+
+def rater_of(result: dict[str, Any]) -> str:
+    return str(result.get("rater") or "self")
+
+
+def resolve_person(saved: list[Saved], wanted: str | None) -> str:
+    """``--person``'s value as saved assessments spell it ("me" when None); any case,
+    spaces and hyphens alike; NotFoundError with a did-you-mean when no one matches."""
+    from csadvisor.core import people
+    from csadvisor.core.lookup import shown
+
+    if wanted is None or people.person_key(wanted) == people.ME:
+        return people.ME
+    names = sorted({person_of(s.result) for s in saved})
+    hits = people.matching(names, wanted)
+    if hits:
+        return hits[0]
+    near = people.suggest([n for n in names if n != people.ME], wanted)
+    hint = (
+        "did you mean " + " or ".join(f"'{shown(n)}'" for n in near) + "?"
+        if near
+        else "run 'csadvisor history --everyone' to see who has saved assessments"
+    )
+    raise NotFoundError(f"no saved assessment about '{shown(wanted)}'; {hint}")
+
+
+def about(saved: list[Saved], person: str, rater: str | None = None) -> list[Saved]:
+    """The saved assessments about ``person`` (as :func:`resolve_person` gives it), by
+    ``rater`` if given, oldest first."""
+    from csadvisor.core.people import person_key
+
+    key = person_key(person)
+    return [
+        s
+        for s in saved
+        if person_key(person_of(s.result)) == key and (rater is None or rater_of(s.result) == rater)
+    ]
+
+
+def remove(saved: Saved) -> None:
+    """Delete one saved assessment (after the user confirmed)."""
+    try:
+        saved.path.unlink()
+    except FileNotFoundError:
+        raise NotFoundError(f"{saved.id} was already removed") from None
+    except OSError as exc:
+        raise UsageError(f"cannot remove {saved.path} ({exc.strerror or exc})") from None
+
+
 def find(saved: list[Saved], ident: str) -> Saved:
     """By id, unique id prefix, or ``latest``."""
     if not saved:

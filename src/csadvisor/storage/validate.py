@@ -215,15 +215,29 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
     from csadvisor.storage.specs import ANSWERS_FILE
 
     checker = Checker()
-    doc = ANSWERS_FILE.check(parsed.value, "", checker)
-    problems = [Problem(label, line_of(parsed.lines, p), p, m) for p, m in checker.problems]
+    value, blank, said = _levels(parsed.value)
+    doc = ANSWERS_FILE.check(value, "", checker)
+    problems = [Problem(label, line_of(parsed.lines, p), p, m) for p, m in said]
+    problems += [Problem(label, line_of(parsed.lines, p), p, m) for p, m in checker.problems]
+    if blank and missing is None:
+        problems += [
+            Problem(
+                label,
+                line_of(parsed.lines, f"skills.{k}"),
+                f"skills.{k}",
+                "left blank (write a level 1-5, or pass --missing LEVEL)",
+            )
+            for k in blank
+        ]
     ratings: dict[str, int] = {}
     evidence: dict[str, str] = {}
     if doc is not INVALID:
         index = SkillIndex(catalog)
         rated = _by_skill_id("skills", doc["skills"], index, parsed, label, problems)
+        unread = blank + [where.split(".", 1)[1] for where, _ in said]
+        blank_ids = {f.id for f in (index.find(k) for k in unread) if f is not None}
         evidence = _by_skill_id("evidence", doc.get("evidence", {}), index, parsed, label, problems)
-        left_out = [s.id for s in catalog.skills if s.id not in rated]
+        left_out = [s.id for s in catalog.skills if s.id not in rated and s.id not in blank_ids]
         if left_out and missing is None:
             problems.append(
                 Problem(
@@ -235,12 +249,66 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
                 )
             )
         ratings = {s.id: rated.get(s.id, missing or 0) for s in catalog.skills}
+        for k in blank:
+            found = index.find(k)
+            if found is not None and missing is not None:
+                ratings[found.id] = missing
+    elif isinstance(value, dict) and isinstance(value.get("skills"), dict):
+        keys = {k: v for k, v in value["skills"].items() if isinstance(k, str)}
+        _by_skill_id("skills", keys, SkillIndex(catalog), parsed, label, problems)
     if problems:
-        raise DataError(problems)
+        problems.sort(key=lambda p: (p.line is None, p.line or 0))
+        raise DataError(problems, every=True)
     role_id = None
     if doc.get("role"):
         role_id = RoleIndex(catalog).get(doc["role"]).id
     return Answers(role_id, ratings, doc.get("name"), doc.get("rater", "self"), evidence)
+
+
+def _levels(value: Any) -> tuple[Any, list[str], list[tuple[str, str]]]:
+    """An answers document with forgiving levels: ``3``, ``"3"``, ``"3 Skilled"`` and
+    ``"skilled"`` are level 3. Returns the document with levels as numbers, the skills
+    left blank (taken out: ``--missing`` fills them), and the levels it cannot read."""
+    from csadvisor.core.models import LEVEL_LABELS
+
+    if not isinstance(value, dict) or not isinstance(value.get("skills"), dict):
+        return value, [], []
+    names = {n.casefold(): i for i, n in enumerate(LEVEL_LABELS, 1)}
+    skills: dict[Any, Any] = {}
+    blank: list[str] = []
+    said: list[tuple[str, str]] = []
+    for key, level in value["skills"].items():
+        if level is None or (isinstance(level, str) and not level.strip()):
+            blank.append(str(key))
+            continue
+        if isinstance(level, str):
+            words = level.split()
+            number = int(words[0]) if words[0] in ("1", "2", "3", "4", "5") else None
+            named = names.get(words[-1].casefold())
+            if (
+                len(words) <= 2
+                and (number or named)
+                and (number is None or named is None or number == named)
+                and (len(words) == 1 or (number and named))
+            ):
+                skills[key] = number or named
+                continue
+            said.append(
+                (
+                    f"skills.{key}",
+                    f"'{_short(level)}' is not a level: write 1-5 or one of "
+                    + ", ".join(f"{i} {n}" for i, n in enumerate(LEVEL_LABELS, 1)),
+                )
+            )
+            continue
+        skills[key] = level
+    return {**value, "skills": skills}, blank, said
+
+
+def _short(text: str) -> str:
+    from csadvisor.errors import escape_control
+
+    return escape_control(text[:40])
 
 
 def _by_skill_id(

@@ -57,13 +57,16 @@ def readiness_help(summary: str) -> str:
 
 
 def where_more(saved_id: str | None, offer_export: bool) -> str:
-    """The summary's last line: where the details are."""
-    places = ["--details"]
-    if saved_id is not None:
-        places.append(f"csadvisor history show {saved_id}")
+    """The summary's last line: where the details are, each a command that exists for
+    this result. Just saved (``offer_export``, from assess): show it again and make its
+    plan at any time; not saved: only this run's --details and --export; seen again
+    (from next): --details and its plan."""
+    if saved_id is None:
+        return "More: --details" + (", --export plan.md" if offer_export else "")
+    plan = f"csadvisor plan {saved_id} --export plan.md"
     if offer_export:
-        places.append("--export plan.md")
-    return "More: " + ", ".join(places)
+        return f"More: csadvisor history show {saved_id}; {plan}"
+    return f"More: --details; {plan}"
 
 
 def add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
@@ -89,3 +92,70 @@ def place_for(ctx: typer.Context, location: str | None) -> Any:
     from csadvisor.storage import catalog
 
     return place_module.listing_place(catalog.resolve_source(state(ctx).data_dir), location)
+
+
+PersonOption = Annotated[
+    str | None,
+    typer.Option(
+        "--person",
+        metavar="NAME",
+        help="Whose saved assessments: a name as saved with assess --name (any case; "
+        "spaces and hyphens alike), or 'me' (default: your own self-assessments).",
+    ),
+]
+
+
+def saved_for(
+    person: str | None, rater: str | None = None, first: str = ""
+) -> tuple[str, list[Any]]:
+    """The saved assessments a command works on, oldest first, and whose they are: by
+    default your own self-assessments ("me", rated by self); ``--person NAME`` someone
+    else's (every rater, unless ``rater``). NotFoundError when there are none."""
+    from csadvisor.cli.app import error_line
+    from csadvisor.core.people import ME
+    from csadvisor.errors import NotFoundError
+    from csadvisor.storage import history
+
+    every = history.load_all(error_line)
+    who = history.resolve_person(every, person)
+    if rater is None and who == ME:
+        rater = "self"
+    mine = history.about(every, who, rater)
+    if not mine:
+        if not every:
+            raise NotFoundError(f"no saved assessment yet; run 'csadvisor assess' first{first}")
+        others = len(every)
+        raise NotFoundError(
+            ("no saved self-assessment of your own" if who == ME else f"none by a {rater}")
+            + f"; {others} saved about others or by others: 'csadvisor history --everyone' "
+            "lists them, --person NAME picks one"
+        )
+    return who, mine
+
+
+def person_label(who: str) -> str:
+    from csadvisor.core.people import ME
+
+    return "you" if who == ME else who
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one word a POSIX shell takes literally (for a hint to paste)."""
+    import shlex
+
+    from csadvisor.errors import escape_control
+
+    return shlex.quote(escape_control(text))
+
+
+def pick_saved(ident: str, person: str | None) -> Any:
+    """An id (anyone's), or 'latest' of the person's (default: your own self-assessments)."""
+    from csadvisor.cli.app import error_line
+    from csadvisor.storage import history
+
+    if ident == "latest":
+        return saved_for(person)[1][-1]
+    every = history.load_all(error_line)
+    if person is not None:
+        every = history.about(every, history.resolve_person(every, person))
+    return history.find(every, ident)

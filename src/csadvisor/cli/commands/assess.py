@@ -178,10 +178,21 @@ def assess(
         saved_to = history.save(result)
     if export is not None:
         _export(result, export, export_fmt, force=force, saved=saved_to is not None)
-    more = where_more(result["id"] if saved_to is not None else None, export is None)
+    if saved_to is not None:
+        more = where_more(result["id"], offer_export=True)
+    else:
+        more = where_more(None, offer_export=export is None)
     show_result(result, fmt, header, details=details, more=more, plain=plain)
     if saved_to is not None:
         error_line(f"saved as {result['id']} ({saved_to})")
+        if result.get("name"):  # about someone else: not among your own
+            from csadvisor.cli.commands import shell_word
+
+            error_line(
+                f"saved about {result['name']} (rated by {result.get('rater') or 'self'}), "
+                "apart from your own assessments; see it with: csadvisor history --person "
+                + shell_word(str(result["name"]))
+            )
 
 
 def answers_template(cat: Any) -> str:

@@ -7,6 +7,7 @@ import typer
 from csadvisor.cli.app import error_line
 from csadvisor.cli.commands import (
     DetailsOption,
+    PersonOption,
     add_local_pay,
     place_for,
     readiness_help,
@@ -23,7 +24,7 @@ from csadvisor.cli.options import (
     state,
 )
 from csadvisor.cli.output import View, emit
-from csadvisor.errors import NotFoundError
+from csadvisor.errors import NotFoundError, UsageError
 
 app = command_app()
 
@@ -34,7 +35,8 @@ app = command_app()
         "What comes next: from ROLE, the roles it grows into, with the pay change, the skills "
         "to grow and how much of each role's requirements ROLE already meets (overlap); "
         "with --location, the change between local medians (BLS), not a promised raise; "
-        "without ROLE, the summary of your latest advice (--details for everything), "
+        "without ROLE, the summary of your latest self-assessment (--person NAME: the "
+        "latest about NAME; --details for everything), "
         "its pay line from local medians with --location."
     ),
     epilog=examples(
@@ -42,6 +44,7 @@ app = command_app()
         "csadvisor next csr --location Houston",
         "csadvisor next",
         "csadvisor next --location TX",
+        "csadvisor next --person 'Gus Moreno' --details",
         "csadvisor next --assessment result.json -f json",
     ),
 )
@@ -67,6 +70,7 @@ def next_(
     location: LocationOption = None,
     header: HeaderOption = True,
     details: DetailsOption = False,
+    person: PersonOption = None,
 ) -> None:
     """What comes next (help text: see ``readiness_help``)."""
     from csadvisor.cli import records
@@ -101,7 +105,9 @@ def next_(
             )
         emit(View(columns, rows, next_table), fmt, header)
         return
-    result = _latest_result(assessment_file)
+    if person is not None and assessment_file is not None:
+        raise UsageError("--person picks a saved assessment; --assessment gives one: use one")
+    result = _latest_result(assessment_file, person)
     from csadvisor.core import assessment
     from csadvisor.core.advisor import Answers
 
@@ -131,7 +137,7 @@ def next_(
     show_result(fresh, fmt, header, details=details, more=more, plain=plain)
 
 
-def _latest_result(path: str | None) -> dict[str, Any]:
+def _latest_result(path: str | None, person: str | None) -> dict[str, Any]:
     from pathlib import Path
 
     from csadvisor.errors import DataError, Problem
@@ -145,7 +151,6 @@ def _latest_result(path: str | None) -> dict[str, Any]:
             if line.isdigit():  # "3: not valid JSON (...)"
                 raise DataError([Problem(path, int(line), "", rest)]) from None
             raise DataError([Problem(path, None, "", str(exc))]) from None
-    saved = history.load_all(error_line)
-    if not saved:
-        raise NotFoundError("no saved assessment yet; run 'csadvisor assess' first, or give a ROLE")
-    return saved[-1].result
+    from csadvisor.cli.commands import saved_for
+
+    return dict(saved_for(person, first=", or give a ROLE")[1][-1].result)

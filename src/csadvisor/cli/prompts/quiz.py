@@ -24,7 +24,8 @@ CHANGE_ROLE = "__role__"
 BACK = "__back__"
 
 #: One word per level, echoed after an answer instead of a descriptor cut to fit.
-LEVEL_LABELS = ("Learning", "Independent", "Skilled", "Advanced", "Expert")
+from csadvisor.core.models import LEVEL_LABELS  # noqa: E402
+
 #: A rough estimate, not a measurement: reading five short descriptors and picking one.
 SECONDS_PER_QUESTION = 20
 NO_ROLE_LABEL = "Not in customer service yet (the advice picks the role that fits you best)"
@@ -281,10 +282,12 @@ def _valid_level(value: Any) -> int | None:
 
 
 def latest_answers(catalog: Catalog, warn: Callable[[str], None]) -> Previous | None:
-    """The latest saved assessment's answers, for a retake to start from."""
+    """Your latest saved self-assessment's answers, for a retake to start from (never
+    one you saved about someone else)."""
+    from csadvisor.core.people import ME
     from csadvisor.storage import history
 
-    saved = history.load_all(warn)
+    saved = history.about(history.load_all(warn), ME, "self")
     if not saved:
         return None
     result = saved[-1].result

@@ -10,6 +10,8 @@ from csadvisor.cli.render.markdown import markdown_text as md  # the one Markdow
 from csadvisor.cli.render.result import evidence_items, pay_line, pointed_to, who
 from csadvisor.errors import escape_control
 
+# The timeframes are csadvisor's own rule of thumb (one level: 1-3 months ...), not research.
+GUIDE = "csadvisor's rough guide, not a promise or a measured figure"
 _OBJECT_AFTER = {"give", "show", "tell", "help", "with", "to", "for", "let", "teach", "send"}
 _PRONOUNS = {"your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm"}
 
@@ -80,7 +82,11 @@ def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
             lines.append(
                 f"### {number}. {md(gap['name'])}: from level {gap['rating']} to {gap['required']}"
             )
-            lines += ["", f"Suggested timeframe: {timeframe(gap['required'] - gap['rating'])}.", ""]
+            lines += [
+                "",
+                f"Suggested timeframe: {timeframe(gap['required'] - gap['rating'])} ({GUIDE}).",
+                "",
+            ]
             lines += [f"What the next level looks like: {md(gap['next_level'])}", ""]
             lines += [f"- [ ] {md(first_person(g))}" for g in gap["growth"]]
             lines.append("")
@@ -89,7 +95,8 @@ def result_markdown(result: Mapping[str, Any], *, saved: bool = True) -> str:
             size = g["required"] - g["rating"]
             lines.append(
                 f"{number}. {md(g['skill'])}: from level {g['rating']} to {g['required']} "
-                f"(suggested timeframe: {timeframe(size)}; `csadvisor skill {md(g['skill'])}` "
+                f"(suggested timeframe: {timeframe(size)}, {GUIDE}; "
+                f"`csadvisor skill {md(g['skill'])}` "
                 "lists actions)"
             )
         lines.append("")

@@ -13,6 +13,7 @@ from csadvisor.cli.render.terminal import (
     text,
     write_table,
 )
+from csadvisor.errors import escape_control
 
 
 def pay_caption(rows: Iterable[Mapping[str, Any]], extra: str = "") -> str:
@@ -184,6 +185,8 @@ def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
     cols = [
         TableColumn("ID", lambda r: r["id"], style="cyan", no_wrap=True),
         TableColumn("Date", lambda r: r["created"][:16].replace("T", " "), no_wrap=True),
+        TableColumn("Person", lambda r: escape_control(r["person"])),
+        TableColumn("Rater", lambda r: r["rater"]),
         TableColumn("Role", title("role")),
         TableColumn("Suggested next", title("suggestion")),
         TableColumn(
