@@ -88,12 +88,26 @@ def test_hostile_text_is_escaped_everywhere(invoke: Any, tmp_path: Path) -> None
 def test_the_format_comes_from_the_name_or_the_option(invoke: Any, tmp_path: Path) -> None:
     md = export(invoke, tmp_path, name="plan.md").read_text(encoding="utf-8")
     assert md.startswith("# My career development plan\n")
-    as_md = export(invoke, tmp_path, "--export-format", "md", name="p.html")
-    assert as_md.read_text(encoding="utf-8").startswith("# My career development plan\n")
-    as_html = export(invoke, tmp_path, "--export-format", "HTML", name="plan.txt")
-    assert as_html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     other = export(invoke, tmp_path, name="plan.HTM")
     assert other.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    # A saved assessment's plan, later: `plan` takes --export-format over the name.
+    saved = invoke("assess", "--answers", str(answers(tmp_path)), "--missing", "2", "-f", "json")
+    assert saved.exit_code == 0, saved.stderr
+    ident = json.loads(saved.stdout)["id"]
+    for name, fmt, start in (
+        ("later.html", None, "<!DOCTYPE html>"),
+        ("later2.html", "md", "# My career development plan"),
+        ("later.txt", "HTML", "<!DOCTYPE html>"),
+        ("later.md", None, "# My career development plan"),
+    ):
+        extra = ["--export-format", fmt] if fmt else []
+        res = invoke("plan", ident, "--export", str(tmp_path / name), *extra)
+        assert res.exit_code == 0, res.stderr
+        assert f"wrote {tmp_path / name} (from {ident})" in res.stderr
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(start), name
+    res = invoke("plan", ident, "--export-format", "html")
+    assert res.exit_code == 2
+    assert "goes with --export" in res.stderr
 
 
 def test_an_html_export_is_refused_like_any_other(invoke: Any, tmp_path: Path) -> None:

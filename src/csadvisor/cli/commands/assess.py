@@ -14,7 +14,7 @@ from csadvisor.cli.commands import (
     show_result,
     where_more,
 )
-from csadvisor.cli.export import ExportFormatOption, ForceOption, check_target
+from csadvisor.cli.export import ForceOption, check_target
 from csadvisor.cli.options import (
     HeaderOption,
     LocationOption,
@@ -83,7 +83,6 @@ def assess(
             "else Markdown (mode follows your umask).",
         ),
     ] = None,
-    export_fmt: ExportFormatOption = None,
     force: ForceOption = False,
     details: DetailsOption = False,
     save: Annotated[
@@ -177,7 +176,7 @@ def assess(
 
         saved_to = history.save(result)
     if export is not None:
-        _export(result, export, export_fmt, force=force, saved=saved_to is not None)
+        _export(result, export, None, force=force, saved=saved_to is not None)
     if saved_to is not None:
         more = where_more(result["id"], offer_export=True)
     else:
