@@ -52,32 +52,17 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 PROJECTIONS_SOURCE = ROOT / "tests" / "oracle" / "bls_ep_2024-34_selected.csv"
 
-# BLS datatype code -> column name (BLS's own workbook names); see the database's
-# ``datatype`` table, which build() checks before trusting this map.
-MEASURES = (
-    ("01", "tot_emp", "Employment"),
-    ("03", "h_mean", "Hourly mean wage"),
-    ("04", "a_mean", "Annual mean wage"),
-    ("06", "h_pct10", "Hourly 10th percentile wage"),
-    ("07", "h_pct25", "Hourly 25th percentile wage"),
-    ("08", "h_median", "Hourly median wage"),
-    ("09", "h_pct75", "Hourly 75th percentile wage"),
-    ("10", "h_pct90", "Hourly 90th percentile wage"),
-    ("11", "a_pct10", "Annual 10th percentile wage"),
-    ("12", "a_pct25", "Annual 25th percentile wage"),
-    ("13", "a_median", "Annual median wage"),
-    ("14", "a_pct75", "Annual 75th percentile wage"),
-    ("15", "a_pct90", "Annual 90th percentile wage"),
-)
 # The files' columns are the ones csadvisor's readers check: one definition, in the package
 # (stdlib-only modules, so this script still runs from a bare checkout).
 sys.path.insert(0, str(ROOT / "src"))
+from csadvisor.core.wages import BLS_MEASURES  # noqa: E402
 from csadvisor.storage.areas import AREA_COLUMNS  # noqa: E402
 from csadvisor.storage.oews import OCCUPATION_COLUMNS, OEWS_COLUMNS  # noqa: E402
 from csadvisor.storage.projections import PROJECTION_COLUMNS  # noqa: E402
 
-if OEWS_COLUMNS[3:-1] != tuple(m[1] for m in MEASURES):
-    raise SystemExit("build_oews: MEASURES and csadvisor.storage.oews.MEASURES disagree")
+# BLS datatype code -> column name (BLS's own workbook names), declared once in the package;
+# build() checks the database's ``datatype`` table against it before trusting it.
+MEASURES = tuple((m.code, m.column, m.name) for m in BLS_MEASURES)
 OCCUPATION_SOURCE = f"BLS OEWS {RELEASE}, occupation list (oe.occupation)"
 PROJECTION_SOURCE = (
     "BLS Employment Projections 2024-34, occupation.xlsx Tables 1.2 and 1.10 "

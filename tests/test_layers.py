@@ -71,13 +71,7 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 
 # Breaks found when the folders were made; issue 16's typed rows remove them. Listed so the
 # rest holds meanwhile; a pair that no longer breaks must leave this list (checked below).
-KNOWN_BREAKS = {
-    ("csadvisor.core.assessment", "csadvisor.storage.schema"),
-    ("csadvisor.core.assessment", "csadvisor.storage.specs"),
-    ("csadvisor.core.localpay", "csadvisor.storage.areas"),
-    ("csadvisor.core.localpay", "csadvisor.storage.oews"),
-    ("csadvisor.core.localpay", "csadvisor.storage.projections"),
-}
+KNOWN_BREAKS: set[tuple[str, str]] = set()
 KNOWN_CYCLES = {"csadvisor.cli.prompts.quiz"}
 
 
@@ -175,18 +169,5 @@ def loaded_by(module: str) -> set[str]:
 )
 def test_importing_the_core_loads_no_shell_or_framework(module: str) -> None:
     loaded = loaded_by(module)
-    if module == "csadvisor.core.localpay":  # a known break (KNOWN_BREAKS)
-        loaded = {
-            m
-            for m in loaded
-            if m
-            not in {
-                "csadvisor.storage",
-                "csadvisor.storage.areas",
-                "csadvisor.storage.oews",
-                "csadvisor.storage.projections",
-                "csadvisor.storage.csvfile",
-            }
-        }
     assert {m for m in loaded if m.startswith(("csadvisor.storage", "csadvisor.cli"))} == set()
     assert loaded & FRAMEWORKS == set()

@@ -564,3 +564,18 @@ def test_catalog_load_raises_data_error_with_all_problems(data_dir: Path) -> Non
         (line_of(roles, "level: 9"), "roles[2].level"),
         (line_of(roles, "low: abc"), "roles[5].pay.low"),
     ]
+
+
+@pytest.mark.parametrize(("value", "ok"), [(True, True), (False, True), ("yes", False), (1, False)])
+def test_a_boolean_is_true_or_false_never_yes_or_one(value: object, ok: bool) -> None:
+    """The spec type a yes/no field of the data files uses (YAML's true/false only)."""
+    from csadvisor.storage.problems import Checker
+    from csadvisor.storage.schema import Boolean
+
+    checker = Checker()
+    Boolean().check(value, "roles[0].flag", checker)
+    assert (checker.problems == []) is ok
+    if not ok:
+        assert "expected true or false" in checker.problems[0][1]
+    assert Boolean().fits(value) is ok
+    assert Boolean().json_schema() == {"type": "boolean"}

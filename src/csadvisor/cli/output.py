@@ -9,11 +9,12 @@ the terminal drawing (in ``render``) is imported only when a terminal view is dr
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
 
 from csadvisor.core.models import Cents
+from csadvisor.core.rows import Parts, Record, as_dict
 from csadvisor.errors import CONTROL_CHARS, escape_control
 
 
@@ -46,8 +47,8 @@ else:
     ListingFormat = choices("ListingFormat", LISTING)
     TrackFormat = choices("TrackFormat", TRACK)
 
-Rows = Iterable[Mapping[str, Any]]
-Shown = list[Mapping[str, Any]]  # the rows, as a terminal view gets them
+Rows = Iterable[Record]
+Shown = list[dict[str, Any]]  # the rows by field name, as a terminal view gets them
 
 
 class View(NamedTuple):
@@ -62,40 +63,30 @@ class View(NamedTuple):
     columns: Sequence[str]
     rows: Rows
     show: Callable[[Shown, TextIO], None]
-    document: Any = None
+    document: Record | list[Any] | None = None
     mermaid: Callable[[], str] | None = None
     readable: bool = False
 
 
-class Joined(Mapping[str, Any]):
+class Joined(Parts):
     """A record made of a part many records share and a part of its own (its values win).
 
     A batch answers 100,000 lines with a handful of roles: each line's record shares its
     role's figures, so TSV formats those cells once per role, not once per line.
     """
 
-    __slots__ = ("own", "shared")
+    __slots__ = ()
 
-    def __init__(self, shared: Mapping[str, Any], own: Mapping[str, Any]) -> None:
-        self.shared = shared
-        self.own = own
+    def __init__(self, shared: Record, own: Record) -> None:
+        super().__init__(shared, own)
 
-    def __getitem__(self, key: str) -> Any:
-        if key in self.own:
-            return self.own[key]
-        return self.shared[key]
+    @property
+    def shared(self) -> Record:
+        return self.parts[0]
 
-    def __iter__(self) -> Iterator[str]:
-        yield from self.shared
-        yield from (k for k in self.own if k not in self.shared)
-
-    def __len__(self) -> int:
-        return len(self.shared) + sum(1 for k in self.own if k not in self.shared)
-
-
-def plain(record: Mapping[str, Any]) -> Any:
-    """A record as json.dumps takes it."""
-    return record if isinstance(record, dict) else dict(record)
+    @property
+    def own(self) -> Record:
+        return self.parts[1]
 
 
 def isatty(stream: TextIO) -> bool:
@@ -117,7 +108,7 @@ def emit(view: View, fmt: Any, header: bool = True, out: TextIO | None = None) -
     out = out or sys.stdout
     chosen = Format.table if fmt is None and view.readable else default_format(fmt, out)
     if chosen is Format.table:
-        view.show(list(view.rows), out)
+        view.show([as_dict(r) for r in view.rows], out)
     elif chosen is Format.mermaid:
         assert view.mermaid is not None, "a view that allows mermaid draws one"
         out.write(view.mermaid())
@@ -190,12 +181,12 @@ def write_records(
     if fmt is Format.json:
         import json
 
-        out.write(json.dumps([plain(r) for r in records], indent=2, ensure_ascii=False) + "\n")
+        out.write(json.dumps([as_dict(r) for r in records], indent=2, ensure_ascii=False) + "\n")
     elif fmt is Format.jsonl:
         import json
 
         for record in records:
-            out.write(json.dumps(plain(record), ensure_ascii=False) + "\n")
+            out.write(json.dumps(as_dict(record), ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
         import csv
 
@@ -207,12 +198,13 @@ def write_records(
             if type(record) is Joined:  # not isinstance: an ABC check costs more than the row
                 writer.writerow(joined.cells(record))
             else:
-                writer.writerow([_csv_cell(record.get(c)) for c in columns])
+                fields = as_dict(record)
+                writer.writerow([_csv_cell(fields.get(c)) for c in columns])
     else:
         if header:
             out.write("\t".join(columns) + "\n")
         # A batch repeats the same few records many times: format each one once.
-        lines: dict[int, tuple[Mapping[str, Any], str]] = {}
+        lines: dict[int, tuple[Record, str]] = {}
         joined = _JoinedCells(columns, _tsv_cell)
         for record in records:
             if type(record) is Joined:
@@ -220,7 +212,8 @@ def write_records(
                 continue
             seen = lines.get(id(record))
             if seen is None or seen[0] is not record:
-                line = "\t".join(_tsv_cell(record.get(c)) for c in columns) + "\n"
+                fields = as_dict(record)
+                line = "\t".join(_tsv_cell(fields.get(c)) for c in columns) + "\n"
                 if len(lines) < 4096:
                     lines[id(record)] = (record, line)
             else:
@@ -235,23 +228,26 @@ class _JoinedCells:
         self.columns = columns
         self.fmt = fmt
         self.position = {c: i for i, c in enumerate(columns)}
-        self.shared: dict[int, tuple[Mapping[str, Any], list[str]]] = {}
+        self.shared: dict[int, tuple[Record, list[str]]] = {}
 
     def cells(self, record: Joined) -> list[str]:
         shared = self.shared.get(id(record.shared))
         if shared is None or shared[0] is not record.shared:
-            shared = (record.shared, [self.fmt(record.shared.get(c)) for c in self.columns])
+            fields = as_dict(record.shared)
+            shared = (record.shared, [self.fmt(fields.get(c)) for c in self.columns])
             if len(self.shared) < 4096:
                 self.shared[id(record.shared)] = shared
         cells = shared[1].copy()
-        for c, value in record.own.items():
+        for c, value in as_dict(record.own).items():
             i = self.position.get(c)
             if i is not None:
                 cells[i] = self.fmt(value)
         return cells
 
 
-def write_json(document: Any, out: TextIO) -> None:
+def write_json(document: Record | list[Any], out: TextIO) -> None:
     import json
 
+    if not isinstance(document, list):
+        document = as_dict(document)
     out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

@@ -10,20 +10,18 @@ Every record carries its labels (source, basis, area, period) as fields, so JSON
 the terminal say the same thing. A percentile is a percentile, never a range's low/high.
 """
 
-from collections.abc import Mapping
-from typing import Any, NamedTuple
+from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from csadvisor.core.listings import LocalPayRow, MedianChange, OutlookRow, RolesLocalRow
 from csadvisor.core.models import MONTHS_PER_YEAR, Role, amount, number
-from csadvisor.storage.areas import Area
-from csadvisor.storage.oews import BASIS, SOURCE, Figure, OewsTable, Wages
-from csadvisor.storage.projections import Projection
+from csadvisor.core.wages import BASIS, MEASURES, SOURCE, Area, Figure, OewsTable, Projection, Wages
 
 SCHEMA_VERSION = 2
 """Carried as ``schema_version`` by every JSON record with local (BLS) figures; records
 without it are the version-1 shape, unchanged (TSV/CSV show only their columns)."""
-FIELDS = ("p10", "p25", "median", "p75", "p90")
-"""The user-facing names of the percentiles (``--field``), in order."""
-MEASURE_OF = {"p10": "pct10", "p25": "pct25", "median": "median", "p75": "pct75", "p90": "pct90"}
 CHANGE_BASIS = (
     "median-to-median: the difference between the two occupations' local medians "
     "(computed by csadvisor), not a raise anyone is promised"
@@ -85,48 +83,50 @@ def _unpublished(figure: Figure, period: str) -> str:
     return "not released"
 
 
-def local_fields(role: Role, place: Place, period: str = "year") -> dict[str, Any]:
-    """The local columns of one role (``LOCAL_COLUMNS``): percentiles, mean, labels.
+def statistics() -> tuple[tuple[str, str, bool], ...]:
+    """The BLS statistics a local row carries: (field, stat, is a wage per year or hour)."""
+    return tuple(
+        (c.name, c.stat, "a_" + c.stat in MEASURES)
+        for c in LocalPayRow.FIELDS
+        if c.stat is not None
+    )
+
+
+def local_fields(role: Role, place: Place, period: str = "year") -> LocalPayRow:
+    """The local columns of one role: percentiles, mean, employment, labels.
 
     ``hour`` reads BLS's own hourly figures; ``month`` is the yearly figure / 12, marked
     derived. Suppressed and top-coded cells are empty numbers with the reason in
     ``not_published`` (``{"p90": "at least 239200 (top-coded)"}``).
     """
     found = find(role, place)
-    record: dict[str, Any] = {
-        "location": place.asked,
-        "area_code": found.area.code if found.area else None,
-        "area": found.area.name if found.area else None,
-        "area_kind": found.area.kind if found.area else None,
-        "soc": role.soc,
-        "occupation": place.titles.get(role.soc or "", role.occupation),
-        "local_period": period,
-        "local_derived": period == "month",
-        **dict.fromkeys((*FIELDS, "mean", "employment")),
-        "local_basis": None,
-        "local_source": None,
-        "not_published": {},
-        "local_note": found.note or None,
-        "schema_version": SCHEMA_VERSION,
-    }
-    wages = found.wages
-    if wages is None:
-        return record
-    prefix = "h_" if period == "hour" else "a_"
+    stats = statistics()
+    values: dict[str, float | None] = dict.fromkeys(name for name, _, _ in stats)
     missing: dict[str, str] = {}
-    for name in (*FIELDS, "mean"):
-        figure = wages.figure(prefix + MEASURE_OF.get(name, name))
-        record[name] = _value(figure, period)
+    wages = found.wages
+    prefix = "h_" if period == "hour" else "a_"
+    for name, stat, wage in stats if wages is not None else ():
+        assert wages is not None
+        figure = wages.figure(prefix + stat if wage else stat)
+        values[name] = _value(figure, period) if wage else figure.value
         if figure.value is None:
             missing[name] = _unpublished(figure, period)
-    employment = wages.employment
-    record["employment"] = employment.value
-    if employment.value is None:
-        missing["employment"] = _unpublished(employment, period)
-    record["not_published"] = missing
-    record["local_basis"] = BASIS
-    record["local_source"] = f"{SOURCE} {wages.period}"
-    return record
+    return LocalPayRow(
+        location=place.asked,
+        area_code=found.area.code if found.area else None,
+        area=found.area.name if found.area else None,
+        area_kind=found.area.kind if found.area else None,
+        soc=role.soc,
+        occupation=place.titles.get(role.soc or "", role.occupation),
+        local_period=period,
+        local_derived=period == "month",
+        local_basis=BASIS if wages else None,
+        local_source=f"{SOURCE} {wages.period}" if wages else None,
+        not_published=missing,
+        local_note=found.note or None,
+        schema_version=SCHEMA_VERSION,
+        **values,
+    )
 
 
 def median(role: Role, place: Place) -> tuple[float | None, Found]:
@@ -136,7 +136,7 @@ def median(role: Role, place: Place) -> tuple[float | None, Found]:
     return value, found
 
 
-def median_change(current: Role, target: Role, place: Place) -> dict[str, Any]:
+def median_change(current: Role, target: Role, place: Place) -> MedianChange:
     """The pay change from ``current`` to ``target`` as the difference of local medians.
 
     For the assessment summary and ``next``: labelled median-to-median, never a raise.
@@ -148,25 +148,25 @@ def median_change(current: Role, target: Role, place: Place) -> dict[str, Any]:
     change = None if here is None or there is None else number(there - here)
     if current.soc is not None and current.soc == target.soc:
         notes.append(f"both roles read the same occupation ({current.soc})")
-    return {
-        "area": next((f.area.name for f in (found_there, found_here) if f.area), None),
-        "median_from": here,
-        "median_to": there,
-        "median_change": change,
-        "median_basis": f"{CHANGE_BASIS}; {SOURCE} {_period(found_here, found_there)}, yearly",
-        "local_note": "; ".join(dict.fromkeys(notes)) or None,
-        "schema_version": SCHEMA_VERSION,
-    }
+    return MedianChange(
+        area=next((f.area.name for f in (found_there, found_here) if f.area), None),
+        median_from=here,
+        median_to=there,
+        median_change=change,
+        median_basis=f"{CHANGE_BASIS}; {SOURCE} {_period(found_here, found_there)}, yearly",
+        local_note="; ".join(dict.fromkeys(notes)) or None,
+        schema_version=SCHEMA_VERSION,
+    )
 
 
 SUMMARY_KEYS = (
     "location", "asked_area", "area", "current_role", "target_role", "median_from",
     "median_to", "median_change", "p25", "p75", "source", "basis", "change_basis", "note",
 )  # fmt: skip
-"""The fields of an assessment's ``local_pay`` (``assessment.result_spec`` checks them)."""
+"""The fields of an assessment's ``local_pay`` (``specs.result_spec`` checks them)."""
 
 
-def summary_pay(current: Role | None, target: Role, place: Place) -> dict[str, Any]:
+def summary_pay(current: Role | None, target: Role, place: Place) -> dict[str, object]:
     """The local pay an assessment summary shows for the role it points to.
 
     Someone in a role gets the change between the two roles' local medians (labelled
@@ -175,29 +175,29 @@ def summary_pay(current: Role | None, target: Role, place: Place) -> dict[str, A
     published median there) ``note`` says which nearest level was used, and why.
     """
     spread = local_fields(target, place)
-    record: dict[str, Any] = dict.fromkeys(SUMMARY_KEYS)
+    record: dict[str, object] = dict.fromkeys(SUMMARY_KEYS)
     record.update(
         location=place.asked,
         asked_area=place.area.name,
-        area=spread["area"],
+        area=spread.area,
         current_role=current.id if current else None,
         target_role=target.id,
-        median_to=spread["median"],
-        p25=spread["p25"],
-        p75=spread["p75"],
+        median_to=spread.median,
+        p25=spread.p25,
+        p75=spread.p75,
         basis=BASIS,
-        note=spread["local_note"],
+        note=spread.local_note,
     )
     found = [find(target, place)]
     if current is not None:
         change = median_change(current, target, place)
         found.append(find(current, place))
         record.update(
-            area=change["area"],
-            median_from=change["median_from"],
-            median_change=change["median_change"],
+            area=change.area,
+            median_from=change.median_from,
+            median_change=change.median_change,
             change_basis=CHANGE_BASIS,
-            note=change["local_note"],
+            note=change.local_note,
         )
     if any(f.wages for f in found):
         record["source"] = f"{SOURCE} {_period(*found)}"
@@ -209,31 +209,31 @@ def _period(*found: Found) -> str:
     return ", ".join(periods) or "(no figure)"
 
 
-def outlook_fields(projection: Projection | None) -> dict[str, Any]:
+def outlook_fields(projection: Projection | None) -> OutlookRow:
     """BLS Employment Projections for the role's occupation (national), or empty."""
     if projection is None:
-        return {
-            "outlook_change_percent": None,
-            "outlook_openings_per_year": None,
-            "entry_education": None,
-            "outlook_source": None,
-        }
-    return {
-        "outlook_change_percent": projection.change_percent,
-        "outlook_openings_per_year": number(projection.openings_per_year * 1000),
-        "entry_education": projection.entry_education,
-        "outlook_source": f"BLS Employment Projections {projection.period}, US national",
-    }
+        return OutlookRow(
+            outlook_change_percent=None,
+            outlook_openings_per_year=None,
+            entry_education=None,
+            outlook_source=None,
+        )
+    return OutlookRow(
+        outlook_change_percent=projection.change_percent,
+        outlook_openings_per_year=number(projection.openings_per_year * 1000),
+        entry_education=projection.entry_education,
+        outlook_source=f"BLS Employment Projections {projection.period}, US national",
+    )
 
 
-def roles_fields(role: Role, place: Place) -> dict[str, Any]:
+def roles_fields(role: Role, place: Place) -> RolesLocalRow:
     """The ``roles --location`` columns: the local yearly median and where it is from."""
     value, found = median(role, place)
-    return {
-        "area": found.area.name if found.area else None,
-        "soc": role.soc,
-        "local_median": value,
-        "local_source": f"{SOURCE} {found.wages.period}, {BASIS}" if found.wages else None,
-        "local_note": found.note or None,
-        "schema_version": SCHEMA_VERSION,
-    }
+    return RolesLocalRow(
+        area=found.area.name if found.area else None,
+        soc=role.soc,
+        local_median=value,
+        local_source=f"{SOURCE} {found.wages.period}, {BASIS}" if found.wages else None,
+        local_note=found.note or None,
+        schema_version=SCHEMA_VERSION,
+    )

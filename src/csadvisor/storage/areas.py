@@ -12,6 +12,8 @@ come back: the caller lists them rather than picking one.
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from csadvisor.core.wages import Area as Area
+from csadvisor.core.wages import PlainArea
 from csadvisor.errors import Problem
 from csadvisor.storage.csvfile import read_rows, split_line
 
@@ -29,30 +31,6 @@ NATION_NAMES = (
     "national",
     "nation",
 )
-
-
-class Area(NamedTuple):
-    """One area: its BLS code, name and kind, the states it lies in, and its parent
-    (the state a metro or nonmetro area falls back to; the nation for a state)."""
-
-    code: str
-    name: str
-    kind: str
-    states: tuple[str, ...]
-    cities: tuple[str, ...]
-    parent: str
-
-    @property
-    def short_code(self) -> str:
-        """The code as BLS's workbooks print it: ``19100`` for a metro, ``48`` for a state."""
-        if self.kind == "metro":
-            return self.code[2:]
-        if self.kind == "state":
-            return self.code[:2]
-        return self.code
-
-
-PlainArea = tuple[str, str, str, tuple[str, ...], tuple[str, ...], str]
 
 
 class Resolution(NamedTuple):

@@ -64,8 +64,8 @@ class Saved:
 
 def problem(doc: Any) -> str | None:
     """Why ``doc`` is not a saved assessment (the first problem found), or None."""
-    from csadvisor.core.assessment import result_spec
     from csadvisor.storage.problems import INVALID, Checker
+    from csadvisor.storage.specs import result_spec
 
     checker = Checker()
     if result_spec().check(doc, "", checker) is INVALID or checker.problems:
@@ -232,7 +232,7 @@ def quick_problem(doc: Any) -> str | None:
             f"({OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION})"
         )
     if not _RESULT_KEYS:
-        from csadvisor.core.assessment import result_spec
+        from csadvisor.storage.specs import result_spec
 
         _RESULT_KEYS = frozenset(result_spec().fields)
     unknown = [k for k in doc if k not in _RESULT_KEYS]

@@ -5,8 +5,7 @@ its change in percent, openings a year and the typical entry education, per occu
 (``projections.csv``, written by ``scripts/build_oews.py`` from the hand-checked figures).
 """
 
-from typing import NamedTuple
-
+from csadvisor.core.wages import Projection as Projection
 from csadvisor.errors import Problem
 from csadvisor.storage.csvfile import number, read_rows
 from csadvisor.storage.oews import _is_code, is_soc
@@ -23,19 +22,6 @@ PROJECTION_COLUMNS = (
     "entry_education",
     "source",
 )
-
-
-class Projection(NamedTuple):
-    """BLS Employment Projections for one occupation (employment in thousands)."""
-
-    soc: str
-    period: str
-    employment_start: float
-    employment_end: float
-    change_percent: float
-    openings_per_year: float
-    entry_education: str
-    source: str
 
 
 def parse_projections(

@@ -173,6 +173,23 @@ class Integer(Spec):
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
+class Boolean(Spec):
+    """``true`` or ``false`` (YAML's own; never a string such as "yes")."""
+
+    __slots__ = ()
+
+    def check(self, value: Any, path: Any, c: Checker) -> Any:
+        if not isinstance(value, bool):
+            return c.fail(path, f"expected true or false, got {describe(value)}")
+        return value
+
+    def fits(self, value: Any) -> bool:
+        return type(value) is bool
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
 class Number(Spec):
     """A positive, finite number."""
 

@@ -107,3 +107,141 @@ ANSWERS_FILE = Record(
     },
     title="csadvisor answers",
 )
+
+
+def result_spec() -> Record:
+    """The shape of an assessment result (what ``assessment.result`` returns and history
+    saves), to check a saved file as a whole before any command reads a field of it."""
+    from csadvisor.core import advisor
+    from csadvisor.core.assessment import (
+        CREATED_PATTERN,
+        OLDEST_SCHEMA_VERSION,
+        SCHEMA_VERSION,
+    )
+    from csadvisor.storage.schema import Nullable, Real
+
+    line, para = Text(max_len=2000), Text(one_line=False, max_len=20000)
+    level = Integer(1, 5)
+    count = Integer(0, 1_000_000)
+    gap = Record({"skill": Field(slug()), "rating": Field(level), "required": Field(level)})
+    readiness = Record(
+        {
+            "role": Field(slug()),
+            "title": Field(line),
+            "readiness": Field(Integer(0, 100)),
+            "band": Field(Text(choices=advisor.BANDS)),
+            "met": Field(count),
+            "required": Field(count),
+            "distance": Field(count),
+            "pay_gain": Field(Nullable(Real(-1e12, 1e12))),
+            "reason": Field(para),
+            "gaps": Field(ListOf(gap, max_items=10_000)),
+            # Why the band is stretch whatever the percent; added after the first release.
+            "held_back": Field(Nullable(line), required=False),
+        }
+    )
+    return Record(
+        {
+            "schema_version": Field(Integer(OLDEST_SCHEMA_VERSION, SCHEMA_VERSION)),
+            "id": Field(Text(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_len=80)),
+            "created": Field(Text(pattern=CREATED_PATTERN, max_len=40)),
+            "name": Field(Nullable(PERSON_NAME), required=False),
+            "rater": Field(RATER, required=False),
+            "evidence": Field(MapOf(EVIDENCE), required=False),
+            "role": Field(Nullable(slug())),
+            "role_title": Field(Nullable(line)),
+            "ratings": Field(MapOf(level)),
+            "suggestion": Field(Nullable(readiness)),
+            "readiness": Field(ListOf(readiness, max_items=100_000)),
+            "profile": Field(
+                ListOf(
+                    Record(
+                        {
+                            "skill": Field(slug()),
+                            "name": Field(line),
+                            "rating": Field(level),
+                            "required": Field(Nullable(level)),
+                            "descriptor": Field(line),
+                        }
+                    ),
+                    max_items=100_000,
+                )
+            ),
+            "top_gaps": Field(
+                ListOf(
+                    Record(
+                        {
+                            "skill": Field(slug()),
+                            "name": Field(line),
+                            "rating": Field(level),
+                            "required": Field(level),
+                            "gap": Field(Integer(0, 5)),
+                            "next_level": Field(line),
+                            "growth": Field(ListOf(para, max_items=1000)),
+                        }
+                    ),
+                    max_items=100,
+                )
+            ),
+            "formula": Field(para),
+            # Added after the first release: older saved results do not have them.
+            "lateral": Field(
+                ListOf(
+                    Record({**readiness.fields, "overlap": Field(Integer(0, 100))}),
+                    max_items=100_000,
+                ),
+                required=False,
+            ),
+            "strengths": Field(
+                ListOf(
+                    Record(
+                        {
+                            "skill": Field(slug()),
+                            "name": Field(line),
+                            "rating": Field(level),
+                        }
+                    ),
+                    max_items=100,
+                ),
+                required=False,
+            ),
+            "target_pay": Field(
+                Nullable(
+                    Record(
+                        {
+                            "role": Field(slug()),
+                            "title": Field(line),
+                            "low": Field(Number()),
+                            "high": Field(Number()),
+                            "mid": Field(Number()),
+                            "currency": Field(line),
+                            "period": Field(line),
+                            "basis": Field(line),
+                            "region": Field(line),
+                            "source": Field(line),
+                            "year": Field(Integer(1900, 2200)),
+                        }
+                    )
+                ),
+                required=False,
+            ),
+            # With --location only: the local (BLS OEWS) pay the summary shows.
+            "local_pay": Field(
+                Record(
+                    {
+                        **{k: Field(Nullable(line)) for k in ("location", "asked_area", "area")},
+                        "current_role": Field(Nullable(slug())),
+                        "target_role": Field(slug()),
+                        **{
+                            k: Field(Nullable(Real(-1e12, 1e12)))
+                            for k in ("median_from", "median_to", "median_change", "p25", "p75")
+                        },
+                        **{k: Field(Nullable(para)) for k in ("source", "basis")},
+                        **{k: Field(Nullable(para)) for k in ("change_basis", "note")},
+                    }
+                ),
+                required=False,
+            ),
+        },
+        title="csadvisor assessment result",
+    )

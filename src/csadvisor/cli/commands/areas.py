@@ -54,6 +54,7 @@ def areas(
     Any name, city, postal code or code shown here works as --location PLACE.
     """
     from csadvisor.cli import records
+    from csadvisor.core.listings import AreaRow
     from csadvisor.storage import bls as blsdata
     from csadvisor.storage import sources
     from csadvisor.storage.areas import AREAS_FILE, search_in_text
@@ -65,7 +66,7 @@ def areas(
             f"no area matches '{query}'; try part of a name, a city or a postal code "
             "('csadvisor areas' lists them all)"
         )
-    rows = [records.area_record(a) for a in found]
+    rows = [AreaRow.of(a) for a in found]
 
     def table(rows: Shown, out: TextIO) -> None:
         from csadvisor.cli.render.terminal import TableColumn, write_table

@@ -199,13 +199,13 @@ def data_path(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption
         exists = "yes" if path.is_file() else "no"
         # A file name is not ours: a symlink's target may carry terminal escapes.
         shown = escape_control(str(path.resolve()))
-        rows.append({"file": name, "path": shown, "source": why, "exists": exists})
+        rows.append(records.PathRow(file=name, path=shown, source=why, exists=exists))
     from csadvisor.storage.bls import files_in_use
 
     for name, (path, label) in files_in_use(source).items():
         used = why if label != name or source.bundled else "bundled with csadvisor"
         shown = escape_control(str(path.resolve()))
-        rows.append({"file": name, "path": shown, "source": used, "exists": "yes"})
+        rows.append(records.PathRow(file=name, path=shown, source=used, exists="yes"))
 
     columns = records.PATH_COLUMNS
     emit(View(columns, rows, partial(path_table, columns=columns)), fmt, header)

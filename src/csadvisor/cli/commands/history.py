@@ -100,7 +100,7 @@ def history_list(
                 "lists them, --person NAME picks one"
             )
 
-    rows = [records.history_record(s.id, s.result) for s in chosen]
+    rows = [records.HistoryRow.of(s.id, s.result) for s in chosen]
     emit(View(records.HISTORY_COLUMNS, rows, table), fmt, header)
 
 
@@ -186,8 +186,8 @@ def history_diff(
     from csadvisor.cli.render.tables import diff_table
 
     every = records.diff_records(old.result["ratings"], new.result["ratings"], _skill_names(ctx))
-    rows = every if all_ else [r for r in every if r["change"] != 0]
-    unchanged = [r["skill"] for r in every if r["change"] == 0]
+    rows = every if all_ else [r for r in every if r.change != 0]
+    unchanged = [r.skill for r in every if r.change == 0]
     document = records.diff_document(old.result, new.result, rows, unchanged)
     show = partial(diff_table, title=f"{old.id} -> {new.id}", document=document, hidden=not all_)
     emit(View(records.DIFF_COLUMNS, rows, show, document=document), fmt, header)

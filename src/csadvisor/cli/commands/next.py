@@ -81,14 +81,19 @@ def next_(
     if name is not None:
         current = advisor.RoleIndex(cat).get(name)
         steps = advisor.steps_from(current, cat)
-        rows = [records.next_record(current, step) for step in steps]
+        from csadvisor.core.listings import NextRow
+        from csadvisor.core.rows import Parts, Record
+
+        rows: list[Record] = [NextRow.of(current, step) for step in steps]
         columns: tuple[str, ...] = records.NEXT_COLUMNS
         where = place_for(ctx, location)
         if where is not None:
             from csadvisor.core.localpay import median_change
 
-            for row, step in zip(rows, steps, strict=True):
-                row.update(median_change(current, step.role, where))
+            rows = [
+                Parts(row, median_change(current, step.role, where))
+                for row, step in zip(rows, steps, strict=True)
+            ]
             columns = records.COLUMNS["next ROLE --location"]
         if not rows:
             moves = sorted(

@@ -18,27 +18,27 @@ from csadvisor.cli.options import (
     finite,
     state,
 )
+from csadvisor.core.listings import LocalPayRow, PayRow
 from csadvisor.core.models import Period
+from csadvisor.core.rows import Parts, choices
 from csadvisor.errors import NotFoundError, UsageError, escape_control
 
 if TYPE_CHECKING:
     from csadvisor.cli.nameinput import NameLine
+    from csadvisor.cli.output import Joined
+    from csadvisor.core.localpay import Place
+    from csadvisor.core.models import Role
+    from csadvisor.core.rows import Record
 
 app = command_app()
 
 
-class PayField(str, Enum):
-    low = "low"
-    high = "high"
-    mid = "mid"
-    p10 = "p10"
-    p25 = "p25"
-    median = "median"
-    p75 = "p75"
-    p90 = "p90"
-
-
-PERCENTILE_FIELDS = ("p10", "p25", "median", "p75", "p90")
+PERCENTILE_FIELDS = choices(LocalPayRow)  # the BLS figures (need --location)
+if TYPE_CHECKING:
+    PayField = Enum
+else:  # the numbers a row declares as --field choices, starting range first
+    PayField = Enum("PayField", {f: f for f in choices(PayRow) + PERCENTILE_FIELDS}, type=str)
+_FIELD_NAMES = ", ".join(PayField.__members__).rpartition(", ")[0] + f" or {PERCENTILE_FIELDS[-1]}"
 
 
 class InputFormat(str, Enum):
@@ -117,7 +117,7 @@ def pay(
             "--field",
             case_sensitive=False,
             metavar="FIELD",
-            help="Print only this number (low, high, mid, p10, p25, median, p75 or p90), "
+            help=f"Print only this number ({_FIELD_NAMES}), "
             "one line per name (an empty line where there is "
             "none, so lines match the input; with --column, first a line for the header "
             "row). mid is the midpoint of the starting range, not a median; p10..p90 and "
@@ -174,7 +174,10 @@ def pay(
     """
     from csadvisor.cli import records
     from csadvisor.cli.output import Joined, Shown, View, cell, emit
+    from csadvisor.core import rows
+    from csadvisor.core.listings import BLANK_NAME, UNKNOWN_ROLE
     from csadvisor.core.lookup import RoleIndex, unknown_role_message
+    from csadvisor.core.rows import Record
 
     if location is not None and adjust is not None:
         if _from_environment(ctx, "location"):
@@ -217,21 +220,20 @@ def pay(
     def answers() -> Iterator[Joined]:
         """One pay record per name asked, in input order, unknown and blank ones too."""
         nonlocal asked
-        found: dict[str, dict[str, Any]] = {}  # by role id: the figures, worked out once
-        blank = records.unanswered_record(records.BLANK_NAME)
-        not_found = records.unanswered_record(records.UNKNOWN_ROLE)
+        found: dict[str, Record] = {}  # by role id: the figures, worked out once
+        blank: Record = PayRow.unanswered(BLANK_NAME)
+        not_found: Record = PayRow.unanswered(UNKNOWN_ROLE)
         if local is not None:  # the same columns, empty
-            blank = {**blank, **dict.fromkeys(records.LOCAL_COLUMNS)}
-            not_found = {**not_found, **dict.fromkeys(records.LOCAL_COLUMNS)}
+            blank = Parts(blank, rows.blank(LocalPayRow))
+            not_found = Parts(not_found, rows.blank(LocalPayRow))
         unknown: dict[str, tuple[str, str | None]] = {}  # by name: the message, suggestion
         for request in requests:
             name = request.query
             # Echoed input never carries a terminal escape: control characters are shown.
-            extra = {"query": escape_control(name), "line": request.line, "suggestion": None}
-            if request.kept:
-                extra.update({k: escape_control(v) for k, v in request.kept.items()})
+            query = escape_control(name)
+            kept_cells = {k: escape_control(v) for k, v in request.kept.items()}
             if not name:
-                yield Joined(blank, extra)
+                yield _line(blank, query, request.line, None, kept_cells)
                 continue
             asked += 1
             role = index.find(name)
@@ -245,21 +247,21 @@ def pay(
                 message, best = unknown[name]
                 where = f"line {request.line}: " if request.line is not None else ""
                 missing.append(where + message)
-                extra["suggestion"] = best
-                yield Joined(not_found, extra)
+                yield _line(not_found, query, request.line, best, kept_cells)
                 continue
             record = found.get(role.id)
             if record is None:
                 record = found[role.id] = _pay_record(
                     role, period.value, local, factor, adjusted_by
                 )
-            yield Joined(record, extra)
+            yield _line(record, query, request.line, None, kept_cells)
 
     if field is not None:
         out = sys.stdout
         if table_input and header:  # a line for the table's header row: `paste` lines up
             out.write(field.value + "\n")
-        for record in answers():  # one line per name, so `paste` lines up
+        for line in answers():  # one line per name, so `paste` lines up
+            record = rows.as_dict(line.shared)
             value = record.get(field.value)
             if value is None and record["role"] and record["role"] not in unpaid_warned:
                 unpaid_warned.add(record["role"])
@@ -290,28 +292,42 @@ def pay(
         raise NotFoundError(*missing)
 
 
-def _pay_record(
-    role: Any, period: str, local: Any, factor: float | None, adjusted_by: str | None
-) -> dict[str, Any]:
-    """The starting range (as today), and with a BLS place its local columns after it."""
-    from csadvisor.cli import records
+def _line(
+    shared: "Record", query: str, line: int | None, suggestion: str | None, kept: dict[str, str]
+) -> "Joined":
+    """One input line's record: the role's figures (shared by every line naming it), then
+    what was asked, then the input columns kept."""
+    from csadvisor.cli.output import Joined
+    from csadvisor.core.listings import Request
 
+    own: Record = Request(query=query, line=line, suggestion=suggestion)
+    return Joined(shared, Parts(own, kept) if kept else own)
+
+
+def _pay_record(
+    role: "Role",
+    period: str,
+    local: "Place | None",
+    factor: float | None,
+    adjusted_by: str | None,
+) -> "Record":
+    """The starting range (as today), and with a BLS place its local columns after it."""
     rng = role.pay.per(period) if role.pay else None
     if rng is not None and factor is not None:
         rng = rng.adjusted(factor, adjusted_by or "")
-    record = records.pay_record(role, rng)
-    if local is not None:
-        from csadvisor.core.localpay import local_fields
+    record = PayRow.of(role, rng)
+    if local is None:
+        return record
+    from csadvisor.core.localpay import local_fields
 
-        record.update(local_fields(role, local, period))
-    return record
+    return Parts(record, local_fields(role, local, period))
 
 
 def _why_empty(record: Mapping[str, Any], field: str) -> str:
-    from csadvisor.cli import records
+    from csadvisor.core.listings import NO_RANGE
 
     if field not in PERCENTILE_FIELDS:
-        return records.NO_RANGE
+        return NO_RANGE
     return record["not_published"].get(field) or record["local_note"] or "not published"
 
 

@@ -2,7 +2,7 @@
 
 from enum import Enum
 from functools import partial
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -18,7 +18,14 @@ from csadvisor.cli.options import (
     state,
 )
 from csadvisor.cli.output import Shown, View, emit
+from csadvisor.core.listings import RoleDetailRow, RoleRow, SkillRow, TrackRow
+from csadvisor.core.rows import Parts, Record, as_dict
 from csadvisor.errors import UsageError, escape_control
+
+if TYPE_CHECKING:
+    from csadvisor.core.listings import LocalPayRow, OutlookRow
+    from csadvisor.core.localpay import Place
+    from csadvisor.core.models import Role
 
 app = command_app()
 
@@ -101,12 +108,12 @@ def roles(
         chosen.sort(key=lambda r: getattr(r, sort.value).casefold())
     from csadvisor.cli.render.tables import roles_table
 
-    rows = [records.role_record(r) for r in chosen]
+    rows: list[Record] = [RoleRow.of(r) for r in chosen]
     columns: tuple[str, ...] = records.ROLE_COLUMNS
     if where is not None:
         from csadvisor.core.localpay import roles_fields
 
-        rows = [{**row, **roles_fields(r, where)} for row, r in zip(rows, chosen, strict=True)]
+        rows = [Parts(row, roles_fields(r, where)) for row, r in zip(rows, chosen, strict=True)]
         columns = records.COLUMNS["roles --location"]
     titles = {r.id: r.title for r in cat.roles}
     emit(View(columns, rows, partial(roles_table, titles=titles)), fmt, header)
@@ -145,24 +152,25 @@ def role(
 
     cat = state(ctx).catalog()
     found = advisor.RoleIndex(cat).get(name)
-    record = records.role_detail_record(found, cat)
     columns: tuple[str, ...] = records.ROLE_DETAIL_COLUMNS
     where = place_for(ctx, location)
     if where is not None:
         columns = records.COLUMNS["role --location"]
-    record.update(_role_statistics(ctx, found, where))
+    record = Parts(RoleDetailRow.of(found), *_role_statistics(ctx, found, where))
     names = {s.id: s.name for s in cat.skills}
     titles = {r.id: r.title for r in cat.roles}
 
     def page(rows: Shown, out: TextIO) -> None:
         from csadvisor.cli.render.pages import write_role_page
 
-        write_role_page(record, names, titles, out)
+        write_role_page(as_dict(record), names, titles, out)
 
     emit(View(columns, [record], page, document=record), fmt, header)
 
 
-def _role_statistics(ctx: typer.Context, role: Any, where: Any) -> dict[str, Any]:
+def _role_statistics(
+    ctx: typer.Context, role: "Role", where: "Place | None"
+) -> tuple["LocalPayRow", "OutlookRow"]:
     """The role's BLS distribution (in ``where``, else national) and its outlook."""
     from csadvisor.cli import location as place
     from csadvisor.core import localpay
@@ -172,10 +180,10 @@ def _role_statistics(ctx: typer.Context, role: Any, where: Any) -> dict[str, Any
     source = catalog.resolve_source(state(ctx).data_dir)
     where = where or place.bls_place(source, "US")
     stats = blsdata.load(source)
-    return {
-        **localpay.local_fields(role, where, "year"),
-        **localpay.outlook_fields(stats.projection(role.soc)),
-    }
+    return (
+        localpay.local_fields(role, where, "year"),
+        localpay.outlook_fields(stats.projection(role.soc)),
+    )
 
 
 # --------------------------------------------------------------------------- skills
@@ -224,7 +232,7 @@ def skills(
 
     chosen = None if category is None else category_named(category)
     cat = state(ctx).catalog()
-    rows = [records.skill_record(s, cat) for s in cat.skills if chosen in (None, s.category)]
+    rows = [SkillRow.of(s, cat) for s in cat.skills if chosen in (None, s.category)]
     from csadvisor.cli.render.tables import skills_table
 
     emit(View(records.SKILL_COLUMNS, rows, skills_table), fmt, header)
@@ -248,13 +256,13 @@ def skill(
 
     cat = state(ctx).catalog()
     found = SkillIndex(cat).get(name)
-    record = records.skill_record(found, cat)
+    record = SkillRow.of(found, cat)
     titles = {r.id: r.title for r in cat.roles}
 
     def page(rows: Shown, out: TextIO) -> None:
         from csadvisor.cli.render.pages import write_skill_page
 
-        write_skill_page(record, titles, out)
+        write_skill_page(as_dict(record), titles, out)
 
     emit(View(records.SKILL_COLUMNS, [record], page, document=record), fmt, header)
 
@@ -301,5 +309,5 @@ def track(
         write_tree(rows, [n.repeated for n in walked], out)
 
     walked = list(advisor.walk_track(cat, start))
-    rows = [records.track_record(n) for n in walked]
+    rows = [TrackRow.of(n) for n in walked]
     emit(View(records.TRACK_COLUMNS, rows, tree, mermaid=graph), fmt, header)

@@ -11,14 +11,19 @@ from typing import Any, TextIO
 from csadvisor.cli.output import Shown
 from csadvisor.cli.render.tables import _pay_role
 from csadvisor.cli.render.terminal import TableColumn, _ascii, console, money, text, write_table
+from csadvisor.core.listings import LocalPayRow
+from csadvisor.core.localpay import statistics
 
 WIDTH = 28
 
 
 def _figure(record: Mapping[str, Any], key: str, period: str) -> str:
+    """A wage in ``period``, or (``count``) a statistic that is not money."""
     value = record.get(key)
     if value is not None:
-        return f"{value:,.0f}" if key == "employment" else money(value, "USD", period)
+        if period != "count":
+            return money(value, "USD", period)
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     why = str((record.get("not_published") or {}).get(key, ""))
     if why.startswith("at least "):  # "at least 239200 (top-coded)" -> "at least $239,200"
         return f"at least {money(float(why.split()[2]), 'USD', period)}"
@@ -83,8 +88,8 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
     if high <= low:
         high = low + 1
 
-    def fig(key: str) -> Any:
-        return lambda r: _figure(r, key, period)
+    def fig(key: str, per: str) -> Any:
+        return lambda r: _figure(r, key, per)
 
     def who(r: Mapping[str, Any]) -> Any:
         if not r["title"]:  # a line that names no role: what was typed, and why
@@ -101,13 +106,11 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
         title += f": {areas[0]}"
     else:
         cols.append(TableColumn("Area", lambda r: r.get("area") or r.get("local_note") or ""))
-    cols += [
-        TableColumn("10th", fig("p10"), justify="right"),
-        TableColumn("25th", fig("p25"), justify="right"),
-        TableColumn("Median", fig("median"), justify="right"),
-        TableColumn("75th", fig("p75"), justify="right"),
-        TableColumn("90th", fig("p90"), justify="right"),
-        TableColumn("Employed", lambda r: _figure(r, "employment", "count"), justify="right"),
+    labels = {c.name: c.label for c in LocalPayRow.FIELDS}
+    cols += [  # every BLS statistic the row declares with a table label
+        TableColumn(labels[name], fig(name, period if wage else "count"), justify="right")
+        for name, _, wage in statistics()
+        if labels[name]
     ]
     write_table(rows, cols, out, title=title)
     ascii_only = _ascii(con)
