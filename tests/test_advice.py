@@ -71,7 +71,7 @@ def test_summary_fits_an_80_by_24_terminal(
     assert len(lines) <= SUMMARY_LINES == 12, res.stdout
     assert all(len(line) <= 80 for line in lines)
     saved = history.load_all(lambda _: None)[-1]
-    assert f"csadvisor history show {saved.id}" in flat(res.stdout)
+    assert f"csadvisor plan {saved.id} --export plan.md" in flat(res.stdout)
     assert "--details" in res.stdout
     assert "Your skills profile" not in res.stdout  # the details wait for --details
 
@@ -379,7 +379,8 @@ def test_the_plan_has_its_sections_in_order_and_the_top_three_gaps(
         (g["name"], g["rating"], g["required"]) for g in doc["top_gaps"][:3]
     ]
     assert plan.count("Suggested timeframe: ") == 3
-    assert f"Suggested timeframe: {advisor.timeframe(doc['top_gaps'][0]['gap'])}." in plan
+    first = advisor.timeframe(doc["top_gaps"][0]["gap"])
+    assert f"Suggested timeframe: {first} (csadvisor's rough guide, not a promise" in plan
     for gap in doc["top_gaps"]:
         for action in gap["growth"]:
             assert f"- [ ] {first_person(action)}" in plan

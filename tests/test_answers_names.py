@@ -104,5 +104,5 @@ def test_missing_fills_blank_levels_and_every_problem_is_listed_with_its_line(
         "<stdin>:4",
         "<stdin>:5",
     ]
-    assert "'3 Expert' is not a level" in lines[0]
+    assert "expected a whole number, got '3 Expert'" in lines[0]
     assert "unknown skill 'nope'" in lines[3]

@@ -19,7 +19,7 @@ from csadvisor.core.models import Catalog
 from csadvisor.storage import catalog as catalog_module
 from csadvisor.storage import files, history
 
-HISTORY_COLUMNS = ["id", "created", "role", "suggestion", "readiness", "band"]
+HISTORY_COLUMNS = ["id", "created", "person", "rater", "role", "suggestion", "readiness", "band"]
 
 
 def bundled() -> Catalog:

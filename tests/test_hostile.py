@@ -577,11 +577,11 @@ def test_markup_in_data_is_literal_in_the_assessment_and_escaped_in_markdown(
     md = plan.read_text("utf-8")
     for escaped in (
         r"Agent \[bold red\]x\[/\]",
-        r"Lead \[link=https://example.com\]click\[/link\]",
+        r"Lead \[link=https\://example.com\]click\[/link\]",
         r"Emp \[bold red\]x\[/\]",
         r"Wri \[/\]",
         r"L2 \[/\]",
-        r"Grow \[link=https://example.com\]click\[/link\]",
+        r"Grow \[link=https\://example.com\]click\[/link\]",
     ):
         assert escaped in md, escaped
     # No bracket from the data is left for a Markdown renderer to read as a link.

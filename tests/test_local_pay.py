@@ -545,7 +545,7 @@ def test_summary_with_local_pay_still_fits_an_80_by_24_terminal(
     assert len(lines) <= SUMMARY_LINES
     assert all(len(line) <= 80 for line in lines)
     assert "Local pay" in lines[2]
-    assert lines[-1].startswith("More: csadvisor history show ") or "plan.md" in lines[-1]
+    assert lines[-1].startswith("More: --details, csadvisor plan ")
 
 
 def test_newcomer_summary_shows_the_target_local_percentiles(

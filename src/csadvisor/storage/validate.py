@@ -254,7 +254,12 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
             if found is not None and missing is not None:
                 ratings[found.id] = missing
     elif isinstance(value, dict) and isinstance(value.get("skills"), dict):
-        keys = {k: v for k, v in value["skills"].items() if isinstance(k, str)}
+        reported = {where for where, _ in checker.problems}
+        keys = {
+            k: v
+            for k, v in value["skills"].items()
+            if isinstance(k, str) and f"skills.{k}" not in reported
+        }
         _by_skill_id("skills", keys, SkillIndex(catalog), parsed, label, problems)
     if problems:
         problems.sort(key=lambda p: (p.line is None, p.line or 0))
@@ -296,8 +301,8 @@ def _levels(value: Any) -> tuple[Any, list[str], list[tuple[str, str]]]:
             said.append(
                 (
                     f"skills.{key}",
-                    f"'{_short(level)}' is not a level: write 1-5 or one of "
-                    + ", ".join(f"{i} {n}" for i, n in enumerate(LEVEL_LABELS, 1)),
+                    f"expected a whole number, got '{_short(level)}' (a level: 1-5, or one "
+                    "of " + ", ".join(f"{i} {n}" for i, n in enumerate(LEVEL_LABELS, 1)) + ")",
                 )
             )
             continue

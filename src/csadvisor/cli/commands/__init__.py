@@ -57,16 +57,12 @@ def readiness_help(summary: str) -> str:
 
 
 def where_more(saved_id: str | None, offer_export: bool) -> str:
-    """The summary's last line: where the details are, each a command that exists for
-    this result. Just saved (``offer_export``, from assess): show it again and make its
-    plan at any time; not saved: only this run's --details and --export; seen again
-    (from next): --details and its plan."""
+    """The summary's last line: where the details are, each something that exists for
+    this result. Saved: --details, and its plan at any time (``csadvisor plan ID``, no
+    retake); not saved: this run's --details and (from assess) --export."""
     if saved_id is None:
         return "More: --details" + (", --export plan.md" if offer_export else "")
-    plan = f"csadvisor plan {saved_id} --export plan.md"
-    if offer_export:
-        return f"More: csadvisor history show {saved_id}; {plan}"
-    return f"More: --details; {plan}"
+    return f"More: --details, csadvisor plan {saved_id} --export plan.md"
 
 
 def add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
@@ -106,7 +102,7 @@ PersonOption = Annotated[
 
 
 def saved_for(
-    person: str | None, rater: str | None = None, first: str = ""
+    person: str | None, rater: str | None = None, first: str = "", every: Any = None
 ) -> tuple[str, list[Any]]:
     """The saved assessments a command works on, oldest first, and whose they are: by
     default your own self-assessments ("me", rated by self); ``--person NAME`` someone
@@ -116,7 +112,8 @@ def saved_for(
     from csadvisor.errors import NotFoundError
     from csadvisor.storage import history
 
-    every = history.load_all(error_line)
+    if every is None:
+        every = history.load_all(error_line)
     who = history.resolve_person(every, person)
     if rater is None and who == ME:
         rater = "self"
@@ -148,14 +145,15 @@ def shell_word(text: str) -> str:
     return shlex.quote(escape_control(text))
 
 
-def pick_saved(ident: str, person: str | None) -> Any:
+def pick_saved(ident: str, person: str | None, every: Any = None) -> Any:
     """An id (anyone's), or 'latest' of the person's (default: your own self-assessments)."""
     from csadvisor.cli.app import error_line
     from csadvisor.storage import history
 
+    if every is None:
+        every = history.load_all(error_line)
     if ident == "latest":
-        return saved_for(person)[1][-1]
-    every = history.load_all(error_line)
+        return saved_for(person, every=every)[1][-1]
     if person is not None:
         every = history.about(every, history.resolve_person(every, person))
     return history.find(every, ident)

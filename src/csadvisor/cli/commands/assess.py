@@ -177,10 +177,7 @@ def assess(
         saved_to = history.save(result)
     if export is not None:
         _export(result, export, None, force=force, saved=saved_to is not None)
-    if saved_to is not None:
-        more = where_more(result["id"], offer_export=True)
-    else:
-        more = where_more(None, offer_export=export is None)
+    more = where_more(result["id"] if saved_to is not None else None, export is None)
     show_result(result, fmt, header, details=details, more=more, plain=plain)
     if saved_to is not None:
         error_line(f"saved as {result['id']} ({saved_to})")

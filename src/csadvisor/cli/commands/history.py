@@ -164,7 +164,8 @@ def history_diff(
     if ids and len(ids) != 2:
         raise UsageError("give two assessment ids (old and new), or none for the last two")
     if ids:
-        old, new = pick_saved(ids[0], person), pick_saved(ids[1], person)
+        loaded = history.load_all(error_line)
+        old, new = pick_saved(ids[0], person, loaded), pick_saved(ids[1], person, loaded)
         a, b = history.person_of(old.result), history.person_of(new.result)
         from csadvisor.core.people import same_person
 

@@ -24,31 +24,19 @@ def markdown_text(value: object) -> str:
     start of a line is escaped there.
     """
     text = " ".join(str(value).split())
-    if _LINKABLE.search(text):  # a web address or an e-mail: a code span, never a link
-        return " ".join(_code(w) if _LINKABLE.search(w) else _plain(w) for w in text.split(" "))
-    return _plain(text)
-
-
-def _plain(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
+    # GFM links a bare web address or e-mail by itself; an escaped ':' after the scheme, '.'
+    # after www and '@' split the text there, so no address is found and it stays text.
+    text = _SCHEME.sub(r"\1\\:", text).replace("@", "\\@")
+    text = _WWW.sub(r"\1\\.", text)
     m = _BLOCK_START.match(text)
     if m:
         text = text[: m.end()] + "\\" + text[m.end() :] if m.group()[0].isdigit() else "\\" + text
     return text
 
 
-# What GFM turns into a link by itself: www., a scheme, an e-mail address.
-_LINKABLE = re.compile(
-    r"(?i)(?:\b(?:https?|ftp)://|\b(?:mailto|xmpp):|\bwww\.|[^\s@]+@[^\s@]+\.[a-z])"
-)
-
-
-def _code(word: str) -> str:
-    """One word as a code span: shown as it is, never a link (a table's | still escaped)."""
-    longest = max((len(run) for run in re.findall(r"`+", word)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if word.startswith("`") or word.endswith("`") else ""
-    return f"{fence}{pad}{word.replace('|', chr(92) + '|')}{pad}{fence}"
+_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp):")
+_WWW = re.compile(r"(?i)\b(www)\.")
 
 
 _MERMAID_SPECIAL = frozenset('#"<>&`\\[]{}|;')
