@@ -4,6 +4,7 @@ and checked in a real browser (tests/browsertools.py; they skip saying why witho
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -186,3 +187,35 @@ def test_a_full_plan_prints_on_two_pages(
     opened = open_file(browser, plan)
     assert pdf_pages(opened.page, paper) <= 2
     opened.page.context.close()
+
+
+def test_text_from_the_data_files_is_escaped_too(
+    invoke: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    """A catalogue is data too: a skill name and a role title with markup stay text."""
+    skills = data_dir / "skills.yaml"
+    skills.write_text(
+        skills.read_text(encoding="utf-8").replace(
+            "name: Empathy and emotional intelligence",
+            'name: "<script>alert(1)</script> Empathy"',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    roles = data_dir / "roles.yaml"
+    text = roles.read_text(encoding="utf-8")
+    title = re.search(r"title: (Senior customer service specialist)\n", text)
+    assert title is not None
+    roles.write_text(text.replace(title.group(0), 'title: "Senior <b>specialist</b>"\n', 1))
+    target = tmp_path / "plan.html"
+    res = invoke(
+        "--data-dir", str(data_dir), "assess", "--answers", str(answers(tmp_path)),
+        "--missing", "2", "--no-save", "--export", str(target),
+    )  # fmt: skip
+    assert res.exit_code == 0, res.stderr
+    page = target.read_text(encoding="utf-8")
+    assert "<script" not in page
+    assert "<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Empathy" in page
+    assert "Senior &lt;b&gt;specialist&lt;/b&gt;" in page
+    assert_well_formed_page(page)
