@@ -219,3 +219,24 @@ def test_text_from_the_data_files_is_escaped_too(
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Empathy" in page
     assert "Senior &lt;b&gt;specialist&lt;/b&gt;" in page
     assert_well_formed_page(page)
+
+
+@pytest.mark.slow
+def test_the_browser_checks_can_fail(tmp_path: Path, browser: Any) -> None:
+    """The harness itself: a page with a request, an error and an unlabelled image is
+    caught by each check (so a clean report above means something)."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        "<!DOCTYPE html><html><head><title>x</title></head><body><main><h1>x</h1>"
+        '<img src="https://example.invalid/x.png"><p style="color:#ccc">faint</p>'
+        "<script>console.error('boom')</script></main></body></html>",
+        encoding="utf-8",
+    )
+    opened = open_file(browser, bad)
+    assert len(opened.requests) == 2  # the image was asked for (and refused)
+    assert any("boom" in e for e in opened.console_errors)
+    found = " ".join(axe_violations(opened.page))
+    assert "image-alt" in found
+    assert "html-has-lang" in found
+    assert "color-contrast" in found
+    opened.page.context.close()
