@@ -74,7 +74,6 @@ def write(target: str, text: str, *, force: bool, example: str = "plan.md", said
     """Write ``text`` to ``target`` atomically (checked again: the work took a while)."""
     from pathlib import Path
 
-    from csadvisor.cli.app import error_line
     from csadvisor.storage.files import atomic_write_text
 
     check_target(target, force, example)
@@ -84,7 +83,6 @@ def write(target: str, text: str, *, force: bool, example: str = "plan.md", said
         raise UsageError(f"--export {target}: already exists; add --force to replace it") from None
     except OSError as exc:
         raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
-    error_line(said or f"wrote {target}")
 
 
 def generator() -> str:

@@ -280,3 +280,4 @@ def _export(result: dict[str, Any], target: str, fmt: Any, *, force: bool, saved
 
     text = reports.plan_report(result, export.export_format(target, fmt), saved=saved)
     export.write(target, text, force=force)
+    error_line(f"wrote {target}")

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from csadvisor.cli.app import error_line
 from csadvisor.cli.commands import PersonOption
 from csadvisor.cli.completion import complete_assessments
 from csadvisor.cli.export import ExportFormatOption, ForceOption
@@ -67,4 +68,5 @@ def plan(
         return
     fmt = exports.export_format(export, export_fmt)
     text = reports.plan_report(saved.result, fmt, saved=True)
-    exports.write(export, text, force=force, said=f"wrote {export} (from {saved.id})")
+    exports.write(export, text, force=force)
+    error_line(f"wrote {export} (from {saved.id})")

@@ -262,6 +262,7 @@ def _export(
     except core.Refused as exc:
         raise UsageError(str(exc)) from None
     export.write(target, text, force=force, example="team.html")
+    error_line(f"wrote {target}")
 
 
 def _data_format(fmt: Any) -> bool:
