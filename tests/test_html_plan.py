@@ -240,3 +240,30 @@ def test_the_browser_checks_can_fail(tmp_path: Path, browser: Any) -> None:
     assert "html-has-lang" in found
     assert "color-contrast" in found
     opened.page.context.close()
+
+
+@pytest.mark.parametrize("role", [None, "customer-service-manager", "account-manager"])
+def test_a_newcomer_and_the_top_of_a_track_get_a_whole_page(
+    invoke: Any, tmp_path: Path, role: str | None
+) -> None:
+    """No current role (a newcomer), a top role (lateral moves) and a role with no next
+    step still give a well-formed page with its chart, table and boxes."""
+    doc = {"skills": {"empathy": 4, "coaching": 5}}
+    if role:
+        doc["role"] = role
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    target = tmp_path / "plan.html"
+    for extra in ([], ["-l", "Houston"]):
+        res = invoke(
+            "assess", "--answers", str(path), "--missing", "3", "--no-save", "--export",
+            str(target), "--force", *extra,
+        )  # fmt: skip
+        assert res.exit_code == 0, res.stderr
+        page = target.read_text(encoding="utf-8")
+        assert_well_formed_page(page)
+        assert 'id="gap-chart"' in page
+        assert 'id="gap-table"' in page
+        assert ">Agreed next steps</h2>" in page
+        if role is None:
+            assert "not in customer service yet" in page

@@ -139,6 +139,7 @@ tbody th{font-weight:600}
 .facts dt{font-weight:600}
 .facts dt::after{content:":"}
 .facts dd{margin:0}
+.blank{display:inline-block;min-width:14rem;border-bottom:1px solid #6e6e6e}
 .big{font-size:1.3em;font-weight:700}
 figure{margin:.4rem 0}
 figcaption{font-weight:600}

@@ -107,7 +107,7 @@ def gap_pairs(result: Mapping[str, Any]) -> list[tuple[LevelPair, Mapping[str, A
     the others (each with its profile row)."""
     rows = list(result["profile"])
     needed = [r for r in rows if r["required"] is not None]
-    needed.sort(key=lambda r: -(r["required"] - r["rating"]))  # stable: profile order on ties
+    needed.sort(key=lambda r: -max(r["required"] - r["rating"], 0))  # stable: profile order
     rest = [r for r in rows if r["required"] is None]
     return [(LevelPair(r["name"], r["rating"], r["required"]), r) for r in [*needed, *rest]]
 
