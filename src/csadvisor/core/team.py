@@ -55,18 +55,28 @@ def identify(members: Iterable[Member], now: str) -> tuple[list[Member], list[No
     """One key and one shown name per person (names normalised: case, spaces, hyphens,
     accents), and the flags: a date after ``now`` (ISO, UTC), or two assessments of one
     person by one rater on one day that disagree (a conflicting duplicate)."""
-    from datetime import datetime
+    from datetime import datetime, timedelta
 
     from csadvisor.core.people import person_key
 
     now_at = datetime.fromisoformat(now)
-    listed = [m._replace(key=m.key or person_key(m.person)) for m in members]
+    # A date before yesterday (as text) is in the past in any time zone: parsed only if not.
+    recent = (now_at - timedelta(days=2)).date().isoformat()
+    keys: dict[str, str] = {}
+    listed = []
+    for m in members:
+        key = m.key or keys.get(m.person)
+        if key is None:
+            key = keys[m.person] = person_key(m.person)
+        listed.append(m if m.key == key else m._replace(key=key))
     shown: dict[str, str] = {}
     for m in sorted(listed, key=lambda m: (not m.named, m.created, m.source)):
         shown.setdefault(m.key, m.person)
     notices: list[Notice] = []
     flags: dict[int, list[str]] = {}
     for i, m in enumerate(listed):
+        if m.created[:10] < recent:
+            continue
         try:
             at = datetime.fromisoformat(m.created)
             future = (at if at.tzinfo else at.replace(tzinfo=now_at.tzinfo)) > now_at
@@ -97,7 +107,10 @@ def identify(members: Iterable[Member], now: str) -> tuple[list[Member], list[No
                 )
             )
     out = [
-        m._replace(person=shown[m.key], flags=tuple(flags.get(i, ()))) for i, m in enumerate(listed)
+        m
+        if m.person == shown[m.key] and i not in flags
+        else m._replace(person=shown[m.key], flags=tuple(flags.get(i, ())))
+        for i, m in enumerate(listed)
     ]
     return out, notices
 

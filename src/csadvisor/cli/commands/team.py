@@ -336,12 +336,13 @@ def _read_all(paths: list[str], cat: Any, missing: int | None) -> tuple[list[Any
                     why = str(exc)
             skipped += 1
             error_line(f"skipping {escape_control(path)}: {why}")
+        if members:
+            members, notices = core.identify(members, datetime.now(timezone.utc).isoformat())
     used = len(members)
     if not used:
         raise DataError(
             [Problem(" ".join(paths), None, "", f"no usable assessment ({skipped} skipped)")]
         )
-    members, notices = core.identify(members, datetime.now(timezone.utc).isoformat())
     for notice in notices:
         error_line(notice.message)
     return members, (

@@ -196,8 +196,8 @@ def _actions(data: Sheet, width: int, caps: list[int]) -> list[str]:
     elif data.target is not None:
         lines.append(_cut(f"Train first: everyone meets {data.target.title}", width))
     mentors = [
-        f"{escape_control(m.mentor)} > {escape_control(m.mentee)} {_label(data, m.skill)} "
-        f"{m.mentor_level}>{m.mentee_level}"
+        f"{escape_control(m.mentor)} -> {escape_control(m.mentee)}, {_label(data, m.skill)} "
+        f"{m.mentor_level} vs {m.mentee_level}"
         for m in data.mentoring
     ]
     if mentors:
