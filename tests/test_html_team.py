@@ -111,9 +111,18 @@ def test_hostile_names_are_text(invoke: Any, tmp_path: Path) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in text
 
 
-def test_the_anonymous_page_has_counts_only(invoke: Any, tmp_path: Path) -> None:
-    page = export(invoke, tmp_path, "--anonymous", "--target", "customer-service-manager")
+@pytest.mark.parametrize("name", ["team.html", "team.md"])
+def test_the_anonymous_page_has_counts_only(invoke: Any, tmp_path: Path, name: str) -> None:
+    page = export(
+        invoke, tmp_path, "--anonymous", "--target", "customer-service-manager", name=name
+    )
     text = page.read_text(encoding="utf-8")
+    if name.endswith(".md"):
+        assert text.startswith("# Team skills sheet (anonymous)\n")
+        assert "| stretch |" in text or "| close |" in text or "| ready |" in text
+        for word in ("Lopez", "Moreno", "onerror", EXAMPLE, "filesentinel"):
+            assert word not in text, word
+        return
     assert_well_formed_page(text)
     for name in NAMES:
         assert name not in text
