@@ -522,9 +522,9 @@ def test_evidence_is_kept_and_shown_as_text_everywhere(invoke: Any, tmp_path: Pa
     assert "## Examples behind my ratings" in md
     assert "\\[red\\]x\\[/\\] calmed a caller \\*twice\\* \\<b\\>" in md
     coaching = next(line for line in md.splitlines() if line.startswith("- Coaching"))
-    assert coaching.endswith("\\[link\\](http://e/) \\`code\\` \\| pipe")
+    assert coaching.endswith("\\[link\\](http\\://e/) \\`code\\` \\| pipe")
 
-    shown = invoke("history", "show", "latest")
+    shown = invoke("history", "show", "latest", "--person", "[bold]Eve[/]")  # not yours
     assert shown.exit_code == 0, shown.stderr
     assert "About [bold]Eve[/], rated by themselves" in shown.stdout
     assert "Examples behind the ratings" in shown.stdout
@@ -570,7 +570,7 @@ def test_next_from_a_saved_assessment_keeps_who_and_the_evidence(
         {"name": "Sam", "role": "csr", "skills": ratings(), "evidence": {"empathy": "Calm"}},
     )
     assert invoke("assess", "--answers", str(path), "--rater", "peer").exit_code == 0
-    res = invoke("next", "-f", "json")
+    res = invoke("next", "--person", "sam", "-f", "json")  # about Sam: not your own
     assert res.exit_code == 0, res.stderr
     doc = json.loads(res.stdout)
     assert (doc["name"], doc["rater"], doc["evidence"]) == ("Sam", "peer", {"empathy": "Calm"})

@@ -223,24 +223,20 @@ def test_wheel_ships_the_data_files(tmp_path: Path) -> None:
         for name in ("roles.yaml", "skills.yaml"):
             assert f"csadvisor/data/{name}" in names
             assert zf.read(f"csadvisor/data/{name}") == (DATA / name).read_bytes()
-        assert "csadvisor/cli.py" in names
+        assert "csadvisor/cli/app.py" in names
         entry_points = zf.read(next(n for n in names if n.endswith("entry_points.txt")))
         assert b"csadvisor = csadvisor.__main__:main" in entry_points
 
 
 @pytest.mark.parametrize("literal", ["0", "7", "12", "0755", "0x1A", "1_000", "1:30", "+5", "-3"])
-def test_quick_and_careful_yaml_paths_read_numbers_alike(literal: str) -> None:
-    """Large files skip line tracking; YAML 1.1 numbers must still read the same."""
+def test_yaml_numbers_read_as_safe_load_reads_them(literal: str) -> None:
+    """The reader's shortcut for plain digits must agree with YAML 1.1's resolver."""
     import yaml
 
     from csadvisor.storage.yamlreader import parse_yaml
 
     text = f"value: {literal}\nlist: [{literal}, x]\n"
-    quick = parse_yaml(text, "t.yaml", with_lines=False)
-    careful = parse_yaml(text, "t.yaml")
-    assert quick.value == careful.value == yaml.safe_load(text)
-    assert quick.lines is None
-    assert careful.lines is not None
+    assert parse_yaml(text, "t.yaml").value == yaml.safe_load(text)
 
 
 def test_an_edit_keeping_size_and_time_is_picked_up(data_dir: Path) -> None:

@@ -7,8 +7,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from csadvisor.core import assessment
 from csadvisor.core.advisor import Answers
+from csadvisor.errors import UsageError
 from csadvisor.storage import history
 from test_history import HISTORY_COLUMNS, bundled, folder, ratings
 
@@ -119,25 +122,23 @@ def test_history_rm_asks_and_without_a_terminal_needs_yes(invoke: Any) -> None:
     assert again.exit_code == 1
 
 
-def test_history_rm_at_a_terminal_deletes_only_on_yes(invoke: Any, monkeypatch: Any) -> None:
+def test_history_rm_at_a_terminal_asks_and_only_yes_deletes(monkeypatch: Any) -> None:
     import io
     import sys
 
-    keep = save(1)
+    from csadvisor.cli.commands.history import confirm
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:
             return True
 
-    monkeypatch.setattr(sys, "stdin", Tty("n\n"))
-    monkeypatch.setattr(sys, "stderr", Tty())
-    from csadvisor.cli.commands.history import history_rm
-
-    history_rm(keep, None, False)
-    assert [p.stem for p in folder().iterdir()] == [keep]  # "n": nothing deleted
-    monkeypatch.setattr(sys, "stdin", Tty("y\n"))
-    history_rm(keep, None, False)
-    assert list(folder().iterdir()) == []
+    for typed, meant in (("n\n", False), ("\n", False), ("y\n", True), ("YES\n", True)):
+        monkeypatch.setattr(sys, "stdin", Tty(typed))
+        err = Tty()
+        assert confirm("Delete saved assessment X?", "X", err, True) is meant
+        assert err.getvalue() == "Delete saved assessment X? [y/N] "
+    with pytest.raises(UsageError, match="add --yes"):
+        confirm("Delete saved assessment X?", "X", Tty(), False)
 
 
 def test_plan_from_a_saved_result_without_a_retake(invoke: Any, tmp_path: Path) -> None:

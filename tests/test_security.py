@@ -26,6 +26,7 @@ import pytest
 import yaml
 
 from csadvisor.cli.render.markdown import markdown_text, mermaid_label
+from csadvisor.errors import DataError
 from csadvisor.storage import cache, catalog, files, folders, history
 from test_hostile import (
     RAW_CONTROL,
@@ -279,16 +280,17 @@ def test_a_planted_cache_with_escapes_and_fake_pay_is_a_miss(tmp_path: Path) -> 
     [
         "not-a-pair", "wrong-types", "unknown-key", "missing-field", "level-9", "negative-pay",
         "four-levels", "bell-in-a-summary", "bad-skill-key", "skill-level-0", "bool-as-int",
-        "filler-in-a-title", "line-break-in-a-title",
+        "filler-in-a-title", "line-break-in-a-title", "formula-title", "blank-title",
+        "duplicate-id",
     ],
 )  # fmt: skip
 def test_a_cache_of_the_wrong_shape_is_a_miss(tmp_path: Path, damage: str) -> None:
-    from csadvisor.storage.problems import Checker
-    from csadvisor.storage.specs import ROLES_FILE, SKILLS_FILE
+    """What the cache holds goes through the one check the files go through."""
+    from csadvisor.storage.validate import validate
+    from csadvisor.storage.yamlreader import Parsed
 
     data = data_with(tmp_path)
     roles_doc, skills_doc = catalog.load_documents(catalog.resolve_source(data))
-    assert cache._shaped((roles_doc, skills_doc))
     agent = roles_doc["roles"][0]
     documents: Any = (roles_doc, skills_doc)
     if damage == "not-a-pair":
@@ -315,14 +317,17 @@ def test_a_cache_of_the_wrong_shape_is_a_miss(tmp_path: Path, damage: str) -> No
         agent["title"] = "Support\nagent"
     elif damage == "skill-level-0":
         agent["skills"]["empathy"] = 0
+    elif damage == "formula-title":
+        agent["title"] = '=HYPERLINK("http://x.example","Support agent")'
+    elif damage == "blank-title":
+        agent["title"] = "   "
+    elif damage == "duplicate-id":
+        roles_doc["roles"].append(dict(roles_doc["roles"][-1]))
     else:
         agent["skills"]["empathy"] = True
-    assert not cache._shaped(documents)  # the quick check agrees with the full one:
-    if isinstance(documents, tuple):
-        checker = Checker()
-        ROLES_FILE.check(documents[0], "", checker)
-        SKILLS_FILE.check(documents[1], "", checker)
-        assert checker.problems
+    if isinstance(documents, tuple):  # the check the files go through refuses it too
+        with pytest.raises(DataError):
+            validate(Parsed(documents[0], None), Parsed(documents[1], None), "r", "s")
     _plant(documents, data)
     out = run("--data-dir", str(data), "roles", "-f", "json")
     assert out.exit_code == 0, out

@@ -224,12 +224,12 @@ def test_a_command_imports_only_its_own_module(tmp_path: Path, command: str) -> 
 def test_an_unexpected_error_is_one_line_with_exit_70(
     invoke: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from csadvisor.cli import records
+    from csadvisor.core.paybatch import PayBatch
 
     def broken(*args: Any) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(records, "pay_record", broken)
+    monkeypatch.setattr(PayBatch, "record", broken)
     result = invoke("pay", "csr")
     assert result.exit_code == 70
     assert result.stderr.startswith("csadvisor: internal error (RuntimeError: boom); ")

@@ -397,8 +397,8 @@ def test_unreadable_corrupt_and_wrong_version_files_are_skipped_and_counted(
     err = res.stderr
     assert "corrupt.json: line 1: not valid JSON" in err
     assert (
-        "future.json: not a csadvisor assessment "
-        "(schema_version 3 is not one this csadvisor reads (1 to 2))" in err
+        "future.json: not a csadvisor assessment (schema_version: must be from 1 to 2, got '3')"
+        in err
     )
     assert "latin1.yaml: line 1: not valid UTF-8 (byte 0xe9)" in err
     assert "gone.json: cannot read it" in err
@@ -509,7 +509,13 @@ def saved_result(**changes: Any) -> dict[str, Any]:
         "rater": "self",
         "evidence": {},
         "role": "agent",
+        "role_title": "Agent",
         "ratings": {"alpha": 1, "beta": 2, "gamma": 3},
+        "suggestion": None,
+        "readiness": [],
+        "profile": [],
+        "top_gaps": [],
+        "formula": "readiness = met / required",
     }
     doc.update(changes)
     return {k: v for k, v in doc.items() if v is not ...}
@@ -518,15 +524,15 @@ def saved_result(**changes: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("changes", "reason"),
     [
-        ({"schema_version": "2"}, "schema_version '2' is not one this csadvisor reads"),
-        ({"extra": 1}, "unknown key 'extra'"),
-        ({"ratings": ...}, "missing required key 'ratings'"),
-        ({"created": "yesterday"}, "created: 'yesterday' is not a date and time"),
-        ({"role": "Agent!"}, "role: 'Agent!' is not a role id"),
+        ({"schema_version": "2"}, "schema_version: expected a whole number, got '2'"),
+        ({"extra": 1}, "extra: unknown key 'extra'"),
+        ({"ratings": ...}, "(top level): missing required key 'ratings'"),
+        ({"created": "yesterday"}, "created: 'yesterday' is not valid"),
+        ({"role": "Agent!"}, "role: 'Agent!' is not valid"),
         ({"ratings": [1, 2]}, "ratings: expected a mapping, got a list"),
-        ({"ratings": {"Alpha Skill": 2}}, "ratings: 'Alpha Skill' is not a skill id"),
+        ({"ratings": {"Alpha Skill": 2}}, "ratings.Alpha Skill: 'Alpha Skill' is not valid"),
         ({"ratings": {"alpha": 9}}, "ratings.alpha: must be from 1 to 5, got '9'"),
-        ({"ratings": {"alpha": True}}, "ratings.alpha: must be from 1 to 5, got true"),
+        ({"ratings": {"alpha": True}}, "ratings.alpha: expected a whole number, got true"),
         ({"rater": "boss"}, "rater: expected one of self, manager, peer, got 'boss'"),
         ({"name": "A\u202eB"}, "name: contains a control character (\\u202e)"),
         ({"evidence": {"alpha": "x\ty"}}, "evidence.alpha: contains a control character (\\t)"),

@@ -14,7 +14,7 @@ from csadvisor.storage.yamlreader import ALIAS_BUDGET, MAX_DEPTH, parse_yaml
 
 def problems(text: str) -> list[tuple[int | None, str, str]]:
     with pytest.raises(DataError) as caught:
-        parse_yaml(text, "t.yaml", with_lines=False)
+        parse_yaml(text, "t.yaml")
     return [(p.line, p.path, p.message) for p in caught.value.problems]
 
 
@@ -32,12 +32,10 @@ def test_plain_values_read_as_safe_load_reads_them(
     """Without libyaml the pure-Python parser gives the same values and messages."""
     if not libyaml:
         monkeypatch.delattr(yaml, "CBaseLoader")
-    quick = parse_yaml(ORDINARY, "t.yaml", with_lines=False)
-    careful = parse_yaml(ORDINARY, "t.yaml")
-    assert quick.value == careful.value == yaml.safe_load(ORDINARY)
-    assert quick.lines is None
-    assert careful.lines is not None
-    assert careful.lines["c.e"] == 3
+    parsed = parse_yaml(ORDINARY, "t.yaml")
+    assert parsed.value == yaml.safe_load(ORDINARY)
+    assert parsed.lines is not None
+    assert parsed.lines["c.e"] == 3
     assert problems("a: 1\na: 2\n") == [(2, "a", "duplicate key")]
 
 
@@ -46,7 +44,7 @@ def test_shared_objects_dumped_by_safe_dump_load() -> None:
     doc = {"roles": [{"pay": shared}, {"pay": shared}], "also": [shared]}
     text = yaml.safe_dump(doc)
     assert "&id001" in text
-    assert parse_yaml(text, "t.yaml", with_lines=False).value == doc
+    assert parse_yaml(text, "t.yaml").value == doc
 
 
 @pytest.mark.parametrize(

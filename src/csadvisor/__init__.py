@@ -1,6 +1,6 @@
 """csadvisor: a command-line career advisor for people who work in customer service."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def _cancelled(signum: int, frame: object) -> None:

@@ -48,10 +48,13 @@ class CsadvisorError(Exception):
     """A failure with a message for the user and the exit code it maps to.
 
     A batch (``pay`` over many names) can fail for several reasons at once: each of
-    ``messages`` is one line on stderr, ``message`` is the first.
+    ``messages`` is one line on stderr, ``message`` is the first. ``details`` are lines
+    shown before them as they are (e.g. the areas an ambiguous name matches), so code below
+    the shell never writes to stderr itself.
     """
 
     exit_code: ExitCode = ExitCode.USAGE
+    details: tuple[str, ...] = ()
 
     def __init__(self, message: str, *more: str) -> None:
         super().__init__(message)

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from csadvisor import __version__
-from csadvisor.cli.options import State
+from csadvisor.cli.context import PROG, Application, notice
 from csadvisor.errors import CsadvisorError, ExitCode, escape_control
 
 # Every command, in the order help lists them, and the module that defines it.
@@ -36,8 +36,6 @@ COMMANDS = {
     "help": "csadvisor.cli.commands.help",
 }
 
-PROG = "csadvisor"
-
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 a role (or any name in a batch), skill, location or "
     "saved assessment not found, or a location names several areas; "
@@ -48,8 +46,7 @@ EXIT_CODES_HELP = (
 
 def error_line(message: str) -> None:
     """A message for the person, never for the pipe: one line, control characters shown."""
-    sys.stderr.write(f"{PROG}: {escape_control(message)}\n")
-    sys.stderr.flush()
+    notice(message)
 
 
 def _quiet_broken_pipe() -> None:
@@ -209,6 +206,8 @@ class CsadvisorGroup(TyperGroup):
                 error_line("cancelled")
             sys.stdout.flush()
         except CsadvisorError as exc:
+            for line in exc.details:
+                sys.stderr.write(escape_control(line) + "\n")
             for message in exc.messages:
                 error_line(message)
             code = int(exc.exit_code)
@@ -360,7 +359,7 @@ def _global(
     ] = False,
 ) -> None:
     """Options that apply to every command."""
-    ctx.obj = State(data_dir)
+    ctx.obj = Application(data_dir)
 
 
 def main() -> NoReturn:

@@ -55,8 +55,8 @@ def complete_locations(ctx: typer.Context, incomplete: str) -> list[tuple[str, s
         from csadvisor.storage import catalog
 
         source = catalog.resolve_source(_completion_data_dir(ctx))
-        places = catalog.load_locations(source)
-        return _matching([(p.name, f"x{p.factor:g}") for p in places.values()], incomplete)
+        locations = catalog.load_locations(source)
+        return _matching([(p.name, f"x{p.factor:g}") for p in locations.values()], incomplete)
     except Exception:
         pass
     try:

@@ -11,6 +11,7 @@ import typer
 from typer.core import TyperCommand
 
 from csadvisor.cli.completion import complete_locations
+from csadvisor.cli.context import Application
 from csadvisor.cli.output import ListingFormat, TrackFormat
 
 
@@ -68,21 +69,6 @@ def examples(*lines: str) -> str:
     return "Examples:\n\n" + "\n\n".join(f"  {line}" for line in lines)
 
 
-class State:
-    """Options that apply to every command, and the catalogue, loaded when first needed."""
-
-    def __init__(self, data_dir: str | None) -> None:
-        self.data_dir = data_dir
-        self._catalog: Any = None
-
-    def catalog(self) -> Any:
-        if self._catalog is None:
-            from csadvisor.storage import catalog
-
-            self._catalog = catalog.load(catalog.resolve_source(self.data_dir))
-        return self._catalog
-
-
 def finite(value: float | None) -> float | None:
     """An option callback: NaN and infinities are not numbers a user means (and NaN passes
     every range check), so they are a usage error before anything runs."""
@@ -93,9 +79,10 @@ def finite(value: float | None) -> float | None:
     return value
 
 
-def state(ctx: typer.Context) -> State:
+def application(ctx: typer.Context) -> Application:
+    """The run's :class:`~csadvisor.cli.context.Application` (``ctx.obj``)."""
     obj = ctx.find_root().obj
-    assert isinstance(obj, State)
+    assert isinstance(obj, Application)
     return obj
 
 

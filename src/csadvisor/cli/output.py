@@ -14,7 +14,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
 
 from csadvisor.core.models import Cents
-from csadvisor.core.rows import Parts, Record, as_dict
+from csadvisor.core.rows import Parts, Record, Row, as_dict
 from csadvisor.errors import CONTROL_CHARS, escape_control
 
 
@@ -75,18 +75,12 @@ class Joined(Parts):
     role's figures, so TSV formats those cells once per role, not once per line.
     """
 
-    __slots__ = ()
+    __slots__ = ("own", "shared")
 
     def __init__(self, shared: Record, own: Record) -> None:
-        super().__init__(shared, own)
-
-    @property
-    def shared(self) -> Record:
-        return self.parts[0]
-
-    @property
-    def own(self) -> Record:
-        return self.parts[1]
+        self.parts = (shared, own)
+        self.shared = shared
+        self.own = own
 
 
 def isatty(stream: TextIO) -> bool:
@@ -229,6 +223,7 @@ class _JoinedCells:
         self.fmt = fmt
         self.position = {c: i for i, c in enumerate(columns)}
         self.shared: dict[int, tuple[Record, list[str]]] = {}
+        self.slots: dict[type, list[tuple[int, int]]] = {}  # a row class: (cell, value) pairs
 
     def cells(self, record: Joined) -> list[str]:
         shared = self.shared.get(id(record.shared))
@@ -238,10 +233,21 @@ class _JoinedCells:
             if len(self.shared) < 4096:
                 self.shared[id(record.shared)] = shared
         cells = shared[1].copy()
-        for c, value in as_dict(record.own).items():
-            i = self.position.get(c)
-            if i is not None:
-                cells[i] = self.fmt(value)
+        own = record.own
+        if isinstance(own, Row):
+            slots = self.slots.get(type(own))
+            if slots is None:
+                where = self.position
+                slots = [(where[n], i) for i, n in enumerate(own.NAMES) if n in where]
+                self.slots[type(own)] = slots
+            values = own._values
+            for i, j in slots:
+                cells[i] = self.fmt(values[j])
+            return cells
+        for c, value in as_dict(own).items():
+            at = self.position.get(c)
+            if at is not None:
+                cells[at] = self.fmt(value)
         return cells
 
 

@@ -25,6 +25,8 @@ from csadvisor.core.listings import (
     SkillRow,
     TrackRow,
 )
+from csadvisor.core.models import DEFAULT_RATER
+from csadvisor.core.people import ME
 from csadvisor.core.rows import Col, Row, columns
 
 if TYPE_CHECKING:
@@ -36,7 +38,7 @@ class HistoryRow(Row):
 
     id: Col[str] = Col("Id", "the assessment's id")
     created: Col[str] = Col("Date", "when it was taken")
-    person: Col[str] = Col("Person", "whom it is about: a name, or me")
+    person: Col[str] = Col("Person", "who it is about: a name, or me (your own)")
     rater: Col[str] = Col("Rater", "who gave the ratings: self, manager or peer")
     role: Col[str | None] = Col("Role", "the role held then")
     suggestion: Col[str | None] = Col("Suggested", "the next role it suggested")
@@ -49,8 +51,8 @@ class HistoryRow(Row):
         return cls(
             id=assessment_id,
             created=result["created"],
-            person=result.get("name") or "me",
-            rater=result.get("rater") or "self",
+            person=result.get("name") or ME,
+            rater=result.get("rater") or DEFAULT_RATER,
             role=result.get("role"),
             suggestion=suggestion.get("role"),
             readiness=suggestion.get("readiness"),

@@ -7,7 +7,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from csadvisor.core.lookup import RoleIndex, unknown_role_message
-from csadvisor.core.models import Catalog, Role, Skill
+from csadvisor.core.models import DEFAULT_RATER, Catalog, Role, Skill
 
 NO_EVIDENCE: Mapping[str, str] = MappingProxyType({})
 
@@ -23,7 +23,7 @@ class Answers(NamedTuple):
     role: str | None
     ratings: Mapping[str, int]
     name: str | None = None
-    rater: str = "self"
+    rater: str = DEFAULT_RATER
     evidence: Mapping[str, str] = NO_EVIDENCE
 
 
@@ -388,3 +388,17 @@ def steps_from(role: Role, catalog: Catalog) -> list[Step]:
 
 
 __all__ = ["RoleIndex", "unknown_role_message"]  # re-exported: lookups live in lookup.py
+
+
+def top_of_track(current: Role, catalog: Catalog) -> str:
+    """What ``next ROLE`` says at the top of a track: the lateral moves, by overlap."""
+    moves = sorted(
+        (r for r in catalog.roles if r.id != current.id and r.level >= current.level),
+        key=lambda r: -overlap(current, r),
+    )
+    shown = ", ".join(f"{r.id} ({percent(overlap(current, r))}% overlap)" for r in moves)
+    return (
+        f"{current.id} is the top of its track: no further role"
+        + (f"; lateral moves: {shown}" if shown else "")
+        + "; 'csadvisor assess' ranks them by your readiness and names your strengths"
+    )

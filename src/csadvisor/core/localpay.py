@@ -1,6 +1,6 @@
 """Local pay from BLS OEWS for a role, as plain records: pure (no I/O, no printing).
 
-A role reads the figures of its occupation (``role.soc``) in a :class:`Place`: the area
+A role reads the figures of its occupation (``role.soc``) in a :class:`BlsLocation`: the area
 the user named, with its state and the nation behind it. When the area publishes no
 median for the occupation, the nearest level that does (the state, then the nation) is
 used *and said*: ``area`` names the area the figures are for, ``location`` the one asked,
@@ -29,8 +29,9 @@ CHANGE_BASIS = (
 NO_OCCUPATION = "no occupation mapped: no published figure"
 
 
-class Place(NamedTuple):
-    """Where local figures are looked up: the asked area, its fallback chain, their rows."""
+class BlsLocation(NamedTuple):
+    """A location resolved to a BLS area: where local figures are looked up (the area, its
+    fallback chain, their rows). An organisation's own location is a ``models.Location``."""
 
     asked: str  # what the user typed
     area: Area
@@ -48,21 +49,21 @@ class Found(NamedTuple):
     note: str
 
 
-def find(role: Role, place: Place) -> Found:
-    """The role's occupation in ``place``, or the nearest level with a published median."""
+def find(role: Role, where: BlsLocation) -> Found:
+    """The role's occupation in ``where``, or the nearest level with a published median."""
     if role.soc is None:
         return Found(None, None, NO_OCCUPATION)
-    codes = [a.code for a in place.chain]
-    wages = place.table.nearest(role.soc, codes, "a_median")
+    codes = [a.code for a in where.chain]
+    wages = where.table.nearest(role.soc, codes, "a_median")
     if wages is None:
-        return Found(None, None, f"BLS publishes no figure for {role.soc} in {place.area.name}")
-    used = next(a for a in place.chain if a.code == wages.area_code)
-    if used.code == place.area.code:
+        return Found(None, None, f"BLS publishes no figure for {role.soc} in {where.area.name}")
+    used = next(a for a in where.chain if a.code == wages.area_code)
+    if used.code == where.area.code:
         return Found(wages, used, "")
-    here = place.table.get(place.area.code, role.soc)
+    here = where.table.get(where.area.code, role.soc)
     why = "no row" if here is None else here.figure("a_median").text()
     note = (
-        f"no published median for {role.soc} in {place.area.name} (BLS: {why}); "
+        f"no published median for {role.soc} in {where.area.name} (BLS: {why}); "
         f"showing {used.name}, the nearest level with one"
     )
     return Found(wages, used, note)
@@ -92,14 +93,14 @@ def statistics() -> tuple[tuple[str, str, bool], ...]:
     )
 
 
-def local_fields(role: Role, place: Place, period: str = "year") -> LocalPayRow:
+def local_fields(role: Role, where: BlsLocation, period: str = "year") -> LocalPayRow:
     """The local columns of one role: percentiles, mean, employment, labels.
 
     ``hour`` reads BLS's own hourly figures; ``month`` is the yearly figure / 12, marked
     derived. Suppressed and top-coded cells are empty numbers with the reason in
     ``not_published`` (``{"p90": "at least 239200 (top-coded)"}``).
     """
-    found = find(role, place)
+    found = find(role, where)
     stats = statistics()
     values: dict[str, float | None] = dict.fromkeys(name for name, _, _ in stats)
     missing: dict[str, str] = {}
@@ -112,12 +113,12 @@ def local_fields(role: Role, place: Place, period: str = "year") -> LocalPayRow:
         if figure.value is None:
             missing[name] = _unpublished(figure, period)
     return LocalPayRow(
-        location=place.asked,
+        location=where.asked,
         area_code=found.area.code if found.area else None,
         area=found.area.name if found.area else None,
         area_kind=found.area.kind if found.area else None,
         soc=role.soc,
-        occupation=place.titles.get(role.soc or "", role.occupation),
+        occupation=where.titles.get(role.soc or "", role.occupation),
         local_period=period,
         local_derived=period == "month",
         local_basis=BASIS if wages else None,
@@ -129,21 +130,21 @@ def local_fields(role: Role, place: Place, period: str = "year") -> LocalPayRow:
     )
 
 
-def median(role: Role, place: Place) -> tuple[float | None, Found]:
+def median(role: Role, where: BlsLocation) -> tuple[float | None, Found]:
     """The role's local yearly median and where it comes from."""
-    found = find(role, place)
+    found = find(role, where)
     value = found.wages.figure("a_median").value if found.wages else None
     return value, found
 
 
-def median_change(current: Role, target: Role, place: Place) -> MedianChange:
+def median_change(current: Role, target: Role, where: BlsLocation) -> MedianChange:
     """The pay change from ``current`` to ``target`` as the difference of local medians.
 
     For the assessment summary and ``next``: labelled median-to-median, never a raise.
     Same occupation, same median: the change is 0 and the note says why.
     """
-    here, found_here = median(current, place)
-    there, found_there = median(target, place)
+    here, found_here = median(current, where)
+    there, found_there = median(target, where)
     notes = [n for n in (found_here.note, found_there.note) if n]
     change = None if here is None or there is None else number(there - here)
     if current.soc is not None and current.soc == target.soc:
@@ -166,7 +167,7 @@ SUMMARY_KEYS = (
 """The fields of an assessment's ``local_pay`` (``specs.result_spec`` checks them)."""
 
 
-def summary_pay(current: Role | None, target: Role, place: Place) -> dict[str, object]:
+def summary_pay(current: Role | None, target: Role, where: BlsLocation) -> dict[str, object]:
     """The local pay an assessment summary shows for the role it points to.
 
     Someone in a role gets the change between the two roles' local medians (labelled
@@ -174,11 +175,11 @@ def summary_pay(current: Role | None, target: Role, place: Place) -> dict[str, o
     ``area`` is where the target's figures are from; when it is not ``asked_area`` (no
     published median there) ``note`` says which nearest level was used, and why.
     """
-    spread = local_fields(target, place)
+    spread = local_fields(target, where)
     record: dict[str, object] = dict.fromkeys(SUMMARY_KEYS)
     record.update(
-        location=place.asked,
-        asked_area=place.area.name,
+        location=where.asked,
+        asked_area=where.area.name,
         area=spread.area,
         current_role=current.id if current else None,
         target_role=target.id,
@@ -188,10 +189,10 @@ def summary_pay(current: Role | None, target: Role, place: Place) -> dict[str, o
         basis=BASIS,
         note=spread.local_note,
     )
-    found = [find(target, place)]
+    found = [find(target, where)]
     if current is not None:
-        change = median_change(current, target, place)
-        found.append(find(current, place))
+        change = median_change(current, target, where)
+        found.append(find(current, where))
         record.update(
             area=change.area,
             median_from=change.median_from,
@@ -226,9 +227,9 @@ def outlook_fields(projection: Projection | None) -> OutlookRow:
     )
 
 
-def roles_fields(role: Role, place: Place) -> RolesLocalRow:
+def roles_fields(role: Role, where: BlsLocation) -> RolesLocalRow:
     """The ``roles --location`` columns: the local yearly median and where it is from."""
-    value, found = median(role, place)
+    value, found = median(role, where)
     return RolesLocalRow(
         area=found.area.name if found.area else None,
         soc=role.soc,

@@ -221,20 +221,20 @@ class SkillIndex(NameIndex[Skill]):
 class LocationIndex(NameIndex[Location]):
     """Locations by name."""
 
-    def __init__(self, places: Mapping[str, Location] | Iterable[Location]) -> None:
-        items = places.values() if isinstance(places, Mapping) else places
-        self.places = tuple(items)
-        super().__init__((p, (p.name,)) for p in self.places)
+    def __init__(self, locations: Mapping[str, Location] | Iterable[Location]) -> None:
+        items = locations.values() if isinstance(locations, Mapping) else locations
+        self.locations = tuple(items)
+        super().__init__((p, (p.name,)) for p in self.locations)
 
     def get(self, name: str) -> Location:
-        place = self.find(name)
-        if place is None:
+        location = self.find(name)
+        if location is None:
             near = self.suggest(name)
             known = (
-                "; known: " + ", ".join(escape_control(p.name) for p in self.places)
-                if self.places
+                "; known: " + ", ".join(escape_control(p.name) for p in self.locations)
+                if self.locations
                 else "; locations.yaml lists none yet: add yours there"
             )
             hint = _did_you_mean(near) if near else known
             raise NotFoundError(f"unknown location '{shown(name)}'{hint}")
-        return place
+        return location

@@ -34,6 +34,8 @@ class Rater(str, Enum):
 
 PERIODS = tuple(p.value for p in Period)
 RATERS = tuple(r.value for r in Rater)
+DEFAULT_RATER = Rater.self.value
+"""Who gave the ratings when an answers file or saved result does not say: the person."""
 NAME_MAX = 100  # a person's name on an assessment
 #: One word per level (the quiz echoes them; an answers file may write "3 Skilled").
 LEVEL_LABELS = ("Learning", "Independent", "Skilled", "Advanced", "Expert")

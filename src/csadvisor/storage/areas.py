@@ -1,4 +1,4 @@
-"""The areas BLS publishes wages for, and how a user's PLACE finds one.
+"""The areas BLS publishes wages for, and how the location a user asks for finds one.
 
 ``areas.csv`` lists the nation, the states (with DC, Puerto Rico, Guam and the Virgin
 Islands), 393 metropolitan and 135 nonmetropolitan areas. A PLACE matches,
@@ -34,9 +34,9 @@ NATION_NAMES = (
 
 
 class Resolution(NamedTuple):
-    """What a PLACE matched: one area, several (ambiguous), or none (with suggestions)."""
+    """What an asked location matched: one area, several (ambiguous), or none (with suggestions)."""
 
-    place: str
+    asked: str
     areas: tuple[Area, ...]
     matched_by: str  # "code", "postal code", "name", "city", or "" when nothing matched
     suggestions: tuple[str, ...] = ()
@@ -123,8 +123,8 @@ class AreaIndex:
             if area.kind == "state":
                 self._add(self._names, area.states[0].casefold(), area)
             elif area.kind == "metro":
-                place = normalize(area.name.rsplit(", ", 1)[0])
-                self._add(self._names, place, area)
+                city = normalize(area.name.rsplit(", ", 1)[0])
+                self._add(self._names, city, area)
                 for city in area.cities:
                     key = normalize(city)
                     self._add(self._cities, key, area)
@@ -154,12 +154,12 @@ class AreaIndex:
             found.append(parent)
         return tuple(found)
 
-    def resolve(self, place: str) -> Resolution:
-        """Find the area(s) ``place`` names; see the module docstring for what matches."""
-        text = place.strip()
+    def resolve(self, asked: str) -> Resolution:
+        """Find the area(s) ``asked`` names; see the module docstring for what matches."""
+        text = asked.strip()
         if text.isascii() and text.isdigit():
             area = self._by_code.get(text)
-            return Resolution(place, (area,) if area else (), "code" if area else "")
+            return Resolution(asked, (area,) if area else (), "code" if area else "")
         key = normalize(text)
         names = self._names.get(key, [])
         cities = [a for a in self._cities.get(key, []) if a not in names]
@@ -169,12 +169,12 @@ class AreaIndex:
                 how = "city"
             elif len(key) == 2 and names[0].kind == "state":
                 how = "postal code"
-            return Resolution(place, tuple(names + cities), how)
-        return Resolution(place, (), "", self.suggest(key))
+            return Resolution(asked, tuple(names + cities), how)
+        return Resolution(asked, (), "", self.suggest(key))
 
     def suggest(self, key: str, limit: int = 5) -> tuple[str, ...]:
-        """Area names close to an unknown PLACE (by name or by city), best first."""
-        import difflib  # only when a place is unknown
+        """Area names close to an unknown location (by name or by city), best first."""
+        import difflib  # only when a location is unknown
 
         keys = list(self._names) + list(self._cities)
         close = difflib.get_close_matches(key, keys, n=limit * 2, cutoff=0.75)
@@ -254,21 +254,21 @@ def chain_in_text(text: str, area: Area) -> tuple[Area, ...]:
     return tuple(found)
 
 
-def resolve_in_text(text: str, place: str) -> Resolution:
+def resolve_in_text(text: str, asked: str) -> Resolution:
     """:meth:`AreaIndex.resolve` on the text of a validated areas.csv, reading few lines."""
-    stripped = place.strip()
+    stripped = asked.strip()
     if stripped.isascii() and stripped.isdigit():
         area = area_by_code(text, stripped)
-        return Resolution(place, (area,) if area else (), "code" if area else "")
+        return Resolution(asked, (area,) if area else (), "code" if area else "")
     key = normalize(stripped)
     if key in NATION_NAMES:
         nation = area_by_code(text, NATION)
-        return Resolution(place, (nation,) if nation else (), "name" if nation else "")
+        return Resolution(asked, (nation,) if nation else (), "name" if nation else "")
     words = key.split()
     probe = max(words, key=len) if words else ""
     if probe in ("", "st"):
         rows, _ = parse_areas(text)
-        return AreaIndex(rows).resolve(place)
+        return AreaIndex(rows).resolve(asked)
     folded = text.casefold().translate(_PUNCTUATION).split("\n")
     lines = text.split("\n")
     candidates = []
@@ -278,11 +278,11 @@ def resolve_in_text(text: str, place: str) -> Resolution:
                 cells = split_line(lines[number].rstrip("\r"))
                 if cells is not None and len(cells) == len(AREA_COLUMNS):
                     candidates.append(_plain(cells))
-    found = AreaIndex(candidates).resolve(place)
+    found = AreaIndex(candidates).resolve(asked)
     if found.areas:
         return found
     rows, _ = parse_areas(text)  # unknown: suggestions need every name
-    return AreaIndex(rows).resolve(place)
+    return AreaIndex(rows).resolve(asked)
 
 
 def search_in_text(text: str, query: str = "", kind: str | None = None) -> tuple[Area, ...]:

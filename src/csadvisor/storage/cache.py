@@ -10,7 +10,6 @@ catalogue is simply read from the files again.
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -54,13 +53,14 @@ MAX_CACHE_BYTES = 256 * 1024 * 1024
 """A cache file larger than this is not read (the data files themselves are 16 MiB each)."""
 
 
-def read(key: Key, shaped: "Callable[[Any], bool] | None" = None) -> Any:
+def read(key: Key) -> Any:
     """The documents stored under ``key``, or None (missing, stale, damaged or not ours).
 
     The folder and the file must both be ours and writable by no one else (as ssh treats
     its keys); the file must be a regular file of bounded size, opened without following a
-    symlink and without waiting (a FIFO); what it holds must have the expected shape
-    (``shaped``: the catalogue's by default).
+    symlink and without waiting (a FIFO). What it holds is plain values: the caller runs
+    them through the same check as the files (one validator per shape), so a planted or
+    damaged cache is a miss, never shown.
     """
     import marshal  # built in: no import cost, unlike json
 
@@ -74,10 +74,9 @@ def read(key: Key, shaped: "Callable[[Any], bool] | None" = None) -> Any:
         )
         if not isinstance(blob, dict) or blob.get("stamp") != key.stamp:
             return None
-        documents = blob.get("documents")
+        return blob.get("documents")
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    return documents if (shaped or _shaped)(documents) else None
 
 
 def _trusted(st: os.stat_result) -> bool:
@@ -105,17 +104,6 @@ def _trusted_folder(folder: Path) -> bool:
     except OSError:
         return False
     return stat.S_ISDIR(st.st_mode) and _ours(st)
-
-
-def _shaped(documents: Any) -> bool:
-    """What the cache holds has the shape the schema gives validated data (types, keys,
-    ranges, no control characters): a planted or damaged cache is a miss, never shown.
-    ``fits`` is the schema's quick yes/no, about a third of the cost of a full check."""
-    if not (isinstance(documents, (tuple, list)) and len(documents) == 2):
-        return False
-    from csadvisor.storage.specs import ROLES_FILE, SKILLS_FILE
-
-    return ROLES_FILE.fits(documents[0]) and SKILLS_FILE.fits(documents[1])
 
 
 def write(key: Key, documents: Any) -> None:

@@ -106,8 +106,7 @@ def _hinted(source: DataSource) -> Iterator[None]:
 
 
 def _documents(source: DataSource, contents: list[bytes]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Valid data (the usual case) is parsed once without line numbers; only when there is
-    a problem are the files parsed again, recording lines, so every message has one."""
+    """Both files parsed (every field's line recorded) and validated, once."""
     from csadvisor.storage.validate import validate
     from csadvisor.storage.yamlreader import Parsed, parse_yaml
 
@@ -122,18 +121,10 @@ def _documents(source: DataSource, contents: list[bytes]) -> tuple[dict[str, Any
     if problems:
         raise DataError(problems)
     with collector_paused():
-        try:
-            quick = [
-                parse_yaml(text, label, with_lines=False)
-                for text, label in zip(texts, labels, strict=True)
-            ]
-            return validate(quick[0], quick[1], *labels)
-        except DataError:
-            pass
         parsed: list[Parsed] = []
         for text, label in zip(texts, labels, strict=True):
             try:
-                parsed.append(parse_yaml(text, label, with_lines=True))
+                parsed.append(parse_yaml(text, label))
             except DataError as exc:
                 problems.extend(exc.problems)
         if problems:
@@ -144,6 +135,22 @@ def _documents(source: DataSource, contents: list[bytes]) -> tuple[dict[str, Any
             order = {label: i for i, label in enumerate(labels)}
             ranked = sorted(exc.problems, key=lambda p: (order.get(p.file, 2), p.line or 0))
             raise DataError(ranked) from None
+
+
+def _cached(source: DataSource, documents: Any) -> Catalog | None:
+    """What the cache holds, run through the same check as the files (one validator per
+    shape): a planted or damaged cache is a miss, never shown."""
+    from csadvisor.storage.validate import validate
+    from csadvisor.storage.yamlreader import Parsed
+
+    if not (isinstance(documents, (tuple, list)) and len(documents) == 2):
+        return None
+    labels = (source.label(ROLES_FILE), source.label(SKILLS_FILE))
+    try:
+        checked = validate(Parsed(documents[0], None), Parsed(documents[1], None), *labels)
+        return build(*checked)
+    except (DataError, TypeError, KeyError, ValueError, AttributeError):
+        return None
 
 
 @contextmanager
@@ -175,12 +182,7 @@ def load(source: DataSource | None = None, *, use_cache: bool = True) -> Catalog
     key = cache.key_for(source.directory, contents) if use_cache else None
     with collector_paused():
         documents = cache.read(key) if key is not None else None
-        catalog = None
-        if documents is not None:
-            try:
-                catalog = build(*documents)
-            except (TypeError, KeyError, ValueError, AttributeError):
-                catalog = None  # a damaged cache is simply rebuilt
+        catalog = _cached(source, documents) if documents is not None else None
         if catalog is None:
             roles_doc, skills_doc = load_documents(source, contents)
             catalog = build(roles_doc, skills_doc)
@@ -216,7 +218,7 @@ def load_locations(source: DataSource) -> dict[str, Location]:
                 )
             ]
         )
-    return locations(parse_yaml(read_text(path, label), label, with_lines=True), label)
+    return locations(parse_yaml(read_text(path, label), label), label)
 
 
 def check_directory(source: DataSource) -> list[Problem]:

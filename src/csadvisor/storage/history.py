@@ -7,7 +7,6 @@ makes); a file that is not one is reported in one line and skipped, never change
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +62,8 @@ class Saved:
 
 
 def problem(doc: Any) -> str | None:
-    """Why ``doc`` is not a saved assessment (the first problem found), or None."""
+    """Why ``doc`` is not a saved assessment (the first problem found), or None: the one
+    check for a saved result (``history``, ``next``, ``team``)."""
     from csadvisor.storage.problems import INVALID, Checker
     from csadvisor.storage.specs import result_spec
 
@@ -72,10 +72,6 @@ def problem(doc: Any) -> str | None:
         path, message = checker.problems[0] if checker.problems else ("", "")
         return f"{path}: {message}" if path else message
     return None
-
-
-def _valid(doc: Any) -> bool:
-    return problem(doc) is None
 
 
 def read(path: Path) -> dict[str, Any]:
@@ -201,73 +197,3 @@ def find(saved: list[Saved], ident: str) -> Saved:
             f"no saved assessment '{shown(ident)}'; run 'csadvisor history' to list them"
         )
     raise UsageError(f"'{shown(ident)}' matches {len(hits)} assessments; give more of the id")
-
-
-# --------------------------------------------------------------------------- a quick look
-
-_RESULT_KEYS: frozenset[str] = frozenset()
-_GOOD_SKILL_IDS: set[str] = set()
-
-
-def quick_problem(doc: Any) -> str | None:
-    """Why ``doc`` is not a result a team view can use, checking only what it reads.
-
-    A team reads thousands of files: the fields it uses (version, date, role, ratings, who
-    and evidence) are checked exactly as :func:`problem` would; the others it never reads,
-    so only their names are checked (an unknown key is still refused).
-    """
-    global _RESULT_KEYS
-    from csadvisor.core.assessment import CREATED_PATTERN, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION
-    from csadvisor.storage.problems import INVALID, Checker, describe
-    from csadvisor.storage.schema import SLUG
-    from csadvisor.storage.specs import PERSON_NAME, RATER
-
-    if not isinstance(doc, dict):
-        return f"expected a mapping, got {describe(doc)}"
-    version = doc.get("schema_version")
-    if type(version) is not int or not OLDEST_SCHEMA_VERSION <= version <= SCHEMA_VERSION:
-        said = version if type(version) is int else describe(version)
-        return (
-            f"schema_version {said} is not one this csadvisor reads "
-            f"({OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION})"
-        )
-    if not _RESULT_KEYS:
-        from csadvisor.storage.specs import result_spec
-
-        _RESULT_KEYS = frozenset(result_spec().fields)
-    unknown = [k for k in doc if k not in _RESULT_KEYS]
-    if unknown:
-        return f"unknown key {describe(unknown[0])}"
-    for key in ("id", "created", "role", "ratings"):
-        if key not in doc:
-            return f"missing required key '{key}'"
-    created = doc["created"]
-    if type(created) is not str or len(created) > 40 or not re.match(CREATED_PATTERN, created):
-        return f"created: {describe(created)} is not a date and time"
-    role = doc["role"]
-    if role is not None and (type(role) is not str or not re.match(SLUG, role)):
-        return f"role: {describe(role)} is not a role id"
-    ratings = doc["ratings"]
-    if not isinstance(ratings, dict):
-        return f"ratings: expected a mapping, got {describe(ratings)}"
-    for sid, level in ratings.items():
-        if sid not in _GOOD_SKILL_IDS:
-            if type(sid) is not str or len(sid) > 80 or not re.match(SLUG, sid):
-                return f"ratings: {describe(sid)} is not a skill id"
-            _GOOD_SKILL_IDS.add(sid)
-        if type(level) is not int or not 1 <= level <= 5:
-            return f"ratings.{sid}: must be from 1 to 5, got {describe(level)}"
-    checker = Checker()
-    for key, spec in (("name", PERSON_NAME), ("rater", RATER), ("evidence", _evidence())):
-        value = doc.get(key)
-        if value is not None and spec.check(value, key, checker) is INVALID:
-            where, message = checker.problems[0]
-            return f"{where}: {message}"
-    return None
-
-
-def _evidence() -> Any:
-    from csadvisor.storage.schema import MapOf
-    from csadvisor.storage.specs import EVIDENCE
-
-    return MapOf(EVIDENCE)

@@ -4,8 +4,9 @@ The validator walks plain Python values (from YAML or JSON), converts them, and 
 every problem with its field path, so ``data validate`` can report all of them at once.
 
 The specs are plain classes with ``__slots__``, not dataclasses: this module is imported
-at every warm start (the cache's shape check), and generating ten dataclasses' methods
-cost about 5 ms of a start that must stay near an empty Typer app's.
+at every warm start (what the cache holds is checked again, by the same ``check``), and
+generating ten dataclasses' methods cost about 5 ms of a start that must stay near an
+empty Typer app's. There is one validator per shape: no quick twin that could drift.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from csadvisor.core.textrules import (
     CONTROL_BUT_NEWLINE,
     FORMULA_START,
     compiled,
-    plain_text,
 )
 from csadvisor.errors import INVISIBLE_CHARS
 from csadvisor.storage.problems import INVALID, Checker, _Raw, describe
@@ -37,17 +37,12 @@ class Spec:
     def check(self, value: Any, path: Any, c: Checker) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def fits(self, value: Any) -> bool:  # pragma: no cover - abstract
-        """A quick yes or no (no messages): is ``value`` what ``check`` returns for valid
-        input? For values csadvisor wrote itself (the cache), where speed matters."""
-        raise NotImplementedError
-
     def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
 class Text(Spec):
-    __slots__ = ("choices", "fitting", "hint", "max_len", "name", "one_line", "pattern")
+    __slots__ = ("choices", "hint", "max_len", "name", "one_line", "pattern")
 
     def __init__(
         self,
@@ -64,9 +59,6 @@ class Text(Spec):
         self.max_len = max_len
         self.hint = hint
         self.name = name
-        # Values found to fit, for ids and choices (they repeat thousands of times in a
-        # large catalogue); None for free text, which rarely repeats.
-        self.fitting: set[str] | None = set() if pattern is not None or choices else None
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if type(value) is not str:
@@ -83,7 +75,14 @@ class Text(Spec):
         value = value.strip()
         if not value:
             return c.fail(path, "must not be empty")
-        bad = compiled(CONTROL if self.one_line else CONTROL_BUT_NEWLINE).search(value)
+        # Every control character is unprintable, and every invisible one outside ASCII:
+        # the usual text is cleared by two string methods, without a pattern search.
+        printable = (value if self.one_line else value.replace("\n", "")).isprintable()
+        bad = (
+            None
+            if printable
+            else compiled(CONTROL if self.one_line else CONTROL_BUT_NEWLINE).search(value)
+        )
         if bad:
             kind = "a line break" if bad.group() in "\r\n" else "a control character"
             return c.fail(path, f"contains {kind} ({repr(bad.group())[1:-1]}); not allowed here")
@@ -95,7 +94,7 @@ class Text(Spec):
                 f"starts with '{value[0]}', which a spreadsheet would run as a formula; "
                 "reword it, or start it with another character",
             )
-        if self.name:
+        if self.name and not value.isascii():
             hidden = compiled(INVISIBLE_CHARS).search(value)
             if hidden:
                 return c.fail(
@@ -109,29 +108,6 @@ class Text(Spec):
             return c.fail(path, f"{describe(value)} is not valid: {self.hint or self.pattern}")
         return value
 
-    def fits(self, value: Any) -> bool:
-        if type(value) is not str:
-            return False
-        fitting = self.fitting
-        if fitting is not None and value in fitting:
-            return True
-        if not value or len(value) > self.max_len:
-            return False
-        # The usual text, checked without a call: printable (no control character) and,
-        # in a name, ASCII (nothing invisible); anything else takes the careful path.
-        if not (
-            (value.isprintable() if self.one_line else value.replace("\n", "").isprintable())
-            and (not self.name or value.isascii())
-        ) and not plain_text(value, self.one_line, self.name):
-            return False
-        if self.choices and value not in self.choices:
-            return False
-        if self.pattern and compiled(self.pattern).match(value) is None:
-            return False
-        if fitting is not None:
-            fitting.add(value)
-        return True
-
     def json_schema(self) -> dict[str, Any]:
         s: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_len}
         if self.choices:
@@ -141,9 +117,6 @@ class Text(Spec):
         if self.one_line:
             s["pattern"] = self.pattern or "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
         return s
-
-
-_REQUIRED: dict[int, tuple[str, ...]] = {}  # a Record's required field names, by id
 
 
 def slug(hint: str = "lowercase letters, digits and single hyphens") -> Text:
@@ -165,9 +138,6 @@ class Integer(Spec):
                 path, f"must be from {self.minimum} to {self.maximum}, got {describe(value)}"
             )
         return value
-
-    def fits(self, value: Any) -> bool:
-        return type(value) is int and self.minimum <= value <= self.maximum
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
@@ -211,9 +181,6 @@ class Number(Spec):
             return c.fail(path, f"is too large ({describe(value)})")
         return value
 
-    def fits(self, value: Any) -> bool:
-        return type(value) in (int, float) and 0 < value <= self.maximum
-
     def json_schema(self) -> dict[str, Any]:
         return {"type": "number", "exclusiveMinimum": 0, "maximum": self.maximum}
 
@@ -238,9 +205,6 @@ class Real(Spec):
             return c.fail(path, f"must be from {self.minimum:g} to {self.maximum:g}")
         return value
 
-    def fits(self, value: Any) -> bool:
-        return type(value) in (int, float) and self.minimum <= value <= self.maximum
-
     def json_schema(self) -> dict[str, Any]:
         return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
 
@@ -255,9 +219,6 @@ class Nullable(Spec):
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         return None if value is None else self.spec.check(value, path, c)
-
-    def fits(self, value: Any) -> bool:
-        return value is None or self.spec.fits(value)
 
     def json_schema(self) -> dict[str, Any]:
         return {"anyOf": [self.spec.json_schema(), {"type": "null"}]}
@@ -285,14 +246,6 @@ class ListOf(Spec):
             return c.fail(path, f"expected {want} items, got {len(value)}")
         out = [self.item.check(v, (path, i), c) for i, v in enumerate(value)]
         return INVALID if any(v is INVALID for v in out) else out
-
-    def fits(self, value: Any) -> bool:
-        if type(value) is not list or len(value) < self.min_items:
-            return False
-        if self.max_items is not None and len(value) > self.max_items:
-            return False
-        item = self.item.fits
-        return all(item(v) for v in value)
 
     def json_schema(self) -> dict[str, Any]:
         s: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
@@ -326,12 +279,6 @@ class MapOf(Spec):
             else:
                 out[key] = val
         return out if ok else INVALID
-
-    def fits(self, value: Any) -> bool:
-        if type(value) is not dict:
-            return False
-        key, val = self.key.fits, self.value.fits
-        return all(key(k) and val(v) for k, v in value.items())
 
     def json_schema(self) -> dict[str, Any]:
         return {
@@ -383,24 +330,6 @@ class Record(Spec):
             else:
                 out[name] = checked
         return out if ok else INVALID
-
-    def fits(self, value: Any) -> bool:
-        if type(value) is not dict:
-            return False
-        fields = self.fields
-        for name in value:
-            f = fields.get(name)
-            if f is None or not f.spec.fits(value[name]):
-                return False
-        return all(name in value for name in self.required)
-
-    @property
-    def required(self) -> tuple[str, ...]:
-        """The names of the required fields (computed once)."""
-        known = _REQUIRED.get(id(self))
-        if known is None:
-            known = _REQUIRED[id(self)] = tuple(n for n, f in self.fields.items() if f.required)
-        return known
 
     def json_schema(self) -> dict[str, Any]:
         props: dict[str, Any] = {}

@@ -6,7 +6,14 @@ check of what is read back from the cache.
 
 from __future__ import annotations
 
-from csadvisor.core.models import EVIDENCE_MAX, NAME_MAX, PERIODS, RATERS, SKILL_CATEGORIES
+from csadvisor.core.models import (
+    DEFAULT_RATER,
+    EVIDENCE_MAX,
+    NAME_MAX,
+    PERIODS,
+    RATERS,
+    SKILL_CATEGORIES,
+)
 from csadvisor.errors import INVISIBLE_CHARS
 from csadvisor.storage.schema import Field, Integer, ListOf, MapOf, Number, Record, Text, slug
 
@@ -95,7 +102,9 @@ EVIDENCE = Text(
 ANSWERS_FILE = Record(
     {
         "name": Field(PERSON_NAME, required=False, description="Who the ratings are about."),
-        "rater": Field(RATER, required=False, description="Who gave them (default self)."),
+        "rater": Field(
+            RATER, required=False, description=f"Who gave them (default {DEFAULT_RATER})."
+        ),
         "role": Field(Text(max_len=200), required=False),
         # Skill ids or names, in any case: checks.answers resolves them against the catalogue.
         "skills": Field(MapOf(Integer(1, 5), key=Text(max_len=200))),

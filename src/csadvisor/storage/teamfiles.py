@@ -91,7 +91,9 @@ def _who(path: str, name: Any, rater: Any) -> tuple[str, str, bool]:
             "no name in the file and its file name does not say who it is about; "
             "add a name: line (or name the file after the person, e.g. ana-lopez-self.yaml)"
         )
-    return (name or said.person or ""), (rater or said.rater or "self"), bool(name)
+    from csadvisor.core.models import DEFAULT_RATER
+
+    return (name or said.person or ""), (rater or said.rater or DEFAULT_RATER), bool(name)
 
 
 def _parse(path: str, raw: bytes) -> Any:
@@ -133,7 +135,7 @@ def reason(exc: DataError) -> str:
 def _from_result(path: str, doc: dict[str, Any]) -> Member:
     from csadvisor.storage import history
 
-    why = history.quick_problem(doc)
+    why = history.problem(doc)
     if why is not None:
         raise ValueError(f"not a csadvisor assessment ({escape_control(why)[:200]})")
     person, rater, named = _who(path, doc.get("name"), doc.get("rater"))

@@ -6,13 +6,15 @@ shows every problem at once.
 """
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from csadvisor.core.advisor import Answers
 from csadvisor.core.lookup import normalize
-from csadvisor.core.models import Catalog, Location
+from csadvisor.core.models import DEFAULT_RATER, Catalog, Location
 from csadvisor.errors import DataError, Problem
 from csadvisor.storage.yamlreader import Parsed, line_of
+
+if TYPE_CHECKING:  # imported when answers are read: a warm start checks the cache only
+    from csadvisor.core.advisor import Answers
 
 
 def problems_of(label: str, parsed: Parsed, raw: list[tuple[str, str]]) -> list[Problem]:
@@ -203,7 +205,7 @@ def locations(parsed: Parsed, label: str) -> dict[str, Location]:
     return out
 
 
-def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = None) -> Answers:
+def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = None) -> "Answers":
     """Check answers against the catalogue: every skill rated 1-5, no unknown skills
     (in ``skills`` or ``evidence``); ``name``, ``rater`` and ``evidence`` are carried along.
 
@@ -267,7 +269,9 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
     role_id = None
     if doc.get("role"):
         role_id = RoleIndex(catalog).get(doc["role"]).id
-    return Answers(role_id, ratings, doc.get("name"), doc.get("rater", "self"), evidence)
+    from csadvisor.core.advisor import Answers
+
+    return Answers(role_id, ratings, doc.get("name"), doc.get("rater", DEFAULT_RATER), evidence)
 
 
 def _levels(value: Any) -> tuple[Any, list[str], list[tuple[str, str]]]:

@@ -5,9 +5,9 @@ file asks within PyYAML's safe set (dates, sets, recursive structures) and recur
 deep nesting; here a flat loop with its own stack keeps only text, whole and decimal numbers,
 booleans, null, lists and mappings, and every limit is checked as the events arrive.
 
-The walker runs once without recording lines (the usual, valid case, fastest); when it
-meets a problem, it runs again recording the line of every field path, so that each
-message reads ``file:line: path: message``.
+The walker records the line of every field path as it goes, so that each message reads
+``file:line: path: message``. (It reads each file once: there is no faster pass without
+lines to drift from this one.)
 
 Anchors and aliases are allowed, as go-yaml and Kubernetes allow them: a file written by
 ``yaml.safe_dump`` of shared Python objects contains them. An alias re-uses the anchored
@@ -39,7 +39,7 @@ class Parsed:
 
     def __init__(self, value: Any, lines: dict[str, int] | None) -> None:
         self.value = value
-        self.lines = lines  # None: not recorded (a valid file, read the fast way)
+        self.lines = lines  # None: not recorded (values that came from no file)
 
 
 def line_of(lines: dict[str, int] | None, path: str) -> int | None:
@@ -55,29 +55,16 @@ def line_of(lines: dict[str, int] | None, path: str) -> int | None:
         path = path[:cut] if cut > 0 else ""
 
 
-class _Retry(Exception):
-    """A problem in the pass without lines: read again, with lines, to say where."""
-
-
 class _Stop(Exception):
     """A problem that ends the reading at once, reported alone: too deep, too many values
     by alias, an undefined alias, a second document."""
 
 
-def parse_yaml(text: str, label: str, *, with_lines: bool = True) -> Parsed:
-    """One YAML document as plain values, or DataError naming file, line and field.
-
-    ``with_lines=False`` skips recording lines (a third of the cost of a large file) until
-    a problem is found; the result's ``lines`` is then None.
-    """
+def parse_yaml(text: str, label: str) -> Parsed:
+    """One YAML document as plain values, or DataError naming file, line and field."""
     import yaml
 
-    if not with_lines:
-        try:
-            return _Walker(yaml, label, False).run(text)
-        except _Retry:
-            pass
-    return _Walker(yaml, label, True).run(text)
+    return _Walker(yaml, label).run(text)
 
 
 def _tag_text(tag: str) -> str:
@@ -87,10 +74,10 @@ def _tag_text(tag: str) -> str:
 class _Walker:
     """One pass over a document's events; its own stack, so no depth can exhaust Python's."""
 
-    def __init__(self, yaml: Any, label: str, with_lines: bool) -> None:
+    def __init__(self, yaml: Any, label: str) -> None:
         self.yaml = yaml
         self.label = label
-        self.lines: dict[str, int] | None = {} if with_lines else None
+        self.lines: dict[str, int] = {}
         self.problems: list[Problem] = []
         self.resolver = yaml.resolver.Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
@@ -98,8 +85,6 @@ class _Walker:
         self.special = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
 
     def fail(self, line: int, path: str, message: str) -> None:
-        if self.lines is None:
-            raise _Retry
         self.problems.append(Problem(self.label, line, path, message))
 
     def run(self, text: str) -> Parsed:
@@ -153,8 +138,8 @@ class _Walker:
                 anchor = event.anchor
                 tag = event.tag
                 value = event.value
-                if lines is not None:
-                    lines.setdefault(self._path_here(stack), self._line(event))
+                if not stack or type(stack[-1][0]) is list:  # a key records its own line
+                    lines.setdefault(self._path_here(stack), event.start_mark.line + 1)
                 if tag is None or tag == "!":
                     if event.implicit[0] and (not value or value[0] in special):
                         if (
@@ -188,8 +173,7 @@ class _Walker:
                     self.fail(
                         self._line(event), here, f"YAML tag '{_tag_text(tag)}' is not allowed"
                     )
-                if lines is not None:
-                    lines.setdefault(here, self._line(event))
+                lines.setdefault(here, self._line(event))
                 container: Any = {} if kind is map_start else []
                 stack.append([container, _NO_KEY, here, event.anchor, produced, ok])
                 produced += 1
@@ -216,8 +200,7 @@ class _Walker:
                         f"YAML aliases expand to more than {ALIAS_BUDGET} values, the limit"
                         " (an alias bomb?)",
                     )
-                if lines is not None:
-                    lines.setdefault(self._path_here(stack), self._line(event))
+                lines.setdefault(self._path_here(stack), self._line(event))
             elif kind is doc_start:
                 documents += 1
                 if documents > 1:
@@ -243,17 +226,11 @@ class _Walker:
                     container[key] = None if value is _BAD else value
                 top[1] = _NO_KEY
                 continue
-            if lines is None and type(value) is str and value not in container:
-                top[1] = value  # the usual key, first
-            elif value is _BAD:
+            if value is _BAD:
                 top[1] = _BAD
             elif value is None or not isinstance(value, (str, int, float, bool)):
                 self.fail(self._line(event), top[2], "mapping keys must be plain text")
                 top[1] = _BAD
-            elif lines is None:
-                if value in container:
-                    raise _Retry
-                top[1] = value
             else:
                 sub = f"{top[2]}.{value}" if top[2] else str(value)
                 if value in container:
@@ -264,10 +241,7 @@ class _Walker:
                     top[1] = value
 
     def _stop(self, event: Any, path: str, message: str) -> NoReturn:
-        """A problem that ends the reading at once, reported alone (with its field path,
-        so the pass without lines reads again with them: it stops at the same place)."""
-        if self.lines is None:
-            raise _Retry
+        """A problem that ends the reading at once, reported alone, with its field path."""
         self.problems = [Problem(self.label, self._line(event), path, message)]
         raise _Stop
 
@@ -302,8 +276,8 @@ class _Walker:
             return _BAD
 
     def _path_here(self, stack: list[list[Any]]) -> str:
-        """The field path of the value being read (only spelt out when lines are kept)."""
-        if self.lines is None or not stack:
+        """The field path of the value being read."""
+        if not stack:
             return ""
         container, key, path = stack[-1][0], stack[-1][1], stack[-1][2]
         if type(container) is list:

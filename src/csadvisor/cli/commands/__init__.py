@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from csadvisor.cli.options import state
+from csadvisor.cli.options import application
 
 
 def show_result(
@@ -66,7 +66,7 @@ def where_more(saved_id: str | None, offer_export: bool) -> str:
 
 
 def add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
-    """With a BLS place, the result's ``local_pay``: what the summary's pay line shows."""
+    """With a BLS location, the result's ``local_pay``: what the summary's pay line shows."""
     from csadvisor.cli.render.result import pointed_to
 
     item = pointed_to(result)
@@ -80,14 +80,13 @@ def add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
     result["local_pay"] = summary_pay(current, roles.get(item["role"]), where)
 
 
-def place_for(ctx: typer.Context, location: str | None) -> Any:
-    """The BLS place ``--location`` names (None without one, or for an organisation's own)."""
+def location_for(ctx: typer.Context, location: str | None) -> Any:
+    """The BLS area ``--location`` names (None without one, or for an organisation's own)."""
     if location is None:
         return None
-    from csadvisor.cli import location as place_module
-    from csadvisor.storage import catalog
+    from csadvisor.cli import location as locations
 
-    return place_module.listing_place(catalog.resolve_source(state(ctx).data_dir), location)
+    return locations.listing_location(application(ctx), location)
 
 
 PersonOption = Annotated[
@@ -102,18 +101,21 @@ PersonOption = Annotated[
 
 
 def saved_for(
-    person: str | None, rater: str | None = None, first: str = "", every: Any = None
+    person: str | None,
+    rater: str | None = None,
+    first: str = "",
+    every: Any = None,
+    warn: Any = None,
 ) -> tuple[str, list[Any]]:
     """The saved assessments a command works on, oldest first, and whose they are: by
     default your own self-assessments ("me", rated by self); ``--person NAME`` someone
     else's (every rater, unless ``rater``). NotFoundError when there are none."""
-    from csadvisor.cli.app import error_line
     from csadvisor.core.people import ME
     from csadvisor.errors import NotFoundError
     from csadvisor.storage import history
 
     if every is None:
-        every = history.load_all(error_line)
+        every = history.load_all(warn)
     who = history.resolve_person(every, person)
     if rater is None and who == ME:
         rater = "self"
@@ -145,13 +147,11 @@ def shell_word(text: str) -> str:
     return shlex.quote(escape_control(text))
 
 
-def pick_saved(ident: str, person: str | None, every: Any = None) -> Any:
-    """An id (anyone's), or 'latest' of the person's (default: your own self-assessments)."""
-    from csadvisor.cli.app import error_line
+def pick_saved(ident: str, person: str | None, every: list[Any]) -> Any:
+    """An id (anyone's), or 'latest' of the person's (default: your own self-assessments),
+    among ``every`` saved assessment."""
     from csadvisor.storage import history
 
-    if every is None:
-        every = history.load_all(error_line)
     if ident == "latest":
         return saved_for(person, every=every)[1][-1]
     if person is not None:

@@ -5,7 +5,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from csadvisor.cli.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.cli.options import FormatOption, HeaderOption, application, command_app, examples
 from csadvisor.cli.output import Shown, View, emit
 from csadvisor.errors import NotFoundError
 
@@ -55,11 +55,9 @@ def areas(
     """
     from csadvisor.cli import records
     from csadvisor.core.listings import AreaRow
-    from csadvisor.storage import bls as blsdata
-    from csadvisor.storage import sources
     from csadvisor.storage.areas import AREAS_FILE, search_in_text
 
-    stats = blsdata.load(sources.resolve_source(state(ctx).data_dir))
+    stats = application(ctx).statistics()
     found = search_in_text(stats.texts[AREAS_FILE], query or "", kind.value if kind else None)
     if not found:
         raise NotFoundError(

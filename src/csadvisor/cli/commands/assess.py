@@ -5,23 +5,23 @@ from typing import Annotated, Any
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.commands import (
     DetailsOption,
     add_local_pay,
-    place_for,
+    location_for,
     readiness_help,
     show_result,
     where_more,
 )
+from csadvisor.cli.context import Application
 from csadvisor.cli.export import ForceOption, check_target
 from csadvisor.cli.options import (
     HeaderOption,
     LocationOption,
     ResultFormatOption,
+    application,
     command_app,
     examples,
-    state,
 )
 from csadvisor.core.models import Rater
 from csadvisor.errors import CancelledError, UsageError
@@ -148,27 +148,33 @@ def assess(
     plain = quiz.accessible_mode(accessible, os.environ)
     if export is not None:  # before any question: a refused file must not cost the answers
         check_target(export, force)
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     if template:
         if answers_file is not None:
             raise UsageError("--template prints an answers file to fill in; drop --answers")
         sys.stdout.write(answers_template(cat))
         return
-    where = place_for(ctx, location)  # before any question: a wrong place must not cost answers
+    where = location_for(
+        ctx, location
+    )  # before any question: a wrong location must not cost answers
     if name is not None:
         name = _checked_name(name)
     if answers_file is not None:
         parsed, label = sources.read_answers_file(answers_file)
         answers = checks.answers(parsed, label, cat, missing)
     else:
-        answers = _ask_in_terminal(cat, accessible=accessible, fresh=fresh, evidence=evidence)
+        answers = _ask_in_terminal(
+            application(ctx), accessible=accessible, fresh=fresh, evidence=evidence
+        )
     answers = answers._replace(
         name=name or answers.name, rater=rater.value if rater else answers.rater
     )
     result = assessment.result(answers, cat)
     add_local_pay(result, where, cat)
     if assessment.all_same(answers) and answers_file is not None:
-        error_line("warning: every skill has the same rating; the result will be unreliable")
+        application(ctx).warn(
+            "warning: every skill has the same rating; the result will be unreliable"
+        )
     # Save and export first: if either fails, stdout carries no half-finished result.
     saved_to = None
     if save:
@@ -177,14 +183,15 @@ def assess(
         saved_to = history.save(result)
     if export is not None:
         _export(result, export, None, force=force, saved=saved_to is not None)
+        application(ctx).warn(f"wrote {export}")
     more = where_more(result["id"] if saved_to is not None else None, export is None)
     show_result(result, fmt, header, details=details, more=more, plain=plain)
     if saved_to is not None:
-        error_line(f"saved as {result['id']} ({saved_to})")
+        application(ctx).warn(f"saved as {result['id']} ({saved_to})")
         if result.get("name"):  # about someone else: not among your own
             from csadvisor.cli.commands import shell_word
 
-            error_line(
+            application(ctx).warn(
                 f"saved about {result['name']} (rated by {result.get('rater') or 'self'}), "
                 "apart from your own assessments; see it with: csadvisor history --person "
                 + shell_word(str(result["name"]))
@@ -238,10 +245,11 @@ def _checked_name(name: str) -> str:
 
 
 def _ask_in_terminal(
-    cat: Any, *, accessible: bool = False, fresh: bool = False, evidence: bool = False
+    run: Application, *, accessible: bool = False, fresh: bool = False, evidence: bool = False
 ) -> Any:
     import os
 
+    cat = run.catalog()
     from csadvisor.cli.prompts import quiz
 
     if not sys.stdin.isatty():
@@ -256,7 +264,7 @@ def _ask_in_terminal(
             "cannot open the terminal to ask questions; use --answers FILE instead"
         ) from None
     try:
-        previous = None if fresh else quiz.latest_answers(cat, error_line)
+        previous = None if fresh else quiz.latest_answers(cat, run.warn)
         answers = quiz.run_quiz(cat, ask, previous, evidence=evidence)
     except (KeyboardInterrupt, EOFError):
         raise CancelledError("Assessment cancelled; nothing saved.") from None
@@ -280,4 +288,3 @@ def _export(result: dict[str, Any], target: str, fmt: Any, *, force: bool, saved
 
     text = reports.plan_report(result, export.export_format(target, fmt), saved=saved)
     export.write(target, text, force=force)
-    error_line(f"wrote {target}")

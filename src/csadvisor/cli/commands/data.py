@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from csadvisor.cli.app import error_line
-from csadvisor.cli.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.cli.options import FormatOption, HeaderOption, application, command_app, examples
 from csadvisor.cli.output import View, emit
 from csadvisor.errors import ExitCode, UsageError, escape_control
 
@@ -51,15 +50,17 @@ def data_validate(
     """
     from csadvisor.storage import catalog
 
-    source = catalog.resolve_source(directory or state(ctx).data_dir)
+    source = catalog.resolve_source(directory or application(ctx).data_dir)
     problems = catalog.check_directory(source)
     for problem in problems:
         sys.stdout.write(f"{problem}\n")
     where = "the bundled data" if source.bundled else str(source.directory)
     if problems:
-        error_line(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {where}")
+        application(ctx).warn(
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {where}"
+        )
         raise typer.Exit(int(ExitCode.DATA))
-    error_line(f"{where}: no problems found")
+    application(ctx).warn(f"{where}: no problems found")
 
 
 @data_app.command(
@@ -132,7 +133,7 @@ def data_init(
     from csadvisor.storage import catalog
     from csadvisor.storage.files import atomic_write_text
 
-    source = catalog.resolve_source(state(ctx).data_dir)
+    source = application(ctx).source
     catalog.load_documents(source)  # never copy data that does not validate
     target = Path(directory)
     names = [catalog.ROLES_FILE, catalog.SKILLS_FILE, catalog.LOCATIONS_FILE]
@@ -156,7 +157,9 @@ def data_init(
             atomic_write_text(target / name, text, mode=None)  # as the umask says
     except OSError as exc:
         raise UsageError(f"cannot write to {directory}: {exc.strerror or exc}") from None
-    error_line(f"wrote {', '.join(names)} to {directory}; use it with --data-dir {directory}")
+    application(ctx).warn(
+        f"wrote {', '.join(names)} to {directory}; use it with --data-dir {directory}"
+    )
 
 
 # What `data init` writes when the data in use has no locations.yaml: no entry, only an
@@ -187,7 +190,7 @@ def data_path(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption
     from csadvisor.errors import escape_control
     from csadvisor.storage import catalog
 
-    source = catalog.resolve_source(state(ctx).data_dir)
+    source = application(ctx).source
     why = {
         "option": "--data-dir",
         "environment": "CSADVISOR_DATA_DIR",

@@ -5,7 +5,6 @@ from typing import Annotated, TextIO
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.commands import (
     PersonOption,
     person_label,
@@ -18,9 +17,9 @@ from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
     ResultFormatOption,
+    application,
     command_app,
     examples,
-    state,
 )
 from csadvisor.cli.output import Shown, View, emit
 from csadvisor.core.models import Rater
@@ -77,7 +76,8 @@ def history_list(
 
     if everyone and person is not None:
         raise UsageError("--everyone lists every person; drop --person")
-    every = history.load_all(error_line)
+    warn = application(ctx).warn
+    every = history.load_all(warn)
     who = None if everyone else history.resolve_person(every, person)
     chosen = every if who is None else history.about(every, who)
     if rater is not None:
@@ -88,14 +88,14 @@ def history_list(
         from csadvisor.cli.render.tables import history_table
 
         if rows:
-            titles = {r.id: r.title for r in state(ctx).catalog().roles}
+            titles = {r.id: r.title for r in application(ctx).catalog().roles}
             history_table(rows, out, titles)
         elif not every:  # a terminal says why it is empty; a pipe gets the header alone
-            error_line("no saved assessments yet; run 'csadvisor assess' first")
+            warn("no saved assessments yet; run 'csadvisor assess' first")
         else:
-            error_line("no saved assessment matches")
+            warn("no saved assessment matches")
         if others:
-            error_line(
+            warn(
                 f"{others} more saved about other people: 'csadvisor history --everyone' "
                 "lists them, --person NAME picks one"
             )
@@ -113,6 +113,7 @@ def history_list(
     ),
 )
 def history_show(
+    ctx: typer.Context,
     id_: Annotated[
         str,
         typer.Argument(
@@ -127,7 +128,9 @@ def history_show(
     header: HeaderOption = True,
 ) -> None:
     """Show one saved assessment's result."""
-    saved = pick_saved(id_, person)
+    from csadvisor.storage import history
+
+    saved = pick_saved(id_, person, history.load_all(application(ctx).warn))
     show_result(saved.result, fmt, header, details=True)
 
 
@@ -164,7 +167,7 @@ def history_diff(
     if ids and len(ids) != 2:
         raise UsageError("give two assessment ids (old and new), or none for the last two")
     if ids:
-        loaded = history.load_all(error_line)
+        loaded = history.load_all(application(ctx).warn)
         old, new = pick_saved(ids[0], person, loaded), pick_saved(ids[1], person, loaded)
         a, b = history.person_of(old.result), history.person_of(new.result)
         from csadvisor.core.people import same_person
@@ -175,7 +178,7 @@ def history_diff(
                 "compare two assessments of one person"
             )
     else:
-        who, mine = saved_for(person)
+        who, mine = saved_for(person, warn=application(ctx).warn)
         mine = [s for s in mine if history.rater_of(s.result) == history.rater_of(mine[-1].result)]
         if len(mine) < 2:
             raise NotFoundError(
@@ -199,6 +202,7 @@ def history_diff(
     epilog=examples("csadvisor history rm 20261124-101500", "csadvisor history rm latest --yes"),
 )
 def history_rm(
+    ctx: typer.Context,
     id_: Annotated[
         str,
         typer.Argument(
@@ -214,35 +218,44 @@ def history_rm(
     ] = False,
 ) -> None:
     """Delete one saved assessment, after asking (--yes in scripts)."""
-    import sys
-
-    from csadvisor.cli.output import isatty
     from csadvisor.storage import history
 
-    saved = pick_saved(id_, person)
+    warn = application(ctx).warn
+    saved = pick_saved(id_, person, history.load_all(warn))
     what = (
         f"{saved.id} ({str(saved.result['created'])[:10]}, about "
         f"{person_label(history.person_of(saved.result))}, "
         f"by {history.rater_of(saved.result)})"
     )
-    if not yes:
-        if not (isatty(sys.stdin) and isatty(sys.stderr)):
-            raise UsageError(f"not deleting {saved.id} without a terminal to confirm; add --yes")
-        sys.stderr.write(f"Delete saved assessment {what}? [y/N] ")
-        sys.stderr.flush()
-        try:
-            answer = sys.stdin.readline()
-        except KeyboardInterrupt:
-            answer = ""
-        if answer.strip().lower() not in ("y", "yes"):
-            error_line("nothing deleted")
-            return
+    app = application(ctx)
+    asking = app.interactive_input()
+    if not yes and not confirm(f"Delete saved assessment {what}?", saved.id, app.err, asking):
+        warn("nothing deleted")
+        return
     history.remove(saved)
-    error_line(f"deleted {what}")
+    warn(f"deleted {what}")
+
+
+def confirm(question: str, ident: str, err: TextIO, asking: bool) -> bool:
+    """A y/N question on ``err`` answered on stdin when ``asking`` (a person at a
+    terminal); UsageError otherwise (a script passes --yes)."""
+    import sys
+
+    from csadvisor.cli.output import isatty
+
+    if not (asking and isatty(err)):
+        raise UsageError(f"not deleting {ident} without a terminal to confirm; add --yes")
+    err.write(f"{question} [y/N] ")
+    err.flush()
+    try:
+        answer = sys.stdin.readline()
+    except KeyboardInterrupt:
+        answer = ""
+    return answer.strip().lower() in ("y", "yes")
 
 
 def _skill_names(ctx: typer.Context) -> dict[str, str]:
     try:
-        return {s.id: s.name for s in state(ctx).catalog().skills}
+        return {s.id: s.name for s in application(ctx).catalog().skills}
     except CsadvisorError:
         return {}

@@ -1,15 +1,15 @@
 """What comes next: from a role, or from your latest (or a given) assessment."""
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.commands import (
     DetailsOption,
     PersonOption,
     add_local_pay,
-    place_for,
+    location_for,
     readiness_help,
     show_result,
     where_more,
@@ -19,11 +19,12 @@ from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
     LocationOption,
+    application,
     command_app,
     examples,
-    state,
 )
 from csadvisor.cli.output import View, emit
+from csadvisor.core.models import DEFAULT_RATER
 from csadvisor.errors import NotFoundError, UsageError
 
 app = command_app()
@@ -73,76 +74,87 @@ def next_(
     person: PersonOption = None,
 ) -> None:
     """What comes next (help text: see ``readiness_help``)."""
+    if name is not None:
+        _next_from_role(ctx, name, location, fmt, header)
+    else:
+        if person is not None and assessment_file is not None:
+            raise UsageError("--person picks a saved assessment; --assessment gives one: use one")
+        _next_from_result(ctx, assessment_file, location, fmt, header, details, person)
+
+
+def _next_from_role(
+    ctx: typer.Context, name: str, location: str | None, fmt: Any, header: bool
+) -> None:
+    """The next steps up the track from a role (with local medians for a BLS location)."""
     from csadvisor.cli import records
     from csadvisor.cli.render.tables import next_table
     from csadvisor.core import advisor
+    from csadvisor.core.listings import NextRow
+    from csadvisor.core.rows import Parts, Record
 
-    cat = state(ctx).catalog()
-    if name is not None:
-        current = advisor.RoleIndex(cat).get(name)
-        steps = advisor.steps_from(current, cat)
-        from csadvisor.core.listings import NextRow
-        from csadvisor.core.rows import Parts, Record
+    cat = application(ctx).catalog()
+    current = advisor.RoleIndex(cat).get(name)
+    steps = advisor.steps_from(current, cat)
+    rows: list[Record] = [NextRow.of(current, step) for step in steps]
+    columns: tuple[str, ...] = records.NEXT_COLUMNS
+    where = location_for(ctx, location)
+    if where is not None:
+        from csadvisor.core.localpay import median_change
 
-        rows: list[Record] = [NextRow.of(current, step) for step in steps]
-        columns: tuple[str, ...] = records.NEXT_COLUMNS
-        where = place_for(ctx, location)
-        if where is not None:
-            from csadvisor.core.localpay import median_change
+        rows = [
+            Parts(row, median_change(current, step.role, where))
+            for row, step in zip(rows, steps, strict=True)
+        ]
+        columns = records.COLUMNS["next ROLE --location"]
+    if not rows:
+        application(ctx).warn(advisor.top_of_track(current, cat))
+    emit(View(columns, rows, next_table), fmt, header)
 
-            rows = [
-                Parts(row, median_change(current, step.role, where))
-                for row, step in zip(rows, steps, strict=True)
-            ]
-            columns = records.COLUMNS["next ROLE --location"]
-        if not rows:
-            moves = sorted(
-                (r for r in cat.roles if r.id != current.id and r.level >= current.level),
-                key=lambda r: -advisor.overlap(current, r),
-            )
-            shown = ", ".join(
-                f"{r.id} ({advisor.percent(advisor.overlap(current, r))}% overlap)" for r in moves
-            )
-            error_line(
-                f"{current.id} is the top of its track: no further role"
-                + (f"; lateral moves: {shown}" if shown else "")
-                + "; 'csadvisor assess' ranks them by your readiness and names your strengths"
-            )
-        emit(View(columns, rows, next_table), fmt, header)
-        return
-    if person is not None and assessment_file is not None:
-        raise UsageError("--person picks a saved assessment; --assessment gives one: use one")
-    result = _latest_result(assessment_file, person)
+
+def _next_from_result(
+    ctx: typer.Context,
+    assessment_file: str | None,
+    location: str | None,
+    fmt: Any,
+    header: bool,
+    details: bool,
+    person: str | None = None,
+) -> None:
+    """The advice of the latest (or a given) assessment, scored again on today's data:
+    by default your own latest self-assessment, or ``person``'s latest."""
+    import os
+
+    from csadvisor.cli.prompts.quiz import accessible_mode
     from csadvisor.core import assessment
     from csadvisor.core.advisor import Answers
 
+    cat = application(ctx).catalog()
+    result = _latest_result(assessment_file, application(ctx).warn, person)
     answers = Answers(
         result.get("role"),
         result["ratings"],
         result.get("name"),
-        result.get("rater") or "self",
+        result.get("rater") or DEFAULT_RATER,
         result.get("evidence") or {},
     )
     try:
         fresh = assessment.result(answers, cat)
         fresh["id"], fresh["created"] = result["id"], result["created"]  # the same assessment
-        add_local_pay(fresh, place_for(ctx, location), cat)
+        add_local_pay(fresh, location_for(ctx, location), cat)
     except KeyError:
         raise NotFoundError(
             "that assessment names roles or skills the current data does not have; "
             "run 'csadvisor assess' again"
         ) from None
-    import os
-
-    from csadvisor.cli.prompts.quiz import accessible_mode
-
     saved_id = None if assessment_file is not None else fresh["id"]
     more = where_more(saved_id, offer_export=False)
     plain = accessible_mode(False, os.environ)
     show_result(fresh, fmt, header, details=details, more=more, plain=plain)
 
 
-def _latest_result(path: str | None, person: str | None) -> dict[str, Any]:
+def _latest_result(
+    path: str | None, warn: Callable[[str], None], person: str | None
+) -> dict[str, Any]:
     from pathlib import Path
 
     from csadvisor.errors import DataError, Problem
@@ -158,4 +170,5 @@ def _latest_result(path: str | None, person: str | None) -> dict[str, Any]:
             raise DataError([Problem(path, None, "", str(exc))]) from None
     from csadvisor.cli.commands import saved_for
 
-    return dict(saved_for(person, first=", or give a ROLE")[1][-1].result)
+    every = history.load_all(warn)
+    return dict(saved_for(person, first=", or give a ROLE", every=every)[1][-1].result)

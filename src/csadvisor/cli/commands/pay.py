@@ -1,39 +1,37 @@
 """`csadvisor pay`: pay ranges by hand or by the hundred from stdin."""
 
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.completion import complete_roles
+from csadvisor.cli.context import Application
 from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
     LocationOption,
+    application,
     command_app,
     examples,
     finite,
-    state,
 )
-from csadvisor.core.listings import LocalPayRow, PayRow
+from csadvisor.core.listings import PayRow
 from csadvisor.core.models import Period
-from csadvisor.core.rows import Parts, choices
-from csadvisor.errors import NotFoundError, UsageError, escape_control
+from csadvisor.core.paybatch import PERCENTILE_FIELDS, why_empty
+from csadvisor.core.rows import choices
+from csadvisor.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from csadvisor.cli.nameinput import NameLine
-    from csadvisor.cli.output import Joined
-    from csadvisor.core.localpay import Place
-    from csadvisor.core.models import Role
-    from csadvisor.core.rows import Record
+    from csadvisor.cli.output import Joined, Shown, View
+    from csadvisor.core.localpay import BlsLocation
 
 app = command_app()
 
 
-PERCENTILE_FIELDS = choices(LocalPayRow)  # the BLS figures (need --location)
 if TYPE_CHECKING:
     PayField = Enum
 else:  # the numbers a row declares as --field choices, starting range first
@@ -48,7 +46,11 @@ class InputFormat(str, Enum):
 
 
 def _requests(
-    args: list[str], input_format: InputFormat | None, column: str | None, keep: list[str]
+    run: Application,
+    args: list[str],
+    input_format: InputFormat | None,
+    column: str | None,
+    keep: list[str],
 ) -> Iterator["NameLine"]:
     """Each name to look up, in order: arguments as given, ``-`` for those on stdin.
 
@@ -66,8 +68,8 @@ def _requests(
             continue
         if sys.stdin is None:  # pragma: no cover - no stdin at all
             raise UsageError("'-' reads role names from stdin, but there is no stdin")
-        if sys.stdin.isatty():
-            error_line("reading role names from stdin, one per line; end with Ctrl-D")
+        if run.interactive_input():
+            run.warn("reading role names from stdin, one per line; end with Ctrl-D")
         if table:
             fmt = None if input_format is None else input_format.value
             try:
@@ -172,18 +174,43 @@ def pay(
 
     With --location: the occupation's BLS percentiles, mean and employment in that place.
     """
+    from csadvisor.cli.output import Joined, emit
+    from csadvisor.core.paybatch import PayBatch
+
+    if location is not None and adjust is not None and _from_environment(ctx, "location"):
+        location = None  # an explicit --adjust beats the default location
+    kept = _checked(names, fmt, field, location, adjust, input_format, column, keep)
+    run = application(ctx)
+    local, factor, adjusted_by = _where(run, location, adjust)
+    _check_with_local(kept, field, location, local)
+    batch = PayBatch(run.catalog(), period.value, local, factor, adjusted_by)
+    table_input = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
+    lines = _requests(run, names, input_format, column, kept)
+    answers = (Joined(shared, own) for shared, own in batch.answers(lines))
+    if field is not None:
+        _print_field(run, answers, field.value, table_input and header)
+    else:
+        emit(_view(answers, local, kept, period.value, adjusted_by, factor), fmt, header)
+    if batch.missing:  # every other name was answered; the unknown ones are the error
+        raise NotFoundError(*batch.not_found())
+
+
+def _checked(
+    names: list[str],
+    fmt: Any,
+    field: Any,
+    location: str | None,
+    adjust: float | None,
+    input_format: InputFormat | None,
+    column: str | None,
+    keep: str | None,
+) -> list[str]:
+    """The options that cannot go together, refused before anything is read; the columns
+    ``--keep`` carries."""
     from csadvisor.cli import records
-    from csadvisor.cli.output import Joined, Shown, View, cell, emit
-    from csadvisor.core import rows
-    from csadvisor.core.listings import BLANK_NAME, UNKNOWN_ROLE
-    from csadvisor.core.lookup import RoleIndex, unknown_role_message
-    from csadvisor.core.rows import Record
 
     if location is not None and adjust is not None:
-        if _from_environment(ctx, "location"):
-            location = None  # an explicit --adjust beats the default place
-        else:
-            raise UsageError("give --location or --adjust, not both")
+        raise UsageError("give --location or --adjust, not both")
     if field is not None and fmt is not None:
         raise UsageError(
             "--field prints bare numbers, one per line; drop --format, or drop --field"
@@ -199,8 +226,15 @@ def pay(
     clash = [k for k in kept if k in records.PAY_COLUMNS]
     if clash:
         raise UsageError(f"--keep {clash[0]}: the pay records have a column of that name already")
-    cat = state(ctx).catalog()
-    local, factor, adjusted_by = _where(ctx, location, adjust)
+    return kept
+
+
+def _check_with_local(
+    kept: list[str], field: Any, location: str | None, local: "BlsLocation | None"
+) -> None:
+    """What needs a BLS location (or must not clash with its columns)."""
+    from csadvisor.cli import records
+
     clash = [k for k in kept if local is not None and k in records.LOCAL_COLUMNS]
     if clash:
         raise UsageError(f"--keep {clash[0]}: the local pay records have a column of that name")
@@ -211,124 +245,57 @@ def pay(
         raise UsageError(
             f"--field {field.value} is a BLS figure: {hint}. See 'csadvisor pay --help'."
         )
-    index = RoleIndex(cat)
-    requests = _requests(names, input_format, column, kept)
-    missing: list[str] = []  # one line per unknown name, with its input line
-    asked = 0
+
+
+def _print_field(
+    run: Application, answers: Iterable["Joined"], field: str, header_line: bool
+) -> None:
+    """``--field``: one bare number per name (an empty line where there is none), so
+    ``paste`` lines up; a notice, once per role, says why one is empty."""
+    from csadvisor.cli.output import cell
+    from csadvisor.core import rows
+
+    out = run.out
+    if header_line:  # a line for the table's header row
+        out.write(field + "\n")
     unpaid_warned: set[str] = set()
+    for line in answers:
+        record = rows.as_dict(line.shared)
+        value = record.get(field)
+        if value is None and record["role"] and record["role"] not in unpaid_warned:
+            unpaid_warned.add(record["role"])
+            run.warn(f"{record['role']}: {why_empty(record, field)}; printing an empty line")
+        out.write(cell(value) + "\n")  # the numbers as tsv shows them
 
-    def answers() -> Iterator[Joined]:
-        """One pay record per name asked, in input order, unknown and blank ones too."""
-        nonlocal asked
-        found: dict[str, Record] = {}  # by role id: the figures, worked out once
-        blank: Record = PayRow.unanswered(BLANK_NAME)
-        not_found: Record = PayRow.unanswered(UNKNOWN_ROLE)
-        if local is not None:  # the same columns, empty
-            blank = Parts(blank, rows.blank(LocalPayRow))
-            not_found = Parts(not_found, rows.blank(LocalPayRow))
-        unknown: dict[str, tuple[str, str | None]] = {}  # by name: the message, suggestion
-        for request in requests:
-            name = request.query
-            # Echoed input never carries a terminal escape: control characters are shown.
-            query = escape_control(name)
-            kept_cells = {k: escape_control(v) for k, v in request.kept.items()}
-            if not name:
-                yield _line(blank, query, request.line, None, kept_cells)
-                continue
-            asked += 1
-            role = index.find(name)
-            if role is None:
-                if name not in unknown:
-                    near = index.suggest(name)
-                    unknown[name] = (
-                        unknown_role_message(name, near),
-                        near[0] if near else None,
-                    )
-                message, best = unknown[name]
-                where = f"line {request.line}: " if request.line is not None else ""
-                missing.append(where + message)
-                yield _line(not_found, query, request.line, best, kept_cells)
-                continue
-            record = found.get(role.id)
-            if record is None:
-                record = found[role.id] = _pay_record(
-                    role, period.value, local, factor, adjusted_by
-                )
-            yield _line(record, query, request.line, None, kept_cells)
 
-    if field is not None:
-        out = sys.stdout
-        if table_input and header:  # a line for the table's header row: `paste` lines up
-            out.write(field.value + "\n")
-        for line in answers():  # one line per name, so `paste` lines up
-            record = rows.as_dict(line.shared)
-            value = record.get(field.value)
-            if value is None and record["role"] and record["role"] not in unpaid_warned:
-                unpaid_warned.add(record["role"])
-                error_line(
-                    f"{record['role']}: {_why_empty(record, field.value)}; printing an empty line"
-                )
-            out.write(cell(value) + "\n")  # the numbers as tsv shows them
-    elif local is not None:
+def _view(
+    answers: Iterable["Joined"],
+    local: "BlsLocation | None",
+    kept: list[str],
+    period: str,
+    adjusted_by: str | None,
+    factor: float | None,
+) -> "View":
+    """The records, their columns, and how a terminal draws them."""
+    from csadvisor.cli import records
+    from csadvisor.cli.output import View
 
-        def pictures(rows: Shown, out: TextIO) -> None:
+    if local is not None:
+
+        def pictures(rows: "Shown", out: TextIO) -> None:
             from csadvisor.cli.render.localpay import local_pay_table
 
-            local_pay_table(rows, out, period.value)
+            local_pay_table(rows, out, period)
 
         columns = (*records.PAY_COLUMNS, *records.LOCAL_COLUMNS, *kept)
-        emit(View(columns, answers(), pictures), fmt, header)
-    else:
+        return View(columns, answers, pictures)
 
-        def table(rows: Shown, out: TextIO) -> None:
-            from csadvisor.cli.render.tables import pay_table
+    def table(rows: "Shown", out: TextIO) -> None:
+        from csadvisor.cli.render.tables import pay_table
 
-            pay_table(rows, out, period.value, adjusted_by, factor)
+        pay_table(rows, out, period, adjusted_by, factor)
 
-        emit(View((*records.PAY_COLUMNS, *kept), answers(), table), fmt, header)
-    if missing:  # every other name was answered; the unknown ones are the error
-        if asked > 1:
-            missing.append(f"{len(missing)} of {asked} names not found")
-        raise NotFoundError(*missing)
-
-
-def _line(
-    shared: "Record", query: str, line: int | None, suggestion: str | None, kept: dict[str, str]
-) -> "Joined":
-    """One input line's record: the role's figures (shared by every line naming it), then
-    what was asked, then the input columns kept."""
-    from csadvisor.cli.output import Joined
-    from csadvisor.core.listings import Request
-
-    own: Record = Request(query=query, line=line, suggestion=suggestion)
-    return Joined(shared, Parts(own, kept) if kept else own)
-
-
-def _pay_record(
-    role: "Role",
-    period: str,
-    local: "Place | None",
-    factor: float | None,
-    adjusted_by: str | None,
-) -> "Record":
-    """The starting range (as today), and with a BLS place its local columns after it."""
-    rng = role.pay.per(period) if role.pay else None
-    if rng is not None and factor is not None:
-        rng = rng.adjusted(factor, adjusted_by or "")
-    record = PayRow.of(role, rng)
-    if local is None:
-        return record
-    from csadvisor.core.localpay import local_fields
-
-    return Parts(record, local_fields(role, local, period))
-
-
-def _why_empty(record: Mapping[str, Any], field: str) -> str:
-    from csadvisor.core.listings import NO_RANGE
-
-    if field not in PERCENTILE_FIELDS:
-        return NO_RANGE
-    return record["not_published"].get(field) or record["local_note"] or "not published"
+    return View((*records.PAY_COLUMNS, *kept), answers, table)
 
 
 def _from_environment(ctx: typer.Context, name: str) -> bool:
@@ -337,17 +304,16 @@ def _from_environment(ctx: typer.Context, name: str) -> bool:
 
 
 def _where(
-    ctx: typer.Context, location: str | None, adjust: float | None
+    run: Application, location: str | None, adjust: float | None
 ) -> tuple[Any, float | None, str | None]:
-    """A BLS place for local figures, or a factor (and its name) for the national range."""
+    """A BLS location for local figures, or a factor (and its name) for the national range."""
     if adjust is not None:
         return None, adjust, "manual factor"
     if location is None:
         return None, None, None
-    from csadvisor.cli import location as place
-    from csadvisor.storage import catalog
+    from csadvisor.cli import location as locations
 
-    found = place.resolve(catalog.resolve_source(state(ctx).data_dir), location)
-    if isinstance(found, place.Location):
+    found = locations.resolve(run, location)
+    if isinstance(found, locations.Location):
         return None, found.factor, f"{found.name} ({found.source}, {found.year})"
     return found, None, None

@@ -5,11 +5,10 @@ from typing import Annotated
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.commands import PersonOption
 from csadvisor.cli.completion import complete_assessments
 from csadvisor.cli.export import ExportFormatOption, ForceOption
-from csadvisor.cli.options import command_app, examples
+from csadvisor.cli.options import application, command_app, examples
 from csadvisor.errors import UsageError
 
 app = command_app()
@@ -25,6 +24,7 @@ app = command_app()
     )
 )
 def plan(
+    ctx: typer.Context,
     id_: Annotated[
         str,
         typer.Argument(
@@ -53,6 +53,7 @@ def plan(
     from csadvisor.cli import export as exports
     from csadvisor.cli import reports
     from csadvisor.cli.commands import pick_saved
+    from csadvisor.storage import history
 
     if export == "-":
         raise UsageError("--export needs a file name; without --export the plan is printed")
@@ -60,13 +61,14 @@ def plan(
         exports.check_target(export, force)
     elif export_fmt is not None:
         raise UsageError("--export-format goes with --export FILE")
-    saved = pick_saved(id_, person)
+    warn = application(ctx).warn
+    saved = pick_saved(id_, person, history.load_all(warn))
     if export is None:
-        import sys
-
-        sys.stdout.write(reports.plan_report(saved.result, exports.ExportFormat.md, saved=True))
+        application(ctx).out.write(
+            reports.plan_report(saved.result, exports.ExportFormat.md, saved=True)
+        )
         return
     fmt = exports.export_format(export, export_fmt)
     text = reports.plan_report(saved.result, fmt, saved=True)
     exports.write(export, text, force=force)
-    error_line(f"wrote {export} (from {saved.id})")
+    warn(f"wrote {export} (from {saved.id})")

@@ -6,16 +6,16 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from csadvisor.cli.commands import place_for
+from csadvisor.cli.commands import location_for
 from csadvisor.cli.completion import complete_categories, complete_roles, complete_skills
 from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
     LocationOption,
     TrackFormatOption,
+    application,
     command_app,
     examples,
-    state,
 )
 from csadvisor.cli.output import Shown, View, emit
 from csadvisor.core.listings import RoleDetailRow, RoleRow, SkillRow, TrackRow
@@ -24,7 +24,7 @@ from csadvisor.errors import UsageError, escape_control
 
 if TYPE_CHECKING:
     from csadvisor.core.listings import LocalPayRow, OutlookRow
-    from csadvisor.core.localpay import Place
+    from csadvisor.core.localpay import BlsLocation
     from csadvisor.core.models import Role
 
 app = command_app()
@@ -86,8 +86,8 @@ def roles(
     from csadvisor.cli import records
     from csadvisor.core import advisor
 
-    cat = state(ctx).catalog()
-    where = place_for(ctx, location)
+    cat = application(ctx).catalog()
+    where = location_for(ctx, location)
     chosen = list(cat.roles)
     if from_role is not None:
         chosen = advisor.reachable(cat, advisor.RoleIndex(cat).get(from_role))
@@ -150,10 +150,10 @@ def role(
     from csadvisor.cli import records
     from csadvisor.core import advisor
 
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     found = advisor.RoleIndex(cat).get(name)
     columns: tuple[str, ...] = records.ROLE_DETAIL_COLUMNS
-    where = place_for(ctx, location)
+    where = location_for(ctx, location)
     if where is not None:
         columns = records.COLUMNS["role --location"]
     record = Parts(RoleDetailRow.of(found), *_role_statistics(ctx, found, where))
@@ -169,17 +169,15 @@ def role(
 
 
 def _role_statistics(
-    ctx: typer.Context, role: "Role", where: "Place | None"
+    ctx: typer.Context, role: "Role", where: "BlsLocation | None"
 ) -> tuple["LocalPayRow", "OutlookRow"]:
     """The role's BLS distribution (in ``where``, else national) and its outlook."""
-    from csadvisor.cli import location as place
+    from csadvisor.cli import location as locations
     from csadvisor.core import localpay
-    from csadvisor.storage import bls as blsdata
-    from csadvisor.storage import catalog
 
-    source = catalog.resolve_source(state(ctx).data_dir)
-    where = where or place.bls_place(source, "US")
-    stats = blsdata.load(source)
+    run = application(ctx)
+    where = where or locations.bls_location(run, "US")
+    stats = run.statistics()  # loaded once per run, with --location too
     return (
         localpay.local_fields(role, where, "year"),
         localpay.outlook_fields(stats.projection(role.soc)),
@@ -231,7 +229,7 @@ def skills(
     from csadvisor.cli import records
 
     chosen = None if category is None else category_named(category)
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     rows = [SkillRow.of(s, cat) for s in cat.skills if chosen in (None, s.category)]
     from csadvisor.cli.render.tables import skills_table
 
@@ -254,7 +252,7 @@ def skill(
     from csadvisor.cli import records
     from csadvisor.core.lookup import SkillIndex
 
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     found = SkillIndex(cat).get(name)
     record = SkillRow.of(found, cat)
     titles = {r.id: r.title for r in cat.roles}
@@ -292,7 +290,7 @@ def track(
     from csadvisor.cli import records
     from csadvisor.core import advisor
 
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     start = [advisor.RoleIndex(cat).get(name)] if name is not None else advisor.roots(cat)
 
     def graph() -> str:

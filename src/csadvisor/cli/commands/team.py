@@ -6,14 +6,14 @@ stderr with the reason and skipped. The aggregation is ``csadvisor.core.team`` (
 module only reads files and picks the view. The tsv/csv/json path imports no rich.
 """
 
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any
 
 import typer
 
-from csadvisor.cli.app import error_line
 from csadvisor.cli.export import ExportFormatOption, ForceOption, check_target
-from csadvisor.cli.options import FormatOption, HeaderOption, command_app, examples, state
+from csadvisor.cli.options import FormatOption, HeaderOption, application, command_app, examples
 from csadvisor.cli.output import View, emit
 from csadvisor.errors import DataError, Problem, UsageError, escape_control
 
@@ -156,7 +156,7 @@ def team(
         raise UsageError("--view target needs --target ROLE")
     if export is not None:  # before reading a thousand files
         check_target(export, force, "team.html")
-    cat = state(ctx).catalog()
+    cat = application(ctx).catalog()
     role = None
     if target is not None:
         from csadvisor.core.lookup import RoleIndex
@@ -164,11 +164,13 @@ def team(
         role = RoleIndex(cat).get(target)
         if chosen is TeamView.coverage or (view is None and _data_format(fmt)):
             chosen = TeamView.target
-    members, summary = _read_all(paths, cat, missing)
+    warn = application(ctx).warn
+    members, summary = _read_all(paths, cat, missing, warn)
     if export is not None:  # first: if it fails, stdout carries nothing
         _export(
             export, export_fmt, force, members, cat, role, level, min_holders, anonymous, min_group
         )
+        warn(f"wrote {export}")
     skill_ids = [s.id for s in cat.skills]
     names = {s.id: s.name for s in cat.skills}
     files = ("source",) if show_files else ()
@@ -219,14 +221,14 @@ def team(
             columns += ("self_source", "manager_source")
         show = _shown("calibration_table")
         if not every:
-            error_line(_no_pairs(members))
+            warn(_no_pairs(members))
         elif not rows:
-            error_line(
+            warn(
                 f"no self and manager ratings 2 or more apart ({len(every)} compared); "
                 "--all lists them all"
             )
     emit(View(columns, rows, show, document=document), fmt, header)
-    error_line(summary)  # last, where a person at a terminal sees it
+    warn(summary)  # last, where a person at a terminal sees it
 
 
 def _export(
@@ -262,7 +264,6 @@ def _export(
     except core.Refused as exc:
         raise UsageError(str(exc)) from None
     export.write(target, text, force=force, example="team.html")
-    error_line(f"wrote {target}")
 
 
 def _data_format(fmt: Any) -> bool:
@@ -315,7 +316,9 @@ def _shown(name: str, module: str = "team", **kwargs: Any) -> Any:
 # --------------------------------------------------------------------------- reading
 
 
-def _read_all(paths: list[str], cat: Any, missing: int | None) -> tuple[list[Any], str]:
+def _read_all(
+    paths: list[str], cat: Any, missing: int | None, warn: Callable[[str], None]
+) -> tuple[list[Any], str]:
     """Every usable assessment, and a summary line; the others are reported and counted,
     never changed. A folder that cannot be listed is named and counted as skipped."""
     from datetime import datetime, timezone
@@ -335,7 +338,7 @@ def _read_all(paths: list[str], cat: Any, missing: int | None) -> tuple[list[Any
                 except ValueError as exc:
                     why = str(exc)
             skipped += 1
-            error_line(f"skipping {escape_control(path)}: {why}")
+            warn(f"skipping {escape_control(path)}: {why}")
         if members:
             members, notices = core.identify(members, datetime.now(timezone.utc).isoformat())
     used = len(members)
@@ -344,7 +347,7 @@ def _read_all(paths: list[str], cat: Any, missing: int | None) -> tuple[list[Any
             [Problem(" ".join(paths), None, "", f"no usable assessment ({skipped} skipped)")]
         )
     for notice in notices:
-        error_line(notice.message)
+        warn(notice.message)
     return members, (
         f"{used} assessment{'s' if used != 1 else ''} used, {skipped} file"
         f"{'s' if skipped != 1 else ''} skipped"

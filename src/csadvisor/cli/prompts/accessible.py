@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from csadvisor.cli.prompts.quiz import BACK, Ask, Question
+from csadvisor.cli.prompts.questions import BACK, Ask, Question
 from csadvisor.errors import escape_control
 
 BACK_WORDS = ("b", "back")

@@ -2,7 +2,9 @@
 
 questionary's ``select`` cannot choose on a number key, go back, echo a short answer, or
 keep a list longer than the screen in view, so this is a small prompt_toolkit application
-in questionary's look (its style), with those added. Imported only when a quiz runs.
+(and a prompt_toolkit text prompt), in questionary's colours. csadvisor depends on
+prompt_toolkit directly, not on questionary (README, Design choices). Imported only when
+a quiz runs.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from csadvisor.cli.prompts.quiz import BACK, Ask, Choice, Question
+from csadvisor.cli.prompts.questions import BACK, Ask, Choice, Question
 from csadvisor.core.models import EVIDENCE_MAX
 
 POINTER = " » "
@@ -35,7 +37,6 @@ def ask_text(question: Question, input: Any = None, output: Any = None) -> str:
     """A one-line text prompt in the menu's look: Enter alone skips, a bad entry says why."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.validation import Validator
-    from questionary.styles import merge_styles_default
 
     def valid(typed: str) -> bool:
         return question.problem(typed) is None
@@ -44,11 +45,26 @@ def ask_text(question: Question, input: Any = None, output: Any = None) -> str:
         [("class:qmark", "?"), ("class:question", f" {question.message} ")],
         validator=Validator.from_callable(valid, error_message=TEXT_RULE, move_cursor_to_end=True),
         validate_while_typing=False,
-        style=merge_styles_default([None]),
+        style=_style(),
         input=input,
         output=output,
     )
     return session.prompt(default=question.default or "").strip()
+
+
+STYLE_RULES = (
+    ("qmark", "fg:#5f819d"),
+    ("question", "bold"),
+    ("answer", "fg:#FF9D00 bold"),
+)
+"""The look of the prompts (the colours questionary made familiar: a grey-blue '?', a
+bold question, an orange answer); every other class is the terminal's own."""
+
+
+def _style() -> Any:
+    from prompt_toolkit.styles import Style
+
+    return Style(list(STYLE_RULES))
 
 
 def hint(question: Question) -> str:
@@ -162,7 +178,6 @@ class Menu:
             Layout,
             Window,
         )
-        from questionary.styles import merge_styles_default
 
         def size() -> tuple[int, int]:
             s = get_app().output.get_size()
@@ -201,7 +216,7 @@ class Menu:
         app: Application[str] = Application(
             layout=layout,
             key_bindings=self.key_bindings(),
-            style=merge_styles_default([None]),
+            style=_style(),
             input=input,
             output=output,
         )

@@ -1,27 +1,29 @@
 """The self-assessment as data, and the flow that asks it.
 
-``Question`` and ``Choice`` are plain records; ``run_quiz`` is the flow (role, each skill,
-review, with a way back) over any ``Ask`` callable, so tests can answer without a
-terminal. Two prompters draw the questions: ``menu`` (an arrow-key menu with number keys,
-built on prompt_toolkit) and ``accessible`` (plain numbered text read line by line, for
-screen readers). An ``Ask`` raises KeyboardInterrupt or EOFError when the person cancels.
+``Question`` and ``Choice`` (in ``questions``) are plain records; ``run_quiz`` is the
+flow (role, each skill, review, with a way back) over any ``Ask`` callable, so tests can
+answer without a terminal. Two prompters draw the questions: ``menu`` (an arrow-key menu
+with number keys, built on prompt_toolkit) and ``accessible`` (plain numbered text read
+line by line, for screen readers). An ``Ask`` raises KeyboardInterrupt or EOFError when
+the person cancels.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from csadvisor.cli.prompts.questions import BACK, Ask, Choice, Question
 from csadvisor.core.advisor import Answers
 from csadvisor.core.models import Catalog, Skill
+
+__all__ = ["BACK", "Ask", "Choice", "Question", "run_quiz", "terminal_ask"]
 
 NO_ROLE = "__none__"
 FINISH = "__finish__"
 REVIEW = "__review__"
 CHANGE_ROLE = "__role__"
-BACK = "__back__"
 
 #: One word per level, echoed after an answer instead of a descriptor cut to fit.
 from csadvisor.core.models import LEVEL_LABELS  # noqa: E402
@@ -29,49 +31,6 @@ from csadvisor.core.models import LEVEL_LABELS  # noqa: E402
 #: A rough estimate, not a measurement: reading five short descriptors and picking one.
 SECONDS_PER_QUESTION = 20
 NO_ROLE_LABEL = "Not in customer service yet (the advice picks the role that fits you best)"
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: str
-    label: str
-    short: str = ""  # what the answered line echoes; the label when empty
-
-    @property
-    def echo(self) -> str:
-        return self.short or self.label
-
-
-@dataclass(frozen=True)
-class Question:
-    key: str
-    message: str
-    choices: tuple[Choice, ...]
-    default: str | None = None
-    intro: str = ""  # said once, before the question
-    topic: str = ""  # the answered line reads "topic: choice.echo"
-    can_go_back: bool = False
-    free_text: bool = False  # typed text, not a choice; empty (Enter) means none
-
-    @property
-    def numbered(self) -> bool:
-        """Short lists are answered with one number key; long ones only by moving."""
-        return len(self.choices) <= 9
-
-    def problem(self, typed: str) -> str | None:
-        """Why typed text cannot be kept (the rule an answers file's evidence follows)."""
-        from csadvisor.storage.problems import INVALID, Checker
-        from csadvisor.storage.specs import EVIDENCE
-
-        if not typed.strip():
-            return None
-        checker = Checker()
-        if EVIDENCE.check(typed, "", checker) is INVALID:
-            return f"That example {checker.problems[0][1]}."
-        return None
-
-
-Ask = Callable[[Question], str]
 
 
 class Previous(NamedTuple):

@@ -191,8 +191,10 @@ def _top_of_track(result: Mapping[str, Any], con: Any) -> list[Any]:
 
 def who(result: Mapping[str, Any]) -> str:
     """Whom the assessment is about and who rated, when that was said ("" for oneself)."""
-    name, rater = result.get("name"), result.get("rater") or "self"
-    if not name and rater == "self":
+    from csadvisor.core.models import DEFAULT_RATER
+
+    name, rater = result.get("name"), result.get("rater") or DEFAULT_RATER
+    if not name and rater == DEFAULT_RATER:
         return ""
     about = f"About {name}" if name else "About this person"
     return f"{about}, rated by {'themselves' if rater == 'self' else 'a ' + rater}"

@@ -1,0 +1,98 @@
+"""The application context: what one run of csadvisor shares, in ``ctx.obj``.
+
+As hatch's ``Application`` or httpie's ``Environment``: the data source the options name,
+the catalogue and the BLS statistics (each loaded once, when first needed), the output
+streams and what they are connected to. Commands take what they need from it; a notice
+for the person goes through :meth:`Application.warn`, the one writer of stderr lines
+besides the error boundary (which uses :func:`notice` too).
+"""
+
+import sys
+from typing import Any, TextIO
+
+from csadvisor.errors import escape_control
+
+PROG = "csadvisor"
+
+
+def notice(message: str, stream: TextIO | None = None) -> None:
+    """A message for the person, never for the pipe: one line, control characters shown."""
+    err = stream or sys.stderr
+    err.write(f"{PROG}: {escape_control(message)}\n")
+    err.flush()
+
+
+class Application:
+    """Options that apply to every command, and what they lead to, loaded when first needed."""
+
+    __slots__ = ("_catalog", "_err", "_locations", "_out", "_source", "_statistics", "data_dir")
+
+    def __init__(
+        self, data_dir: str | None, out: TextIO | None = None, err: TextIO | None = None
+    ) -> None:
+        self.data_dir = data_dir
+        self._out = out
+        self._err = err
+        self._source: Any = None
+        self._catalog: Any = None
+        self._statistics: Any = None
+        self._locations: Any = None
+
+    # ------------------------------------------------------------------ the streams
+
+    @property
+    def out(self) -> TextIO:
+        """Where records go (the process's stdout unless one was given)."""
+        return self._out or sys.stdout
+
+    @property
+    def err(self) -> TextIO:
+        return self._err or sys.stderr
+
+    def interactive_input(self) -> bool:
+        """Is a person typing on stdin (a terminal), rather than a pipe or a file?"""
+        stdin = sys.stdin
+        return stdin is not None and stdin.isatty()
+
+    def warn(self, message: str) -> None:
+        """A notice on stderr, one line: never mixed into the records."""
+        notice(message, self.err)
+
+    def detail(self, line: str) -> None:
+        """A line for the person that lists something (control characters shown)."""
+        self.err.write(escape_control(line) + "\n")
+
+    # ------------------------------------------------------------------- the data
+
+    @property
+    def source(self) -> Any:
+        """The data directory in use (``--data-dir``, else the environment, else bundled)."""
+        if self._source is None:
+            from csadvisor.storage.sources import resolve_source
+
+            self._source = resolve_source(self.data_dir)
+        return self._source
+
+    def catalog(self) -> Any:
+        """The validated catalogue (roles and skills), loaded once."""
+        if self._catalog is None:
+            from csadvisor.storage import catalog
+
+            self._catalog = catalog.load(self.source)
+        return self._catalog
+
+    def statistics(self) -> Any:
+        """The validated BLS statistics, loaded once per run."""
+        if self._statistics is None:
+            from csadvisor.storage import bls
+
+            self._statistics = bls.load(self.source)
+        return self._statistics
+
+    def locations(self) -> Any:
+        """The organisation's own locations (``locations.yaml``), loaded once."""
+        if self._locations is None:
+            from csadvisor.storage import catalog
+
+            self._locations = catalog.load_locations(self.source)
+        return self._locations
