@@ -47,3 +47,9 @@ def test_only_the_shell_boundary_and_the_context_write_to_stderr() -> None:
             app_importers.append(name)
     assert sorted(writers) == []
     assert sorted(app_importers) == ["__main__.py"]
+
+
+def test_one_validator_per_shape_no_quick_twin() -> None:
+    """A spec has one ``check``; no quick yes/no beside it to drift from it (issue 16)."""
+    schema = (PACKAGE / "storage" / "schema.py").read_text(encoding="utf-8")
+    assert re.findall(r"def (fits|quick_\w+)\(", schema) == []

@@ -9,7 +9,8 @@ import pytest
 
 from csadvisor.cli import records
 from csadvisor.cli.output import Format, write_records
-from csadvisor.core.listings import LocalPayRow, PayRow, Request, RoleRow
+from csadvisor.core.listings import LocalPayRow, PayRow, Request
+from csadvisor.core.rolerows import RoleRow
 from csadvisor.core.rows import Col, Parts, Row, as_dict, choices, columns
 
 

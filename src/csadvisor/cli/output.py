@@ -90,14 +90,16 @@ def isatty(stream: TextIO) -> bool:
         return False
 
 
-def default_format(chosen: Any, stream: TextIO | None = None) -> Format:
+def default_format(chosen: Enum | str | None, stream: TextIO | None = None) -> Format:
     """``table`` on a terminal, ``tsv`` in a pipe, unless the user chose."""
     if chosen is not None:
         return Format(getattr(chosen, "value", chosen))
     return Format.table if isatty(stream or sys.stdout) else Format.tsv
 
 
-def emit(view: View, fmt: Any, header: bool = True, out: TextIO | None = None) -> None:
+def emit(
+    view: View, fmt: Enum | str | None, header: bool = True, out: TextIO | None = None
+) -> None:
     """Print ``view`` in ``fmt`` (a Format, a value of one, or None for the default)."""
     out = out or sys.stdout
     chosen = Format.table if fmt is None and view.readable else default_format(fmt, out)
@@ -115,7 +117,7 @@ def emit(view: View, fmt: Any, header: bool = True, out: TextIO | None = None) -
 # --------------------------------------------------------------------------- data formats
 
 
-def cell(value: Any) -> str:
+def cell(value: object) -> str:
     """One TSV/CSV cell: no currency symbols, no separators, lists joined with ';'."""
     if type(value) is str:  # the common cases first: a batch formats millions of cells
         return value
@@ -141,7 +143,7 @@ TSV_FORMULA_START = ("=", "+", "@")
 tab and CR become spaces anyway; what only a formula starts with is still neutralised."""
 
 
-def _neutral(text: str, value: Any, starts: tuple[str, ...]) -> str:
+def _neutral(text: str, value: object, starts: tuple[str, ...]) -> str:
     """A cell a spreadsheet shows as text, never runs as a formula: one that begins with
     one of ``starts`` gets a leading single quote, unless the value is a number (``-12.5``
     stays a number). Control characters are made visible, as everywhere text is shown."""
@@ -152,14 +154,14 @@ def _neutral(text: str, value: Any, starts: tuple[str, ...]) -> str:
     return escape_control(text)
 
 
-def _tsv_cell(value: Any) -> str:
+def _tsv_cell(value: object) -> str:
     text = value if type(value) is str else cell(value)
     if "\t" in text or "\r" in text or "\n" in text:
         text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
     return _neutral(text, value, TSV_FORMULA_START)
 
 
-def _csv_cell(value: Any) -> str:
+def _csv_cell(value: object) -> str:
     return _neutral(value if type(value) is str else cell(value), value, FORMULA_START)
 
 
@@ -218,7 +220,7 @@ def write_records(
 class _JoinedCells:
     """The cells of :class:`Joined` records: the shared part formatted once per record."""
 
-    def __init__(self, columns: Sequence[str], fmt: Callable[[Any], str]) -> None:
+    def __init__(self, columns: Sequence[str], fmt: Callable[[object], str]) -> None:
         self.columns = columns
         self.fmt = fmt
         self.position = {c: i for i, c in enumerate(columns)}

@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from csadvisor.core.listings import LOCAL_COLUMNS as LOCAL_COLUMNS
 from csadvisor.core.listings import NO_RANGE as NO_RANGE
-from csadvisor.core.listings import (
+from csadvisor.core.listings import PAY_COLUMNS as PAY_COLUMNS
+from csadvisor.core.rolerows import (
     AreaRow,
-    LocalPayRow,
     MedianChange,
     NextRow,
     OutlookRow,
-    PayRow,
-    Request,
     RoleDetailRow,
     RoleRow,
     RolesLocalRow,
@@ -79,7 +78,6 @@ class PathRow(Row):
     exists: Col[str] = Col("Exists", "yes or no")
 
 
-PAY_COLUMNS = columns(PayRow, Request)
 ROLE_COLUMNS = columns(RoleRow)
 ROLE_DETAIL_COLUMNS = columns(RoleDetailRow)
 SKILL_COLUMNS = columns(SkillRow)
@@ -90,9 +88,6 @@ READINESS_COLUMNS = (
 )  # fmt: skip
 AREA_COLUMNS = columns(AreaRow)
 
-# With --location PLACE (a BLS area), these come after the columns above: a script
-# written against the columns without a location keeps working unchanged.
-LOCAL_COLUMNS = columns(LocalPayRow)
 
 SKILL_IDS = "SKILL..."  # in a column list: one column per skill id, in catalogue order
 TEAM_COLUMNS = ("kind", "person", "rater", "created", "role", SKILL_IDS, "evidence")

@@ -13,11 +13,14 @@ the terminal say the same thing. A percentile is a percentile, never a range's l
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from csadvisor.core.listings import LocalPayRow, MedianChange, OutlookRow, RolesLocalRow
+from csadvisor.core.listings import LocalPayRow
 from csadvisor.core.models import MONTHS_PER_YEAR, Role, amount, number
 from csadvisor.core.wages import BASIS, MEASURES, SOURCE, Area, Figure, OewsTable, Projection, Wages
+
+if TYPE_CHECKING:  # built only by the commands that print them (pay needs none)
+    from csadvisor.core.rolerows import MedianChange, OutlookRow, RolesLocalRow
 
 SCHEMA_VERSION = 2
 """Carried as ``schema_version`` by every JSON record with local (BLS) figures; records
@@ -143,6 +146,8 @@ def median_change(current: Role, target: Role, where: BlsLocation) -> MedianChan
     For the assessment summary and ``next``: labelled median-to-median, never a raise.
     Same occupation, same median: the change is 0 and the note says why.
     """
+    from csadvisor.core.rolerows import MedianChange
+
     here, found_here = median(current, where)
     there, found_there = median(target, where)
     notes = [n for n in (found_here.note, found_there.note) if n]
@@ -212,6 +217,8 @@ def _period(*found: Found) -> str:
 
 def outlook_fields(projection: Projection | None) -> OutlookRow:
     """BLS Employment Projections for the role's occupation (national), or empty."""
+    from csadvisor.core.rolerows import OutlookRow
+
     if projection is None:
         return OutlookRow(
             outlook_change_percent=None,
@@ -229,6 +236,8 @@ def outlook_fields(projection: Projection | None) -> OutlookRow:
 
 def roles_fields(role: Role, where: BlsLocation) -> RolesLocalRow:
     """The ``roles --location`` columns: the local yearly median and where it is from."""
+    from csadvisor.core.rolerows import RolesLocalRow
+
     value, found = median(role, where)
     return RolesLocalRow(
         area=found.area.name if found.area else None,

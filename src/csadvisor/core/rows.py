@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
 T = TypeVar("T")
+R = TypeVar("R", bound="Row")
 
 
 class Col(Generic[T]):
@@ -113,7 +114,7 @@ class Row:
         object.__setattr__(self, "_values", row)
 
     @classmethod
-    def of_values(cls, *values: Any) -> Any:
+    def of_values(cls: type[R], *values: object) -> R:
         """A row from its values in declaration order, unchecked: for loops that build
         a row per input line (a batch builds 100,000)."""
         row = object.__new__(cls)
@@ -136,7 +137,7 @@ class Row:
     def as_dict(self) -> dict[str, Any]:
         return dict(zip(self.NAMES, self._values, strict=True))
 
-    def replace(self, **changes: Any) -> Any:
+    def replace(self: R, **changes: object) -> R:
         return type(self)(**{**dict(zip(self.ATTRS, self._values, strict=True)), **changes})
 
 

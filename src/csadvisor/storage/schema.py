@@ -153,9 +153,6 @@ class Boolean(Spec):
             return c.fail(path, f"expected true or false, got {describe(value)}")
         return value
 
-    def fits(self, value: Any) -> bool:
-        return type(value) is bool
-
     def json_schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
 

@@ -54,7 +54,7 @@ def areas(
     Any name, city, postal code or code shown here works as --location PLACE.
     """
     from csadvisor.cli import records
-    from csadvisor.core.listings import AreaRow
+    from csadvisor.core.rolerows import AreaRow
     from csadvisor.storage.areas import AREAS_FILE, search_in_text
 
     stats = application(ctx).statistics()

@@ -89,7 +89,7 @@ def _next_from_role(
     from csadvisor.cli import records
     from csadvisor.cli.render.tables import next_table
     from csadvisor.core import advisor
-    from csadvisor.core.listings import NextRow
+    from csadvisor.core.rolerows import NextRow
     from csadvisor.core.rows import Parts, Record
 
     cat = application(ctx).catalog()

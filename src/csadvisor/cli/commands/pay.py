@@ -18,7 +18,7 @@ from csadvisor.cli.options import (
     examples,
     finite,
 )
-from csadvisor.core.listings import PayRow
+from csadvisor.core.listings import LOCAL_COLUMNS, PAY_COLUMNS, PayRow
 from csadvisor.core.models import Period
 from csadvisor.core.paybatch import PERCENTILE_FIELDS, why_empty
 from csadvisor.core.rows import choices
@@ -207,7 +207,6 @@ def _checked(
 ) -> list[str]:
     """The options that cannot go together, refused before anything is read; the columns
     ``--keep`` carries."""
-    from csadvisor.cli import records
 
     if location is not None and adjust is not None:
         raise UsageError("give --location or --adjust, not both")
@@ -223,7 +222,7 @@ def _checked(
         raise UsageError("--column, --keep and --input-format tsv|csv read stdin: add '-'")
     if kept and not table_input:
         raise UsageError("--keep carries columns of a table: add --column NAME")
-    clash = [k for k in kept if k in records.PAY_COLUMNS]
+    clash = [k for k in kept if k in PAY_COLUMNS]
     if clash:
         raise UsageError(f"--keep {clash[0]}: the pay records have a column of that name already")
     return kept
@@ -233,9 +232,8 @@ def _check_with_local(
     kept: list[str], field: Any, location: str | None, local: "BlsLocation | None"
 ) -> None:
     """What needs a BLS location (or must not clash with its columns)."""
-    from csadvisor.cli import records
 
-    clash = [k for k in kept if local is not None and k in records.LOCAL_COLUMNS]
+    clash = [k for k in kept if local is not None and k in LOCAL_COLUMNS]
     if clash:
         raise UsageError(f"--keep {clash[0]}: the local pay records have a column of that name")
     if field is not None and field.value in PERCENTILE_FIELDS and local is None:
@@ -277,7 +275,6 @@ def _view(
     factor: float | None,
 ) -> "View":
     """The records, their columns, and how a terminal draws them."""
-    from csadvisor.cli import records
     from csadvisor.cli.output import View
 
     if local is not None:
@@ -287,7 +284,7 @@ def _view(
 
             local_pay_table(rows, out, period)
 
-        columns = (*records.PAY_COLUMNS, *records.LOCAL_COLUMNS, *kept)
+        columns = (*PAY_COLUMNS, *LOCAL_COLUMNS, *kept)
         return View(columns, answers, pictures)
 
     def table(rows: "Shown", out: TextIO) -> None:
@@ -295,7 +292,7 @@ def _view(
 
         pay_table(rows, out, period, adjusted_by, factor)
 
-    return View((*records.PAY_COLUMNS, *kept), answers, table)
+    return View((*PAY_COLUMNS, *kept), answers, table)
 
 
 def _from_environment(ctx: typer.Context, name: str) -> bool:

@@ -18,14 +18,15 @@ from csadvisor.cli.options import (
     examples,
 )
 from csadvisor.cli.output import Shown, View, emit
-from csadvisor.core.listings import RoleDetailRow, RoleRow, SkillRow, TrackRow
+from csadvisor.core.rolerows import RoleDetailRow, RoleRow, SkillRow, TrackRow
 from csadvisor.core.rows import Parts, Record, as_dict
 from csadvisor.errors import UsageError, escape_control
 
 if TYPE_CHECKING:
-    from csadvisor.core.listings import LocalPayRow, OutlookRow
+    from csadvisor.core.listings import LocalPayRow
     from csadvisor.core.localpay import BlsLocation
     from csadvisor.core.models import Role
+    from csadvisor.core.rolerows import OutlookRow
 
 app = command_app()
 

@@ -10,7 +10,15 @@ from typing import Any, TextIO
 
 from csadvisor.cli.output import Shown
 from csadvisor.cli.render.tables import _pay_role
-from csadvisor.cli.render.terminal import TableColumn, _ascii, console, money, text, write_table
+from csadvisor.cli.render.terminal import (
+    Getter,
+    TableColumn,
+    _ascii,
+    console,
+    money,
+    text,
+    write_table,
+)
 from csadvisor.core.listings import LocalPayRow
 from csadvisor.core.localpay import statistics
 
@@ -88,7 +96,7 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
     if high <= low:
         high = low + 1
 
-    def fig(key: str, per: str) -> Any:
+    def fig(key: str, per: str) -> Getter:
         return lambda r: _figure(r, key, per)
 
     def who(r: Mapping[str, Any]) -> Any:

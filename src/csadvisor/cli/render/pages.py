@@ -1,9 +1,12 @@
 """One thing in full for reading in a terminal: a role, a skill, the growth track."""
 
 from collections.abc import Mapping, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from csadvisor.cli.render.terminal import bullets, console, level_bar, money, pay_range_text, text
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def write_role_page(
@@ -18,7 +21,7 @@ def write_role_page(
     from rich.table import Table
 
     con = console(out)
-    parts: list[Any] = []
+    parts: list[RenderableType] = []
     head = text(record["title"], "bold")
     head.append(text(f"  ({record['id']}, level {record['level']})", "dim"))
     parts.append(head)
@@ -57,7 +60,9 @@ def write_role_page(
 
     parts.append(text("Grows into", "bold"))
     if record.get("next"):
-        grows: Any = bullets([f"{next_titles.get(n, n)} ({n})" for n in record["next"]], con)
+        grows: RenderableType = bullets(
+            [f"{next_titles.get(n, n)} ({n})" for n in record["next"]], con
+        )
     else:
         grows = text("no further role on this track")
     parts.append(Padding(grows, (0, 0, 1, 2)))
@@ -68,12 +73,12 @@ def write_role_page(
     con.print(Group(*parts))
 
 
-def statistics_section(record: Mapping[str, Any]) -> list[Any]:
+def statistics_section(record: Mapping[str, Any]) -> list["RenderableType"]:
     """The role's occupation, its BLS pay distribution in the area, and its outlook."""
     from rich.console import Group
     from rich.padding import Padding
 
-    parts: list[Any] = [text("Occupation and local pay (all employed workers)", "bold")]
+    parts: list[RenderableType] = [text("Occupation and local pay (all employed workers)", "bold")]
     if not record.get("soc"):
         parts.append(Padding(text(f"{record['local_note']}."), (0, 0, 1, 2)))
         return parts
@@ -121,7 +126,7 @@ def write_skill_page(
     head = text(record["name"], "bold")
     category = CATEGORY_LABELS.get(record["category"], record["category"])
     head.append(text(f"  ({record['id']}, {category})", "dim"))
-    parts: list[Any] = [head, Padding(text(record["description"]), (0, 0, 1, 2))]
+    parts: list[RenderableType] = [head, Padding(text(record["description"]), (0, 0, 1, 2))]
     parts.append(text("What each level looks like", "bold"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
@@ -136,7 +141,9 @@ def write_skill_page(
     needed = [
         f"{role_titles.get(role, role)}: level {lvl}" for role, lvl in record["required_by"].items()
     ]
-    shown: Any = bullets(needed, con) if needed else text("no role in this catalogue requires it")
+    shown: RenderableType = (
+        bullets(needed, con) if needed else text("no role in this catalogue requires it")
+    )
     parts.append(Padding(shown, (0, 0, 0, 2)))
     con.print(Group(*parts))
 

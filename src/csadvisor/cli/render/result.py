@@ -7,11 +7,15 @@ the details (every role, the whole profile, every action) follow with ``--detail
 ``history show`` and in the exported plan.
 """
 
-from collections.abc import Mapping
-from typing import Any, TextIO
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from csadvisor.cli.render.terminal import bullets, console, level_bar, money, text
 from csadvisor.errors import escape_control
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
 
 SUMMARY_GAPS = 3  # gaps (each with one action) the summary shows, if they fit
 SUMMARY_LINES = 12  # the summary's height at 80 columns, so it fits a 24-row terminal
@@ -108,11 +112,13 @@ def write_summary(
     out.flush()
 
 
-def _summary(result: Mapping[str, Any], con: Any, more: str, gap_count: int) -> Any:
+def _summary(
+    result: Mapping[str, Any], con: "Console", more: str, gap_count: int
+) -> "RenderableType":
     from rich.console import Group
     from rich.padding import Padding
 
-    parts: list[Any] = []
+    parts: list[RenderableType] = []
     if who(result):  # someone else's assessment, or a manager's: say so first
         parts.append(text(escape_control(who(result)), "bold"))
     suggestion = result.get("suggestion")
@@ -143,14 +149,14 @@ def _readiness_words(item: Mapping[str, Any]) -> str:
     return words
 
 
-def _gap_with_action(gap: Mapping[str, Any]) -> Any:
+def _gap_with_action(gap: Mapping[str, Any]) -> "Text":
     line = text(f"{gap['name']} {gap['rating']} -> {gap['required']}", "bold")
     if gap["growth"]:  # the shortest action, so three fit on one screen; the plan has all
         line.append(text(f": {min(gap['growth'], key=len)}"))
     return line
 
 
-def _numbered(items: list[Any], con: Any) -> Any:
+def _numbered(items: Sequence["RenderableType"], con: "Console") -> "RenderableType":
     """A numbered list whose wrapped lines hang under the text."""
     from rich.table import Table
 
@@ -162,12 +168,12 @@ def _numbered(items: list[Any], con: Any) -> Any:
     return grid
 
 
-def _top_of_track(result: Mapping[str, Any], con: Any) -> list[Any]:
+def _top_of_track(result: Mapping[str, Any], con: "Console") -> list["RenderableType"]:
     """No step up: lateral moves (most ready, then most overlap) and the strongest skills."""
     from rich.padding import Padding
 
     where = result.get("role_title") or "This role"
-    parts: list[Any] = [text(f"{where} is the top of its track.", "bold")]
+    parts: list[RenderableType] = [text(f"{where} is the top of its track.", "bold")]
     lateral = result.get("lateral") or []
     if lateral:
         parts.append(text("Lateral moves:", "bold"))
@@ -210,11 +216,11 @@ def evidence_items(result: Mapping[str, Any]) -> list[tuple[str, int, str]]:
     ]
 
 
-def _evidence_parts(result: Mapping[str, Any], con: Any) -> list[Any]:
+def _evidence_parts(result: Mapping[str, Any], con: "Console") -> list["RenderableType"]:
     """The examples behind ratings: data, so control characters escaped, never markup."""
     from rich.padding import Padding
 
-    parts: list[Any] = []
+    parts: list[RenderableType] = []
     items = evidence_items(result)
     if items:
         parts.append(text("Examples behind the ratings", "bold"))
@@ -231,7 +237,7 @@ def write_result(result: Mapping[str, Any], out: TextIO, *, plain: bool = False)
 
     con = console(out, plain=plain)
     suggestion = result.get("suggestion")
-    parts: list[Any] = []
+    parts: list[RenderableType] = []
     if who(result):
         parts.append(Padding(text(escape_control(who(result)), "bold"), (0, 0, 1, 0)))
     head = text("Your skills profile", "bold")
@@ -309,7 +315,7 @@ def write_result(result: Mapping[str, Any], out: TextIO, *, plain: bool = False)
 
     if result["top_gaps"]:
         parts.append(text("What to work on", "bold"))
-        rows: list[Any] = []
+        rows: list[RenderableType] = []
         for gap in result["top_gaps"]:
             title = text(f"{gap['name']}: {gap['rating']} -> {gap['required']}", "bold")
             rows.append(title)

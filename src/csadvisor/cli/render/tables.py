@@ -1,10 +1,11 @@
 """Each listing command's table for a terminal, drawn from the rows the data formats print."""
 
 from collections.abc import Iterable, Mapping
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from csadvisor.cli.output import Shown
 from csadvisor.cli.render.terminal import (
+    Getter,
     TableColumn,
     console,
     money,
@@ -14,6 +15,9 @@ from csadvisor.cli.render.terminal import (
     write_table,
 )
 from csadvisor.errors import escape_control
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def pay_caption(rows: Iterable[Mapping[str, Any]], extra: str = "") -> str:
@@ -28,7 +32,7 @@ def pay_caption(rows: Iterable[Mapping[str, Any]], extra: str = "") -> str:
     return " ".join(parts)
 
 
-def _name_and_id(title_key: str) -> Any:
+def _name_and_id(title_key: str) -> Getter:
     def label(r: Mapping[str, Any]) -> Any:
         shown = text(r[title_key])
         shown.append(text("\n" + r["id"], "cyan"))
@@ -37,10 +41,10 @@ def _name_and_id(title_key: str) -> Any:
     return label
 
 
-def _pay_role(r: Mapping[str, Any]) -> Any:
+def _pay_role(r: Mapping[str, Any]) -> "RenderableType":
     """The role's title; for a line that found none, the name typed and why."""
     if r["title"]:
-        return r["title"]
+        return str(r["title"])
     shown = text(r.get("query") or "")
     near = r.get("suggestion")
     shown.append(text(f"\n{r['note']}" + (f"; did you mean {near}?" if near else ""), "dim"))
@@ -50,7 +54,7 @@ def _pay_role(r: Mapping[str, Any]) -> Any:
 def pay_table(
     rows: Shown, out: TextIO, period: str, adjusted_by: str | None, factor: float | None
 ) -> None:
-    def fig(key: str) -> Any:
+    def fig(key: str) -> Getter:
         def get(r: Mapping[str, Any]) -> str:
             if r["low"] is None:
                 return str(r["note"]) if key == "low" and r["title"] else ""
@@ -129,7 +133,7 @@ def skills_table(rows: Shown, out: TextIO) -> None:
 
     cols = [
         TableColumn("Skill", _name_and_id("name")),
-        TableColumn("Category", lambda r: CATEGORY_LABELS.get(r["category"], r["category"])),
+        TableColumn("Category", lambda r: CATEGORY_LABELS.get(r["category"], str(r["category"]))),
         TableColumn("Needed by (role level 1-5)", needed),
     ]
     write_table(rows, cols, out)
@@ -179,7 +183,7 @@ def next_table(rows: Shown, out: TextIO) -> None:
 def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
     """Saved assessments; roles by their titles (an id no longer in the data as it is)."""
 
-    def title(key: str) -> Any:
+    def title(key: str) -> Getter:
         return lambda r: titles.get(r[key], r[key]) if r[key] else "-"
 
     cols = [
@@ -238,7 +242,7 @@ def diff_table(
         c = r["change"]
         return "" if c is None else ("=" if c == 0 else f"{c:+d}")
 
-    def level(key: str) -> Any:
+    def level(key: str) -> Getter:
         return lambda r: "-" if r[key] is None else r[key]
 
     cols = [
@@ -253,7 +257,7 @@ def diff_table(
 
 
 def path_table(rows: Shown, out: TextIO, columns: Iterable[str]) -> None:
-    def cell(key: str) -> Any:
+    def cell(key: str) -> Getter:
         return lambda record: record[key]
 
     cols = [TableColumn(k.capitalize(), cell(k), no_wrap=k == "path") for k in columns]

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from csadvisor.cli.output import Shown
-from csadvisor.cli.render.terminal import TableColumn, _ascii, console, write_table
+from csadvisor.cli.render.terminal import Getter, TableColumn, _ascii, console, write_table
 from csadvisor.errors import escape_control
 
 SHADES = ("\u00b7", "\u2591", "\u2592", "\u2593", "\u2588")  # levels 1 to 5, light to dark
@@ -106,7 +106,7 @@ def next_table(rows: Shown, out: TextIO) -> None:
 
 
 def calibration_table(rows: Shown, out: TextIO) -> None:
-    def level(key: str) -> Any:
+    def level(key: str) -> Getter:
         return lambda r: "-" if r[key] is None else r[key]
 
     def examples(r: Mapping[str, Any]) -> str:

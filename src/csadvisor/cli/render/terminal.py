@@ -9,8 +9,11 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
     from rich.text import Text
+
+Getter = Callable[[Mapping[str, Any]], "RenderableType"]
+"""What a table column shows for a row (text, or anything rich draws)."""
 
 
 class TrimmedLines:
@@ -99,7 +102,7 @@ class TableColumn:
     def __init__(
         self,
         header: str,
-        value: Callable[[Mapping[str, Any]], Any],
+        value: Getter,
         justify: str = "left",
         style: str = "",
         no_wrap: bool = False,
@@ -250,7 +253,7 @@ def _write_stacked(
         con.print()
 
 
-def bullets(items: Sequence[Any], con: "Console") -> Any:
+def bullets(items: Sequence["str | Text"], con: "Console") -> "RenderableType":
     """A list whose wrapped lines hang under the text, not under the bullet."""
     from rich.table import Table
 
@@ -259,7 +262,7 @@ def bullets(items: Sequence[Any], con: "Console") -> Any:
     grid.add_column()
     mark = "-" if _ascii(con) else "\u2022"
     for item in items:
-        grid.add_row(text(mark), item if hasattr(item, "spans") else text(item))
+        grid.add_row(text(mark), item if not isinstance(item, str) else text(item))
     return grid
 
 
