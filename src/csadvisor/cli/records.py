@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from csadvisor.core.listings import LOCAL_COLUMNS as LOCAL_COLUMNS
 from csadvisor.core.listings import NO_RANGE as NO_RANGE
 from csadvisor.core.listings import PAY_COLUMNS as PAY_COLUMNS
+from csadvisor.core.models import DEFAULT_RATER
+from csadvisor.core.people import ME
 from csadvisor.core.rolerows import (
     AreaRow,
     MedianChange,
@@ -24,8 +26,6 @@ from csadvisor.core.rolerows import (
     SkillRow,
     TrackRow,
 )
-from csadvisor.core.models import DEFAULT_RATER
-from csadvisor.core.people import ME
 from csadvisor.core.rows import Col, Row, columns
 
 if TYPE_CHECKING:
