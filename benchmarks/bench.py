@@ -7,6 +7,7 @@ Run from the repository root, inside the venv where csadvisor is installed::
     python benchmarks/bench.py --rounds 50
     python benchmarks/bench.py --only scale     # a family: scale-10k, scale-20k, scale-suggest
     python benchmarks/bench.py --only team      # team-10k, team-20k: assessment files
+    python benchmarks/bench.py --only untrusted # bounded, aliases-10k, stream (issue 19)
     python benchmarks/bench.py --only report    # report-plan, report-team: --export .html
 
 This is a report, not a test: it always exits 0 (unless the arguments are wrong) and
@@ -43,6 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 ROLES_YAML = ROOT / "data" / "roles.yaml"
@@ -154,6 +156,48 @@ def run_output(cmd: Sequence[str], env: dict[str, str], *, stdin: Path | None = 
     if proc.returncode != 0:
         raise RuntimeError(failure(cmd, proc.returncode, proc.stderr))
     return proc.stdout
+
+
+_MEASURE = """\
+import os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(usage.ru_maxrss, os.waitstatus_to_exitcode(status), time.perf_counter() - start)
+"""
+
+
+def run_measured(
+    cmd: Sequence[str], env: dict[str, str], *, stdin: Path | None = None, expect: int = 0
+) -> tuple[float, int]:
+    """Run once, output to /dev/null: wall time in seconds and peak RSS in bytes.
+
+    The command is started by a small Python process that reports the child's peak RSS
+    (wait4): a child forked from this one would inherit its high-water mark, which the
+    large inputs built here raise.
+    """
+    stdin_fh = stdin.open("rb") if stdin is not None else subprocess.DEVNULL
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", _MEASURE, *cmd],
+            stdin=stdin_fh,
+            capture_output=True,
+            env=env,
+            check=False,
+            text=True,
+        )
+    finally:
+        if stdin is not None:
+            stdin_fh.close()  # type: ignore[union-attr]
+    rss_text, code_text, elapsed_text = proc.stdout.split()
+    rss, code, elapsed = int(rss_text), int(code_text), float(elapsed_text)
+    if code != expect:
+        raise RuntimeError(failure(cmd, code, "(stderr not kept)"))
+    return elapsed, rss * (1 if sys.platform == "darwin" else 1024)
+
+
+def fmt_mb(size: float) -> str:
+    return f"{size / 1e6:.0f} MB"
 
 
 def fmt_time(seconds: float | None) -> str:
@@ -319,6 +363,7 @@ def bench_local(ctx: Context) -> list[Row]:
     cmds: dict[str, list[str]] = {
         "local-pay": [*ctx.csadvisor, "pay", ROLE, "--location", "Dallas", "--format", "tsv"],
         "areas": [*ctx.csadvisor, "areas", "dallas", "--format", "tsv"],
+        "industry-pay": [*ctx.csadvisor, "pay", ROLE, "--industry", "hospitals", "-f", "tsv"],
         "local-typer": ctx.minimal,
     }
     times: dict[str, list[float]] = {k: [] for k in cmds}
@@ -332,9 +377,13 @@ def bench_local(ctx: Context) -> list[Row]:
     rows = [
         timing_row("local", f"csadvisor pay {ROLE!r} --location Dallas -f tsv", times["local-pay"]),
         timing_row("local", "csadvisor areas dallas -f tsv", times["areas"]),
+        timing_row(
+            "local", f"csadvisor pay {ROLE!r} --industry hospitals -f tsv", times["industry-pay"]
+        ),
         timing_row("local", "(a) minimal Typer app, one command", times["local-typer"]),
         ratio_row(ctx, "local", "local-pay", "local-typer", "pay --location / (a)", 1.10),
         ratio_row(ctx, "local", "areas", "local-typer", "areas / (a)", 1.10),
+        ratio_row(ctx, "local", "industry-pay", "local-typer", "pay --industry / (a)", 1.10),
     ]
     count = ctx.args.batch_names
     names = ctx.work / "names.txt"
@@ -347,7 +396,31 @@ def bench_local(ctx: Context) -> list[Row]:
     row = timing_row("local", f"{count:,} names: pay - --location TX -f tsv", batch)
     row.target = f"<= {BATCH_MAX_SECONDS:.1f} s"
     row.result = verdict(row.median is not None and row.median <= BATCH_MAX_SECONDS)
-    return [*rows, row]
+    # A staff file: each row's salary placed among its place's percentiles (issue 18).
+    places = ("TX", "Dallas", "Washington", "New York", "Denver", "Ohio", "NYC", "Boise")
+    staff = ctx.work / "salaries.csv"
+    staff.write_text(
+        "employee_id,job_title,salary,city\n"
+        + "".join(
+            f'{i},"{n}",{30000 + (i * 37) % 40000},{places[i % len(places)]}\n'
+            for i, n in enumerate(_batch_names(count))
+        ),
+        encoding="utf-8",
+    )
+    cmd = [*ctx.csadvisor, "pay", "-", "--column", "job_title", "--salary-column", "salary",
+           "--location-column", "city", "--keep", "employee_id", "-f", "tsv"]  # fmt: skip
+    lines = run_output(cmd, ctx.env, stdin=staff).count("\n")
+    if lines != count + 1:
+        ctx.notes.append(f"WARNING: salary batch printed {lines} lines, expected {count + 1}")
+    timed = [run_timed(cmd, ctx.env, stdin=staff) for _ in range(ctx.args.batch_rounds)]
+    check = timing_row(
+        "local",
+        f"{count:,} rows: pay - --salary-column salary --location-column city -f tsv",
+        timed,
+    )
+    check.target = f"<= {BATCH_MAX_SECONDS:.1f} s"
+    check.result = verdict(check.median is not None and check.median <= BATCH_MAX_SECONDS)
+    return [*rows, row, check]
 
 
 # --------------------------------------------------------------------------- scale data
@@ -658,6 +731,141 @@ def bench_team_20k(ctx: Context) -> list[Row]:
     return rows
 
 
+# --------------------------------------------------------------------------- bounded work
+# Hostile files at the size limits (the red team's round three, issue 19): each must cost
+# no more than the largest valid catalogue does. Peak RSS is the child's (wait4).
+
+BOUNDED_MAX_VS_VALID = 1.25  # time and RSS of a hostile 16 MiB file / the valid 20k one
+ANSWERS_MAX_SECONDS = 0.5
+ANSWERS_MAX_RSS = 80e6
+ALIASES_COLD_MAX_SECONDS = 1.5  # 10,000 roles sharing one template (anchors, aliases)
+STREAM_MAX_RSS_RATIO = 1.25  # pay - at 1,000,000 rows / at 100,000 rows
+LIMIT = 16 * 1024 * 1024
+
+
+def _hostile_roles() -> dict[str, str]:
+    """roles.yaml texts at (or under) the 16 MiB limit, each the worst of its kind."""
+
+    def fit(text: str, close: str = "") -> str:
+        if len(text) <= LIMIT - len(close) - 1:
+            return text + close
+        cut = text[: LIMIT - len(close) - 1]
+        return cut[: cut.rfind("\n") + 1 if not close else cut.rfind(",")] + close
+
+    laughs = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    laughs += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    return {
+        "7M one-letter items, one flow list (14 MB)": "roles: [" + "a," * 7_000_000 + "a]\n",
+        "a block list of 16-character items (16 MiB)": fit(
+            "roles:\n" + "".join(f"- s{i:014d}\n" for i in range(1_100_000))
+        ),
+        "a mapping of distinct keys (16 MiB)": fit(
+            "roles:\n" + "".join(f"  k{i}: v\n" for i in range(1_600_000))
+        ),
+        "an alias bomb (10^9 values by alias)": "\n".join(laughs) + "\nroles: [*a9]\n",
+    }
+
+
+def _data_dir_with_roles(ctx: Context, name: str, roles: str) -> Path:
+    folder = ctx.work / "bounded" / name
+    folder.mkdir(parents=True)
+    (folder / "roles.yaml").write_text(roles, encoding="utf-8")
+    shutil.copyfile(ROOT / "data" / "skills.yaml", folder / "skills.yaml")
+    return folder
+
+
+def _cold(ctx: Context, cmd: Sequence[str], expect: int, **kw: Any) -> list[tuple[float, int]]:
+    runs = []
+    for _ in range(ctx.args.scale_rounds):
+        env = dict(ctx.env, CSADVISOR_CACHE_DIR=tempfile.mkdtemp(prefix="cold-", dir=ctx.work))
+        runs.append(run_measured(cmd, env, expect=expect, **kw))
+    return runs
+
+
+def _measured_row(bench: str, what: str, runs: list[tuple[float, int]]) -> Row:
+    row = timing_row(bench, what, [t for t, _ in runs])
+    row.ratio = "RSS " + fmt_mb(max(r for _, r in runs))
+    return row
+
+
+def bench_bounded(ctx: Context) -> list[Row]:
+    """Each hostile roles.yaml (roles, cold cache) against the valid 20,000-role catalogue."""
+    valid = scale_dir(ctx, "20k")
+    cmd = [*ctx.csadvisor, "--data-dir", str(valid), "roles", "-f", "tsv"]
+    reference = _cold(ctx, cmd, 0)
+    rows = [_measured_row("bounded", "valid: 20,000 roles, 15.9 MB (reference)", reference)]
+    ref_time = statistics.median(t for t, _ in reference)
+    ref_rss = max(r for _, r in reference)
+    target = f"<= {BOUNDED_MAX_VS_VALID:.2f}x ref"
+    for i, (what, text) in enumerate(_hostile_roles().items()):
+        folder = _data_dir_with_roles(ctx, f"h{i}", text)
+        cmd = [*ctx.csadvisor, "--data-dir", str(folder), "roles", "-f", "tsv"]
+        runs = _cold(ctx, cmd, 3)
+        row = _measured_row("bounded", what, runs)
+        row.target = target
+        worst = max(row.median or 0.0, 0.0) / ref_time, max(r for _, r in runs) / ref_rss
+        row.ratio += f", {worst[0]:.2f}x/{worst[1]:.2f}x"
+        row.result = verdict(max(worst) <= BOUNDED_MAX_VS_VALID)
+        rows.append(row)
+    answers = ctx.work / "bounded" / "answers.yaml"
+    answers.write_text("skills: [" + "a," * (1024 * 1024 // 2 - 10) + "a]\n", encoding="utf-8")
+    cmd = [*ctx.csadvisor, "assess", "--answers", str(answers), "--no-save"]
+    runs = _cold(ctx, cmd, 3)
+    row = _measured_row("bounded", "answers file: 1 MiB flow list (assess --answers)", runs)
+    row.target = f"<= {ANSWERS_MAX_SECONDS} s, {fmt_mb(ANSWERS_MAX_RSS)}"
+    ok = (row.median or 0) <= ANSWERS_MAX_SECONDS and max(r for _, r in runs) <= ANSWERS_MAX_RSS
+    row.result = verdict(ok)
+    rows.append(row)
+    return rows
+
+
+def bench_aliases(ctx: Context) -> list[Row]:
+    """10,000 roles written by yaml.safe_dump from one template dict: anchors and aliases."""
+    import yaml
+
+    template = yaml.safe_load(ROLES_YAML.read_text(encoding="utf-8"))["roles"][1]
+    roles = []
+    for i in range(10_000):
+        role = dict(template, id=f"role-{i}", title=f"Role {i}", next=[])
+        role.pop("aliases", None)
+        roles.append(role)
+    text = yaml.safe_dump({"roles": roles}, sort_keys=False)
+    folder = _data_dir_with_roles(ctx, "aliases-10k", text)
+    for name in ("areas.csv", "occupations.csv", "oews_2025.csv", "projections.csv"):
+        shutil.copyfile(ROOT / "data" / name, folder / name)
+    cmd = [*ctx.csadvisor, "--data-dir", str(folder), "pay", "role-5", "-f", "tsv"]
+    runs = _cold(ctx, cmd, 0)
+    what = f"10,000 roles sharing one template ({text.count('*id')} aliases): pay, cold cache"
+    row = _measured_row("aliases-10k", what, runs)
+    row.target = f"<= {ALIASES_COLD_MAX_SECONDS} s"
+    row.result = verdict((row.median or 0) <= ALIASES_COLD_MAX_SECONDS)
+    return [row]
+
+
+def bench_stream(ctx: Context) -> list[Row]:
+    """pay - --column on 100,000 and 1,000,000 rows: peak RSS must stay flat, every format."""
+    names = ["csr", "Customer service manager", "call center specialist", "account-manager"]
+    files = {}
+    for count in (100_000, ctx.args.stream_rows):
+        path = ctx.work / f"staff-{count}.csv"
+        with path.open("w", encoding="utf-8") as fh:
+            fh.write("employee_id,job_title\n")
+            fh.writelines(f"E{i},{names[i % len(names)]}\n" for i in range(count))
+        files[count] = path
+    rows = []
+    for fmt in ("json", "jsonl", "csv", "tsv"):
+        cmd = [*ctx.csadvisor, "pay", "-", "--column", "job_title", "--keep", "employee_id"]
+        cmd += ["-f", fmt]
+        small = run_measured(cmd, ctx.env, stdin=files[100_000])
+        big = run_measured(cmd, ctx.env, stdin=files[ctx.args.stream_rows])
+        what = f"pay - -f {fmt}: {ctx.args.stream_rows:,} rows (100,000: {fmt_mb(small[1])})"
+        row = Row("stream", what, big[0], big[0], 1)
+        row.ratio = f"RSS {fmt_mb(big[1])}, {big[1] / small[1]:.2f}x"
+        row.target = f"<= {STREAM_MAX_RSS_RATIO:.2f}x RSS"
+        row.result = verdict(big[1] / small[1] <= STREAM_MAX_RSS_RATIO)
+        rows.append(row)
+
+
 REPORT_MAX_SECONDS = 0.5  # drawing and writing a plan or a 50-person team page
 REPORT_PLAN_MAX_BYTES = 60_000
 REPORT_TEAM_MAX_BYTES = 300_000
@@ -807,6 +1015,7 @@ def bench_report(ctx: Context) -> list[Row]:
         times = [run_timed(cmd, ctx.env) for _ in range(rounds)]
         what = f"the whole command: csadvisor {cmd[1]} ... --export {bench[7:]}.html"
         rows.append(timing_row(bench, what, times))
+
     return rows
 
 
@@ -821,11 +1030,15 @@ BENCHMARKS: list[tuple[str, Callable[[Context], list[Row]]]] = [
     ("scale-suggest", bench_scale_suggest),
     ("team-10k", bench_team_10k),
     ("team-20k", bench_team_20k),
+    ("bounded", bench_bounded),
+    ("aliases-10k", bench_aliases),
+    ("stream", bench_stream),
     ("report", bench_report),
 ]
 FAMILIES = {  # --only NAME runs these
     "scale": ("scale-10k", "scale-20k", "scale-suggest"),
     "team": ("team-10k", "team-20k"),
+    "untrusted": ("bounded", "aliases-10k", "stream"),
 }
 
 
@@ -915,6 +1128,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch-names", type=int, default=100_000, help="names in the batch")
     parser.add_argument(
         "--scale-rounds", type=int, default=5, help="runs of each scale row (default 5)"
+    )
+    parser.add_argument(
+        "--stream-rows", type=int, default=1_000_000, help="rows of the stream benchmark"
     )
     parser.add_argument(
         "--only",

@@ -57,12 +57,19 @@ PROJECTIONS_SOURCE = ROOT / "tests" / "oracle" / "bls_ep_2024-34_selected.csv"
 sys.path.insert(0, str(ROOT / "src"))
 from csadvisor.core.wages import BLS_MEASURES  # noqa: E402
 from csadvisor.storage.areas import AREA_COLUMNS  # noqa: E402
+from csadvisor.storage.industries import INDUSTRY_COLUMNS, INDUSTRY_WAGE_COLUMNS  # noqa: E402
 from csadvisor.storage.oews import OCCUPATION_COLUMNS, OEWS_COLUMNS  # noqa: E402
 from csadvisor.storage.projections import PROJECTION_COLUMNS  # noqa: E402
 
 # BLS datatype code -> column name (BLS's own workbook names), declared once in the package;
 # build() checks the database's ``datatype`` table against it before trusting it.
 MEASURES = tuple((m.code, m.column, m.name) for m in BLS_MEASURES)
+# The industry file adds BLS's two relative standard errors, in the workbooks' order.
+RSE_MEASURES = (("02", "emp_prse", "Employment percent relative standard error"),
+                ("05", "mean_prse", "Wage percent relative standard error"))  # fmt: skip
+INDUSTRY_MEASURES = (MEASURES[0], RSE_MEASURES[0], *MEASURES[1:3], RSE_MEASURES[1], *MEASURES[3:])
+if INDUSTRY_WAGE_COLUMNS[3:-1] != tuple(m[1] for m in INDUSTRY_MEASURES):
+    raise SystemExit("build_oews: INDUSTRY_MEASURES and csadvisor.storage.industries disagree")
 OCCUPATION_SOURCE = f"BLS OEWS {RELEASE}, occupation list (oe.occupation)"
 PROJECTION_SOURCE = (
     "BLS Employment Projections 2024-34, occupation.xlsx Tables 1.2 and 1.10 "
@@ -220,7 +227,7 @@ def area_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
 def check_schema(db: sqlite3.Connection) -> None:
     """Refuse a database whose datatype codes or release differ from what this script maps."""
     names = dict(db.execute("SELECT datatype_code, datatype_name FROM datatype"))
-    for code, column, name in MEASURES:
+    for code, column, name in (*MEASURES, *RSE_MEASURES):
         if names.get(code) != name:
             raise BuildError(
                 f"datatype {code} is {names.get(code)!r}, expected {name!r} ({column})"
@@ -262,6 +269,61 @@ def oews_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
             rows.append((area, soc, RELEASE, *out, " ".join(notes)))
     rows.sort(key=lambda row: (row[0], row[1]))
     return rows
+
+
+def measure_cells(
+    key: str,
+    measures: Sequence[tuple[str, str, str]],
+    values: Sequence[str | None],
+    footnotes: Sequence[str | None],
+) -> tuple[list[str], str]:
+    """The cells of one series row as the CSV writes them, and its footnotes column."""
+    out: list[str] = []
+    notes: list[str] = []
+    for (_, column, _), value, footnote in zip(measures, values, footnotes, strict=True):
+        if value is None or value == "-":
+            if not footnote:
+                raise BuildError(f"{key} {column}: missing value without a footnote")
+            out.append("")
+        else:
+            if not re.fullmatch(r"\d+(\.\d+)?", value):
+                raise BuildError(f"{key} {column}: value {value!r} is not a number")
+            out.append(value)
+        if footnote:
+            notes.append(f"{column}:{footnote}")
+    return out, " ".join(notes)
+
+
+def industry_rows(db: sqlite3.Connection) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """BLS's national industry-specific rows for OCCUPATIONS, and the industries they name."""
+    check_schema(db)
+    titles = {
+        code: (name, level)
+        for code, name, level in db.execute(
+            "SELECT industry_code, industry_name, display_level FROM industry"
+        )
+    }
+    value_cols = ", ".join(f"v{code}" for code, _, _ in INDUSTRY_MEASURES)
+    footnote_cols = ", ".join(f"f{code}" for code, _, _ in INDUSTRY_MEASURES)
+    rows: list[tuple[str, ...]] = []
+    for soc in OCCUPATIONS:
+        query = (
+            f"SELECT key, {value_cols}, {footnote_cols} FROM cell "
+            "WHERE substr(key, 12, 6) != '000000' AND substr(key, 18, 6) = ?"
+        )
+        for key, *cells in db.execute(query, (soc.replace("-", ""),)):
+            if key[3:11] != "N0000000":
+                raise BuildError(f"{key}: an industry row outside the nation")
+            naics = key[11:17]
+            if naics not in titles:
+                raise BuildError(f"{key}: industry {naics} is not in the industry table")
+            count = len(INDUSTRY_MEASURES)
+            out, notes = measure_cells(key, INDUSTRY_MEASURES, cells[:count], cells[count:])
+            rows.append((naics, soc, RELEASE, *out, notes))
+    rows.sort(key=lambda row: (row[0], row[1]))
+    used = sorted({row[0] for row in rows})
+    industries = [(code, titles[code][0], str(titles[code][1])) for code in used]
+    return rows, industries
 
 
 def occupation_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
@@ -307,7 +369,10 @@ def build(database: bytes, projections: str) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as scratch:
         db = open_database(database, Path(scratch))
         try:
+            by_industry, industries = industry_rows(db)
             return {
+                "oews_industries_2025.csv": csv_text(INDUSTRY_WAGE_COLUMNS, by_industry),
+                "industries.csv": csv_text(INDUSTRY_COLUMNS, industries),
                 "oews_2025.csv": csv_text(OEWS_COLUMNS, oews_rows(db)),
                 "areas.csv": csv_text(AREA_COLUMNS, area_rows(db)),
                 "occupations.csv": csv_text(OCCUPATION_COLUMNS, occupation_rows(db)),

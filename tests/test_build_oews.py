@@ -22,7 +22,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "build_oews.py"
-OUTPUTS = ("oews_2025.csv", "areas.csv", "occupations.csv", "projections.csv")
+OUTPUTS = (
+    "oews_2025.csv",
+    "areas.csv",
+    "occupations.csv",
+    "projections.csv",
+    "oews_industries_2025.csv",
+    "industries.csv",
+)
 
 
 def load_script() -> ModuleType:
@@ -131,7 +138,8 @@ def small_database() -> sqlite3.Connection:
     db.execute("CREATE TABLE datatype (datatype_code, datatype_name)")
     db.execute("CREATE TABLE meta (name, value)")
     db.executemany(
-        "INSERT INTO datatype VALUES (?, ?)", [(c, n) for c, _, n in build_oews.MEASURES]
+        "INSERT INTO datatype VALUES (?, ?)",
+        [(c, n) for c, _, n in (*build_oews.MEASURES, *build_oews.RSE_MEASURES)],
     )
     db.execute("INSERT INTO meta VALUES ('release', 'May 2025')")
     db.execute("INSERT INTO area VALUES ('0000000', 'N', '00', 'National')")
@@ -226,3 +234,27 @@ def test_every_data_file_is_shipped_in_the_wheel() -> None:
     section = pyproject.split("[tool.hatch.build.targets.wheel.force-include]")[1].split("\n[")[0]
     for name in OUTPUTS:
         assert f'"data/{name}" = "csadvisor/data/{name}"' in section, name
+
+
+def test_industry_rows_carry_the_rses_and_their_industry() -> None:
+    db = small_database()
+    db.execute("CREATE TABLE industry (industry_code, industry_name, display_level)")
+    db.execute("INSERT INTO industry VALUES ('622000', 'Hospitals', 3)")
+    full: list[str | None] = [None] * 17
+    notes: list[str | None] = [None] * 17
+    row = {
+        "01": "56470", "02": "0.2", "03": "22.60", "04": "47010", "05": "0.1", "06": "17.67",
+        "07": "18.91", "08": "22.32", "09": "24.36", "10": "29.06", "11": "36760",
+        "12": "39330", "13": "46420", "14": "50670", "15": "60450",
+    }  # fmt: skip
+    for code, value in row.items():
+        full[int(code) - 1] = value
+    marks = ", ".join("?" * 35)
+    db.execute(f"INSERT INTO cell VALUES ({marks})", ["OEUN0000000622000434051", *full, *notes])
+    rows, industries = build_oews.industry_rows(db)
+    assert industries == [("622000", "Hospitals", "3")]
+    assert rows == [
+        ("622000", "43-4051", "May 2025", "56470", "0.2", "22.60", "47010", "0.1",
+         "17.67", "18.91", "22.32", "24.36", "29.06", "36760", "39330", "46420", "50670",
+         "60450", ""),
+    ]  # fmt: skip

@@ -220,7 +220,10 @@ def test_wheel_ships_the_data_files(tmp_path: Path) -> None:
     (wheel,) = out.glob("csadvisor-*.whl")
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
-        for name in ("roles.yaml", "skills.yaml"):
+        shipped = ("roles.yaml", "skills.yaml", "oews_2025.csv", "areas.csv",
+                   "occupations.csv", "projections.csv", "place_names.csv", "industries.csv",
+                   "oews_industries_2025.csv")  # fmt: skip
+        for name in shipped:
             assert f"csadvisor/data/{name}" in names
             assert zf.read(f"csadvisor/data/{name}") == (DATA / name).read_bytes()
         assert "csadvisor/cli/app.py" in names

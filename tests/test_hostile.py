@@ -27,7 +27,6 @@ import yaml
 from typer.testing import Result
 
 from csadvisor.storage import catalog
-from csadvisor.storage.yamlreader import ALIAS_BUDGET
 
 Invoke = Callable[..., Result]
 
@@ -387,7 +386,7 @@ def test_alias_bomb_is_rejected_quickly_in_bounded_memory(
     assert outcome.stdout == ""
     assert outcome.stderr.count("\n") == 1
     assert re.match(rf"csadvisor: {re.escape(label)}:\d+: \S+: ", outcome.stderr), outcome.stderr
-    assert f"YAML aliases expand to more than {ALIAS_BUDGET} values, the limit" in outcome.stderr
+    assert "allowed (an alias bomb?)" in outcome.stderr
 
 
 def oversized(target: str) -> bytes:
@@ -406,7 +405,8 @@ def test_file_over_the_size_limit_is_refused_naming_the_limit(
 ) -> None:
     outcome, label = run_target(invoke, tmp_path, target, oversized(target), process=True)
     rest = assert_data_error(outcome, label)
-    assert f"{LIMIT_MIB} MiB" in rest
+    limit = 1 if target in ("answers", "stdin") else LIMIT_MIB  # answers: 1 MiB
+    assert f"larger than the {limit} MiB limit" in rest
 
 
 @pytest.mark.parametrize("depth", [50, 100_000])  # under the limit (schema), over it
@@ -577,11 +577,11 @@ def test_markup_in_data_is_literal_in_the_assessment_and_escaped_in_markdown(
     md = plan.read_text("utf-8")
     for escaped in (
         r"Agent \[bold red\]x\[/\]",
-        r"Lead \[link=https\://example.com\]click\[/link\]",
+        r"Lead \[link=https&#58;//example.com\]click\[/link\]",
         r"Emp \[bold red\]x\[/\]",
         r"Wri \[/\]",
         r"L2 \[/\]",
-        r"Grow \[link=https\://example.com\]click\[/link\]",
+        r"Grow \[link=https&#58;//example.com\]click\[/link\]",
     ):
         assert escaped in md, escaped
     # No bracket from the data is left for a Markdown renderer to read as a link.

@@ -2,12 +2,13 @@
 
 Each ```sh block of README.md is found automatically (examples added later are checked
 too) and run by bash as one script, in a fresh directory holding the example files the
-README's commands read (names.txt, staff.tsv, staff.csv, answers.json), with two saved
-assessments for ``next`` and ``history diff``, and ``$EDITOR`` standing in for the
-person editing: it writes the README's own ``locations.yaml`` example into a
-locations.yaml it is given. Every command line's exit code is checked: 0, or the code
-its line documents with a trailing ``# exit N``. A ```text block right after a ```sh
-block is the stdout of its last command, and a second one its stderr: both compared.
+README's commands read (names.txt, staff.tsv, staff.csv, staff-salaries.csv,
+answers.json), with two saved assessments for ``next`` and ``history diff``, and
+``$EDITOR`` standing in for the person editing: it writes the README's own
+``locations.yaml`` example into a locations.yaml it is given. Every command line's exit
+code is checked: 0, or the code its line documents with a trailing ``# exit N``. A
+```text block right after a ```sh block is the stdout of its last command, and a second
+one its stderr: both compared.
 """
 
 from __future__ import annotations
@@ -133,6 +134,11 @@ def example_files(work: Path) -> None:
     )
     (work / "staff.csv").write_text(
         "\ufeff" + "".join(",".join(row) + "\r\n" for row in [header, *STAFF_ROWS]),
+        encoding="utf-8",
+    )
+    (work / "staff-salaries.csv").write_text(
+        "employee_id,job_title,salary,city\n1,CSR,41000,Dallas\n2,Call centre adviser,"
+        "36000,TX\n3,Customer service manager,70000,Denver\n",
         encoding="utf-8",
     )
     from csadvisor.storage.catalog import load, resolve_source

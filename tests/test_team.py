@@ -308,7 +308,7 @@ HOSTILE = {
             "evidence": {"alpha": "-SUM(1) led the night queue"},
         }
     ),
-    # Refused and skipped: an escape (OSC 52 writes the clipboard), a line break, a formula.
+    # Refused and skipped: an escape (OSC 52 writes the clipboard), a line break.
     "osc.json": json.dumps(
         {
             "role": "agent",
@@ -317,6 +317,7 @@ HOSTILE = {
         }
     ),
     "newline.yaml": 'skills: {alpha: 1, beta: 1, gamma: 1}\nevidence: {alpha: "a\\nb"}\n',
+    # Kept (text may start like a formula), neutralised in CSV and TSV.
     "formula.yaml": "skills: {alpha: 1, beta: 1, gamma: 1}\nevidence: {alpha: '=HYPERLINK(1)'}\n",
     # No name: the file's name, with its escape made visible and its formula neutralised.
     "\x1b[31mred.yaml": "skills: {alpha: 1, beta: 1, gamma: 1}\n",
@@ -335,8 +336,8 @@ def hostile(invoke: Any, ladder: Path, tmp_path: Path) -> Any:
         assert "\x1b" not in res.stderr
         assert "osc.json: evidence.alpha: contains a control character (\\x1b)" in res.stderr
         assert "newline.yaml: line 2: evidence.alpha: contains a line break" in res.stderr
-        assert "formula.yaml: line 2: evidence.alpha: starts with '='" in res.stderr
-        assert "4 assessments used, 3 files skipped" in res.stderr
+        assert "formula.yaml" not in res.stderr
+        assert "5 assessments used, 2 files skipped" in res.stderr
         return res
 
     return run
@@ -345,7 +346,13 @@ def hostile(invoke: Any, ladder: Path, tmp_path: Path) -> Any:
 def test_hostile_text_in_csv_never_starts_a_formula(hostile: Any) -> None:
     rows = list(csv.reader(io.StringIO(hostile("-f", "csv").stdout)))
     people = [r for r in rows if r[0] == "person"]
-    assert [r[1] for r in people] == ["'=cmd", "\\x1b[31mred", "Eve [red]x[/]", "Eve [red]x[/]"]
+    assert [r[1] for r in people] == [
+        "'=cmd",
+        "\\x1b[31mred",
+        "Eve [red]x[/]",
+        "Eve [red]x[/]",
+        "formula",
+    ]
     assert people[2][-1] == "alpha=-1 +1 @SUM(A1);beta=[bold]b[/] `x` <img>"
     calib = list(
         csv.DictReader(io.StringIO(hostile("--view", "calibration", "--all", "-f", "csv").stdout))
@@ -356,9 +363,11 @@ def test_hostile_text_in_csv_never_starts_a_formula(hostile: Any) -> None:
     assert calib[1]["self_evidence"] == "[bold]b[/] `x` <img>"
 
 
-def test_hostile_text_in_tsv_json_and_jsonl_is_kept_literally(hostile: Any) -> None:
+def test_hostile_text_in_tsv_is_neutralised_in_json_and_jsonl_kept_literally(
+    hostile: Any,
+) -> None:
     lines = hostile("--view", "calibration", "-f", "tsv").stdout.splitlines()
-    assert lines[1].split("\t")[8:] == ["-1 +1 @SUM(A1)", "-SUM(1) led the night queue"]
+    assert lines[1].split("\t")[8:] == ["'-1 +1 @SUM(A1)", "'-SUM(1) led the night queue"]
     doc = json.loads(hostile("-f", "json").stdout)
     assert [d["person"] for d in doc[:4]] == ["=cmd", "\\x1b[31mred", "Eve [red]x[/]"] * 1 + [
         "Eve [red]x[/]"

@@ -9,7 +9,7 @@ import yaml
 
 from csadvisor.errors import DataError
 from csadvisor.storage import yamlreader
-from csadvisor.storage.yamlreader import ALIAS_BUDGET, MAX_DEPTH, parse_yaml
+from csadvisor.storage.yamlreader import MAX_DEPTH, MAX_VALUES, alias_ratio, parse_yaml
 
 
 def problems(text: str) -> list[tuple[int | None, str, str]]:
@@ -76,15 +76,39 @@ def test_nesting_past_the_limit_is_refused_at_its_line() -> None:
     assert parse_yaml("a: " + "[" * 60 + "]" * 60, "t.yaml").value is not None
 
 
-def test_aliases_within_the_budget_load_and_past_it_are_refused() -> None:
+def test_aliases_may_grow_a_small_document_a_hundredfold_but_no_more() -> None:
     width = 10
-    within = "a: &a [" + ", ".join(["x"] * width) + "]\nb: [" + ", ".join(["*a"] * 900) + "]\n"
-    assert len(parse_yaml(within, "t.yaml").value["b"]) == 900  # 9,900 values by alias
-    past = within + "c: [" + ", ".join(["*a"] * (ALIAS_BUDGET // 11)) + "]\n"
+    within = "a: &a [" + ", ".join(["x"] * width) + "]\nb: [" + ", ".join(["*a"] * 90) + "]\n"
+    assert len(parse_yaml(within, "t.yaml").value["b"]) == 90  # 990 of 1,005 values by alias
+    past = "a: &a [" + ", ".join(["x"] * 200) + "]\nb: [" + ", ".join(["*a"] * 200) + "]\n"
     ((line, path, message),) = problems(past)
-    assert line == 3
-    assert path.startswith("c[")
-    assert f"more than {ALIAS_BUDGET} values" in message
+    assert line == 2
+    assert path.startswith("b[")
+    assert "than the 99% allowed (an alias bomb?)" in message
+
+
+def test_the_alias_ratio_falls_with_the_size_of_the_document() -> None:
+    assert alias_ratio(1000) == alias_ratio(400_000) == 0.99
+    assert alias_ratio(400_000) > alias_ratio(1_000_000) > alias_ratio(3_000_000) > 0.10
+    assert alias_ratio(4_000_000) == alias_ratio(10**9) == 0.10
+
+
+def test_a_document_past_the_value_limit_stops_there() -> None:
+    """Counted as the events arrive, aliases at their full size: a long list of one-letter
+    items and a wide alias both stop at the limit, reported at once (line, no path)."""
+    from csadvisor.storage.yamlreader import TooLarge
+
+    assert MAX_VALUES == 1_200_000  # README's Security section states it
+    long_list = "a: [" + "x, " * 300 + "x]\nb: [" + "y, " * 700 + "y]\n"
+    assert len(parse_yaml(long_list, "t.yaml", max_values=1007).value["b"]) == 701
+    for text in (long_list, "a: &a [" + "x, " * 300 + "x]\nb: [*a, *a, *a, *a]\n"):
+        with pytest.raises(TooLarge) as caught:
+            parse_yaml(text, "t.yaml", max_values=1000)
+        ((problem),) = caught.value.problems
+        assert (problem.line, problem.path) == (2, "")
+        assert problem.message == (
+            "more than 1,000 values (aliases counted as what they repeat), the limit for this file"
+        )
 
 
 def test_the_reader_constructs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:

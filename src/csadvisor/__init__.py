@@ -28,9 +28,23 @@ def quiet_interrupts() -> None:
 
 
 # ``python -m csadvisor`` imports this package before it even finds ``__main__``, and
-# says so in argv ("-m" while the module is located): the earliest moment csadvisor's
-# own code runs, so the start-up guard begins here, not only in ``__main__``.
+# says so in argv ("-m" while the module is located); the console script (the launcher
+# pip or uv writes: ``from csadvisor.__main__ import main``) imports it first too, with
+# its own path in argv. Either way this is the earliest moment csadvisor's own code
+# runs, so the start-up guard begins here, before ``__main__`` or anything else loads.
+# What comes before (Python's start-up, the launcher's ``import re``) is outside any
+# package's reach: README, Security, says what remains.
 import sys as _sys  # noqa: E402 - already loaded by the interpreter, costs nothing
 
-if _sys.argv[:1] == ["-m"]:
+
+def _launched() -> bool:
+    """Run as ``python -m csadvisor`` or as the ``csadvisor`` console script?"""
+    first = _sys.argv[0] if _sys.argv else ""
+    if first == "-m":
+        return True
+    name = first.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return name in ("csadvisor", "csadvisor.exe", "csadvisor-script.py")
+
+
+if _launched():
     quiet_interrupts()

@@ -31,6 +31,7 @@ COMMANDS = {
     "history": "csadvisor.cli.commands.history",
     "plan": "csadvisor.cli.commands.plan",
     "areas": "csadvisor.cli.commands.areas",
+    "industries": "csadvisor.cli.commands.industries",
     "team": "csadvisor.cli.commands.team",
     "data": "csadvisor.cli.commands.data",
     "help": "csadvisor.cli.commands.help",
@@ -123,6 +124,10 @@ def _safe_streams() -> None:
     A closed stdout (``>&-``) gets a stand-in that fails on the first write, and fd 1 is
     taken by /dev/null so no file csadvisor opens can land on it.
     """
+    if sys.stderr is None:  # ``2>&-``: fd 2 must not become a file csadvisor writes
+        from csadvisor.cli.context import quiet_stderr
+
+        quiet_stderr()
     if sys.stdout is None:
         import os
 

@@ -16,10 +16,37 @@ PROG = "csadvisor"
 
 
 def notice(message: str, stream: TextIO | None = None) -> None:
-    """A message for the person, never for the pipe: one line, control characters shown."""
+    """A message for the person, never for the pipe: one line, control characters shown.
+
+    A closed or full stderr (``2>&-``, ``2>/dev/full``) changes nothing else: the message
+    is lost, the command's outcome and exit code stay what they were.
+    """
     err = stream or sys.stderr
-    err.write(f"{PROG}: {escape_control(message)}\n")
-    err.flush()
+    try:
+        err.write(f"{PROG}: {escape_control(message)}\n")
+        err.flush()
+    except (OSError, ValueError, AttributeError):  # AttributeError: sys.stderr is None
+        if err is sys.stderr or err is sys.__stderr__:
+            quiet_stderr()
+
+
+def quiet_stderr() -> None:
+    """stderr cannot be written: point fd 2 at /dev/null, so what is still buffered (and
+    the flush at exit) goes nowhere instead of failing again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if devnull != 2:
+            os.dup2(devnull, 2)
+            os.close(devnull)
+    except OSError:  # pragma: no cover - no /dev/null
+        pass
+    if sys.stderr is None:
+        try:
+            sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+        except OSError:  # pragma: no cover - fd 2 unusable
+            pass
 
 
 class Application:
@@ -57,10 +84,6 @@ class Application:
     def warn(self, message: str) -> None:
         """A notice on stderr, one line: never mixed into the records."""
         notice(message, self.err)
-
-    def detail(self, line: str) -> None:
-        """A line for the person that lists something (control characters shown)."""
-        self.err.write(escape_control(line) + "\n")
 
     # ------------------------------------------------------------------- the data
 

@@ -61,6 +61,8 @@ def bls_location(run: Application, asked: str) -> BlsLocation:
     if area is None:
         near = () if found.areas else tuple(_organisation_suggestions(run, asked))
         raise _not_one(asked, found.areas, near or found.suggestions, bool(near))
+    if found.note:  # which area a name means, when that needs saying: even with --field
+        run.warn(escape_control(found.note))
     chain = stats.chain(area)
     return BlsLocation(asked, area, found.matched_by, chain, stats.table(chain), stats.occupations)
 
@@ -73,20 +75,29 @@ def resolve(run: Application, asked: str) -> Location | BlsLocation:
 def _not_one(
     asked: str, candidates: tuple[object, ...], suggestions: tuple[str, ...], own: bool = False
 ) -> NotFoundError:
+    from csadvisor.storage.areas import normalize, quoted
+
     shown = escape_control(asked)
     if candidates:
+        first = candidates[0]
+        name = str(getattr(first, "name", ""))
+        names = [normalize(str(getattr(a, "name", ""))) for a in candidates]
+        # never the failing input again: a name shared by several areas is picked by code
+        if normalize(name) == normalize(asked) or names.count(normalize(name)) > 1:
+            name = str(getattr(first, "code", ""))
         error = NotFoundError(
             f"'{shown}' matches {len(candidates)} areas (listed above); pick one by its full "
-            f"name or code, e.g. --location "
-            f"'{escape_control(getattr(candidates[0], 'name', ''))}'"
+            f"name or code, e.g. --location {quoted(escape_control(name))}"
         )
         error.details = tuple(
-            "  {}  {} ({})".format(*(getattr(area, k) for k in ("code", "name", "kind")))
+            "  {}  {} ({})".format(
+                *(escape_control(str(getattr(area, k))) for k in ("code", "name", "kind"))
+            )
             for area in candidates
         )
         return error
     if suggestions:
-        near = " or ".join(f"'{escape_control(s)}'" for s in suggestions[:3])
+        near = " or ".join(quoted(escape_control(s)) for s in suggestions[:3])
         if own:  # the organisation's names, as before BLS areas existed here
             return NotFoundError(f"unknown location '{shown}'; did you mean {near}?")
         return NotFoundError(

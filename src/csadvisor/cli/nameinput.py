@@ -28,6 +28,13 @@ class NameLine(NamedTuple):
     line: int | None  # input line number (1 = the first line, header included)
     query: str  # the name as typed, spaces at the ends removed
     kept: dict[str, str]
+    problem: str = ""  # why the line could not be read (then query is empty)
+
+
+UNBALANCED = (
+    "unbalanced quotes, so no name was read (each CSV record must be on one line: "
+    "a stray '\"', or a quoted cell with a line break?)"
+)
 
 
 def bounded(stream: "TextIO") -> Iterator[str]:
@@ -85,27 +92,35 @@ def read_table(
     if input_format is None:
         input_format = "tsv" if "\t" in first else "csv"
 
-    def rows() -> Iterator[tuple[int, list[str]]]:
+    def rows() -> Iterator[tuple[int, list[str] | None]]:
         if input_format == "tsv":
             for number, raw in enumerate(_chain(first, source), start=1):
                 yield number, _clean(raw).split("\t")
         else:
-            reader = csv.reader(_chain(first, source))
-            for row in reader:
-                yield reader.line_num, row
+            for number, raw in enumerate(_chain(first, source), start=1):
+                line = _clean(raw)
+                try:
+                    yield number, next(csv.reader((line,), strict=True), [])
+                except csv.Error:
+                    yield number, None
 
     table = rows()
-    _, header = next(table)
-    header = [h.strip() for h in header]
+    _, cells = next(table)
+    if cells is None:
+        raise NameInputError("the header row: " + UNBALANCED.split(",", 1)[0])
+    header = [h.strip() for h in cells]
     where = _column_index(header, column)
     kept = [(name, _column_index(header, name)) for name in keep]
     return _records(table, where, kept)
 
 
 def _records(
-    table: Iterator[tuple[int, list[str]]], where: int, kept: list[tuple[str, int]]
+    table: Iterator[tuple[int, list[str] | None]], where: int, kept: list[tuple[str, int]]
 ) -> Iterator[NameLine]:
     for number, row in table:
+        if row is None:
+            yield NameLine(number, "", {name: "" for name, _ in kept}, UNBALANCED)
+            continue
         if not any(cell.strip() for cell in row):
             yield NameLine(number, "", {name: "" for name, _ in kept})
             continue

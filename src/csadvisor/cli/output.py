@@ -123,7 +123,7 @@ def cell(value: object) -> str:
         return value
     if value is None:
         return ""
-    if type(value) is int:
+    if type(value) is int or type(value) is float:  # not Cents (a float subclass)
         return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -138,27 +138,45 @@ def cell(value: object) -> str:
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """OWASP's rule for CSV: a cell starting with one of these is a formula to a spreadsheet."""
-TSV_FORMULA_START = ("=", "+", "@")
-"""TSV is the pipe format (``cut``, ``sort -n``): a leading ``-`` stays (``--data-dir``),
-tab and CR become spaces anyway; what only a formula starts with is still neutralised."""
+TSV_FORMULA_START = ("=", "+", "-", "@")
+"""The same for TSV (tab and CR become spaces there anyway)."""
 
 
-def _neutral(text: str, value: object, starts: tuple[str, ...]) -> str:
+def _neutral(text: str, value: object, starts: tuple[str, ...], words: bool = False) -> str:
     """A cell a spreadsheet shows as text, never runs as a formula: one that begins with
-    one of ``starts`` gets a leading single quote, unless the value is a number (``-12.5``
-    stays a number). Control characters are made visible, as everywhere text is shown."""
-    if text.startswith(starts) and not isinstance(value, (int, float)):
+    one of ``starts`` gets a leading single quote, unless it is a number (a number value,
+    or text that is a plain negative decimal such as ``-12`` or ``-0.5``, or a lone ``-``).
+    With ``words`` (TSV, the pipe format) a ``-`` followed only by letters, spaces and
+    hyphens (``- none``, ``--data-dir``) also stays: it can compute, call or reference
+    nothing. README, Security, states the rule. Control characters are made visible."""
+    if text.startswith(starts) and not isinstance(value, (int, float)) and not _minus(text, words):
         text = "'" + text
     if text.isprintable() or not re.search(_CONTROL, text):
         return text
     return escape_control(text)
 
 
+def _minus(text: str, words: bool) -> bool:
+    """``-`` and a plain decimal (digits, at most one point between digits), or a lone
+    ``-``; with ``words`` also ``-`` and only letters, spaces and hyphens."""
+    if text[:1] != "-":
+        return False
+    rest = text[1:]
+    if words and rest.replace("-", "").replace(" ", "").isalpha():
+        return True
+    whole, dot, fraction = rest.partition(".")
+    if not whole:
+        return not dot
+    if not (whole.isascii() and whole.isdigit()):
+        return False
+    return not dot or (fraction.isascii() and fraction.isdigit())
+
+
 def _tsv_cell(value: object) -> str:
     text = value if type(value) is str else cell(value)
     if "\t" in text or "\r" in text or "\n" in text:
         text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
-    return _neutral(text, value, TSV_FORMULA_START)
+    return _neutral(text, value, TSV_FORMULA_START, words=True)
 
 
 def _csv_cell(value: object) -> str:
@@ -175,9 +193,7 @@ def write_records(
 ) -> None:
     """Write records in a data format. Records are streamed, one line at a time."""
     if fmt is Format.json:
-        import json
-
-        out.write(json.dumps([as_dict(r) for r in records], indent=2, ensure_ascii=False) + "\n")
+        _write_json_array(records, out)
     elif fmt is Format.jsonl:
         import json
 
@@ -215,6 +231,21 @@ def write_records(
             else:
                 line = seen[1]
             out.write(line)
+
+
+def _write_json_array(records: Rows, out: TextIO) -> None:
+    """The records as one indented JSON array, written a record at a time: the same bytes
+    as ``json.dumps(list, indent=2)``, in memory one record at a time (``pay -`` on a
+    million lines stays flat)."""
+    import json
+
+    encode = json.JSONEncoder(indent=2, ensure_ascii=False).encode  # made once, not per record
+    separator = "[\n"
+    for record in records:
+        # A record in a one-item list, indented as an item of the array; "[\n" and "\n]" cut.
+        out.write(separator + encode([as_dict(record)])[2:-2])
+        separator = ",\n"
+    out.write("[]\n" if separator == "[\n" else "\n]\n")
 
 
 class _JoinedCells:

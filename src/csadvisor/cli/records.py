@@ -14,6 +14,7 @@ from csadvisor.core.listings import LOCAL_COLUMNS as LOCAL_COLUMNS
 from csadvisor.core.listings import NO_RANGE as NO_RANGE
 from csadvisor.core.listings import PAY_COLUMNS as PAY_COLUMNS
 from csadvisor.core.models import DEFAULT_RATER
+from csadvisor.core.payrows import CheckRow, IndustryListRow, IndustryRow
 from csadvisor.core.people import ME
 from csadvisor.core.rolerows import (
     AreaRow,
@@ -26,7 +27,7 @@ from csadvisor.core.rolerows import (
     SkillRow,
     TrackRow,
 )
-from csadvisor.core.rows import Col, Row, columns
+from csadvisor.core.rows import Col, Parts, Record, Row, columns
 
 if TYPE_CHECKING:
     pass
@@ -69,6 +70,20 @@ class DiffRow(Row):
     change: Col[int | None] = Col("Change", "after - before")
 
 
+class ReadinessRow(Row):
+    """``assess -f tsv``: one role ranked by readiness (the gaps are in JSON only)."""
+
+    role: Col[str] = Col("Id", "the role's id")
+    title: Col[str] = Col("Role", "its title")
+    readiness: Col[int] = Col("Readiness", "percent of the requirement met, weighted")
+    band: Col[str] = Col("Band", "ready, close or stretch")
+    met: Col[int] = Col("Met", "requirements met")
+    required: Col[int] = Col("Required", "requirements in all")
+    distance: Col[int] = Col("Distance", "levels short, summed")
+    pay_gain: Col[float | None] = Col("Pay gain", "midpoint to midpoint, per year")
+    reason: Col[str] = Col("Why", "the ranking in words")
+
+
 class PathRow(Row):
     """``data path``: one data file and where it is read from."""
 
@@ -83,12 +98,12 @@ ROLE_DETAIL_COLUMNS = columns(RoleDetailRow)
 SKILL_COLUMNS = columns(SkillRow)
 TRACK_COLUMNS = columns(TrackRow)
 NEXT_COLUMNS = columns(NextRow)
-READINESS_COLUMNS = (
-    "role", "title", "readiness", "band", "met", "required", "distance", "pay_gain", "reason",
-)  # fmt: skip
 AREA_COLUMNS = columns(AreaRow)
 
 
+CHECK_COLUMNS = columns(CheckRow)
+INDUSTRY_COLUMNS = columns(IndustryRow)
+INDUSTRY_LIST_COLUMNS = columns(IndustryListRow)
 SKILL_IDS = "SKILL..."  # in a column list: one column per skill id, in catalogue order
 TEAM_COLUMNS = ("kind", "person", "rater", "created", "role", SKILL_IDS, "evidence")
 TEAM_TARGET_COLUMNS = (
@@ -107,6 +122,7 @@ TEAM_ANONYMOUS_COLUMNS = ("view", "group", "people", "measure", "count")
 HISTORY_COLUMNS = columns(HistoryRow)
 DIFF_COLUMNS = columns(DiffRow)
 PATH_COLUMNS = columns(PathRow)
+READINESS_COLUMNS = columns(ReadinessRow)
 
 # The columns of each command's TSV/CSV output, as the README's table names the commands.
 COLUMNS = {
@@ -122,6 +138,9 @@ COLUMNS = {
     "data path": PATH_COLUMNS,
     "areas": AREA_COLUMNS,
     "pay --location": PAY_COLUMNS + LOCAL_COLUMNS,
+    "pay --location --salary": PAY_COLUMNS + LOCAL_COLUMNS + CHECK_COLUMNS,
+    "pay --industry": PAY_COLUMNS + LOCAL_COLUMNS + INDUSTRY_COLUMNS,
+    "industries": INDUSTRY_LIST_COLUMNS,
     "roles --location": ROLE_COLUMNS + columns(RolesLocalRow),
     "role --location": ROLE_DETAIL_COLUMNS + LOCAL_COLUMNS + columns(OutlookRow),
     "next ROLE --location": NEXT_COLUMNS + columns(MedianChange),
@@ -203,9 +222,17 @@ def diff_document(
     }
 
 
-def readiness_records(result: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """An assessment's readiness ranking, without the per-skill gaps (they are in json)."""
-    return [{k: v for k, v in r.items() if k != "gaps"} for r in result["readiness"]]
+def readiness_records(result: Mapping[str, Any]) -> list[Record]:
+    """An assessment's readiness ranking, without the per-skill gaps (they are in json).
+
+    A saved result's other keys (``held_back``, which version-1 files lack) follow the
+    declared fields, as the file has them."""
+    out: list[Record] = []
+    for item in result["readiness"]:
+        row = ReadinessRow(**{name: item[name] for name in ReadinessRow.NAMES})
+        rest = {k: v for k, v in item.items() if k not in ReadinessRow.NAMES and k != "gaps"}
+        out.append(Parts(row, rest) if rest else row)
+    return out
 
 
 def sheet_document(sheet: Any) -> dict[str, Any]:

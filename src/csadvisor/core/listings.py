@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 NO_RANGE = "no published range"
 UNKNOWN_ROLE = "unknown role"
 BLANK_NAME = "no name on this line"
+UNREADABLE_LINE = "unreadable line"
 
 # Fields several rows share, declared once (``low = LOW`` in a row class).
 ID: Col[str] = Col("Id", "the role's id")

@@ -81,9 +81,12 @@ def _value(figure: Figure, period: str) -> float | None:
 
 
 def _unpublished(figure: Figure, period: str) -> str:
+    """Why a cell is empty, from BLS's own footnote on it."""
     if figure.top_coded and figure.at_least is not None:
         at_least = figure.at_least / MONTHS_PER_YEAR if period == "month" else figure.at_least
         return f"at least {number(at_least)} (top-coded)"
+    if figure.annual_only:
+        return "annual figures only (BLS footnote 4: not paid by the hour year-round)"
     return "not released"
 
 
@@ -133,6 +136,22 @@ def local_fields(role: Role, where: BlsLocation, period: str = "year") -> LocalP
     )
 
 
+SAME_OCCUPATION = "same BLS occupation \u2014 no local figure for this step"
+
+
+def same_occupation_note(soc: str, found: Found) -> str:
+    """What the data can say about a step inside one occupation: its 75th percentile
+    against its median, labelled (everyone in the occupation, not the step's pay)."""
+    note = f"{SAME_OCCUPATION} ({soc})"
+    wages = found.wages
+    if wages is None:
+        return note
+    p75, p50 = wages.figure("a_pct75").value, wages.figure("a_median").value
+    if p75 is None or p50 is None:
+        return note
+    return f"{note}; its 75th percentile {p75:.0f} vs median {p50:.0f} a year (all workers)"
+
+
 def median(role: Role, where: BlsLocation) -> tuple[float | None, Found]:
     """The role's local yearly median and where it comes from."""
     found = find(role, where)
@@ -153,7 +172,8 @@ def median_change(current: Role, target: Role, where: BlsLocation) -> MedianChan
     notes = [n for n in (found_here.note, found_there.note) if n]
     change = None if here is None or there is None else number(there - here)
     if current.soc is not None and current.soc == target.soc:
-        notes.append(f"both roles read the same occupation ({current.soc})")
+        change = None  # one occupation's median twice is no figure for the step
+        notes.append(same_occupation_note(current.soc, found_there))
     return MedianChange(
         area=next((f.area.name for f in (found_there, found_here) if f.area), None),
         median_from=here,

@@ -13,7 +13,13 @@ from collections.abc import Iterable, Mapping
 from typing import Generic, TypeVar
 
 from csadvisor.core.models import Catalog, Location, Role, Skill
-from csadvisor.core.variants import KEEP_FINAL_S, WORD_VARIANTS
+from csadvisor.core.variants import (
+    KEEP_FINAL_S,
+    LEVEL_SUFFIXES,
+    MANAGER_WORDS,
+    PHRASE_VARIANTS,
+    WORD_VARIANTS,
+)
 from csadvisor.errors import NotFoundError, escape_control
 
 T = TypeVar("T")
@@ -66,7 +72,15 @@ def loose_key(name: str) -> str:
         folded = _strip_accents(folded)
     forms = _WORD_FORMS
     words = []
-    for word in folded.translate(_PUNCTUATION).split():
+    raw = folded.translate(_PUNCTUATION).split()
+    if len(raw) > 1 and raw[-1] in LEVEL_SUFFIXES:  # "CSR II" is the CSR's job
+        raw.pop()
+    if len(raw) > 1:
+        text = f" {' '.join(raw)} "
+        for phrase, meaning in PHRASE_VARIANTS.items():
+            text = text.replace(f" {phrase} ", f" {meaning} ")
+        raw = text.split()
+    for word in raw:
         form = forms.get(word)
         if form is None:
             single = _singular(word)
@@ -123,7 +137,11 @@ class NameIndex(Generic[T]):
         return None
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """Close names for a name that matched nothing, as written, one per item.
+        """Close names for a name that matched nothing, as written, one per item."""
+        return [written for _, written in self.suggest_items(name, limit)]
+
+    def suggest_items(self, name: str, limit: int = 3) -> list[tuple[T, str]]:
+        """Close names for a name that matched nothing, with their items, one per item.
 
         Whole names are compared with difflib; in a large catalogue only the names that
         share a close word with every word typed are compared, which keeps a miss fast.
@@ -153,13 +171,13 @@ class NameIndex(Generic[T]):
         if len(hits) < limit:
             # A misspelt word ("managr") is close to one word of a long title.
             hits += [n for close in per_part for w in close for n in words[w]]
-        out: list[str] = []
+        out: list[tuple[T, str]] = []
         seen: set[int] = set()  # items by identity: one suggestion each
         for hit in hits:
             item, written = self.by_name[hit]
             if id(item) not in seen:
                 seen.add(id(item))
-                out.append(written)
+                out.append((item, written))
         return out[:limit]
 
     def _words(self) -> dict[str, list[str]]:
@@ -194,6 +212,33 @@ class RoleIndex(NameIndex[Role]):
         if role is None:
             raise NotFoundError(unknown_role_message(name, self.suggest(name)))
         return role
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Close roles, in the form typed: ids for an id (``customer-service-mgr``), titles
+        or aliases for a title, never the two mixed. A front-line title is never pointed at
+        a manager's role for one shared word, nor a manager's title at a front-line role."""
+        as_id = " " not in name.strip() and "-" in name
+        managing = _is_manager(name, typed=True)
+        out: list[str] = []
+        for role, written in self.suggest_items(name, limit * 3):
+            if _is_manager(role.title) != managing:
+                continue
+            form = role.id if as_id else (role.title if written == role.id else written)
+            if form not in out:
+                out.append(form)
+        return out[:limit]
+
+
+def _is_manager(name: str, typed: bool = False) -> bool:
+    """A manager's title: one of MANAGER_WORDS (typed: or a misspelling of one, "managr")."""
+    words = loose_key(name).split()
+    if any(word in MANAGER_WORDS for word in words):
+        return True
+    if not typed:
+        return False
+    import difflib
+
+    return any(difflib.get_close_matches(w, MANAGER_WORDS, n=1, cutoff=0.75) for w in words)
 
 
 def unknown_role_message(name: str, suggestions: list[str]) -> str:

@@ -1,5 +1,7 @@
 """What text in csadvisor's files may contain: no control characters, nothing invisible
-in a name, no spreadsheet formula at the start. Patterns compile on first use.
+in a name. Text may start as a spreadsheet formula would ("+20% CSAT after coaching" is
+natural text): CSV and TSV output neutralise it where a spreadsheet reads it
+(``cli.output``). Patterns compile on first use.
 """
 
 import re
@@ -9,8 +11,6 @@ from csadvisor.errors import CONTROL_CHARS
 # Compiled when first needed (``compiled``).
 CONTROL = CONTROL_CHARS
 CONTROL_BUT_NEWLINE = CONTROL_CHARS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
-FORMULA_START = ("=", "+", "@")
-"""What a spreadsheet would run as a formula: no text field may start with one."""
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}

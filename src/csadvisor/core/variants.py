@@ -32,7 +32,34 @@ WORD_VARIANTS: dict[str, str] = {
     "ctr": "center",
     "svc": "service",
     "cust": "customer",
+    "adviser": "representative",
+    # the same job under another word (O*NET 43-4051 sample titles; the catalogue's own
+    # aliases use them interchangeably): front-line titles meet at "representative",
+    # contact and call centres at "call center", support at "service"
+    "advisor": "representative",
+    "agent": "representative",
+    "contact": "call",
+    "support": "service",
+    "care": "service",
 }
+
+# Phrases that stand for one word (matched on whole words, before WORD_VARIANTS)
+PHRASE_VARIANTS: dict[str, str] = {
+    "team lead": "supervisor",
+    "team leader": "supervisor",
+    "customer service rep": "customer service representative",
+}
+
+# A level written after a title ("CSR II", "Customer Service Rep I"): the same job here
+LEVEL_SUFFIXES: frozenset[str] = frozenset(
+    {"i", "ii", "iii", "iv", "1", "2", "3", "4", "l1", "l2", "l3", "l4"}
+)
+
+# Words that make a title a manager's: a front-line title is never pointed at one of
+# these because of one shared word (and the other way round)
+MANAGER_WORDS: frozenset[str] = frozenset(
+    {"manager", "supervisor", "head", "director", "lead", "leader", "mgr", "mngr", "chief"}
+)
 
 # Words that end in "s" in the singular: never cut down to a "plural stem".
 KEEP_FINAL_S: frozenset[str] = frozenset(

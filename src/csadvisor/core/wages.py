@@ -60,8 +60,25 @@ FOOTNOTES = {
 }
 """BLS's footnote texts, verbatim (``oe.footnote``, May 2025)."""
 TOP_CODED = "5"
-TOP_CODE = {"hour": 115.00, "year": 239200}
-"""The wage at which BLS stops publishing a figure (footnote 5)."""
+ANNUAL_ONLY = "4"
+NOT_RELEASED = "8"
+
+
+def _top_code(text: str) -> dict[str, float]:
+    """The thresholds BLS's footnote 5 names: ``{"hour": 115.0, "year": 239200.0}``."""
+    import re
+
+    hour = re.search(r"\$([\d,]+\.\d\d) per hour", text)
+    year = re.search(r"\$([\d,]+) per year", text)
+    if hour is None or year is None:  # pragma: no cover - a wording this code does not know
+        raise ValueError(f"BLS footnote {TOP_CODED} names no thresholds: {text!r}")
+    return {"hour": float(hour[1].replace(",", "")), "year": float(year[1].replace(",", ""))}
+
+
+TOP_CODE = _top_code(FOOTNOTES[TOP_CODED])
+"""The thresholds BLS's footnote 5 states (read from its text, not typed in twice). This
+release publishes percentiles above them for a few occupations, so a top-coded cell is
+shown as at least the higher of the threshold and the percentile below it."""
 
 
 class Figure(NamedTuple):
@@ -70,6 +87,7 @@ class Figure(NamedTuple):
     measure: str
     value: float | None
     footnote: str | None
+    floor: float | None = None  # top-coded: the highest published percentile below it
 
     @property
     def top_coded(self) -> bool:
@@ -82,10 +100,17 @@ class Figure(NamedTuple):
 
     @property
     def at_least(self) -> float | None:
-        """For a top-coded wage, the threshold it is at least."""
+        """For a top-coded wage, the threshold it is at least (or the percentile below it,
+        when this release publishes that one higher than the threshold)."""
         if not self.top_coded:
             return None
-        return TOP_CODE["hour"] if self.measure.startswith("h_") else TOP_CODE["year"]
+        threshold = TOP_CODE["hour"] if self.measure.startswith("h_") else TOP_CODE["year"]
+        return max(threshold, self.floor or 0.0)
+
+    @property
+    def annual_only(self) -> bool:
+        """An hourly cell BLS leaves empty because the occupation is paid by the year."""
+        return self.value is None and self.footnote == ANNUAL_ONLY
 
     @property
     def reason(self) -> str:
@@ -98,10 +123,13 @@ class Figure(NamedTuple):
             if self.measure == "tot_emp":
                 return f"{self.value:,.0f}"
             return f"${self.value:,.2f}" if self.measure.startswith("h_") else f"${self.value:,.0f}"
-        if self.top_coded:
+        at_least = self.at_least
+        if at_least is not None:
             if self.measure.startswith("h_"):
-                return f"at least ${TOP_CODE['hour']:,.2f} an hour"
-            return f"at least ${TOP_CODE['year']:,.0f}"
+                return f"at least ${at_least:,.2f} an hour"
+            return f"at least ${at_least:,.0f}"
+        if self.annual_only:
+            return "annual figures only (BLS footnote 4)"
         return "not released"
 
 
@@ -117,7 +145,13 @@ class Wages(NamedTuple):
     def figure(self, measure: str) -> Figure:
         """``measure`` is a column name: ``a_median``, ``h_pct10``, ``tot_emp`` ..."""
         value = self.values[_POSITION[measure]]
-        return Figure(measure, value, dict(self.footnotes).get(measure))
+        footnote = dict(self.footnotes).get(measure)
+        floor = None
+        if value is None and footnote == TOP_CODED and measure[2:] in PERCENTILES:
+            below = PERCENTILES[: PERCENTILES.index(measure[2:])]
+            published = [self.values[_POSITION[measure[:2] + p]] for p in below]
+            floor = max((v for v in published if v is not None), default=None)
+        return Figure(measure, value, footnote, floor)
 
     def percentiles(self, period: str = "year") -> tuple[Figure, ...]:
         """The 10th, 25th, 50th, 75th and 90th percentile, per ``year`` or ``hour``."""

@@ -6,7 +6,12 @@ case-insensitively and ignoring punctuation: a BLS area code (``0019100``, or ``
 as the workbooks print it), ``US``, a postal code (``TX``), an area's name (``Texas``,
 ``Dallas-Fort Worth-Arlington, TX``), a principal city of a metro area (``Dallas``), or
 a city with its state (``Springfield, IL``). When a name fits several areas, all of them
-come back: the caller lists them rather than picking one.
+come back: the caller lists them rather than picking one, except that an area's exact
+name always wins (``New York`` is the state; the metro is named too, in ``note``). A
+trailing ``(state)``, ``(metro)``, ``(nonmetro)`` or ``(nation)``, as the listing prints
+it, keeps only areas of that kind. Common names (``NYC``, ``Bay Area``, ``Boise``) come
+from ``place_names.csv``, each mapped to one BLS area, with a note where the choice needs
+saying (``LA`` is Louisiana).
 """
 
 from collections.abc import Iterable
@@ -19,6 +24,8 @@ from csadvisor.storage.csvfile import read_rows, split_line
 
 AREAS_FILE = "areas.csv"
 AREA_COLUMNS = ("area_code", "name", "kind", "states", "cities", "parent")
+PLACE_NAMES_FILE = "place_names.csv"
+PLACE_NAME_COLUMNS = ("name", "area_code", "note")
 KINDS = ("nation", "state", "metro", "nonmetro")
 NATION = "0000000"
 NATION_NAMES = (
@@ -38,8 +45,9 @@ class Resolution(NamedTuple):
 
     asked: str
     areas: tuple[Area, ...]
-    matched_by: str  # "code", "postal code", "name", "city", or "" when nothing matched
+    matched_by: str  # "code", "postal code", "name", "city", "common name", or ""
     suggestions: tuple[str, ...] = ()
+    note: str = ""  # what was chosen and how to ask for the other, when that needs saying
 
     @property
     def area(self) -> Area | None:
@@ -96,6 +104,50 @@ def parse_areas(text: str, label: str = AREAS_FILE) -> tuple[tuple[PlainArea, ..
     return tuple(areas), problems
 
 
+PlaceName = tuple[str, str, str]
+"""A common name, the BLS area code it means, and a note (may be empty)."""
+
+
+def parse_place_names(
+    text: str, label: str = PLACE_NAMES_FILE, *, areas: Iterable[str] | None = None
+) -> tuple[tuple[PlaceName, ...], list[Problem]]:
+    """Common names people type for a place, each mapped to one area code."""
+    rows, problems = read_rows(text, label, PLACE_NAME_COLUMNS)
+    known = set(areas) if areas is not None else None
+    found: list[PlaceName] = []
+    keys: set[str] = set()
+    for line, (name, code, note) in rows:
+        key = normalize(name)
+        if not key or name != name.strip():
+            problems.append(Problem(label, line, "name", "is empty or has spaces at either end"))
+        elif key in keys:
+            problems.append(Problem(label, line, "name", f"{name!r} given twice"))
+        elif not _is_digits(code, 7) or (known is not None and code not in known):
+            problems.append(Problem(label, line, "area_code", f"{code!r} is not an area here"))
+        else:
+            keys.add(key)
+            found.append((name, code, note.strip()))
+    return tuple(found), problems
+
+
+def split_qualifier(place: str) -> tuple[str, str | None]:
+    """``'New York (state)'`` -> ``('New York', 'state')``, as ``areas`` lists a place."""
+    text = place.strip()
+    if text.endswith(")") and " (" in text:
+        head, _, kind = text[:-1].rpartition(" (")
+        if kind.strip().casefold() in KINDS and head.strip():
+            return head.strip(), kind.strip().casefold()
+    return text, None
+
+
+def quoted(text: str) -> str:
+    """``text`` as one shell word, always in quotes: safe to paste after an option."""
+    import shlex
+
+    word = shlex.quote(text)
+    return word if word.startswith("'") else f"'{word}'"
+
+
 _PUNCTUATION = str.maketrans(dict.fromkeys("-/,.'()\u2019\u2013\u2014", " "))
 
 
@@ -108,14 +160,17 @@ def normalize(text: str) -> str:
 class AreaIndex:
     """Areas by every name a user might type; built once per process (about 1 ms)."""
 
-    __slots__ = ("_by_code", "_cities", "_names", "areas")
+    __slots__ = ("_aliases", "_by_code", "_cities", "_exact", "_names", "areas")
 
-    def __init__(self, rows: Iterable[PlainArea]) -> None:
+    def __init__(self, rows: Iterable[PlainArea], names: Iterable[PlaceName] = ()) -> None:
         self.areas = tuple(Area(*row) for row in rows)
         self._by_code: dict[str, Area] = {}
         self._names: dict[str, list[Area]] = {}
         self._cities: dict[str, list[Area]] = {}
+        self._exact: dict[str, list[Area]] = {}
+        self._aliases = {normalize(name): (code, note) for name, code, note in names}
         for area in self.areas:
+            self._add(self._exact, normalize(area.name), area)
             self._by_code[area.code] = area
             if area.kind in ("metro", "state"):
                 self._by_code.setdefault(area.short_code, area)
@@ -154,23 +209,46 @@ class AreaIndex:
             found.append(parent)
         return tuple(found)
 
-    def resolve(self, asked: str) -> Resolution:
-        """Find the area(s) ``asked`` names; see the module docstring for what matches."""
-        text = asked.strip()
+    def resolve(self, place: str) -> Resolution:
+        """Find the area(s) ``place`` names; see the module docstring for what matches."""
+        text, kind = split_qualifier(place)
         if text.isascii() and text.isdigit():
             area = self._by_code.get(text)
-            return Resolution(asked, (area,) if area else (), "code" if area else "")
+            if area is not None and kind in (None, area.kind):
+                return Resolution(place, (area,), "code")
+            return Resolution(place, (), "")
         key = normalize(text)
-        names = self._names.get(key, [])
-        cities = [a for a in self._cities.get(key, []) if a not in names]
+
+        def fits(found: Iterable[Area]) -> list[Area]:
+            return [a for a in found if kind is None or a.kind == kind]
+
+        names = fits(self._names.get(key, []))
+        cities = [a for a in fits(self._cities.get(key, [])) if a not in names]
+        exact = fits(self._exact.get(key, []))
+        if len(exact) == 1:
+            others = [a for a in names + cities if a != exact[0]]
+            note = ""
+            if others:
+                other = others[0]
+                ask = other.name if normalize(other.name) != key else other.code
+                note = (
+                    f"'{text}' is the exact name of {exact[0].name} ({exact[0].kind}); "
+                    f"for {other.name} ({other.kind}) use --location {quoted(ask)}"
+                )
+            return Resolution(place, (exact[0],), "name", (), note)
+        alias = self._aliases.get(key)
+        if alias is not None and not exact:
+            area = self._by_code.get(alias[0])
+            if area is not None and kind in (None, area.kind):
+                return Resolution(place, (area,), "common name", (), alias[1])
         if names or cities:
             how = "name"
             if not names:
                 how = "city"
             elif len(key) == 2 and names[0].kind == "state":
                 how = "postal code"
-            return Resolution(asked, tuple(names + cities), how)
-        return Resolution(asked, (), "", self.suggest(key))
+            return Resolution(place, tuple(names + cities), how)
+        return Resolution(place, (), "", self.suggest(key))
 
     def suggest(self, key: str, limit: int = 5) -> tuple[str, ...]:
         """Area names close to an unknown location (by name or by city), best first."""
@@ -184,6 +262,28 @@ class AreaIndex:
                 if area.name not in names:
                     names.append(area.name)
         return tuple(names[:limit])
+
+    def in_state(self, state: Area) -> tuple[Area, ...]:
+        """A state and every metro and nonmetro area in it (a metro over several states is
+        listed under each)."""
+        code = state.states[0] if state.states else ""
+        inside = [a for a in self.areas if a.kind in ("metro", "nonmetro") and code in a.states]
+        return (state, *inside)
+
+    def lookup(self, query: str, kind: str | None = None) -> tuple[Area, ...]:
+        """``areas QUERY``: what ``--location QUERY`` would match (a state with its metro
+        and nonmetro areas), else every area whose name, city or code contains it."""
+        if query.strip():
+            found = self.resolve(query)
+            if found.area is not None and found.area.kind == "state":
+                hits = self.in_state(found.area)
+            else:  # in the file's order, as a search lists them
+                order = {area.code: i for i, area in enumerate(self.areas)}
+                hits = tuple(sorted(found.areas, key=lambda a: order.get(a.code, 0)))
+            hits = tuple(a for a in hits if kind is None or a.kind == kind)
+            if hits:
+                return hits
+        return self.search(split_qualifier(query)[0], kind)
 
     def search(self, query: str = "", kind: str | None = None) -> tuple[Area, ...]:
         """Areas whose name, city, postal code or code contains ``query`` (all when empty)."""
@@ -254,21 +354,24 @@ def chain_in_text(text: str, area: Area) -> tuple[Area, ...]:
     return tuple(found)
 
 
-def resolve_in_text(text: str, asked: str) -> Resolution:
+def resolve_in_text(text: str, place: str, names: Iterable[PlaceName] = ()) -> Resolution:
     """:meth:`AreaIndex.resolve` on the text of a validated areas.csv, reading few lines."""
-    stripped = asked.strip()
+    names = tuple(names)
+    stripped, kind = split_qualifier(place)
     if stripped.isascii() and stripped.isdigit():
         area = area_by_code(text, stripped)
-        return Resolution(asked, (area,) if area else (), "code" if area else "")
+        if area is not None and kind in (None, area.kind):
+            return Resolution(place, (area,), "code")
+        return Resolution(place, (), "")
     key = normalize(stripped)
-    if key in NATION_NAMES:
+    if key in NATION_NAMES and kind in (None, "nation"):
         nation = area_by_code(text, NATION)
-        return Resolution(asked, (nation,) if nation else (), "name" if nation else "")
+        return Resolution(place, (nation,) if nation else (), "name" if nation else "")
     words = key.split()
     probe = max(words, key=len) if words else ""
     if probe in ("", "st"):
         rows, _ = parse_areas(text)
-        return AreaIndex(rows).resolve(asked)
+        return AreaIndex(rows, names).resolve(place)
     folded = text.casefold().translate(_PUNCTUATION).split("\n")
     lines = text.split("\n")
     candidates = []
@@ -278,11 +381,16 @@ def resolve_in_text(text: str, asked: str) -> Resolution:
                 cells = split_line(lines[number].rstrip("\r"))
                 if cells is not None and len(cells) == len(AREA_COLUMNS):
                     candidates.append(_plain(cells))
-    found = AreaIndex(candidates).resolve(asked)
+    alias = next((code for name, code, _ in names if normalize(name) == key), None)
+    if alias is not None:
+        row = _line_with_code(text, alias)
+        if row is not None and row not in candidates:
+            candidates.append(row)
+    found = AreaIndex(candidates, names).resolve(place)
     if found.areas:
         return found
     rows, _ = parse_areas(text)  # unknown: suggestions need every name
-    return AreaIndex(rows).resolve(asked)
+    return AreaIndex(rows, names).resolve(place)
 
 
 def search_in_text(text: str, query: str = "", kind: str | None = None) -> tuple[Area, ...]:
@@ -300,3 +408,26 @@ def search_in_text(text: str, query: str = "", kind: str | None = None) -> tuple
         if cells is not None and len(cells) == len(AREA_COLUMNS):
             candidates.append(_plain(cells))
     return AreaIndex(candidates).search(query, kind)
+
+
+def lookup_in_text(
+    text: str, query: str, kind: str | None = None, names: Iterable[PlaceName] = ()
+) -> tuple[Area, ...]:
+    """:meth:`AreaIndex.lookup` on the text of a validated areas.csv, parsing few lines."""
+    if query.strip():
+        found = resolve_in_text(text, query, names)
+        hits: tuple[Area, ...]
+        if found.area is not None and found.area.kind == "state":
+            code = found.area.states[0] if found.area.states else ""
+            inside = [
+                a
+                for a in search_in_text(text, code)
+                if a.kind in ("metro", "nonmetro") and code in a.states
+            ]
+            hits = (found.area, *inside)
+        else:
+            hits = tuple(sorted(found.areas, key=lambda a: text.find(f"\n{a.code},")))
+        hits = tuple(a for a in hits if kind is None or a.kind == kind)
+        if hits:
+            return hits
+    return search_in_text(text, split_qualifier(query)[0], kind)

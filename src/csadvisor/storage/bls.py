@@ -1,9 +1,10 @@
 """The BLS statistics in use: which files, read once, validated once per content, cached.
 
-Four CSV files: ``areas.csv``, ``oews_2025.csv``, ``occupations.csv`` and
-``projections.csv``. Each is taken from the data directory when it has one of that name,
-else from the bundled data: a file in the data directory *replaces* the bundled file of
-the same name as a whole (to extend one, copy the bundled file and add rows).
+Five CSV files: ``areas.csv``, ``oews_2025.csv``, ``occupations.csv``,
+``projections.csv`` and ``place_names.csv`` (common names for areas). Each is taken from
+the data directory when it has one of that name, else from the bundled data: a file in
+the data directory *replaces* the bundled file of the same name as a whole (to extend
+one, copy the bundled file and add rows).
 
 Validating the 300 KB extract as a whole takes about 40 ms, so it is done once per
 content: the cache key is the hash of the four files' bytes, and the cache records only
@@ -21,16 +22,28 @@ from csadvisor.storage import areas, oews
 from csadvisor.storage import projections as ep  # BLS Employment Projections
 from csadvisor.storage.sources import DataSource, bundled_dir, decode, read_bytes
 
-FILES = (areas.AREAS_FILE, oews.OEWS_FILE, oews.OCCUPATIONS_FILE, ep.PROJECTIONS_FILE)
+FILES = (
+    areas.AREAS_FILE,
+    oews.OEWS_FILE,
+    oews.OCCUPATIONS_FILE,
+    ep.PROJECTIONS_FILE,
+    areas.PLACE_NAMES_FILE,
+)
 
 
 def files_in_use(source: DataSource) -> dict[str, tuple[Path, str]]:
-    """Each statistics file's path and how messages name it (data directory, else bundled)."""
+    """Each statistics file's path and how messages name it (data directory, else bundled).
+
+    Anything of that name in the data directory is used (and reported if it cannot be
+    read): a dangling symbolic link, a folder or a FIFO never means the bundled file.
+    """
+    import os
+
     bundled = bundled_dir()
     found = {}
     for name in FILES:
         path = source.file(name)
-        if not source.bundled and path.is_file():
+        if not source.bundled and os.path.lexists(path):
             found[name] = (path, str(path))
         else:
             found[name] = (bundled / name, name)
@@ -54,8 +67,13 @@ class Statistics:
         self.occupations = occupations  # soc -> official title
         self.projections = projections  # soc -> plain Projection tuple
 
-    def resolve(self, asked: str) -> areas.Resolution:
-        return areas.resolve_in_text(self.texts[areas.AREAS_FILE], asked)
+    def place_names(self) -> tuple[areas.PlaceName, ...]:
+        """The common names people type (validated with the rest; about 0.1 ms)."""
+        names, _ = areas.parse_place_names(self.texts[areas.PLACE_NAMES_FILE])
+        return names
+
+    def resolve(self, place: str) -> areas.Resolution:
+        return areas.resolve_in_text(self.texts[areas.AREAS_FILE], place, self.place_names())
 
     def chain(self, area: areas.Area) -> tuple[areas.Area, ...]:
         return areas.chain_in_text(self.texts[areas.AREAS_FILE], area)
@@ -67,7 +85,7 @@ class Statistics:
     def areas_index(self) -> areas.AreaIndex:
         """Every area, indexed (about 5 ms: for completion, not for a lookup)."""
         rows, _ = areas.parse_areas(self.texts[areas.AREAS_FILE])
-        return areas.AreaIndex(rows)
+        return areas.AreaIndex(rows, self.place_names())
 
     def projection(self, soc: str | None) -> ep.Projection | None:
         row = self.projections.get(soc or "")
@@ -116,6 +134,10 @@ def validate(
     problems += found
     projections, found = ep.parse_projections(
         texts[ep.PROJECTIONS_FILE], labels[ep.PROJECTIONS_FILE]
+    )
+    problems += found
+    _, found = areas.parse_place_names(
+        texts[areas.PLACE_NAMES_FILE], labels[areas.PLACE_NAMES_FILE], areas=known
     )
     problems += found
     return titles, projections, problems
@@ -180,6 +202,9 @@ def check(source: DataSource, roles: Any = None, roles_label: str = "") -> list[
     except DataError as exc:
         return list(exc.problems)
     titles, _, problems = validate(texts, labels)
+    from csadvisor.storage import industries  # pay by industry: its own files
+
+    problems += industries.check(source)
     for i, role in enumerate(roles or ()):
         if role.soc is None or not titles:
             continue

@@ -2,7 +2,8 @@
 
 Why not the ``csv`` module: it costs a millisecond to import on the fast ``pay`` path,
 and these files need more checking than parsing: the exact header, no control or
-invisible characters, no cell a spreadsheet would run as a formula. The dialect is plain
+invisible characters (a cell that starts like a spreadsheet formula is text: CSV and TSV
+output neutralise it). The dialect is plain
 RFC 4180 with one record per line (a quoted field may hold commas and doubled quotes,
 never a line break). Every problem names ``file:line: column``.
 """
@@ -87,21 +88,18 @@ def read_rows(text: str, label: str, columns: Sequence[str]) -> tuple[list[Row],
             problems.append(Problem(label, number, "", f"{len(cells)} cells, expected {width}"))
         else:
             rows.append((number, cells))
-    if not text.replace("\n", "").isprintable() or any(c in text for c in "=+@"):
+    if not text.replace("\n", "").isprintable():
         problems.extend(unsafe_cells(rows, label, columns))  # the careful, cell-by-cell look
     return rows, problems
 
 
 def unsafe_cells(rows: list[Row], label: str, columns: Sequence[str]) -> list[Problem]:
-    """Cells with control or invisible characters, or that a spreadsheet would evaluate."""
+    """Cells with control or invisible characters."""
     problems = []
     for number, cells in rows:
         for column, cell in zip(columns, cells, strict=True):
             if _pattern("invisible").search(cell):
                 problems.append(Problem(label, number, column, "control or invisible character"))
-            elif cell[:1] in ("=", "+", "@"):
-                message = f"starts with {cell[0]!r}, which a spreadsheet would run as a formula"
-                problems.append(Problem(label, number, column, message))
     return problems
 
 

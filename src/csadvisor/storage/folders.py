@@ -9,8 +9,10 @@ never load. The cache, which may be deleted at any time, goes where the platform
 caches (``$XDG_CACHE_HOME``, ``%LOCALAPPDATA%``, else ``~/.cache``).
 
 Each folder has one override: ``CSADVISOR_HOME`` and ``CSADVISOR_CACHE_DIR`` (empty: no
-cache). When no home folder can be found (no ``HOME``, no account entry) there is no
-default: nothing is ever written to a literal ``./~``.
+cache). An override must be an absolute path: a relative one (``~/x`` in quotes is one:
+nothing expands the tilde) is refused with one line, as it would put personal data under
+whatever folder the command runs in. When no home folder can be found (no ``HOME``, no
+account entry) there is no default: nothing is ever written to a literal ``./~``.
 """
 
 import os
@@ -44,11 +46,24 @@ def _under_home(env: str | None, *parts: str) -> Path | None:
     return home.joinpath(*parts) if home is not None else None
 
 
+def _absolute(name: str, value: str) -> Path:
+    """The folder an override names, or a UsageError when it is not an absolute path."""
+    if os.path.isabs(value):
+        return Path(value)
+    from csadvisor.errors import escape_control
+
+    shown = escape_control(value)[:200]
+    hint = " (nothing expands a '~' here: write $HOME instead)" if value.startswith("~") else ""
+    raise UsageError(
+        f"{name}={shown!r} is not an absolute path{hint}; set it to a full path, or unset it"
+    )
+
+
 def home() -> Path:
     """Where csadvisor keeps personal data: ``$CSADVISOR_HOME`` or the platform's app dir."""
     env = os.environ.get("CSADVISOR_HOME")
     if env:
-        return Path(env)
+        return _absolute("CSADVISOR_HOME", env)
     if sys.platform == "win32":
         found = _under_home("APPDATA", "AppData", "Roaming")
     elif sys.platform == "darwin":
@@ -71,7 +86,7 @@ def cache() -> Path | None:
     """The catalogue cache folder, or None: caching off (empty override, no home folder)."""
     env = os.environ.get("CSADVISOR_CACHE_DIR")
     if env is not None:
-        return Path(env) if env else None
+        return _absolute("CSADVISOR_CACHE_DIR", env) if env else None
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / APP
     found = _under_home("XDG_CACHE_HOME", ".cache")

@@ -15,7 +15,7 @@ from typing import Any
 from csadvisor.errors import NotFoundError, UsageError
 from csadvisor.storage import folders
 from csadvisor.storage.files import atomic_write_text
-from csadvisor.storage.sources import MAX_FILE_BYTES
+from csadvisor.storage.sources import MAX_ANSWERS_BYTES
 
 SUFFIX = ".json"
 
@@ -61,14 +61,27 @@ class Saved:
     result: dict[str, Any]
 
 
-def problem(doc: Any) -> str | None:
+_KNOWN_GOOD: set[Any] = set()  # (spec, text) pairs that passed, across a team's files
+
+#: What ``team`` reads of a result: these fields are checked in full, the rest by name.
+TEAM_FIELDS = frozenset(
+    ("schema_version", "id", "created", "name", "rater", "evidence", "role", "ratings")
+)
+
+
+def problem(doc: Any, only: frozenset[str] | None = None) -> str | None:
     """Why ``doc`` is not a saved assessment (the first problem found), or None: the one
-    check for a saved result (``history``, ``next``, ``team``)."""
+    check for a saved result (``history``, ``next``, ``team``). ``only``: the fields a
+    reader uses, checked in full (the others only known and present; see Record.check)."""
     from csadvisor.storage.problems import INVALID, Checker
     from csadvisor.storage.specs import result_spec
 
     checker = Checker()
-    if result_spec().check(doc, "", checker) is INVALID or checker.problems:
+    if only is not None:  # many files, the same skill ids and raters: remember what passed
+        if len(_KNOWN_GOOD) > 100_000:
+            _KNOWN_GOOD.clear()
+        checker.known_good = _KNOWN_GOOD
+    if result_spec().check(doc, "", checker, only) is INVALID or checker.problems:
         path, message = checker.problems[0] if checker.problems else ("", "")
         return f"{path}: {message}" if path else message
     return None
@@ -79,13 +92,13 @@ def read(path: Path) -> dict[str, Any]:
     from csadvisor.storage.sources import NotRegularFileError, read_regular
 
     try:
-        raw = read_regular(path, MAX_FILE_BYTES + 1)  # a FIFO or a device is never read
+        raw = read_regular(path, MAX_ANSWERS_BYTES + 1)  # a FIFO or a device is never read
     except NotRegularFileError:
         raise ValueError("not a regular file (a pipe or device?); not read") from None
     except OSError as exc:
         raise ValueError(f"cannot read it ({exc.strerror or exc})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ValueError(f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise ValueError(f"larger than the {MAX_ANSWERS_BYTES // 1048576} MiB limit")
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

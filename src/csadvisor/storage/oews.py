@@ -5,8 +5,9 @@ and occupation, the wages of *all employed workers* in that occupation: mean and
 10th/25th/50th/75th/90th percentiles, hourly and annual, plus employment. BLS publishes
 the hourly figures itself; nothing here derives one from another.
 
-Parsed rows are plain tuples (``marshal`` can cache them). The file is sorted by area, so
-:func:`rows_in_area` can read one area's rows from the text without parsing the rest:
+Parsed rows are plain tuples (``marshal`` can cache them). :func:`rows_in_area` finds one
+area's lines in the text (wherever they are: rows added at the end of a copy of the
+bundled file count as much as the sorted ones) and parses only those:
 that is what keeps ``pay ROLE --location PLACE`` as fast as a start without a location,
 once the whole file has been validated (``data validate``, or the catalogue cache).
 """
@@ -18,7 +19,6 @@ from csadvisor.core.wages import (
     FOOTNOTES,
     MEASURES,
     PERCENTILES,
-    TOP_CODE,
     TOP_CODED,
     PlainRow,
 )
@@ -114,16 +114,23 @@ def _check_order(
     line: int,
     problems: list[Problem],
 ) -> None:
-    """p10 <= p25 <= median <= p75 <= p90 among published (or top-coded) percentiles."""
-    for prefix, period in (("h_", "hour"), ("a_", "year")):
+    """p10 <= p25 <= median <= p75 <= p90 among published percentiles; a top-coded one is
+    "at least" its footnote's threshold, so no published percentile may follow it (this
+    release publishes some percentiles above the footnote's threshold: those pass)."""
+    for prefix in ("h_", "a_"):
         previous: tuple[str, float] | None = None
+        top: str | None = None
         for percentile in PERCENTILES:
             measure = prefix + percentile
             value = values[_POSITION[measure]]
             if value is None and footnotes.get(measure) == TOP_CODED:
-                value = TOP_CODE[period]
+                top = top or measure
+                continue
             if value is None:
                 continue
+            if top is not None:
+                message = f"{value:g} is published after {top}, which BLS top-coded"
+                problems.append(Problem(label, line, measure, message))
             if previous is not None and value < previous[1]:
                 message = f"{value:g} is below {previous[0]} ({previous[1]:g})"
                 problems.append(Problem(label, line, measure, message))
@@ -157,21 +164,27 @@ def parse_oews(
 
 
 def rows_in_area(text: str, area_code: str, label: str = OEWS_FILE) -> tuple[PlainRow, ...]:
-    """One area's rows, read straight from the text of a file sorted by area.
+    """One area's rows, read straight from the text, in whatever order the file has them.
 
     For a file already validated as a whole (bundled, or cached as valid): a wrong line
-    here is still refused, never guessed at, but the rest of the file is not read.
+    here is still refused, never guessed at, but the rest of the file is not parsed (a
+    ``str.find`` per row of the area, over a file of a few hundred kilobytes).
     """
-    needle = "\n" + area_code + ","
-    start = text.find(needle)
-    if start < 0 or not is_area_code(area_code):
+    if not is_area_code(area_code):
         return ()
-    end = start + 1
-    while text.startswith(area_code + ",", end):
-        newline = text.find("\n", end)
-        end = len(text) if newline < 0 else newline + 1
+    needle = "\n" + area_code + ","
+    lines: list[str] = []
+    start = text.find(needle)
+    while start >= 0:
+        end = text.find("\n", start + 1)
+        lines.append(text[start + 1 : end] if end >= 0 else text[start + 1 :])
+        if end < 0:
+            break
+        start = text.find(needle, end)
+    if not lines:
+        return ()
     header_end = text.find("\n")
-    block = text[: header_end + 1] + text[start + 1 : end]
+    block = text[: header_end + 1] + "\n".join(lines) + "\n"
     by_area, problems = parse_oews(block, label)
     if problems:
         from csadvisor.errors import DataError

@@ -31,19 +31,28 @@ def describe(value: Any) -> str:
     return "'" + escape_control(text) + "'"
 
 
+MAX_PROBLEMS = 1000
+"""Problems kept per file; past that the checking of lists and mappings stops (a file
+of a million bad items costs a thousand messages, not a million)."""
+
+
 class Checker:
     """Collects problems as ``(path, message)``; ``where`` maps a path to its line."""
 
-    __slots__ = ("known_good", "problems")
+    __slots__ = ("known_good", "more", "problems")
 
     def __init__(self) -> None:
         self.problems: list[tuple[str, str]] = []
+        self.more = 0  # problems past MAX_PROBLEMS (the checking stops at the first)
         # Short identifiers repeat thousands of times in a large catalogue (skill ids,
         # "USD", "year"): each distinct one is checked once per spec.
         self.known_good: set[tuple[int, str]] = set()
 
     def fail(self, path: Any, message: str) -> Invalid:
-        self.problems.append((render_path(path), message))
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append((render_path(path), message))
+        else:
+            self.more += 1
         return INVALID
 
 

@@ -18,7 +18,6 @@ from typing import Any
 from csadvisor.core.textrules import (
     CONTROL,
     CONTROL_BUT_NEWLINE,
-    FORMULA_START,
     compiled,
 )
 from csadvisor.errors import INVISIBLE_CHARS
@@ -88,12 +87,6 @@ class Text(Spec):
             return c.fail(path, f"contains {kind} ({repr(bad.group())[1:-1]}); not allowed here")
         if len(value) > self.max_len:
             return c.fail(path, f"is {len(value)} characters long; the limit is {self.max_len}")
-        if value.startswith(FORMULA_START):
-            return c.fail(
-                path,
-                f"starts with '{value[0]}', which a spreadsheet would run as a formula; "
-                "reword it, or start it with another character",
-            )
         if self.name and not value.isascii():
             hidden = compiled(INVISIBLE_CHARS).search(value)
             if hidden:
@@ -241,7 +234,13 @@ class ListOf(Spec):
                 else f"at least {self.min_items}"
             )
             return c.fail(path, f"expected {want} items, got {len(value)}")
-        out = [self.item.check(v, (path, i), c) for i, v in enumerate(value)]
+        check = self.item.check
+        out = []
+        for i, v in enumerate(value):
+            checked = check(v, (path, i), c)
+            if checked is INVALID and c.more:  # the checker is full: stop here
+                return INVALID
+            out.append(checked)
         return INVALID if any(v is INVALID for v in out) else out
 
     def json_schema(self) -> dict[str, Any]:
@@ -272,6 +271,8 @@ class MapOf(Spec):
             key = self.key.check(k, sub, c)
             val = self.value.check(v, sub, c)
             if key is INVALID or val is INVALID:
+                if c.more:  # the checker is full: stop here
+                    return INVALID
                 ok = False
             else:
                 out[key] = val
@@ -303,7 +304,11 @@ class Record(Spec):
         self.fields = fields
         self.title = title
 
-    def check(self, value: Any, path: Any, c: Checker) -> Any:
+    def check(self, value: Any, path: Any, c: Checker, only: Any = None) -> Any:
+        """The checked mapping, or INVALID. ``only`` (a set of field names) checks those
+        fields' values in full and of the others only that they are known and present
+        when required: for a reader that uses a few fields of many large files (``team``);
+        the declarations are the same ones."""
         if not isinstance(value, dict):
             return c.fail(path or "(top level)", f"expected a mapping, got {describe(value)}")
         out: dict[str, Any] = {}
@@ -320,6 +325,9 @@ class Record(Spec):
                 if f.required:
                     c.fail(path or "(top level)", f"missing required key '{name}'")
                     ok = False
+                continue
+            if only is not None and name not in only:
+                out[name] = value[name]  # present and known; its value is not read
                 continue
             checked = f.spec.check(value[name], sub, c)
             if checked is INVALID:

@@ -20,7 +20,10 @@ ROLES_FILE = "roles.yaml"
 SKILLS_FILE = "skills.yaml"
 LOCATIONS_FILE = "locations.yaml"
 MAX_FILE_BYTES = 16 * 1024 * 1024
-"""Data and answers files larger than this are refused before parsing (16 MiB)."""
+"""Data files larger than this are refused before parsing (16 MiB)."""
+MAX_ANSWERS_BYTES = 1024 * 1024
+"""Answers files and saved assessments larger than this are refused before parsing (1 MiB,
+about 80 times a real one): every ``team`` reads many, so each must be cheap."""
 
 
 class DataSource:
@@ -74,14 +77,16 @@ def read_bytes(path: Path, label: str) -> bytes:
 
     try:
         if path.is_dir():
-            raise fail("is a directory, expected a YAML file")
+            raise fail("is a directory, not a file")
         return read_regular(path, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
+        if path.is_symlink():
+            raise fail("is a symbolic link to a file that does not exist") from None
         raise fail("file not found") from None
     except PermissionError:
         raise fail("permission denied; cannot read the file") from None
     except NotRegularFileError:
-        raise fail("is not a regular file (a pipe or device?); expected a YAML file") from None
+        raise fail("is not a regular file (a pipe or device?); not read") from None
     except OSError as exc:
         raise fail(f"cannot read the file ({exc.strerror or exc})") from None
 
@@ -130,12 +135,10 @@ def read_text(path: Path, label: str) -> str:
     return decode(read_bytes(path, label), label)
 
 
-def decode(raw: bytes, label: str) -> str:
-    """Bytes read (at most MAX_FILE_BYTES + 1 of them) as UTF-8 text, BOM dropped."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise DataError(
-            [Problem(label, None, "", f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")]
-        )
+def decode(raw: bytes, label: str, limit: int = MAX_FILE_BYTES) -> str:
+    """Bytes read (at most ``limit`` + 1 of them) as UTF-8 text, BOM dropped."""
+    if len(raw) > limit:
+        raise DataError([Problem(label, None, "", f"larger than the {limit // 1048576} MiB limit")])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -154,13 +157,16 @@ def read_answers_file(path: str) -> tuple["Parsed", str]:
     """Parse an answers file (YAML or JSON; ``-`` is stdin), and the name to report it by."""
     import sys
 
-    from csadvisor.storage.yamlreader import parse_yaml
+    from csadvisor.storage.yamlreader import ANSWERS_MAX_VALUES, parse_yaml
 
+    limit = MAX_ANSWERS_BYTES
     if path == "-":
         label = "<stdin>"
         stream = getattr(sys.stdin, "buffer", None)
-        raw = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read().encode()
+        raw = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode()
         if not raw.strip():
             raise DataError([Problem(label, None, "", "no answers on stdin")])
-        return parse_yaml(decode(raw, label), label), label
-    return parse_yaml(read_text(Path(path), path), path), path
+    else:
+        label = path
+        raw = read_bytes(Path(path), label)
+    return parse_yaml(decode(raw, label, limit), label, max_values=ANSWERS_MAX_VALUES), label

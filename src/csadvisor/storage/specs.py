@@ -6,6 +6,8 @@ check of what is read back from the cache.
 
 from __future__ import annotations
 
+import functools
+
 from csadvisor.core.models import (
     DEFAULT_RATER,
     EVIDENCE_MAX,
@@ -118,6 +120,7 @@ ANSWERS_FILE = Record(
 )
 
 
+@functools.cache
 def result_spec() -> Record:
     """The shape of an assessment result (what ``assessment.result`` returns and history
     saves), to check a saved file as a whole before any command reads a field of it."""

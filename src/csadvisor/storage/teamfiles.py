@@ -62,16 +62,16 @@ def _walk(top: str) -> Iterator[tuple[str, str | None]]:
 
 def read_member(path: str, cat: Any, missing: int | None = None) -> Member:
     """One file as a ``team.Member``; ValueError with a one-line reason if it is not one."""
-    from csadvisor.storage.sources import MAX_FILE_BYTES, NotRegularFileError, read_regular
+    from csadvisor.storage.sources import MAX_ANSWERS_BYTES, NotRegularFileError, read_regular
 
     try:
-        raw = read_regular(path, MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_ANSWERS_BYTES + 1)
     except NotRegularFileError:
         raise ValueError("not a regular file (a pipe, device or folder?); not read") from None
     except OSError as exc:
         raise ValueError(f"cannot read it ({exc.strerror or exc})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ValueError(f"larger than the {MAX_FILE_BYTES // 1048576} MiB limit")
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise ValueError(f"larger than the {MAX_ANSWERS_BYTES // 1048576} MiB limit")
     parsed = _parse(path, raw)
     doc = parsed.value
     if isinstance(doc, dict) and "schema_version" in doc:
@@ -111,11 +111,11 @@ def _parse(path: str, raw: bytes) -> Any:
             raise ValueError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
         except (RecursionError, ValueError) as exc:  # nested too deeply, huge integers
             raise ValueError(f"not a usable file ({type(exc).__name__})") from None
-    from csadvisor.storage.sources import decode
-    from csadvisor.storage.yamlreader import parse_yaml
+    from csadvisor.storage.sources import MAX_ANSWERS_BYTES, decode
+    from csadvisor.storage.yamlreader import ANSWERS_MAX_VALUES, parse_yaml
 
     try:
-        return parse_yaml(decode(raw, path), path)
+        return parse_yaml(decode(raw, path, MAX_ANSWERS_BYTES), path, max_values=ANSWERS_MAX_VALUES)
     except DataError as exc:
         raise ValueError(reason(exc)) from None
 
@@ -135,7 +135,7 @@ def reason(exc: DataError) -> str:
 def _from_result(path: str, doc: dict[str, Any]) -> Member:
     from csadvisor.storage import history
 
-    why = history.problem(doc)
+    why = history.problem(doc, history.TEAM_FIELDS)
     if why is not None:
         raise ValueError(f"not a csadvisor assessment ({escape_control(why)[:200]})")
     person, rater, named = _who(path, doc.get("name"), doc.get("rater"))

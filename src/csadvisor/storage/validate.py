@@ -17,8 +17,15 @@ if TYPE_CHECKING:  # imported when answers are read: a warm start checks the cac
     from csadvisor.core.advisor import Answers
 
 
-def problems_of(label: str, parsed: Parsed, raw: list[tuple[str, str]]) -> list[Problem]:
-    return [Problem(label, line_of(parsed.lines, path), path, msg) for path, msg in raw]
+def problems_of(
+    label: str, parsed: Parsed, raw: list[tuple[str, str]], more: int = 0
+) -> list[Problem]:
+    """The problems with their lines, and one line saying the checking stopped (``more``)."""
+    found = [Problem(label, line_of(parsed.lines, path), path, msg) for path, msg in raw]
+    if more:
+        message = f"more problems after these {len(raw)}: checking stopped there"
+        found.append(Problem(label, None, "", message))
+    return found
 
 
 def validate(
@@ -68,8 +75,8 @@ def validate(
     if cycle:
         i = role_ids[cycle[0]]
         rc.fail(f"roles[{i}].next", "the growth track has a cycle: " + " -> ".join(cycle))
-    problems = problems_of(roles_label, roles, rc.problems) + problems_of(
-        skills_label, skills, sc.problems
+    problems = problems_of(roles_label, roles, rc.problems, rc.more) + problems_of(
+        skills_label, skills, sc.problems, sc.more
     )
     if problems or roles_doc is INVALID or skills_doc is INVALID:
         raise DataError(problems)
@@ -185,7 +192,7 @@ def locations(parsed: Parsed, label: str) -> dict[str, Location]:
 
     checker = Checker()
     doc = SPEC.check(parsed.value, "", checker)
-    problems = problems_of(label, parsed, checker.problems)
+    problems = problems_of(label, parsed, checker.problems, checker.more)
     out: dict[str, Location] = {}
     if doc is not INVALID:
         for i, item in enumerate(doc["locations"]):

@@ -11,9 +11,13 @@ lines to drift from this one.)
 
 Anchors and aliases are allowed, as go-yaml and Kubernetes allow them: a file written by
 ``yaml.safe_dump`` of shared Python objects contains them. An alias re-uses the anchored
-value (nothing is copied while reading) and adds that value's size to an expansion budget;
-past ``ALIAS_BUDGET`` values the file is refused, so an alias bomb ends in bounded time
-and memory. Merge keys (``<<``) stay refused: they make a mapping's keys depend on another.
+value (nothing is copied while reading) and counts as the size of that value. The budget
+is relative to the document, as go-yaml's: aliases may make a small document up to a
+hundred times larger, a large one only by a shrinking ratio (:func:`alias_ratio`), and no
+document, aliases expanded, may hold more than ``MAX_VALUES`` values. So both an alias
+bomb and a 16 MiB list of one-letter items stop after at most ``MAX_VALUES`` events, in
+bounded time and memory. Merge keys (``<<``) stay refused: they make a mapping's keys
+depend on another.
 """
 
 from typing import Any, NoReturn
@@ -22,8 +26,24 @@ from csadvisor.errors import DataError, Problem, escape_control
 
 MAX_DEPTH = 64
 """Data nested deeper than this is refused (the real files need 4 levels)."""
-ALIAS_BUDGET = 100_000
-"""How many values aliases may add in all (each alias adds the size of what it names)."""
+MAX_VALUES = 1_200_000
+"""Values (scalars, lists, mappings; an alias counted at the size of what it names) one
+document may hold: the reading stops at the first one past it. A valid catalogue at the
+16 MiB size limit (20,000 roles) holds about 1,050,000; so no file the size limit allows
+costs more than such a catalogue (README, Security; benchmarks/bench.py, ``bounded``)."""
+ANSWERS_MAX_VALUES = 20_000
+"""The same for an answers file (a real one holds a few hundred values)."""
+
+
+def alias_ratio(values: int) -> float:
+    """The share of a document's values aliases may supply, as go-yaml allows it: 0.99
+    up to 400,000 values, falling linearly to 0.10 at 4,000,000."""
+    if values <= 400_000:
+        return 0.99
+    if values >= 4_000_000:
+        return 0.10
+    return 0.99 - 0.89 * (values - 400_000) / 3_600_000
+
 
 _YAML = "tag:yaml.org,2002:"
 _STR_TAG, _MAP_TAG, _SEQ_TAG, _MERGE_TAG = (_YAML + t for t in ("str", "map", "seq", "merge"))
@@ -55,16 +75,23 @@ def line_of(lines: dict[str, int] | None, path: str) -> int | None:
         path = path[:cut] if cut > 0 else ""
 
 
+class TooLarge(DataError):
+    """A document past the value limit (reported at once, where it passed the limit)."""
+
+
 class _Stop(Exception):
     """A problem that ends the reading at once, reported alone: too deep, too many values
     by alias, an undefined alias, a second document."""
 
 
-def parse_yaml(text: str, label: str) -> Parsed:
-    """One YAML document as plain values, or DataError naming file, line and field."""
+def parse_yaml(text: str, label: str, *, max_values: int = MAX_VALUES) -> Parsed:
+    """One YAML document as plain values, or DataError naming file, line and field.
+
+    A document of more than ``max_values`` values is refused where it passes the limit.
+    """
     import yaml
 
-    return _Walker(yaml, label).run(text)
+    return _Walker(yaml, label, max_values).run(text)
 
 
 def _tag_text(tag: str) -> str:
@@ -74,8 +101,9 @@ def _tag_text(tag: str) -> str:
 class _Walker:
     """One pass over a document's events; its own stack, so no depth can exhaust Python's."""
 
-    def __init__(self, yaml: Any, label: str) -> None:
+    def __init__(self, yaml: Any, label: str, max_values: int = MAX_VALUES) -> None:
         self.yaml = yaml
+        self.max_values = max_values
         self.label = label
         self.lines: dict[str, int] = {}
         self.problems: list[Problem] = []
@@ -120,7 +148,9 @@ class _Walker:
         doc_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
         special = self.special
         lines = self.lines
-        # One entry per open container: [container, key waiting, path, anchor, size, tag ok]
+        max_values = self.max_values
+        # One entry per open container:
+        # [container, key waiting, path, anchor, size, tag ok, its line]
         stack: list[list[Any]] = []
         anchors: dict[str, tuple[Any, int]] = {}
         plain: dict[str, Any] = {}  # plain scalars already resolved (all immutable)
@@ -135,11 +165,17 @@ class _Walker:
             anchor = None
             if kind is scalar_event:
                 produced += 1
+                if produced > max_values:
+                    self._too_many(event)
                 anchor = event.anchor
                 tag = event.tag
                 value = event.value
-                if not stack or type(stack[-1][0]) is list:  # a key records its own line
-                    lines.setdefault(self._path_here(stack), event.start_mark.line + 1)
+                if not stack:
+                    lines.setdefault("", event.start_mark.line + 1)
+                elif type(stack[-1][0]) is list:  # a key records its own line
+                    line = event.start_mark.line + 1
+                    if line != stack[-1][6]:  # on the list's line, line_of finds the list's
+                        lines.setdefault(self._path_here(stack), line)
                 if tag is None or tag == "!":
                     if event.implicit[0] and (not value or value[0] in special):
                         if (
@@ -173,13 +209,15 @@ class _Walker:
                     self.fail(
                         self._line(event), here, f"YAML tag '{_tag_text(tag)}' is not allowed"
                     )
-                lines.setdefault(here, self._line(event))
+                line = lines.setdefault(here, self._line(event))  # as line_of will find it
                 container: Any = {} if kind is map_start else []
-                stack.append([container, _NO_KEY, here, event.anchor, produced, ok])
+                stack.append([container, _NO_KEY, here, event.anchor, produced, ok, line])
                 produced += 1
+                if produced > max_values:
+                    self._too_many(event)
                 continue
             elif kind is map_end or kind is seq_end:
-                value, _key, _path, anchor, start, ok = stack.pop()
+                value, _key, _path, anchor, start, ok, _line = stack.pop()
                 if not ok:
                     value = _BAD
                 if anchor is not None:
@@ -193,12 +231,18 @@ class _Walker:
                 value, size = found
                 produced += size
                 expanded += size
-                if expanded > ALIAS_BUDGET:
+                if produced > max_values:
+                    self._too_many(event)
+                if (
+                    expanded > 100
+                    and produced > 1000
+                    and expanded > alias_ratio(produced) * produced
+                ):
                     self._stop(
                         event,
                         self._path_here(stack),
-                        f"YAML aliases expand to more than {ALIAS_BUDGET} values, the limit"
-                        " (an alias bomb?)",
+                        f"YAML aliases make {expanded} of its {produced} values so far, more"
+                        f" than the {alias_ratio(produced):.0%} allowed (an alias bomb?)",
                     )
                 lines.setdefault(self._path_here(stack), self._line(event))
             elif kind is doc_start:
@@ -244,6 +288,14 @@ class _Walker:
         """A problem that ends the reading at once, reported alone, with its field path."""
         self.problems = [Problem(self.label, self._line(event), path, message)]
         raise _Stop
+
+    def _too_many(self, event: Any) -> NoReturn:
+        """Past the value limit: reported at once, with its line (the rest is not read)."""
+        message = (
+            f"more than {self.max_values:,} values (aliases counted as what they repeat), "
+            "the limit for this file"
+        )
+        raise TooLarge([Problem(self.label, self._line(event), "", message)])
 
     def _line(self, event: Any) -> int:
         return int(event.start_mark.line) + 1

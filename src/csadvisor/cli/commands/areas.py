@@ -33,8 +33,9 @@ def areas(
         str | None,
         typer.Argument(
             metavar="[QUERY]",
-            help="Part of an area's name, a principal city, a postal code (TX) or a BLS code; "
-            "default: every area.",
+            help="A place as --location takes it (a state lists its metro and nonmetro "
+            "areas), else part of an area's name, a principal city, a state abbreviation "
+            "(TX) or a BLS code; default: every area.",
         ),
     ] = None,
     kind: Annotated[
@@ -51,17 +52,23 @@ def areas(
 ) -> None:
     """List and search the areas of BLS OEWS May 2025: nation, states, metro and nonmetro areas.
 
-    Any name, city, postal code or code shown here works as --location PLACE.
+    Any name, city, state abbreviation or code shown here works as --location PLACE (so do
+    common names such as NYC or Bay Area). A QUERY that names a place as --location does
+    lists that area (a state: with its metro and nonmetro areas). ZIP codes are not taken.
     """
     from csadvisor.cli import records
     from csadvisor.core.rolerows import AreaRow
-    from csadvisor.storage.areas import AREAS_FILE, search_in_text
+    from csadvisor.storage.areas import AREAS_FILE, lookup_in_text, search_in_text
 
     stats = application(ctx).statistics()
-    found = search_in_text(stats.texts[AREAS_FILE], query or "", kind.value if kind else None)
+    wanted = kind.value if kind else None
+    if query and query.strip():  # the --location resolver first, then a name search
+        found = lookup_in_text(stats.texts[AREAS_FILE], query, wanted, stats.place_names())
+    else:
+        found = search_in_text(stats.texts[AREAS_FILE], "", wanted)
     if not found:
         raise NotFoundError(
-            f"no area matches '{query}'; try part of a name, a city or a postal code "
+            f"no area matches '{query}'; try part of a name, a city or a state abbreviation "
             "('csadvisor areas' lists them all)"
         )
     rows = [AreaRow.of(a) for a in found]
@@ -76,7 +83,10 @@ def areas(
             TableColumn("States", lambda r: ", ".join(r["states"])),
             TableColumn("Principal cities", lambda r: ", ".join(r["cities"])),
         ]
-        caption = "Areas of BLS OEWS May 2025. Use a name, city, postal code or code as --location."
+        caption = (
+            "Areas of BLS OEWS May 2025. Use a name, city, state abbreviation or code as "
+            "--location."
+        )
         write_table(rows, cols, out, caption=caption)
 
     emit(View(records.AREA_COLUMNS, rows, table), fmt, header)

@@ -203,12 +203,15 @@ def data_path(ctx: typer.Context, fmt: FormatOption = None, header: HeaderOption
         # A file name is not ours: a symlink's target may carry terminal escapes.
         shown = escape_control(str(path.resolve()))
         rows.append(records.PathRow(file=name, path=shown, source=why, exists=exists))
+    from csadvisor.storage import industries
     from csadvisor.storage.bls import files_in_use
 
-    for name, (path, label) in files_in_use(source).items():
+    in_use = {**files_in_use(source), **industries.files_in_use(source)}
+    for name, (path, label) in in_use.items():
         used = why if label != name or source.bundled else "bundled with csadvisor"
         shown = escape_control(str(path.resolve()))
-        rows.append(records.PathRow(file=name, path=shown, source=used, exists="yes"))
+        exists = "yes" if path.is_file() else "no"
+        rows.append(records.PathRow(file=name, path=shown, source=used, exists=exists))
 
     columns = records.PATH_COLUMNS
     emit(View(columns, rows, partial(path_table, columns=columns)), fmt, header)

@@ -1,5 +1,6 @@
 """`csadvisor pay`: pay ranges by hand or by the hundred from stdin."""
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
@@ -7,12 +8,11 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from csadvisor.cli.completion import complete_roles
+from csadvisor.cli.completion import complete_locations, complete_roles
 from csadvisor.cli.context import Application
 from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
-    LocationOption,
     application,
     command_app,
     examples,
@@ -89,6 +89,10 @@ def _requests(
         "csadvisor pay - --column job_title --keep employee_id -f csv < staff.csv",
         "csadvisor pay csr --location Dallas",
         "csadvisor pay csr -l TX --field median --period hour",
+        "csadvisor pay csr --location Dallas --salary 41000",
+        "csadvisor pay csr -l Dallas -l Denver -l 'New York'",
+        "csadvisor pay csr --industry hospitals",
+        "csadvisor pay - --column title --salary-column salary --location-column city < staff.csv",
     )
 )
 def pay(
@@ -126,7 +130,59 @@ def pay(
             "median are BLS percentiles (need --location).",
         ),
     ] = None,
-    location: LocationOption = None,
+    locations: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--location",
+            "-l",
+            metavar="PLACE",
+            help="Local pay from BLS OEWS May 2025 for PLACE: a state (Texas, TX), a metro "
+            "area or one of its principal cities (Dallas), a common name (NYC), a BLS area "
+            "code, or US. Repeat it to compare places side by side on one scale. A name in "
+            "your organisation's locations.yaml wins (its pay factor). 'csadvisor areas' "
+            "lists them. Default: the CSADVISOR_LOCATION environment variable.",
+            autocompletion=complete_locations,
+        ),
+    ] = None,
+    salary: Annotated[
+        float | None,
+        typer.Option(
+            "--salary",
+            metavar="AMOUNT",
+            callback=finite,
+            min=0.01,
+            help="Place this salary (per --period) among the BLS percentiles: the band it "
+            "falls in, an estimated percentile (labelled) and salary / local median.",
+        ),
+    ] = None,
+    salary_column: Annotated[
+        str | None,
+        typer.Option(
+            "--salary-column",
+            metavar="COL",
+            help="With --column: each row's salary from this column; adds percentile_band, "
+            "percentile_estimate and compa_ratio (salary / local median).",
+        ),
+    ] = None,
+    location_column: Annotated[
+        str | None,
+        typer.Option(
+            "--location-column",
+            metavar="COL",
+            help="With --column: each row's place from this column (as --location takes "
+            "it); an empty cell uses --location.",
+        ),
+    ] = None,
+    industry: Annotated[
+        str | None,
+        typer.Option(
+            "--industry",
+            metavar="NAME",
+            help="BLS figures for the occupation in one industry (US national, as BLS "
+            "publishes them), with their relative standard errors. 'csadvisor industries' "
+            "lists them.",
+        ),
+    ] = None,
     adjust: Annotated[
         float | None,
         typer.Option(
@@ -177,20 +233,48 @@ def pay(
     from csadvisor.cli.output import Joined, emit
     from csadvisor.core.paybatch import PayBatch
 
-    if location is not None and adjust is not None and _from_environment(ctx, "location"):
-        location = None  # an explicit --adjust beats the default location
+    asked = list(locations or ())
+    default = os.environ.get("CSADVISOR_LOCATION")
+    if not asked and default and adjust is None and industry is None:
+        asked = [default]  # the default place; an explicit --adjust or --industry beats it
+    location = asked[0] if len(asked) == 1 else None
     kept = _checked(names, fmt, field, location, adjust, input_format, column, keep)
+    wide = len(asked) > 1 or bool(industry or location_column) or salary is not None
+    table_input = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
+    if wide or salary_column:
+        from csadvisor.cli.payplaces import check_wide
+
+        check_wide(asked, field, adjust, industry, table_input, salary, salary_column,
+                   location_column)  # fmt: skip
     run = application(ctx)
+    if wide or salary_column:
+        from csadvisor.cli.payplaces import wide_batch
+
+        batch, local, extra = wide_batch(
+            run, period.value, asked, kept, industry, location_column, salary, salary_column
+        )
+        read = [*kept, *(c for c in (salary_column, location_column) if c and c not in kept)]
+        _check_with_local(kept, field, location, local, extra)
+        lines = _requests(run, names, input_format, column, read)
+        answers = (Joined(shared, own) for shared, own in batch.answers(lines))
+        if field is not None:
+            _print_field(run, answers, field.value, table_input and header)
+        else:
+            emit(_view(answers, local, kept, period.value, None, None, extra), fmt, header)
+        if batch.missing:
+            raise NotFoundError(*batch.not_found())
+        return
     local, factor, adjusted_by = _where(run, location, adjust)
     _check_with_local(kept, field, location, local)
     batch = PayBatch(run.catalog(), period.value, local, factor, adjusted_by)
-    table_input = column is not None or input_format in (InputFormat.tsv, InputFormat.csv)
     lines = _requests(run, names, input_format, column, kept)
     answers = (Joined(shared, own) for shared, own in batch.answers(lines))
     if field is not None:
         _print_field(run, answers, field.value, table_input and header)
     else:
         emit(_view(answers, local, kept, period.value, adjusted_by, factor), fmt, header)
+    if batch.unreadable:  # bad input outranks unknown names: exit 2, with their lines too
+        raise UsageError(*batch.unreadable_lines(), *batch.not_found())
     if batch.missing:  # every other name was answered; the unknown ones are the error
         raise NotFoundError(*batch.not_found())
 
@@ -229,11 +313,15 @@ def _checked(
 
 
 def _check_with_local(
-    kept: list[str], field: Any, location: str | None, local: "BlsLocation | None"
+    kept: list[str],
+    field: Any,
+    location: str | None,
+    local: "BlsLocation | None",
+    extra: tuple[str, ...] = (),
 ) -> None:
     """What needs a BLS location (or must not clash with its columns)."""
 
-    clash = [k for k in kept if local is not None and k in LOCAL_COLUMNS]
+    clash = [k for k in kept if local is not None and k in (*LOCAL_COLUMNS, *extra)]
     if clash:
         raise UsageError(f"--keep {clash[0]}: the local pay records have a column of that name")
     if field is not None and field.value in PERCENTILE_FIELDS and local is None:
@@ -263,6 +351,9 @@ def _print_field(
         if value is None and record["role"] and record["role"] not in unpaid_warned:
             unpaid_warned.add(record["role"])
             run.warn(f"{record['role']}: {why_empty(record, field)}; printing an empty line")
+        elif record.get("local_note") and record["local_note"] not in unpaid_warned:
+            unpaid_warned.add(record["local_note"])  # a wider area used: said even here
+            run.warn(f"{record['role']}: {record['local_note']}")
         out.write(cell(value) + "\n")  # the numbers as tsv shows them
 
 
@@ -273,6 +364,7 @@ def _view(
     period: str,
     adjusted_by: str | None,
     factor: float | None,
+    extra: tuple[str, ...] = (),
 ) -> "View":
     """The records, their columns, and how a terminal draws them."""
     from csadvisor.cli.output import View
@@ -284,7 +376,7 @@ def _view(
 
             local_pay_table(rows, out, period)
 
-        columns = (*PAY_COLUMNS, *LOCAL_COLUMNS, *kept)
+        columns = (*PAY_COLUMNS, *LOCAL_COLUMNS, *extra, *kept)
         return View(columns, answers, pictures)
 
     def table(rows: "Shown", out: TextIO) -> None:
@@ -293,11 +385,6 @@ def _view(
         pay_table(rows, out, period, adjusted_by, factor)
 
     return View((*PAY_COLUMNS, *kept), answers, table)
-
-
-def _from_environment(ctx: typer.Context, name: str) -> bool:
-    source = ctx.get_parameter_source(name)
-    return source is not None and source.name == "ENVIRONMENT"
 
 
 def _where(

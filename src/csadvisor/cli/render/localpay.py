@@ -21,6 +21,7 @@ from csadvisor.cli.render.terminal import (
 )
 from csadvisor.core.listings import LocalPayRow
 from csadvisor.core.localpay import statistics
+from csadvisor.core.paycheck import band_words
 
 WIDTH = 28
 
@@ -75,7 +76,9 @@ def picture(record: Mapping[str, Any], low: float, high: float, ascii_only: bool
             cells[i], styles[i] = mark, "bold"
         for cell, style in zip(cells, styles, strict=True):
             shown.append(cell, style)
-        shown.append("  BLS")
+        shown.append(f"  BLS {record.get('soc') or ''}, all workers".replace("  ,", ","))
+        if record.get("local_derived"):
+            shown.append(" (derived: year / 12)")
     else:
         shown.append("no BLS distribution", "dim")
     shown.append("\n")
@@ -84,9 +87,17 @@ def picture(record: Mapping[str, Any], low: float, high: float, ascii_only: bool
         shown.append(track * first, "dim")
         shown.append(start * (last - first + 1), "green")
         shown.append(track * (WIDTH - last - 1), "dim")
-        shown.append("  start")
+        shown.append("  Robert Half start, US")
+        if record.get("derived"):
+            shown.append(f" (derived from the yearly range, per {record.get('period')})")
     else:
         shown.append("no starting range published", "dim")
+    if record.get("salary") is not None and low <= record["salary"] <= high:
+        at = _position(record["salary"], low, high)
+        shown.append("\n" + " " * at + ("^" if ascii_only else "\u25b2"), "bold")
+        shown.append(
+            " " * (WIDTH - at - 1) + f"  salary: {band_words(record.get('percentile_band'))}"
+        )
     return shown
 
 
@@ -102,9 +113,9 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
     def who(r: Mapping[str, Any]) -> Any:
         if not r["title"]:  # a line that names no role: what was typed, and why
             return _pay_role(r)
-        shown = text(r["title"])
-        if r.get("soc"):
-            shown.append(text(f"\n{r['soc']} {r['occupation']}", "dim"))
+        shown = text(r["title"])  # each bar says its own source, on its own line
+        if r.get("area") and len(areas) > 1:
+            shown.append(text(f"\n{r['area']}", "dim"))
         return shown
 
     areas = list(dict.fromkeys(r.get("area") or "" for r in rows if r["title"]))
@@ -120,6 +131,8 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
         for name, _, wage in statistics()
         if labels[name]
     ]
+    if any(r.get("salary") is not None for r in rows):
+        cols.append(TableColumn("Salary (derived)", _salary_cell, min_width=18))
     write_table(rows, cols, out, title=title)
     ascii_only = _ascii(con)
     bars = [
@@ -134,6 +147,18 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
     write_table(named, bars, out, caption=caption(rows, period))
 
 
+def _salary_cell(r: Mapping[str, Any]) -> str:
+    """Where the salary sits: the band in words, the estimate labelled, the compa ratio."""
+    if r.get("salary") is None:
+        return ""
+    parts = [band_words(r.get("percentile_band"))]
+    if r.get("percentile_estimate") is not None:
+        parts.append(f"about the {r['percentile_estimate']:g}th percentile (estimate)")
+    if r.get("compa_ratio") is not None:
+        parts.append(f"{r['compa_ratio']:.2f} x the median")
+    return f"{money(r['salary'], 'USD', r.get('local_period'))}: " + "; ".join(parts)
+
+
 def caption(rows: Shown, period: str) -> str:
     """What each figure and bar is: source, basis, area, period."""
     sources = sorted({r["local_source"] for r in rows if r.get("local_source")})
@@ -144,8 +169,8 @@ def caption(rows: Shown, period: str) -> str:
     parts = [
         f"Percentiles and employment: {'; '.join(sources) or 'BLS OEWS'}, all employed "
         f"workers in the occupation, {areas}, per {period}{derived}.",
-        "Picture (one scale): upper bar thin line = 10th to 90th percentile, thick band = "
-        "25th to 75th, mark = median; lower bar = the national starting range "
+        "Picture (one scale): the BLS bar's thin line = 10th to 90th percentile, thick band "
+        "= 25th to 75th, mark = median; the Robert Half bar = the national starting range "
         "(Robert Half 2026 Salary Guide, starting salary, US national).",
         "A percentile describes everyone in the job, not an offer.",
     ]

@@ -13,6 +13,11 @@ _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
 # At the start of a line these begin a block: a list, a quote (escaped inline already),
 # a setext underline or thematic break, an ordered list ("1." or "1)").
 _BLOCK_START = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
+# What GitHub's Markdown (GFM) turns into a link with no markup at all: a scheme's "://",
+# "www." at the start of a word, an e-mail address ("@"). The character that triggers it
+# is written as a numeric character reference: it shows the same, but links nothing.
+_BARE_LINK = re.compile(r"(?i)(?<![^\s*_~(\\])(www)\.|:(?=//)|@")
+_REFERENCE = {":": "&#58;", "@": "&#64;"}
 
 
 def markdown_text(value: object) -> str:
@@ -21,22 +26,21 @@ def markdown_text(value: object) -> str:
     Line breaks (any kind) and runs of spaces fold into one space, so no block-level
     construct (setext heading, ``>`` quote, ``~~~`` fence, indented code) can start inside
     it; inline formatting characters are escaped; what would open a list or a rule at the
-    start of a line is escaped there.
+    start of a line is escaped there; a bare URL or e-mail address is not a link.
     """
     text = " ".join(str(value).split())
     text = _INLINE.sub(r"\\\1", text)
-    # GFM links a bare web address or e-mail by itself; an escaped ':' after the scheme, '.'
-    # after www and '@' split the text there, so no address is found and it stays text.
-    text = _SCHEME.sub(r"\1\\:", text).replace("@", "\\@")
-    text = _WWW.sub(r"\1\\.", text)
+    if "@" in text or "//" in text or "ww." in text.lower():
+        text = _BARE_LINK.sub(_unlinked, text)
     m = _BLOCK_START.match(text)
     if m:
         text = text[: m.end()] + "\\" + text[m.end() :] if m.group()[0].isdigit() else "\\" + text
     return text
 
 
-_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp):")
-_WWW = re.compile(r"(?i)\b(www)\.")
+def _unlinked(match: "re.Match[str]") -> str:
+    www = match.group(1)
+    return www + "&#46;" if www else _REFERENCE[match.group()]
 
 
 _MERMAID_SPECIAL = frozenset('#"<>&`\\[]{}|;')

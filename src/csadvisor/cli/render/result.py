@@ -73,6 +73,8 @@ def local_pay_line(local: Mapping[str, Any], title: str) -> str:
     note = f"; {local['note']}" if local.get("note") else ""
     if local["current_role"] is not None:
         change = local["median_change"]
+        if change is None and "same BLS occupation" in (local.get("note") or ""):
+            return f"Local pay: {local['note']} ({local['area']}, {local['source']})."
         if change is None:
             return f"Local pay: no median to compare in {local['asked_area']}{note}."
         sign = "+" if change >= 0 else "-"

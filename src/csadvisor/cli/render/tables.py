@@ -4,6 +4,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
 from csadvisor.cli.output import Shown
+from csadvisor.cli.records import DiffRow
 from csadvisor.cli.render.terminal import (
     Getter,
     TableColumn,
@@ -14,6 +15,8 @@ from csadvisor.cli.render.terminal import (
     text,
     write_table,
 )
+from csadvisor.core.listings import PayRow
+from csadvisor.core.rolerows import MedianChange
 from csadvisor.errors import escape_control
 
 if TYPE_CHECKING:
@@ -64,9 +67,11 @@ def pay_table(
 
     cols = [
         TableColumn("Role", _pay_role, min_width=16),
-        TableColumn("Low", fig("low"), justify="right", no_wrap=True),
-        TableColumn("High", fig("high"), justify="right", no_wrap=True),
-        TableColumn("Midpoint", fig("mid"), justify="right", no_wrap=True),
+        *(  # the figures a row declares (their labels: Low, High, Midpoint)
+            TableColumn(c.label, fig(c.name), justify="right", no_wrap=True)
+            for c in PayRow.FIELDS
+            if c.choice
+        ),
     ]
     notes = ["Midpoint = middle of the range, not a median."]
     paid = [r for r in rows if r["low"] is not None]
@@ -162,7 +167,8 @@ def next_table(rows: Shown, out: TextIO) -> None:
             sign = "+" if r["median_change"] >= 0 else "-"
             return f"{sign}${abs(r['median_change']):,} a year"
 
-        cols.insert(3, TableColumn("Median to median", median_change, min_width=12))
+        label = MedianChange.median_change.label  # "Median to median"
+        cols.insert(3, TableColumn(label, median_change, min_width=12))
         areas = sorted({r["area"] for r in rows if r["area"]})
         where = "; ".join(areas) or "the area"
         notes = sorted(
@@ -247,8 +253,7 @@ def diff_table(
 
     cols = [
         TableColumn("Skill", lambda r: r["name"]),
-        TableColumn("Before", level("before"), justify="right"),
-        TableColumn("After", level("after"), justify="right"),
+        *(TableColumn(c.label, level(c.name), justify="right") for c in DiffRow.FIELDS[2:4]),
         TableColumn("Change", moved, justify="right"),
     ]
     count = len(document["unchanged"])

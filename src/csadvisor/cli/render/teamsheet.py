@@ -50,7 +50,7 @@ def fill(head: str, items: Sequence[str], width: int, lines: int, more: str) -> 
     line, fresh = head, True
     for i, item in enumerate(items):
         rest = len(items) - i - 1
-        after = (f"; +{rest} more" + (f" ({more})" if more else "")) if rest else ""
+        after = f"; +{rest} more" if rest else ""  # the shortest way to count the rest
         placed = False
         for _ in range(2):  # on this line, else on a new one
             last = len(out) >= lines - 1
@@ -63,8 +63,10 @@ def fill(head: str, items: Sequence[str], width: int, lines: int, more: str) -> 
             out.append(line.rstrip() + ("" if fresh else ";"))
             line, fresh = "  ", True
         if not placed:
-            counted = f"+{len(items) - i} more" + (f" ({more})" if more else "")
+            counted = f"+{len(items) - i} more"
             line = line + ("" if fresh else "; ") + counted
+            if more and cells(f"{line} ({more})") <= width:
+                line += f" ({more})"
             break
     out.append(line.rstrip())
     return out
@@ -132,7 +134,7 @@ def _sheet_lines(data: Sheet, width: int, show_files: bool) -> list[str]:
         )
     key = [f"{s.label} {escape_control(s.short)}" for s in data.skills]
     lines += fill("Key: ", key, width, 5, "--view sheet -f json")
-    more = "More: --view coverage|next|calibration, --target ROLE, --show-files, -f json"
+    more = "More: --view coverage|next|calibration, --show-files, --view sheet -f json"
     caps = [2, 2, 2]  # train first, mentors, calibration: shrunk to fit the screen
     room = MAX_LINES - len(lines) - 1 - (len(names) if show_files else 0)
     for i in (1, 2, 0):  # mentors give way first, what to train last

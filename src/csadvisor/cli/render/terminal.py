@@ -82,7 +82,8 @@ def text(value: Any, style: str = "") -> "Text":
 def money(value: float | None, currency: str | None, period: str | None = None) -> str:
     if value is None:
         return ""
-    whole = period != "hour" and float(value).is_integer()
+    # one format per period: whole dollars a year, cents an hour and a month
+    whole = period not in ("hour", "month") and float(value).is_integer()
     amount = f"{value:,.0f}" if whole else f"{value:,.2f}"
     return f"${amount}" if currency == "USD" else f"{amount} {currency or ''}".strip()
 

@@ -1,0 +1,173 @@
+"""A pay batch across places, a place per row, an industry, or with salaries. Pure.
+
+``pay ROLE -l A -l B`` (one record per role and place), ``--location-column`` (each row's
+own place, resolved by the caller), ``--industry`` (an industry's national figures) and
+``--salary`` / ``--salary-column`` (where each salary sits): the plain batch
+(:class:`PayBatch`) stays as it was for every other call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from csadvisor.core import rows
+from csadvisor.core.listings import BLANK_NAME, UNKNOWN_ROLE, LocalPayRow, PayRow, Request
+from csadvisor.core.lookup import unknown_role_message
+from csadvisor.core.paybatch import Asked, PayBatch, _own
+from csadvisor.core.paycheck import CHECK_BASIS, Scale, parse_salary
+from csadvisor.core.payrows import CheckRow, IndustryRow
+from csadvisor.core.rows import Parts, Record
+
+if TYPE_CHECKING:
+    from csadvisor.core.localpay import BlsLocation
+    from csadvisor.core.models import Catalog, Role
+
+NO_AREA = "no single BLS area on this row"
+_REQUEST = Request.NAMES
+_NO_CHECK = (None, None, None, None, None)
+if CheckRow.NAMES != (
+    "salary",
+    "percentile_band",
+    "percentile_estimate",
+    "compa_ratio",
+    "check_basis",
+):  # pragma: no cover - _own below spells them out for speed
+    raise ImportError("core.paywide: CheckRow's fields changed")
+PlaceOf = Callable[[str], "BlsLocation | str"]
+"""A row's place cell -> its BLS location, or the one line saying why there is none."""
+
+
+class WidePayBatch(PayBatch):
+    """Answers names with pay records for several places, a place per row, an industry,
+    and salaries placed among the percentiles; what was not found is kept for the error."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        period: str,
+        places: list[BlsLocation],
+        *,
+        industry: Any = None,
+        place_of: PlaceOf | None = None,
+        place_column: str | None = None,
+        default_place: str | None = None,
+        salary: float | None = None,
+        salary_column: str | None = None,
+        kept: Iterable[str] = (),
+    ) -> None:
+        super().__init__(catalog, period, places[0] if places else None)
+        self.places: list[Any] = list(places) or [None]
+        self.industry = industry
+        self.place_of = place_of
+        self.place_column = place_column
+        self.default_place = default_place
+        self.salary = salary
+        self.salary_column = salary_column
+        self.checking = salary is not None or salary_column is not None
+        self.kept = tuple(kept)  # the input columns to carry (others are read, not kept)
+        self.unknown_names = 0
+
+    def empty(self) -> dict[str, None]:
+        """The columns a line without figures still has, empty."""
+        empty = rows.blank(LocalPayRow)
+        if self.industry is not None:
+            empty.update(rows.blank(IndustryRow))
+        return empty
+
+    def answers(self, requests: Iterable[Asked]) -> Iterator[tuple[Record, Record]]:
+        from csadvisor.errors import escape_control
+
+        found: dict[tuple[str, int], tuple[Record, Scale | None]] = {}
+        blank = Parts(PayRow.unanswered(BLANK_NAME), self.empty())
+        not_found = Parts(PayRow.unanswered(UNKNOWN_ROLE), self.empty())
+        no_check = (None, None, None, None, None)
+        unknown: dict[str, tuple[str, str | None]] = {}
+        for request in requests:
+            name = request.query
+            query = escape_control(name)
+            cells = request.kept or {}
+            kept = {k: escape_control(cells[k]) for k in self.kept if k in cells} or None
+            where = f"line {request.line}: " if request.line is not None else ""
+            if not name:
+                yield blank, self._own(query, request.line, None, kept, no_check)
+                continue
+            self.asked += 1
+            role = self.index.find(name)
+            if role is None:
+                if name not in unknown:
+                    near = self.index.suggest(name)
+                    unknown[name] = (unknown_role_message(name, near), near[0] if near else None)
+                message, best = unknown[name]
+                self.unknown_names += 1
+                self.missing.append(where + message)
+                yield not_found, self._own(query, request.line, best, kept, no_check)
+                continue
+            places = self.places
+            if self.place_of is not None:
+                asked = (cells.get(self.place_column or "") or "").strip() or self.default_place
+                got = self.place_of(asked) if asked else "no place on this row"
+                if isinstance(got, str):
+                    self.missing.append(where + got)
+                    row = Parts(PayRow.unanswered(NO_AREA), self.empty(), {"local_note": got})
+                    yield row, self._own(query, request.line, None, kept, no_check)
+                    continue
+                places = [got]
+            salary = self.salary
+            if self.salary_column is not None:
+                salary = parse_salary(cells.get(self.salary_column, ""))
+            for place in places:
+                key = (role.id, id(place))
+                hit = found.get(key)
+                if hit is None:
+                    record = self.record_at(role, place)
+                    scale = Scale(rows.as_dict(record)) if self.checking else None
+                    hit = found[key] = (record, scale)
+                record, scale = hit
+                check = scale.values(salary) if scale is not None else None
+                yield record, self._own(query, request.line, None, kept, check)
+
+    def _own(
+        self,
+        query: str,
+        line: int | None,
+        suggestion: str | None,
+        kept: dict[str, str] | None,
+        check: tuple[Any, ...] | None,
+    ) -> Record:
+        """What one input line adds, flat (a batch formats 100,000 of them): what was
+        asked (``Request``), the input columns kept, the salary check (``CheckRow``)."""
+        if not self.checking:
+            return _own(query, line, suggestion, kept)
+        own = dict(zip(_REQUEST, (query, line, suggestion), strict=True))
+        if kept:
+            own.update(kept)
+        salary, band, estimate, ratio, basis = check or _NO_CHECK
+        own.update(salary=salary, percentile_band=band, percentile_estimate=estimate)
+        own["compa_ratio"] = ratio
+        if basis is None:  # else the role's shared part carries it: formatted once
+            own["check_basis"] = None
+        return own
+
+    def record_at(self, role: Role, place: BlsLocation | None) -> Record:
+        """The starting range, then the local (or industry) figures after it."""
+        rng = role.pay.per(self.period) if role.pay else None
+        record = PayRow.of(role, rng)
+        basis = {"check_basis": CHECK_BASIS} if self.checking else {}
+        if self.industry is not None:
+            return Parts(record, *self.industry.fields(role, self.period), basis)
+        if place is None:
+            return Parts(record, basis)
+        from csadvisor.core.localpay import local_fields
+
+        return Parts(record, local_fields(role, place, self.period), basis)
+
+    def not_found(self) -> tuple[str, ...]:
+        if not self.missing:
+            return ()
+        if self.asked > 1 and self.unknown_names:
+            return (*self.missing, f"{self.unknown_names} of {self.asked} names not found")
+        if self.asked > 1:
+            total = f"{len(self.missing)} of {self.asked} rows name no single BLS area"
+            return (*self.missing, total)
+        return tuple(self.missing)
