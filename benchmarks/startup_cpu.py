@@ -8,6 +8,10 @@ the venv where csadvisor is installed::
 
     python benchmarks/startup_cpu.py               # the four start-up targets, 40 rounds
     python benchmarks/startup_cpu.py --rounds 80
+    python benchmarks/startup_cpu.py --base /tmp/base/src   # also an older tree, A/B
+
+(``--base``: the ``src`` of another checkout, e.g. ``git archive COMMIT src data | tar -x
+-C /tmp/base``, run with ``PYTHONPATH`` by this Python: before and after in one run.)
 
 Every process gets what ``bench.py`` gives it: a private bytecode cache and a private
 ``CSADVISOR_CACHE_DIR``, filled by warm-up runs. A report, not a test: it exits 0.
@@ -37,6 +41,9 @@ CASES = (  # what is run, and at most how many times the minimal app's CPU time 
 )  # fmt: skip
 
 
+LAUNCHER = "import sys\nfrom csadvisor.__main__ import main\nsys.exit(main())\n"
+
+
 def cpu_seconds(cmd: list[str], env: dict[str, str]) -> float:
     """One run, output discarded: the CPU time (user + system) the child spent."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -51,6 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--base", type=Path, help="the src folder of a tree to compare")
     args = parser.parse_args()
     csadvisor = shutil.which("csadvisor", path=str(Path(sys.executable).parent)) or "csadvisor"
     work = Path(tempfile.mkdtemp(prefix="startup-cpu-"))
@@ -63,10 +71,18 @@ def main() -> None:
         env.pop("CSADVISOR_LOCATION", None)
         cmds = {"typer": [sys.executable, str(minimal)]}
         cmds |= {name: [csadvisor, *argv] for name, argv, _ in CASES}
+        envs = dict.fromkeys(cmds, env)
+        if args.base is not None:
+            launcher = work / "csadvisor"  # named as the console script, which it imitates
+            launcher.write_text(LAUNCHER, encoding="utf-8")
+            base_env = dict(env, PYTHONPATH=str(args.base.resolve()))
+            for name, argv, _ in CASES:
+                cmds["base " + name] = [sys.executable, str(launcher), *argv]
+                envs["base " + name] = base_env
         times: dict[str, list[float]] = {name: [] for name in cmds}
         for round_no in range(args.warmup + args.rounds):
             for name, cmd in cmds.items():
-                spent = cpu_seconds(cmd, env)
+                spent = cpu_seconds(cmd, envs[name])
                 if round_no >= args.warmup:
                     times[name].append(spent)
     finally:
@@ -79,12 +95,15 @@ def main() -> None:
     print(
         f"| minimal Typer app | {typer * 1e3:.1f} ms | {min(times['typer']) * 1e3:.1f} ms | | | |"
     )
-    for name, _, target in CASES:
+    names = [(name, target) for name, _, target in CASES]
+    if args.base is not None:
+        names += [("base " + name, target) for name, _, target in CASES]
+    for name, target in names:
         median = statistics.median(times[name])
         ratio = median / typer
         verdict = "PASS" if ratio <= target else "FAIL"
         low = min(times[name]) * 1e3
-        print(f"| csadvisor {name} | {median * 1e3:.1f} ms | {low:.1f} ms | {ratio:.3f}x "
+        print(f"| {name} | {median * 1e3:.1f} ms | {low:.1f} ms | {ratio:.3f}x "
               f"| <= {target:.2f}x | {verdict} |")  # fmt: skip
 
 
