@@ -28,6 +28,12 @@ from csadvisor.core.rolerows import (
     TrackRow,
 )
 from csadvisor.core.rows import Col, Parts, Record, Row, columns
+from csadvisor.core.teamrows import SKILL_IDS as SKILL_IDS
+from csadvisor.core.teamrows import TEAM_ANONYMOUS_COLUMNS as TEAM_ANONYMOUS_COLUMNS
+from csadvisor.core.teamrows import TEAM_CALIBRATION_COLUMNS as TEAM_CALIBRATION_COLUMNS
+from csadvisor.core.teamrows import TEAM_COLUMNS as TEAM_COLUMNS
+from csadvisor.core.teamrows import TEAM_NEXT_COLUMNS as TEAM_NEXT_COLUMNS
+from csadvisor.core.teamrows import TEAM_TARGET_COLUMNS as TEAM_TARGET_COLUMNS
 
 if TYPE_CHECKING:
     pass
@@ -104,20 +110,6 @@ AREA_COLUMNS = columns(AreaRow)
 CHECK_COLUMNS = columns(CheckRow)
 INDUSTRY_COLUMNS = columns(IndustryRow)
 INDUSTRY_LIST_COLUMNS = columns(IndustryListRow)
-SKILL_IDS = "SKILL..."  # in a column list: one column per skill id, in catalogue order
-TEAM_COLUMNS = ("kind", "person", "rater", "created", "role", SKILL_IDS, "evidence")
-TEAM_TARGET_COLUMNS = (
-    "kind", "skill", "required", "meet", "below", "total_gap",
-    "person", "rater", "readiness", "band", "met", "requirements",
-)  # fmt: skip
-TEAM_NEXT_COLUMNS = (
-    "person", "rater", "role", "suggestion", "title", "readiness", "band", "reason",
-)  # fmt: skip
-TEAM_CALIBRATION_COLUMNS = (
-    "person", "skill", "self", "manager", "difference", "flag",
-    "self_created", "manager_created", "self_evidence", "manager_evidence",
-)  # fmt: skip
-TEAM_ANONYMOUS_COLUMNS = ("view", "group", "people", "measure", "count")
 
 HISTORY_COLUMNS = columns(HistoryRow)
 DIFF_COLUMNS = columns(DiffRow)

@@ -6,7 +6,7 @@ stderr with the reason and skipped. The aggregation is ``csadvisor.core.team`` (
 module only reads files and picks the view. The tsv/csv/json path imports no rich.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Annotated, Any
 
@@ -14,6 +14,7 @@ import typer
 
 from csadvisor.cli.options import FormatOption, HeaderOption, application, command_app, examples
 from csadvisor.cli.output import View, emit
+from csadvisor.core.rows import Record
 from csadvisor.errors import DataError, Problem, UsageError, escape_control
 
 app = command_app()
@@ -155,6 +156,7 @@ def team(
     names = {s.id: s.name for s in cat.skills}
     files = ("source",) if show_files else ()
     document = None
+    rows: Sequence[Record]
     if anonymous:
         kind = "coverage" if chosen in (TeamView.sheet, TeamView.coverage) else chosen.value
         try:
@@ -195,7 +197,7 @@ def team(
         show = _shown("next_table")
     else:
         every = core.calibration_rows(members, cat)
-        rows = every if keep_all else [r for r in every if r["flag"]]
+        rows = every if keep_all else [r for r in every if r.flag]
         columns = records.TEAM_CALIBRATION_COLUMNS
         if show_files:
             columns += ("self_source", "manager_source")
