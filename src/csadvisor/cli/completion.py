@@ -81,10 +81,7 @@ def complete_assessments(incomplete: str) -> list[tuple[str, str]]:
     except Exception:
         return []
     pairs = [("latest", "the newest assessment")]
-    pairs += [
-        (s.id, str(s.result.get("role_title") or s.result.get("role") or ""))
-        for s in reversed(saved)
-    ]
+    pairs += [(s.id, s.result.role_title or s.result.role or "") for s in reversed(saved)]
     return _matching(pairs, incomplete)
 
 

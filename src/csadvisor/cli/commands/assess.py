@@ -1,7 +1,7 @@
 """The self-assessment and next-role advice (saved history: commands/history.py)."""
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +24,9 @@ from csadvisor.cli.options import (
 )
 from csadvisor.core.models import Rater
 from csadvisor.errors import CancelledError, UsageError
+
+if TYPE_CHECKING:
+    from csadvisor.core.result import Result
 
 app = command_app()
 
@@ -170,8 +173,7 @@ def assess(
     answers = answers._replace(
         name=name or answers.name, rater=rater.value if rater else answers.rater
     )
-    result = assessment.result(answers, cat)
-    add_local_pay(result, where, cat)
+    result = add_local_pay(assessment.result(answers, cat), where, cat)
     if assessment.all_same(answers) and answers_file is not None:
         application(ctx).warn(
             "warning: every skill has the same rating; the result will be unreliable"
@@ -181,21 +183,22 @@ def assess(
     if save:
         from csadvisor.storage import history
 
-        saved_to = history.save(result)
+        stored = history.save(result)
+        result, saved_to = stored.result, stored.path
     if export is not None:
         _export(result, export, force=force, saved=saved_to is not None)
         application(ctx).warn(f"wrote {export}")
-    more = where_more(result["id"] if saved_to is not None else None, export is None)
+    more = where_more(result.id if saved_to is not None else None, export is None)
     show_result(result, fmt, header, details=details, more=more, plain=plain)
     if saved_to is not None:
-        application(ctx).warn(f"saved as {result['id']} ({saved_to})")
-        if result.get("name"):  # about someone else: not among your own
+        application(ctx).warn(f"saved as {result.id} ({saved_to})")
+        if result.name:  # about someone else: not among your own
             from csadvisor.cli.commands import shell_word
 
             application(ctx).warn(
-                f"saved about {result['name']} (rated by {result.get('rater') or 'self'}), "
+                f"saved about {result.name} (rated by {result.rater or 'self'}), "
                 "apart from your own assessments; see it with: csadvisor history --person "
-                + shell_word(str(result["name"]))
+                + shell_word(result.name)
             )
 
 
@@ -283,7 +286,7 @@ def _ask_in_terminal(
     return checks.answers(Parsed(doc, {}), "<terminal>", cat)
 
 
-def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) -> None:
+def _export(result: "Result", target: str, *, force: bool, saved: bool) -> None:
     """Write the plan atomically, with the mode the user's umask gives (it is to be shared)."""
     from csadvisor.cli.commands import write_plan
     from csadvisor.cli.render.plan import result_markdown

@@ -250,11 +250,8 @@ def latest_answers(catalog: Catalog, warn: Callable[[str], None]) -> Previous | 
     if not saved:
         return None
     result = saved[-1].result
-    role = result.get("role")
-    ratings = {k: v for k, v in result["ratings"].items() if k in catalog.skill_by_id}
-    return Previous(
-        Answers(role if isinstance(role, str) else None, ratings), str(result["created"])
-    )
+    ratings = {k: v for k, v in result.ratings.items() if k in catalog.skill_by_id}
+    return Previous(Answers(result.role, ratings), result.created)
 
 
 _FALSE = ("", "0", "false", "no", "off")
