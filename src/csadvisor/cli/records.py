@@ -8,7 +8,7 @@ of each command's TSV/CSV output (the README's column table is checked against i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from csadvisor.core.listings import LOCAL_COLUMNS as LOCAL_COLUMNS
 from csadvisor.core.listings import NO_RANGE as NO_RANGE
@@ -37,6 +37,7 @@ from csadvisor.core.teamrows import TEAM_TARGET_COLUMNS as TEAM_TARGET_COLUMNS
 
 if TYPE_CHECKING:
     from csadvisor.core.result import Result, RoleReadiness
+    from csadvisor.core.teamsheet import Sheet
 
 
 class HistoryRow(Row):
@@ -227,7 +228,7 @@ def readiness_records(result: Result) -> list[Record]:
     return out
 
 
-def sheet_document(sheet: Any) -> dict[str, Any]:
+def sheet_document(sheet: Sheet) -> dict[str, object]:
     """The team sheet as json prints it: the same content the terminal sheet draws."""
     from dataclasses import asdict
 

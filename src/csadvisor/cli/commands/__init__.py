@@ -6,7 +6,7 @@ imports only itself and this package (tests/test_shell.py).
 """
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,10 @@ from csadvisor.cli.options import application
 from csadvisor.errors import UsageError
 
 if TYPE_CHECKING:
+    from enum import Enum
+    from typing import TextIO
+
+    from csadvisor.cli.output import Shown
     from csadvisor.core.localpay import BlsLocation
     from csadvisor.core.models import Catalog
     from csadvisor.core.result import Result
@@ -22,7 +26,7 @@ if TYPE_CHECKING:
 
 def show_result(
     result: "Result",
-    fmt: Any,
+    fmt: "Enum | str | None",
     header: bool,
     *,
     details: bool = True,
@@ -34,7 +38,7 @@ def show_result(
     from csadvisor.cli import records
     from csadvisor.cli.output import View, emit
 
-    def readable(rows: Any, out: Any) -> None:
+    def readable(rows: "Shown", out: "TextIO") -> None:
         from csadvisor.cli.render.result import write_result, write_summary
 
         if details:
@@ -87,7 +91,7 @@ def add_local_pay(result: "Result", where: "BlsLocation | None", cat: "Catalog")
     return result.replace(local_pay=summary_pay(current, roles.get(item.role), where))
 
 
-def location_for(ctx: typer.Context, location: str | None) -> Any:
+def location_for(ctx: typer.Context, location: str | None) -> "BlsLocation | None":
     """The BLS area ``--location`` names (None without one, or for an organisation's own)."""
     if location is None:
         return None
@@ -198,7 +202,7 @@ def write_plan(text: str, target: str, *, force: bool) -> None:
         raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
 
 
-def pick_saved(ident: str, person: str | None, every: list[Any]) -> Any:
+def pick_saved(ident: str, person: str | None, every: "list[Saved]") -> "Saved":
     """An id (anyone's), or 'latest' of the person's (default: your own self-assessments),
     among ``every`` saved assessment."""
     from csadvisor.storage import history
