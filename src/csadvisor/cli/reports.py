@@ -48,17 +48,9 @@ def team_report(
 
     if anonymous:
         names = {s.id: s.name for s in cat.skills}
-        coverage = [
-            r.as_dict()
-            for r in core.anonymous_rows("coverage", members, cat, level=level, min_group=min_group)
-        ]
+        coverage = core.anonymous_rows("coverage", members, cat, level=level, min_group=min_group)
         target = (
-            [
-                r.as_dict()
-                for r in core.anonymous_rows(
-                    "target", members, cat, level=level, role=role, min_group=min_group
-                )
-            ]
+            core.anonymous_rows("target", members, cat, level=level, role=role, min_group=min_group)
             if role is not None
             else []
         )

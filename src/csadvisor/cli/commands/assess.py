@@ -1,7 +1,7 @@
 """The self-assessment and next-role advice (saved history: commands/history.py)."""
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,6 +28,8 @@ from csadvisor.errors import CancelledError, UsageError
 
 if TYPE_CHECKING:
     from csadvisor.cli.export import ExportFormat
+    from csadvisor.core.advisor import Answers
+    from csadvisor.core.models import Catalog
     from csadvisor.core.result import Result
 
 app = command_app()
@@ -202,7 +204,7 @@ def assess(
             )
 
 
-def answers_template(cat: Any) -> str:
+def answers_template(cat: "Catalog") -> str:
     """An answers file with every skill and its levels, each level a comment to choose by.
 
     Every rating is left empty, so an unfilled template is refused rather than scored.
@@ -250,7 +252,7 @@ def _checked_name(name: str) -> str:
 
 def _ask_in_terminal(
     run: Application, *, accessible: bool = False, fresh: bool = False, evidence: bool = False
-) -> Any:
+) -> "Answers":
     import os
 
     cat = run.catalog()
@@ -275,7 +277,7 @@ def _ask_in_terminal(
     finally:
         close()
     # The interactive path goes through the same validator as --answers.
-    doc: dict[str, Any] = {"skills": dict(answers.ratings)}
+    doc: dict[str, object] = {"skills": dict(answers.ratings)}
     if answers.role:
         doc["role"] = answers.role
     if answers.evidence:

@@ -1,7 +1,7 @@
 """What comes next: from a role, or from your latest (or a given) assessment."""
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,6 +28,8 @@ from csadvisor.core.models import DEFAULT_RATER
 from csadvisor.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
+    from enum import Enum
+
     from csadvisor.core.result import Result
 
 app = command_app()
@@ -86,7 +88,7 @@ def next_(
 
 
 def _next_from_role(
-    ctx: typer.Context, name: str, location: str | None, fmt: Any, header: bool
+    ctx: typer.Context, name: str, location: str | None, fmt: "Enum | None", header: bool
 ) -> None:
     """The next steps up the track from a role (with local medians for a BLS location)."""
     from csadvisor.cli import records
@@ -118,7 +120,7 @@ def _next_from_result(
     ctx: typer.Context,
     assessment_file: str | None,
     location: str | None,
-    fmt: Any,
+    fmt: "Enum | None",
     header: bool,
     details: bool,
     person: str | None = None,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from typing import NamedTuple, TextIO
 
 from csadvisor.cli.prompts.questions import BACK, Ask, Choice, Question
 from csadvisor.core.advisor import Answers
@@ -236,7 +236,7 @@ def _role_default(catalog: Catalog, previous: Previous | None) -> str | None:
     return role if role in catalog.role_by_id else None
 
 
-def _valid_level(value: Any) -> int | None:
+def _valid_level(value: object) -> int | None:
     return value if isinstance(value, int) and 1 <= value <= 5 else None
 
 
@@ -274,7 +274,7 @@ def terminal_ask(accessible: bool = False) -> tuple[Ask, Callable[[], None]]:
     """
     import sys
 
-    out: Any = sys.stdout
+    out: TextIO = sys.stdout
     close: Callable[[], None] = lambda: None  # noqa: E731
     if not sys.stdout.isatty():
         out = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
