@@ -252,21 +252,9 @@ def oews_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
             area = key[4:11]
             if area not in areas:
                 raise BuildError(f"{key}: area {area} is not in the area table")
-            values, footnotes = cells[: len(MEASURES)], cells[len(MEASURES) :]
-            out: list[str] = []
-            notes: list[str] = []
-            for (_, column, _), value, footnote in zip(MEASURES, values, footnotes, strict=True):
-                if value is None or value == "-":
-                    if not footnote:
-                        raise BuildError(f"{key} {column}: missing value without a footnote")
-                    out.append("")
-                else:
-                    if not re.fullmatch(r"\d+(\.\d+)?", value):
-                        raise BuildError(f"{key} {column}: value {value!r} is not a number")
-                    out.append(value)
-                if footnote:
-                    notes.append(f"{column}:{footnote}")
-            rows.append((area, soc, RELEASE, *out, " ".join(notes)))
+            count = len(MEASURES)
+            out, notes = measure_cells(key, MEASURES, cells[:count], cells[count:])
+            rows.append((area, soc, RELEASE, *out, notes))
     rows.sort(key=lambda row: (row[0], row[1]))
     return rows
 
