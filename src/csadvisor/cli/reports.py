@@ -6,9 +6,12 @@ or as Markdown. ``cli.export`` checks the target and writes it; the pages are dr
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csadvisor.cli.export import ExportFormat, generator
+
+if TYPE_CHECKING:  # drawn only when a report is written
+    from csadvisor.cli.render.html.team import AnonymousSheet
 
 
 def plan_report(result: Mapping[str, Any], fmt: ExportFormat, *, saved: bool) -> str:
@@ -38,41 +41,15 @@ def team_report(
 
     Raises ``core.team.Refused`` when an anonymous group would be smaller than allowed.
     """
-    from csadvisor.core import team as core
-
     if anonymous:
-        names = {s.id: s.name for s in cat.skills}
-        coverage = core.anonymous_rows("coverage", members, cat, level=level, min_group=min_group)
-        target = (
-            core.anonymous_rows("target", members, cat, level=level, role=role, min_group=min_group)
-            if role is not None
-            else []
-        )
-        title = role.title if role is not None else None
+        counts = _anonymous(members, cat, role, level, min_holders, min_group)
         if fmt is ExportFormat.html:
             from csadvisor.cli.render.html.team import anonymous_html
 
-            return anonymous_html(
-                coverage,
-                target,
-                names=names,
-                level=level,
-                min_holders=min_holders,
-                role_title=title,
-                date=today,
-                generator=generator(),
-            )
+            return anonymous_html(counts, date=today, generator=generator())
         from csadvisor.cli.render.teamreport import anonymous_markdown
 
-        return anonymous_markdown(
-            coverage,
-            target,
-            names=names,
-            level=level,
-            min_holders=min_holders,
-            role_title=title,
-            date=today,
-        )
+        return anonymous_markdown(counts, date=today)
     from csadvisor.core import teamsheet
 
     sheet = teamsheet.build(members, cat, level=level, min_holders=min_holders, target=role)
@@ -98,3 +75,42 @@ def _readiness(members: Sequence[Any], cat: Any, role: Any) -> list[Any]:
         for r in core.target_rows(members, cat, role)
         if r["kind"] == "person"
     ]
+
+
+def _anonymous(
+    members: Sequence[Any], cat: Any, role: Any, level: int, min_holders: int, min_group: int
+) -> AnonymousSheet:
+    """The anonymous sheet's counts (``core.team.anonymous_rows``) as one record, for the
+    page and the Markdown alike."""
+    from csadvisor.cli.render.html.team import AnonymousSheet, SkillCounts
+    from csadvisor.core import team as core
+
+    names = {s.id: s.name for s in cat.skills}
+    by_skill: dict[str, dict[str, int]] = {}
+    people = 0
+    for r in core.anonymous_rows("coverage", members, cat, level=level, min_group=min_group):
+        by_skill.setdefault(r["group"], {})[r["measure"]] = r["count"]
+        people = r["people"]
+    skills = []
+    for skill, counts in by_skill.items():
+        bench = counts.get(f"at level {level} or more", 0)
+        levels = tuple(counts.get(f"level {k}", 0) for k in range(1, 6))
+        skills.append(SkillCounts(names.get(skill, skill), levels, bench, bench < min_holders))
+    target = (
+        core.anonymous_rows("target", members, cat, level=level, role=role, min_group=min_group)
+        if role is not None
+        else []
+    )
+    meet: dict[str, dict[str, int]] = {}
+    for r in target:
+        if r["group"] in names:
+            meet.setdefault(r["group"], {})[r["measure"]] = r["count"]
+    return AnonymousSheet(
+        people=people,
+        level=level,
+        min_holders=min_holders,
+        skills=skills,
+        role_title=role.title if role is not None and target else None,
+        bands=[(r["measure"], r["count"]) for r in target if r["group"] not in names],
+        meet=[(names.get(g, g), c.get("meet", 0), c.get("below", 0)) for g, c in meet.items()],
+    )

@@ -3,11 +3,14 @@ tables, every piece of data text through the one Markdown escaper."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from csadvisor.cli.render.markdown import markdown_text as md
 from csadvisor.core.teamsheet import Sheet
+
+if TYPE_CHECKING:  # the record only: Markdown draws no page
+    from csadvisor.cli.render.html.team import AnonymousSheet
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: int = 0) -> list[str]:
@@ -88,34 +91,15 @@ def team_markdown(sheet: Sheet, readiness: Sequence[Any], *, date: str) -> str:
     return "\n".join(lines)
 
 
-def anonymous_markdown(
-    coverage: Sequence[Mapping[str, Any]],
-    target: Sequence[Mapping[str, Any]],
-    *,
-    names: Mapping[str, str],
-    level: int,
-    min_holders: int,
-    role_title: str | None,
-    date: str,
-) -> str:
-    by_skill: dict[str, dict[str, int]] = {}
-    people = 0
-    for r in coverage:
-        by_skill.setdefault(r["group"], {})[r["measure"]] = r["count"]
-        people = r["people"]
-    measures = [f"level {k}" for k in range(1, 6)] + [f"at level {level} or more"]
-    lines = ["# Team skills sheet (anonymous)", "", f"- Date: {md(date)}", f"- People: {people}"]
-    lines += ["", "Counts only: no names, file names or examples.", ""]
+def anonymous_markdown(sheet: AnonymousSheet, *, date: str) -> str:
+    """Counts only: no name, file name or example."""
+    lines = ["# Team skills sheet (anonymous)", "", f"- Date: {md(date)}"]
+    lines += [f"- People: {sheet.people}", "", "Counts only: no names, file names or examples.", ""]
     lines += ["## How many people at each level", ""]
-    rows = [
-        [names.get(g, g), "yes" if c.get(measures[-1], 0) < min_holders else ""]
-        + [c.get(m, 0) for m in measures]
-        for g, c in by_skill.items()
-    ]
+    rows = [[s.skill, "yes" if s.single_point else "", *s.levels, s.bench] for s in sheet.skills]
     heads = ["Skill", "Single point of failure", *(f"Level {k}" for k in range(1, 6))]
-    lines += _table([*heads, f"At {level}+"], rows, 6)
-    if role_title is not None and target:
-        lines += [f"## Readiness for {md(role_title)}", ""]
-        bands = [(r["measure"], r["count"]) for r in target if r["group"] not in names]
-        lines += _table(["Band", "People"], bands, 1)
+    lines += _table([*heads, f"At {sheet.level}+"], rows, 6)
+    if sheet.role_title is not None:
+        lines += [f"## Readiness for {md(sheet.role_title)}", ""]
+        lines += _table(["Band", "People"], sheet.bands, 1)
     return "\n".join(lines)
