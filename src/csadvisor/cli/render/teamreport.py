@@ -21,6 +21,13 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: in
     return [*out, ""]
 
 
+def _table_or_none(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: int = 0
+) -> list[str]:
+    """:func:`_table`, or "None." for no rows."""
+    return _table(headers, rows, numeric) if rows else ["None.", ""]
+
+
 def team_markdown(sheet: Sheet, readiness: Sequence[Any], *, date: str) -> str:
     lines = ["# Team skills sheet", "", f"- Date: {md(date)}", f"- People: {len(sheet.people)}"]
     lines += ["", "## Who holds what", ""]
@@ -43,7 +50,7 @@ def team_markdown(sheet: Sheet, readiness: Sequence[Any], *, date: str) -> str:
     lines += ["Key: " + "; ".join(f"{md(s.label)} {md(s.name)}" for s in sheet.skills), ""]
     lines += ["## Bench and single points of failure", ""]
     spof = [(s.name, sheet.bench[s.id]) for s in sheet.skills if s.id in sheet.single_points]
-    lines += _table(["Skill", f"People at {sheet.level}+"], spof, 1) if spof else ["None.", ""]
+    lines += _table_or_none(["Skill", f"People at {sheet.level}+"], spof, 1)
     if sheet.target is not None:
         lines += [f"## Readiness for {md(sheet.target.title)}", ""]
         rows = [
@@ -65,21 +72,15 @@ def team_markdown(sheet: Sheet, readiness: Sequence[Any], *, date: str) -> str:
             )
     lines += ["## Who could mentor whom", ""]
     pairs = [(m.name, m.mentor, m.mentee, m.mentor_level, m.mentee_level) for m in sheet.mentoring]
-    lines += (
-        _table(["Skill", "Mentor", "Could help", "Mentor level", "Their level"], pairs, 2)
-        if pairs
-        else ["None.", ""]
+    lines += _table_or_none(
+        ["Skill", "Mentor", "Could help", "Mentor level", "Their level"], pairs, 2
     )
     lines += ["## Calibration outliers", ""]
     outliers = [
         (o.person, o.name, o.self_level, o.manager_level, f"{o.manager_level - o.self_level:+d}")
         for o in sheet.outliers
     ]
-    lines += (
-        _table(["Person", "Skill", "Self", "Manager", "Difference"], outliers, 3)
-        if outliers
-        else ["None.", ""]
-    )
+    lines += _table_or_none(["Person", "Skill", "Self", "Manager", "Difference"], outliers, 3)
     lines += ["## Next step for each person", ""]
     steps = [
         (p.person, "top of the track", "", "")
