@@ -5,16 +5,19 @@ or as Markdown. ``cli.export`` checks the target and writes it; the pages are dr
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from csadvisor.cli.export import ExportFormat, generator
 
-if TYPE_CHECKING:  # drawn only when a report is written
-    from csadvisor.cli.render.html.team import AnonymousSheet
+if TYPE_CHECKING:
+    from csadvisor.cli.render.html.team import AnonymousSheet, Readiness
+    from csadvisor.core.models import Catalog, Role
+    from csadvisor.core.result import Result
+    from csadvisor.core.team import Member
 
 
-def plan_report(result: Mapping[str, Any], fmt: ExportFormat, *, saved: bool) -> str:
+def plan_report(result: Result, fmt: ExportFormat, *, saved: bool) -> str:
     """A person's plan from an assessment result."""
     if fmt is ExportFormat.html:
         from csadvisor.cli.render.html.plan import plan_html
@@ -26,11 +29,11 @@ def plan_report(result: Mapping[str, Any], fmt: ExportFormat, *, saved: bool) ->
 
 
 def team_report(
-    members: Sequence[Any],
-    cat: Any,
+    members: Sequence[Member],
+    cat: Catalog,
     fmt: ExportFormat,
     *,
-    role: Any,
+    role: Role | None,
     level: int,
     min_holders: int,
     anonymous: bool,
@@ -63,7 +66,7 @@ def team_report(
     return team_markdown(sheet, readiness, date=today)
 
 
-def _readiness(members: Sequence[Any], cat: Any, role: Any) -> list[Any]:
+def _readiness(members: Sequence[Member], cat: Catalog, role: Role | None) -> list[Readiness]:
     """Each person's readiness for ``role`` (the sheet's target), most ready first."""
     from csadvisor.cli.render.html.team import Readiness
     from csadvisor.core import team as core
@@ -71,14 +74,24 @@ def _readiness(members: Sequence[Any], cat: Any, role: Any) -> list[Any]:
     if role is None:
         return []
     return [
-        Readiness(r["person"], r["rater"], r["readiness"], r["band"], r["met"], r["requirements"])
+        Readiness(r.person, r.rater, r.readiness, r.band, r.met, r.requirements)
         for r in core.target_rows(members, cat, role)
-        if r["kind"] == "person"
+        if r.person is not None  # a person's row (the skill rows have no person)
+        and r.rater is not None
+        and r.readiness is not None
+        and r.band is not None
+        and r.met is not None
+        and r.requirements is not None
     ]
 
 
 def _anonymous(
-    members: Sequence[Any], cat: Any, role: Any, level: int, min_holders: int, min_group: int
+    members: Sequence[Member],
+    cat: Catalog,
+    role: Role | None,
+    level: int,
+    min_holders: int,
+    min_group: int,
 ) -> AnonymousSheet:
     """The anonymous sheet's counts (``core.team.anonymous_rows``) as one record, for the
     page and the Markdown alike."""
@@ -89,8 +102,8 @@ def _anonymous(
     by_skill: dict[str, dict[str, int]] = {}
     people = 0
     for r in core.anonymous_rows("coverage", members, cat, level=level, min_group=min_group):
-        by_skill.setdefault(r["group"], {})[r["measure"]] = r["count"]
-        people = r["people"]
+        by_skill.setdefault(r.group, {})[r.measure] = r.count
+        people = r.people
     skills = []
     for skill, counts in by_skill.items():
         bench = counts.get(f"at level {level} or more", 0)
@@ -103,14 +116,14 @@ def _anonymous(
     )
     meet: dict[str, dict[str, int]] = {}
     for r in target:
-        if r["group"] in names:
-            meet.setdefault(r["group"], {})[r["measure"]] = r["count"]
+        if r.group in names:
+            meet.setdefault(r.group, {})[r.measure] = r.count
     return AnonymousSheet(
         people=people,
         level=level,
         min_holders=min_holders,
         skills=skills,
         role_title=role.title if role is not None and target else None,
-        bands=[(r["measure"], r["count"]) for r in target if r["group"] not in names],
+        bands=[(r.measure, r.count) for r in target if r.group not in names],
         meet=[(names.get(g, g), c.get("meet", 0), c.get("below", 0)) for g, c in meet.items()],
     )

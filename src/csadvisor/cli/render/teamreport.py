@@ -4,13 +4,10 @@ tables, every piece of data text through the one Markdown escaper."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
+from csadvisor.cli.render.html.team import AnonymousSheet, Readiness
 from csadvisor.cli.render.markdown import markdown_text as md
 from csadvisor.core.teamsheet import Sheet
-
-if TYPE_CHECKING:  # the record only: Markdown draws no page
-    from csadvisor.cli.render.html.team import AnonymousSheet
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: int = 0) -> list[str]:
@@ -28,7 +25,7 @@ def _table_or_none(
     return _table(headers, rows, numeric) if rows else ["None.", ""]
 
 
-def team_markdown(sheet: Sheet, readiness: Sequence[Any], *, date: str) -> str:
+def team_markdown(sheet: Sheet, readiness: Sequence[Readiness], *, date: str) -> str:
     lines = ["# Team skills sheet", "", f"- Date: {md(date)}", f"- People: {len(sheet.people)}"]
     lines += ["", "## Who holds what", ""]
     lines.append(
