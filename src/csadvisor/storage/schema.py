@@ -370,9 +370,9 @@ class Record(Spec):
         if not value.keys() <= self.fields.keys():
             for k in value:
                 if k not in self.fields:
-                    known = ", ".join(self.fields)
+                    names = ", ".join(self.fields)
                     where = (path, k if isinstance(k, str) else _Raw(f"[{describe(k)}]"))
-                    c.fail(where, f"unknown key {describe(k)} (known keys: {known})")
+                    c.fail(where, f"unknown key {describe(k)} (known keys: {names})")
                     ok = False
         known = c.known_good
         for name, required, check, kind, ident in self.plan:
