@@ -6,8 +6,9 @@ deep nesting; here a flat loop with its own stack keeps only text, whole and dec
 booleans, null, lists and mappings, and every limit is checked as the events arrive.
 
 The walker records the line of every field path as it goes, so that each message reads
-``file:line: path: message``. (It reads each file once: there is no faster pass without
-lines to drift from this one.)
+``file:line: path: message``. A caller that checks a large file may ask it not to
+(``lines=False``: the same walk, the same values and problems, only no line table) and
+read the file again with lines when its check finds a problem (``catalog``).
 
 Anchors and aliases are allowed, as go-yaml and Kubernetes allow them: a file written by
 ``yaml.safe_dump`` of shared Python objects contains them. An alias re-uses the anchored
@@ -84,14 +85,18 @@ class _Stop(Exception):
     by alias, an undefined alias, a second document."""
 
 
-def parse_yaml(text: str, label: str, *, max_values: int = MAX_VALUES) -> Parsed:
+def parse_yaml(
+    text: str, label: str, *, max_values: int = MAX_VALUES, lines: bool = True
+) -> Parsed:
     """One YAML document as plain values, or DataError naming file, line and field.
 
     A document of more than ``max_values`` values is refused where it passes the limit.
+    ``lines=False``: the line of each field is not recorded (``Parsed.lines`` is None);
+    the reader's own problems still name theirs.
     """
     import yaml
 
-    return _Walker(yaml, label, max_values).run(text)
+    return _Walker(yaml, label, max_values, lines).run(text)
 
 
 def _tag_text(tag: str) -> str:
@@ -101,11 +106,13 @@ def _tag_text(tag: str) -> str:
 class _Walker:
     """One pass over a document's events; its own stack, so no depth can exhaust Python's."""
 
-    def __init__(self, yaml: Any, label: str, max_values: int = MAX_VALUES) -> None:
+    def __init__(
+        self, yaml: Any, label: str, max_values: int = MAX_VALUES, lines: bool = True
+    ) -> None:
         self.yaml = yaml
         self.max_values = max_values
         self.label = label
-        self.lines: dict[str, int] = {}
+        self.lines: dict[str, int] | None = {} if lines else None
         self.problems: list[Problem] = []
         self.resolver = yaml.resolver.Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
@@ -170,7 +177,9 @@ class _Walker:
                 anchor = event.anchor
                 tag = event.tag
                 value = event.value
-                if not stack:
+                if lines is None:
+                    pass
+                elif not stack:
                     lines.setdefault("", event.start_mark.line + 1)
                 elif type(stack[-1][0]) is list:  # a key records its own line
                     line = event.start_mark.line + 1
@@ -209,7 +218,9 @@ class _Walker:
                     self.fail(
                         self._line(event), here, f"YAML tag '{_tag_text(tag)}' is not allowed"
                     )
-                line = lines.setdefault(here, self._line(event))  # as line_of will find it
+                line = 0  # as line_of will find it:
+                if lines is not None:
+                    line = lines.setdefault(here, self._line(event))
                 container: Any = {} if kind is map_start else []
                 stack.append([container, _NO_KEY, here, event.anchor, produced, ok, line])
                 produced += 1
@@ -244,7 +255,8 @@ class _Walker:
                         f"YAML aliases make {expanded} of its {produced} values so far, more"
                         f" than the {alias_ratio(produced):.0%} allowed (an alias bomb?)",
                     )
-                lines.setdefault(self._path_here(stack), self._line(event))
+                if lines is not None:
+                    lines.setdefault(self._path_here(stack), self._line(event))
             elif kind is doc_start:
                 documents += 1
                 if documents > 1:
@@ -275,14 +287,14 @@ class _Walker:
             elif value is None or not isinstance(value, (str, int, float, bool)):
                 self.fail(self._line(event), top[2], "mapping keys must be plain text")
                 top[1] = _BAD
-            else:
+            elif value in container:
                 sub = f"{top[2]}.{value}" if top[2] else str(value)
-                if value in container:
-                    self.fail(self._line(event), sub, "duplicate key")
-                    top[1] = _BAD
-                else:
-                    lines[sub] = self._line(event)
-                    top[1] = value
+                self.fail(self._line(event), sub, "duplicate key")
+                top[1] = _BAD
+            else:
+                if lines is not None:
+                    lines[f"{top[2]}.{value}" if top[2] else str(value)] = self._line(event)
+                top[1] = value
 
     def _stop(self, event: Any, path: str, message: str) -> NoReturn:
         """A problem that ends the reading at once, reported alone, with its field path."""
