@@ -46,9 +46,9 @@ class Checker:
         self.more = 0  # problems past MAX_PROBLEMS (the checking stops at the first)
         # Values repeat thousands of times in a large catalogue (skill ids, levels, "USD",
         # duties): each distinct one is checked once per spec (by the spec's id).
-        self.known_good: dict[int, set[Any]] = {}
+        self.known_good: dict[int, set[object]] = {}
 
-    def good(self, spec: object) -> set[Any]:
+    def good(self, spec: object) -> set[object]:
         """The values that passed ``spec`` unchanged so far (see ``schema.Spec``)."""
         found = self.known_good.get(id(spec))
         if found is None:
