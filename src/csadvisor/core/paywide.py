@@ -26,16 +26,20 @@ if TYPE_CHECKING:
 NO_AREA = "no single BLS area on this row"
 _REQUEST = Request.NAMES
 _NO_CHECK = (None, None, None, None, None)
-if CheckRow.NAMES != (
+if _REQUEST != ("query", "line", "suggestion") or CheckRow.NAMES != (
     "salary",
     "percentile_band",
     "percentile_estimate",
     "compa_ratio",
     "check_basis",
 ):  # pragma: no cover - _own below spells them out for speed
-    raise ImportError("core.paywide: CheckRow's fields changed")
+    raise ImportError("core.paywide: Request's or CheckRow's fields changed")
 PlaceOf = Callable[[str], "BlsLocation | str"]
 """A row's place cell -> its BLS location, or the one line saying why there is none."""
+
+
+def _where(line: int | None) -> str:
+    return f"line {line}: " if line is not None else ""
 
 
 class WidePayBatch(PayBatch):
@@ -83,24 +87,29 @@ class WidePayBatch(PayBatch):
         not_found = Parts(PayRow.unanswered(UNKNOWN_ROLE), self.empty())
         no_check = (None, None, None, None, None)
         unknown: dict[str, tuple[str, str | None]] = {}
+        roles: dict[str, Role | None] = {}  # a batch names a few roles many times
         for request in requests:
             name = request.query
             query = escape_control(name)
             cells = request.kept or {}
             kept = {k: escape_control(cells[k]) for k in self.kept if k in cells} or None
-            where = f"line {request.line}: " if request.line is not None else ""
             if not name:
                 yield blank, self._own(query, request.line, None, kept, no_check)
                 continue
             self.asked += 1
-            role = self.index.find(name)
+            try:
+                role = roles[name]
+            except KeyError:
+                role = self.index.find(name)
+                if len(roles) < 4096:
+                    roles[name] = role
             if role is None:
                 if name not in unknown:
                     near = self.index.suggest(name)
                     unknown[name] = (unknown_role_message(name, near), near[0] if near else None)
                 message, best = unknown[name]
                 self.unknown_names += 1
-                self.missing.append(where + message)
+                self.missing.append(_where(request.line) + message)
                 yield not_found, self._own(query, request.line, best, kept, no_check)
                 continue
             places = self.places
@@ -108,7 +117,7 @@ class WidePayBatch(PayBatch):
                 asked = (cells.get(self.place_column or "") or "").strip() or self.default_place
                 got = self.place_of(asked) if asked else "no place on this row"
                 if isinstance(got, str):
-                    self.missing.append(where + got)
+                    self.missing.append(_where(request.line) + got)
                     row = Parts(PayRow.unanswered(NO_AREA), self.empty(), {"local_note": got})
                     yield row, self._own(query, request.line, None, kept, no_check)
                     continue
@@ -139,7 +148,7 @@ class WidePayBatch(PayBatch):
         asked (``Request``), the input columns kept, the salary check (``CheckRow``)."""
         if not self.checking:
             return _own(query, line, suggestion, kept)
-        own = dict(zip(_REQUEST, (query, line, suggestion), strict=True))
+        own = {"query": query, "line": line, "suggestion": suggestion}  # Request's fields
         if kept:
             own.update(kept)
         salary, band, estimate, ratio, basis = check or _NO_CHECK

@@ -65,7 +65,7 @@ class Saved:
     result: Result
 
 
-_KNOWN_GOOD: set[tuple[int, str]] = set()  # (spec, text) pairs that passed, across a team's files
+_KNOWN_GOOD: dict[int, set[object]] = {}  # values that passed each spec, across a team's files
 
 #: What ``team`` reads of a result: these fields are checked in full, the rest by name.
 TEAM_FIELDS = frozenset(
@@ -82,7 +82,7 @@ def problem(doc: object, only: frozenset[str] | None = None) -> str | None:
 
     checker = Checker()
     if only is not None:  # many files, the same skill ids and raters: remember what passed
-        if len(_KNOWN_GOOD) > 100_000:
+        if sum(map(len, _KNOWN_GOOD.values())) > 100_000:
             _KNOWN_GOOD.clear()
         checker.known_good = _KNOWN_GOOD
     if result_spec().check(doc, "", checker, only) is INVALID or checker.problems:
