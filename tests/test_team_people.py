@@ -392,3 +392,23 @@ def test_a_long_name_is_never_cut_and_next_steps_move_below(
     assert len(lines) <= 23
     assert any(line.startswith(long_name + " ") for line in lines)
     assert any(line.startswith("Next: ") for line in lines)
+
+
+def test_the_sheet_names_a_skill_to_train_first_when_next_steps_move_below(
+    invoke: Any, big_team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With long names, next steps take lines of their own and what to train gets one
+    line: it must still name a skill, not only "+3 more" after the role (found in p4)."""
+    (big_team / "long.yaml").write_text(
+        "name: Priya Raghunathan-Venkatesan\nskills: {empathy: 5}\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("COLUMNS", "80")
+    res = invoke("team", str(big_team), "--missing", "2", "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    doc = invoke("team", str(big_team), "--missing", "2", "--view", "sheet", "-f", "json")
+    sheet = json.loads(doc.stdout)
+    first = sheet["train_first"]["skills"][0]["skill"]
+    (short,) = [s["short"] for s in sheet["skills"] if s["id"] == first]
+    (train,) = [line for line in res.stdout.splitlines() if line.startswith("Train first")]
+    assert f": {short} (" in train, train
+    assert max(len(line) for line in res.stdout.splitlines()) <= 80

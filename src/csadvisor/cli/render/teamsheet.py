@@ -188,13 +188,14 @@ def _actions(data: Sheet, width: int, caps: list[int]) -> list[str]:
     if data.target is not None and data.train:
         title = escape_control(min((data.target.title, *data.target.aliases), key=len))
         why = " (most common next role)" if data.target_why != "--target" else ""
-        lines += fill(
-            f"Train first for {title}{why}: ",
-            [f"{_short(data, t.skill)} ({t.below} below {t.required})" for t in data.train],
-            width,
-            caps[0],
-            "--view target",
-        )
+        train = [f"{_short(data, t.skill)} ({t.below} below {t.required})" for t in data.train]
+        # The reason gives way when it would push the first skill off a one-line budget:
+        # a line that names no skill ("Train first for X: +3 more") says nothing.
+        for head in (f"Train first for {title}{why}: ", f"Train first for {title}: "):
+            got = fill(head, train, width, caps[0], "--view target")
+            if not got[0].startswith(head + "+"):
+                break
+        lines += got
     elif data.target is not None:
         lines.append(_cut(f"Train first: everyone meets {data.target.title}", width))
     mentors = [
