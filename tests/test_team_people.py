@@ -412,3 +412,29 @@ def test_the_sheet_names_a_skill_to_train_first_when_next_steps_move_below(
     (train,) = [line for line in res.stdout.splitlines() if line.startswith("Train first")]
     assert f": {short} (" in train, train
     assert max(len(line) for line in res.stdout.splitlines()) <= 80
+
+
+def test_calibration_at_80_columns_is_one_row_per_gap_not_stacked_blocks(
+    invoke: Any, big_team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: an Examples column empty for everyone pushed calibration past 80 columns
+    (six lines a gap). Without examples, and without a Flag every row shares, it is a
+    table: one line per gap."""
+    monkeypatch.setenv("COLUMNS", "80")
+    res = invoke("team", str(big_team), "--view", "calibration", "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    gaps = json.loads(invoke("team", str(big_team), "--view", "calibration", "-f", "json").stdout)
+    assert gaps
+    assert max(len(line) for line in lines) <= 80
+    assert not any(line.strip().startswith("Skill:") for line in lines)
+    assert "Examples" not in res.stdout
+    assert len([line for line in lines if line.startswith("  Ana López ")]) == len(
+        [g for g in gaps if g["person"] == "Ana López"]
+    )
+    evidence = (
+        big_team / "ana-lópez-self.yaml"
+    ).read_text() + "evidence: {empathy: Calmed a caller}\n"
+    (big_team / "ana-lópez-self.yaml").write_text(evidence)
+    shown = invoke("team", str(big_team), "--view", "calibration", "--all", "-f", "table")
+    assert "Examples" in shown.stdout and "Flag" in shown.stdout
