@@ -167,6 +167,28 @@ def test_anonymous_one_persons_unnamed_saves_are_one_person_not_a_group(
     assert "the group 'team' has 1 person" in res.stderr
 
 
+def test_anonymous_counts_a_self_file_named_by_its_file_name_as_that_person(
+    invoke: Any, ladder: Path, tmp_path: Path
+) -> None:
+    """A lead's folder: every manager file names its person, some self files are only
+    named by their file name (ana-lopez-self.yaml). Five people, not six: the unnamed
+    self files are the named people, not a sixth "unknown" one counted on top (p4)."""
+    files = {}
+    for i, slug in enumerate(["ana-lopez", "bo-chen", "cy-tran", "di-park", "ed-vance"]):
+        name = slug.replace("-", " ").title()
+        files[f"{slug}-manager.yaml"] = f"name: {name}\nrater: manager\n" + SKILLS3 % (3, 3, 3)
+        files[f"{slug}-self.yaml"] = (
+            SKILLS3 % (5, 5, 5) if i < 3 else f"name: {name}\n" + (SKILLS3 % (5, 5, 5))
+        )
+    folder = write_team(tmp_path / "t", files)
+    res = run_team(invoke, ladder, str(folder), "--anonymous", "-f", "tsv")
+    assert res.exit_code == 0, res.stderr
+    rows = tsv(res.stdout)[1:]
+    assert {r[2] for r in rows} == {"5"}
+    # Each counted once, from the manager's ratings (3), as the named views count them.
+    assert [r[4] for r in rows if r[1] == "alpha"] == ["0", "0", "5", "0", "0", "5"]
+
+
 def test_anonymous_counts_one_name_written_two_ways_once(
     invoke: Any, ladder: Path, tmp_path: Path
 ) -> None:
