@@ -460,3 +460,29 @@ def test_calibration_at_80_columns_is_one_row_per_gap_not_stacked_blocks(
     (big_team / "ana-lópez-self.yaml").write_text(evidence)
     shown = invoke("team", str(big_team), "--view", "calibration", "--all", "-f", "table")
     assert "Examples" in shown.stdout and "Flag" in shown.stdout
+
+
+def test_wrapped_sheet_lines_keep_their_semicolon_within_the_width() -> None:
+    """`team --show-files` at 80 columns put a lone ";" on a line of its own when an item
+    ended exactly at column 80 (the separator was added after the fit was checked)."""
+    from csadvisor.cli.render.teamsheet import fill
+
+    items = ["jo kim team/jo-kim-by-manager.json", "x" * 20, "y" * 30, "z"]
+    for width in range(60, 90):
+        for pad in range(0, 50):  # every place the first line can end
+            lines = fill("Files: " + "w" * pad + " ", items, width, 10, "")
+            assert all(len(line) <= width for line in lines), (width, pad, lines)
+            assert all(line.strip() != ";" for line in lines)
+
+
+def test_the_sheet_with_show_files_names_every_persons_file(
+    invoke: Any, big_team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked for files, the sheet lists each person's, none dropped as "+2 more"."""
+    monkeypatch.setenv("COLUMNS", "80")
+    res = invoke("team", str(big_team), "--show-files", "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    for person in PEOPLE:
+        slug = person.lower().replace(" ", "-")
+        assert f"  {person}: {big_team / slug}-manager.yaml" in res.stdout
+    assert " more" not in res.stdout.split("Files:")[1].split("More:")[0]

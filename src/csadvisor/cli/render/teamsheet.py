@@ -55,7 +55,9 @@ def fill(head: str, items: Sequence[str], width: int, lines: int, more: str) -> 
         for _ in range(2):  # on this line, else on a new one
             last = len(out) >= lines - 1
             candidate = line + ("" if fresh else "; ") + item
-            if cells(candidate) <= width and (not last or cells(candidate + after) <= width):
+            # room for the ";" this line ends with if the next item goes on a new one
+            fits = cells(candidate) + (1 if rest and not last else 0) <= width
+            if fits and (not last or cells(candidate + after) <= width):
                 line, fresh, placed = candidate, False, True
                 break
             if last or not line.strip():
@@ -136,19 +138,16 @@ def _sheet_lines(data: Sheet, width: int, show_files: bool) -> list[str]:
     lines += fill("Key: ", key, width, 5, "--view sheet -f json")
     more = "More: --view coverage|next|calibration, --show-files, --view sheet -f json"
     caps = [2, 2, 2]  # train first, mentors, calibration: shrunk to fit the screen
-    room = MAX_LINES - len(lines) - 1 - (len(names) if show_files else 0)
+    room = MAX_LINES - len(lines) - 1 - (len(names) + 1 if show_files else 0)
     for i in (1, 2, 0):  # mentors give way first, what to train last
         if sum(caps) > room and caps[i] > 1:
             caps[i] -= 1
     lines += _actions(data, width, caps)
-    if show_files:
-        lines += fill(
-            "Files: ",
-            [f"{n} {escape_control(p.source)}" for n, p in zip(names, data.people, strict=True)],
-            width,
-            len(names),
-            "",
-        )
+    if show_files:  # asked for: every file, one person a line, never "+N more"
+        lines.append("Files:")
+        lines += [
+            f"  {n}: {escape_control(p.source)}" for n, p in zip(names, data.people, strict=True)
+        ]
     if len(lines) < MAX_LINES or show_files:
         lines.append(_cut(more, width))
     return lines
