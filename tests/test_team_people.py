@@ -459,7 +459,8 @@ def test_calibration_at_80_columns_is_one_row_per_gap_not_stacked_blocks(
     ).read_text() + "evidence: {empathy: Calmed a caller}\n"
     (big_team / "ana-lópez-self.yaml").write_text(evidence)
     shown = invoke("team", str(big_team), "--view", "calibration", "--all", "-f", "table")
-    assert "Examples" in shown.stdout and "Flag" in shown.stdout
+    assert "Examples" in shown.stdout
+    assert "Flag" in shown.stdout
 
 
 def test_wrapped_sheet_lines_keep_their_semicolon_within_the_width() -> None:
@@ -469,7 +470,7 @@ def test_wrapped_sheet_lines_keep_their_semicolon_within_the_width() -> None:
 
     items = ["jo kim team/jo-kim-by-manager.json", "x" * 20, "y" * 30, "z"]
     for width in range(60, 90):
-        for pad in range(0, 50):  # every place the first line can end
+        for pad in range(50):  # every place the first line can end
             lines = fill("Files: " + "w" * pad + " ", items, width, 10, "")
             assert all(len(line) <= width for line in lines), (width, pad, lines)
             assert all(line.strip() != ";" for line in lines)

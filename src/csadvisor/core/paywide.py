@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from csadvisor.core import rows
-from csadvisor.core.listings import BLANK_NAME, UNKNOWN_ROLE, LocalPayRow, PayRow, Request
+from csadvisor.core.listings import (
+    BLANK_NAME,
+    UNKNOWN_ROLE,
+    UNREADABLE_LINE,
+    LocalPayRow,
+    PayRow,
+    Request,
+)
 from csadvisor.core.lookup import unknown_role_message
 from csadvisor.core.paybatch import Asked, PayBatch, _own
 from csadvisor.core.paycheck import CHECK_BASIS, Scale, parse_salary
@@ -81,6 +88,7 @@ class WidePayBatch(PayBatch):
         found: dict[tuple[str, int], tuple[Record, Scale | None]] = {}
         blank = Parts(PayRow.unanswered(BLANK_NAME), self.empty())
         not_found = Parts(PayRow.unanswered(UNKNOWN_ROLE), self.empty())
+        broken = Parts(PayRow.unanswered(UNREADABLE_LINE), self.empty())
         no_check = (None, None, None, None, None)
         unknown: dict[str, tuple[str, str | None]] = {}
         for request in requests:
@@ -89,6 +97,10 @@ class WidePayBatch(PayBatch):
             cells = request.kept or {}
             kept = {k: escape_control(cells[k]) for k in self.kept if k in cells} or None
             where = f"line {request.line}: " if request.line is not None else ""
+            if request.problem:  # as the plain batch: its own line only, and exit 2
+                self._note("unreadable", f"line {request.line}: {request.problem}")
+                yield broken, self._own(query, request.line, None, kept, no_check)
+                continue
             if not name:
                 yield blank, self._own(query, request.line, None, kept, no_check)
                 continue
@@ -100,7 +112,7 @@ class WidePayBatch(PayBatch):
                     unknown[name] = (unknown_role_message(name, near), near[0] if near else None)
                 message, best = unknown[name]
                 self.unknown_names += 1
-                self.missing.append(where + message)
+                self._note("missing", where + message)
                 yield not_found, self._own(query, request.line, best, kept, no_check)
                 continue
             places = self.places
@@ -108,7 +120,7 @@ class WidePayBatch(PayBatch):
                 asked = (cells.get(self.place_column or "") or "").strip() or self.default_place
                 got = self.place_of(asked) if asked else "no place on this row"
                 if isinstance(got, str):
-                    self.missing.append(where + got)
+                    self._note("missing", where + got)
                     row = Parts(PayRow.unanswered(NO_AREA), self.empty(), {"local_note": got})
                     yield row, self._own(query, request.line, None, kept, no_check)
                     continue
@@ -165,9 +177,13 @@ class WidePayBatch(PayBatch):
     def not_found(self) -> tuple[str, ...]:
         if not self.missing:
             return ()
+        count = self.counts["missing"]
+        more = count - len(self.missing)
+        rest = [f"... and {more} more unknown name(s) or place(s)"] if more else []
         if self.asked > 1 and self.unknown_names:
-            return (*self.missing, f"{self.unknown_names} of {self.asked} names not found")
-        if self.asked > 1:
-            total = f"{len(self.missing)} of {self.asked} rows name no single BLS area"
-            return (*self.missing, total)
-        return tuple(self.missing)
+            total = [f"{self.unknown_names} of {self.asked} names not found"]
+        elif self.asked > 1:
+            total = [f"{count} of {self.asked} rows name no single BLS area"]
+        else:
+            total = []
+        return (*self.missing, *rest, *total)
