@@ -155,6 +155,24 @@ def test_staff_file_csv_columns(invoke: Invoke) -> None:
     )  # fmt: skip
 
 
+def test_a_salary_cell_that_is_not_an_amount_is_said_never_misread(invoke: Invoke) -> None:
+    """ "41,00" was read as 4,100 ("below p10", compa 0.09); "41.000" (a German thousands
+    separator) would be 41 dollars; "1e5" a hundred thousand; "41k" left empty with no
+    word. A cell that is not plainly an amount leaves the check empty and says so (p4)."""
+    cells = ["41000", "41,000", "$41,000.50", "41,00", "41.000", "1e5", "41k", "", "USD 41000"]
+    staff = "title,salary\n" + "".join(f'CSR,"{c}"\n' for c in cells)
+    args = ("pay", "-", "--column", "title", "--salary-column", "salary", "-l", "TX", "-f", "json")
+    result = ok(invoke(*args, input=staff))
+    salaries = [r["salary"] for r in json.loads(result.stdout)]
+    assert salaries == [41000, 41000, 41000.5, None, None, None, None, None, None]
+    said = result.stderr.splitlines()
+    for line, cell in zip(range(5, 11), cells[3:], strict=False):
+        if cell:
+            assert any(m.startswith(f"csadvisor: line {line}: salary '{cell}' ") for m in said)
+    assert not any("line 9:" in m for m in said)  # an empty cell is no problem
+    assert len(said) == 5
+
+
 # --------------------------------------------------------------------------- industries
 
 # 43-4051 by industry, May 2025, national (BLS OEWS industry-specific estimates, as the

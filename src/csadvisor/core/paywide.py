@@ -21,7 +21,7 @@ from csadvisor.core.listings import (
     Request,
 )
 from csadvisor.core.lookup import unknown_role_message
-from csadvisor.core.paybatch import Asked, PayBatch, _own
+from csadvisor.core.paybatch import MESSAGES_SHOWN, Asked, PayBatch, _own
 from csadvisor.core.paycheck import CHECK_BASIS, Scale, parse_salary
 from csadvisor.core.payrows import CheckRow, IndustryRow
 from csadvisor.core.rows import Parts, Record
@@ -74,6 +74,8 @@ class WidePayBatch(PayBatch):
         self.checking = salary is not None or salary_column is not None
         self.kept = tuple(kept)  # the input columns to carry (others are read, not kept)
         self.unknown_names = 0
+        self.salary_notes: list[str] = []  # cells not read as an amount: said, not an error
+        self.salary_count = 0
 
     def empty(self) -> dict[str, None]:
         """The columns a line without figures still has, empty."""
@@ -127,7 +129,10 @@ class WidePayBatch(PayBatch):
                 places = [got]
             salary = self.salary
             if self.salary_column is not None:
-                salary = parse_salary(cells.get(self.salary_column, ""))
+                cell = cells.get(self.salary_column, "")
+                salary = parse_salary(cell)
+                if salary is None and cell.strip():
+                    self._salary_note(where, cell)
             for place in places:
                 key = (role.id, id(place))
                 hit = found.get(key)
@@ -173,6 +178,21 @@ class WidePayBatch(PayBatch):
         from csadvisor.core.localpay import local_fields
 
         return Parts(record, local_fields(role, place, self.period), basis)
+
+    def _salary_note(self, where: str, cell: str) -> None:
+        from csadvisor.errors import escape_control
+
+        self.salary_count += 1
+        if len(self.salary_notes) < MESSAGES_SHOWN:
+            self.salary_notes.append(
+                f"{where}salary '{escape_control(cell.strip())}' is not an amount "
+                "(41000, 41,000 or $41,000.50); its check is left empty"
+            )
+
+    def salary_problems(self) -> tuple[str, ...]:
+        """One notice per salary cell that was not read (the rows keep empty checks)."""
+        more = self.salary_count - len(self.salary_notes)
+        return (*self.salary_notes, *([f"... and {more} more salary cell(s)"] if more else []))
 
     def not_found(self) -> tuple[str, ...]:
         if not self.missing:
