@@ -173,6 +173,22 @@ def test_a_salary_cell_that_is_not_an_amount_is_said_never_misread(invoke: Invok
     assert len(said) == 5
 
 
+def test_a_place_cell_that_needs_a_note_is_named_and_the_hint_fits_a_column(
+    invoke: Invoke,
+) -> None:
+    """With --location-column, "showing the Washington metro area" and "use --location
+    'New York-…'" came with no row or cell, and told the analyst to use an option when it
+    is the city column they can change (p4)."""
+    staff = "title,city\ncsr,New York\ncsr,Washington D.C.\ncsr,Dallas\n"
+    args = ("pay", "-", "--column", "title", "--location-column", "city", "-f", "tsv")
+    said = ok(invoke(*args, input=staff)).stderr.splitlines()
+    assert len(said) == 2
+    assert said[0].startswith("csadvisor: city 'New York': ")
+    assert "write 'New York-Newark-Jersey City, NY-NJ'" in said[0]
+    assert said[1].startswith("csadvisor: city 'Washington D.C.': showing the Washington")
+    assert not any("--location" in line for line in said)
+
+
 # --------------------------------------------------------------------------- industries
 
 # 43-4051 by industry, May 2025, national (BLS OEWS industry-specific estimates, as the

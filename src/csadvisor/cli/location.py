@@ -53,8 +53,10 @@ def _organisation_suggestions(run: Application, asked: str) -> list[str]:
     return LocationIndex(run.locations()).suggest(asked)
 
 
-def bls_location(run: Application, asked: str) -> BlsLocation:
-    """The BLS area ``asked`` names, with its state and the nation behind it."""
+def bls_location(run: Application, asked: str, *, column: str | None = None) -> BlsLocation:
+    """The BLS area ``asked`` names, with its state and the nation behind it. ``column``:
+    ``asked`` is a cell of that column of a staff file (a note names the cell, and how to
+    ask is to write a name there, not --location)."""
     stats = run.statistics()
     found = stats.resolve(asked)
     area = found.area
@@ -62,7 +64,10 @@ def bls_location(run: Application, asked: str) -> BlsLocation:
         near = () if found.areas else tuple(_organisation_suggestions(run, asked))
         raise _not_one(asked, found.areas, near or found.suggestions, bool(near))
     if found.note:  # which area a name means, when that needs saying: even with --field
-        run.warn(escape_control(found.note))
+        note = found.note
+        if column is not None:
+            note = f"{column} '{asked}': " + note.replace(" use --location ", " write ")
+        run.warn(escape_control(note))
     chain = stats.chain(area)
     return BlsLocation(asked, area, found.matched_by, chain, stats.table(chain), stats.occupations)
 

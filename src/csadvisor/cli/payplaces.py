@@ -70,7 +70,7 @@ def wide_batch(
 
     places = bls_places(run, asked) if asked else []
     in_industry = industry_place(run, industry) if industry is not None else None
-    by_row = RowPlaces(run) if location_column else None
+    by_row = RowPlaces(run, location_column) if location_column else None
     batch = WidePayBatch(
         run.catalog(),
         period,
@@ -112,10 +112,11 @@ class RowPlaces:
     """``--location-column``: each distinct cell resolved once; a cell that names no single
     BLS area gives its one-line reason (the row's figures stay empty)."""
 
-    __slots__ = ("_found", "_run")
+    __slots__ = ("_column", "_found", "_run")
 
-    def __init__(self, run: Application) -> None:
+    def __init__(self, run: Application, column: str) -> None:
         self._run = run
+        self._column = column
         self._found: dict[str, Any] = {}
 
     def get(self, cell: str) -> Any:
@@ -124,7 +125,7 @@ class RowPlaces:
             from csadvisor.cli import location as locations
 
             try:
-                found = locations.bls_location(self._run, cell)
+                found = locations.bls_location(self._run, cell, column=self._column)
             except NotFoundError as exc:
                 found = str(exc)
                 details = getattr(exc, "details", ())
