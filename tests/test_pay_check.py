@@ -93,6 +93,37 @@ def test_the_terminal_says_the_band_in_words_beside_the_starting_range(
     assert "salary: between the median and the 75th" in shown
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("Call centre adviser", "-l", "Boise", "--salary", "41000"),
+        ("csr", "-l", "Boise", "--period", "month"),
+        ("csr", "-l", "Boise", "--period", "hour", "--salary", "20"),
+        ("csr", "-l", "Dallas", "-l", "Denver", "-l", "NYC"),
+    ],
+)
+def test_the_picture_at_80_columns_keeps_each_bar_and_its_label_on_one_line(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """At 80 columns the bars' labels ("BLS 43-4051, all\nworkers", "salary: between
+    the\n25th and the median") wrapped under the bars, and with several places the whole
+    picture was folded into its heading's line (p4)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = ok(invoke("pay", *args, "-f", "table")).stdout
+    lines = shown.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    bls = [line for line in lines if "\u2503" in line]  # the median mark: a BLS bar
+    start = [line for line in lines if "\u2501" in line]  # the starting range's bar
+    assert bls
+    assert all(line.rstrip().endswith(("all workers", "all workers*")) for line in bls)
+    assert all(line.rstrip().endswith(("start, US", "start, US*")) for line in start)
+    if "--salary" in args:
+        (mark,) = [line for line in lines if "\u25b2" in line]
+        assert "salary: p25-median" in mark or "salary: between" in mark
+    if "*" in " ".join(bls + start):
+        assert "* derived by csadvisor from the yearly figures" in " ".join(shown.split())
+
+
 def test_never_an_estimate_past_a_top_coded_or_unpublished_percentile() -> None:
     top = {"p10": 100, "p25": 150, "median": 200, "p75": 250, "p90": None,
            "not_published": {"p90": "at least 239200 (top-coded)"}}  # fmt: skip
