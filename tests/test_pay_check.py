@@ -260,6 +260,19 @@ def test_an_unknown_industry_says_did_you_mean(invoke: Invoke) -> None:
     )
 
 
+def test_unknown_names_with_nothing_close_say_what_to_run(invoke: Invoke) -> None:
+    """ "unknown industry 'xyz'; ('csadvisor industries' lists them)" and "run csadvisor
+    skills to list them" (unquoted) read as slips beside every other hint (p4)."""
+    industry = invoke("pay", "csr", "--industry", "xyz")
+    assert industry.exit_code == 1
+    assert industry.stderr == (
+        "csadvisor: unknown industry 'xyz'; run 'csadvisor industries' to list them\n"
+    )
+    skill = invoke("skill", "xyz")
+    assert skill.exit_code == 1
+    assert skill.stderr == "csadvisor: unknown skill 'xyz'; run 'csadvisor skills' to list them\n"
+
+
 def test_an_ambiguous_industry_hint_is_quoted_and_not_the_input(invoke: Invoke) -> None:
     result = invoke("pay", "csr", "--industry", "insurance")
     assert result.exit_code == 1

@@ -157,10 +157,12 @@ def industry_place(run: Application, asked: str) -> "IndustryPlace":
                 "('csadvisor industries' lists them)"
             )
         near = " or ".join(quoted(t) for t in table.suggest(asked))
-        hint = f"did you mean {near}? " if near else ""
-        raise NotFoundError(
-            f"unknown industry '{escape_control(asked)}'; {hint}('csadvisor industries' lists them)"
+        hint = (
+            f"did you mean {near}? ('csadvisor industries' lists them)"
+            if near
+            else ("run 'csadvisor industries' to list them")
         )
+        raise NotFoundError(f"unknown industry '{escape_control(asked)}'; {hint}")
     stats = run.statistics()
     nation = area_by_code(stats.texts[AREAS_FILE], NATION)
     if nation is None:  # pragma: no cover - areas.csv is validated to hold the nation

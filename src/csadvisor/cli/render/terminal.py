@@ -240,8 +240,7 @@ def _write_stacked(
             if cell.plain.strip()
         ]
         beside = all(  # a line that must not wrap (a picture) counts whole, not by words
-            label_width + 1 + (_longest_line if col.no_wrap else _longest_word)(cell)
-            <= con.width
+            label_width + 1 + (_longest_line if col.no_wrap else _longest_word)(cell) <= con.width
             for col, cell in cells
         )
         if beside:
