@@ -260,6 +260,16 @@ def test_an_unknown_industry_says_did_you_mean(invoke: Invoke) -> None:
     )
 
 
+def test_industries_show_relative_standard_errors_as_bls_publishes_them(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """BLS publishes 1.0 and 3.0; the table showed "1%" and "3%" beside "0.9%" (p4)."""
+    monkeypatch.setenv("COLUMNS", "120")
+    shown = ok(invoke("industries", "insurance", "-f", "table")).stdout
+    (direct,) = [line for line in shown.splitlines() if line.lstrip().startswith("524114")]
+    assert "1.0%" in direct.split()
+
+
 def test_unknown_names_with_nothing_close_say_what_to_run(invoke: Invoke) -> None:
     """ "unknown industry 'xyz'; ('csadvisor industries' lists them)" and "run csadvisor
     skills to list them" (unquoted) read as slips beside every other hint (p4)."""
