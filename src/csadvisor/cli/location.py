@@ -101,6 +101,8 @@ def _not_one(
             for area in candidates
         )
         return error
+    if is_zip(asked):  # a 5-digit BLS area code was found before this
+        return NotFoundError(f"unknown location '{shown}': {NO_ZIP}")
     if suggestions:
         near = " or ".join(quoted(escape_control(s)) for s in suggestions[:3])
         if own:  # the organisation's names, as before BLS areas existed here
@@ -110,6 +112,17 @@ def _not_one(
         )
     return NotFoundError(
         f"unknown location '{shown}'; run 'csadvisor areas QUERY' to search the BLS areas"
+    )
+
+
+NO_ZIP = "csadvisor has no ZIP-code-to-area table; give the city or the state (e.g. Boise, ID)"
+
+
+def is_zip(asked: str) -> bool:
+    """A US ZIP code (``83702`` or ``83702-1234``), which no BLS area is named by."""
+    text = asked.strip()
+    return (len(text) == 5 and text.isascii() and text.isdigit()) or (
+        len(text) == 10 and text[5] == "-" and (text[:5] + text[6:]).isdigit() and text.isascii()
     )
 
 
