@@ -487,3 +487,15 @@ def test_the_sheet_with_show_files_names_every_persons_file(
         slug = person.lower().replace(" ", "-")
         assert f"  {person}: {big_team / slug}-manager.yaml" in res.stdout
     assert " more" not in res.stdout.split("Files:")[1].split("More:")[0]
+
+
+def test_the_sheet_names_the_target_role_by_its_title_when_it_fits(
+    invoke: Any, big_team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--target customer-service-manager` gave "Train first for Support Manager" (the
+    shortest alias) on a line with room for the title (p4)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    res = invoke("team", str(big_team), "--target", "customer-service-manager", "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    (train,) = [line for line in res.stdout.splitlines() if line.startswith("Train first")]
+    assert train.startswith("Train first for Customer service manager: "), train

@@ -185,12 +185,16 @@ def _short(data: Sheet, skill: str) -> str:
 def _actions(data: Sheet, width: int, caps: list[int]) -> list[str]:
     lines: list[str] = []
     if data.target is not None and data.train:
-        title = escape_control(min((data.target.title, *data.target.aliases), key=len))
+        title = escape_control(data.target.title)
+        short = escape_control(min((data.target.title, *data.target.aliases), key=len))
         why = " (most common next role)" if data.target_why != "--target" else ""
         train = [f"{_short(data, t.skill)} ({t.below} below {t.required})" for t in data.train]
-        # The reason gives way when it would push the first skill off a one-line budget:
-        # a line that names no skill ("Train first for X: +3 more") says nothing.
-        for head in (f"Train first for {title}{why}: ", f"Train first for {title}: "):
+        # The role's title, then without the reason, then its shortest alias, as room
+        # allows: a line that names no skill ("Train first for X: +3 more") says nothing,
+        # and an alias ("Support Manager") is not the role the lead asked for unless needed.
+        heads = [f"Train first for {title}{why}: ", f"Train first for {title}: "]
+        heads += [f"Train first for {short}{why}: ", f"Train first for {short}: "]
+        for head in heads:
             got = fill(head, train, width, caps[0], "--view target")
             if not got[0].startswith(head + "+"):
                 break
