@@ -8,6 +8,7 @@ Run from the repository root, inside the venv where csadvisor is installed::
     python benchmarks/bench.py --only scale     # a family: scale-10k, scale-20k, scale-suggest
     python benchmarks/bench.py --only team      # team-10k, team-20k: assessment files
     python benchmarks/bench.py --only untrusted # bounded, aliases-10k, stream (issue 19)
+    python benchmarks/bench.py --only report    # report-plan, report-team: --export .html
 
 This is a report, not a test: it always exits 0 (unless the arguments are wrong) and
 marks each target PASS or FAIL. Standard library only, apart from reading
@@ -863,6 +864,158 @@ def bench_stream(ctx: Context) -> list[Row]:
         row.target = f"<= {STREAM_MAX_RSS_RATIO:.2f}x RSS"
         row.result = verdict(big[1] / small[1] <= STREAM_MAX_RSS_RATIO)
         rows.append(row)
+
+
+REPORT_MAX_SECONDS = 0.5  # drawing and writing a plan or a 50-person team page
+REPORT_PLAN_MAX_BYTES = 60_000
+REPORT_TEAM_MAX_BYTES = 300_000
+REPORT_PEOPLE = 50
+
+# Times the page alone, in one process: the result or the team already read, then the
+# page drawn and written atomically, as --export does (the command's start-up and file
+# reading are timed apart, in the rows after).
+REPORT_TIMER = """\
+import json, statistics, sys, time
+from pathlib import Path
+from csadvisor.cli import reports
+from csadvisor.cli.export import ExportFormat
+from csadvisor.storage.files import atomic_write_text
+kind, source, target, rounds = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+if kind == "plan":
+    result = json.loads(Path(source).read_text())
+    draw = lambda: reports.plan_report(result, ExportFormat.html, saved=False)
+else:
+    from csadvisor.storage import catalog, teamfiles
+    from csadvisor.core import team
+    cat = catalog.load()
+    members = [teamfiles.read_member(p, cat, None) for p, why in teamfiles.files([source])]
+    members, _ = team.identify(members, "2100-01-01T00:00:00+00:00")
+    draw = lambda: reports.team_report(
+        members, cat, ExportFormat.html, role=None, level=3, min_holders=2,
+        anonymous=False, min_group=5, today="2026-12-04")
+times = []
+for _ in range(rounds):
+    start = time.perf_counter()
+    atomic_write_text(target, draw(), mode=None)
+    times.append(time.perf_counter() - start)
+print(statistics.median(times), min(times), target.stat().st_size)
+"""
+
+
+def report_inputs(ctx: Context) -> tuple[Path, Path]:
+    """An assessment result (with local pay and an example on every skill) and a folder
+    of REPORT_PEOPLE people, each with a self and a manager assessment."""
+    import json
+
+    skills = run_output([*ctx.csadvisor, "skills", "-f", "tsv", "--no-header"], ctx.env)
+    ids = [line.split("\t")[0] for line in skills.splitlines() if line]
+    rng = random.Random(5)
+    answers = ctx.work / "report-answers.json"
+    example = "Calmed a caller who had waited an hour, and wrote up the fix for the team"
+    answers.write_text(
+        json.dumps(
+            {
+                "name": "Ana Lopez",
+                "role": "csr",
+                "skills": {sid: rng.randint(1, 5) for sid in ids},
+                "evidence": dict.fromkeys(ids, example),
+            }
+        )
+    )
+    result = ctx.work / "report-result.json"
+    result.write_text(
+        run_output(
+            [
+                *ctx.csadvisor,
+                "assess",
+                "--answers",
+                str(answers),
+                "-l",
+                "Dallas",
+                "-f",
+                "json",
+                "--no-save",
+            ],
+            ctx.env,
+        )
+    )
+    team = ctx.work / "report-team"
+    team.mkdir(exist_ok=True)
+    for i in range(REPORT_PEOPLE):
+        for rater in ("self", "manager"):
+            doc = {
+                "name": f"Person {i:02d}",
+                "rater": rater,
+                "role": "csr",
+                "skills": {sid: rng.randint(1, 5) for sid in ids},
+            }
+            (team / f"p{i:02d}-{rater}.json").write_text(json.dumps(doc))
+    return result, team
+
+
+def bench_report(ctx: Context) -> list[Row]:
+    """--export FILE.html: the page drawn and written (target), then the whole command."""
+    result, team = report_inputs(ctx)
+    rows = []
+    rounds = max(ctx.args.scale_rounds, 5)
+    for kind, source, limit in (
+        ("plan", result, REPORT_PLAN_MAX_BYTES),
+        ("team", team, REPORT_TEAM_MAX_BYTES),
+    ):
+        target = ctx.work / f"{kind}.html"
+        out = run_output(
+            [sys.executable, "-c", REPORT_TIMER, kind, str(source), str(target), str(rounds)],
+            ctx.env,
+        ).split()
+        median, low, size = float(out[0]), float(out[1]), int(out[2])
+        what = (
+            "plan page (16 skills, an example each, local pay): draw + write"
+            if kind == "plan"
+            else f"team page ({REPORT_PEOPLE} people, self + manager): draw + write"
+        )
+        ok = median <= REPORT_MAX_SECONDS and size <= limit
+        rows.append(
+            Row(
+                f"report-{kind}",
+                f"{what}; {size / 1000:.1f} KB (<= {limit // 1000} KB)",
+                median,
+                low,
+                rounds,
+                target=f"<= {REPORT_MAX_SECONDS:.1f} s",
+                result=verdict(ok),
+            )
+        )
+    answers = ctx.work / "report-answers.json"
+    commands = {
+        "report-plan": [
+            *ctx.csadvisor,
+            "assess",
+            "--answers",
+            str(answers),
+            "-l",
+            "Dallas",
+            "--no-save",
+            "--export",
+            str(ctx.work / "cmd-plan.html"),
+            "--force",
+        ],
+        "report-team": [
+            *ctx.csadvisor,
+            "team",
+            str(team),
+            "--export",
+            str(ctx.work / "cmd-team.html"),
+            "--force",
+            "-f",
+            "tsv",
+        ],
+    }
+    for bench, cmd in commands.items():
+        run_timed(cmd, ctx.env)  # warm-up
+        times = [run_timed(cmd, ctx.env) for _ in range(rounds)]
+        what = f"the whole command: csadvisor {cmd[1]} ... --export {bench[7:]}.html"
+        rows.append(timing_row(bench, what, times))
+
     return rows
 
 
@@ -880,6 +1033,7 @@ BENCHMARKS: list[tuple[str, Callable[[Context], list[Row]]]] = [
     ("bounded", bench_bounded),
     ("aliases-10k", bench_aliases),
     ("stream", bench_stream),
+    ("report", bench_report),
 ]
 FAMILIES = {  # --only NAME runs these
     "scale": ("scale-10k", "scale-20k", "scale-suggest"),

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 import typer
 
 from csadvisor.cli.options import application
-from csadvisor.errors import UsageError
 
 
 def show_result(
@@ -146,49 +145,6 @@ def shell_word(text: str) -> str:
     from csadvisor.errors import escape_control
 
     return shlex.quote(escape_control(text))
-
-
-def check_export_target(target: str, force: bool) -> None:
-    """Refuse a plan file that is not a new or (with ``force``) an existing regular file."""
-    import os
-    import stat
-
-    try:
-        st = os.lstat(target)
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise UsageError(f"--export {target}: cannot use it ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise UsageError(f"--export {target}: is a directory; give a file name such as plan.md")
-    if stat.S_ISLNK(st.st_mode):
-        raise UsageError(f"--export {target}: is a symbolic link; give the name of a regular file")
-    if not stat.S_ISREG(st.st_mode):
-        raise UsageError(
-            f"--export {target}: is not a regular file; give a file name such as plan.md"
-        )
-    if not force:
-        raise UsageError(f"--export {target}: already exists; add --force to replace it")
-
-
-def write_plan(text: str, target: str, *, force: bool) -> None:
-    """A plan in ``target``, atomically; never over an existing file without ``force``."""
-    from pathlib import Path
-
-    from csadvisor.storage.files import atomic_write_text
-
-    check_export_target(target, force)  # again: the quiz took a while
-    try:
-        atomic_write_text(
-            Path(target),
-            text,
-            mode=None,  # the umask decides
-            exclusive=not force,
-        )
-    except FileExistsError:
-        raise UsageError(f"--export {target}: already exists; add --force to replace it") from None
-    except OSError as exc:
-        raise UsageError(f"--export {target}: cannot write it ({exc.strerror or exc})") from None
 
 
 def pick_saved(ident: str, person: str | None, every: list[Any]) -> Any:

@@ -14,6 +14,7 @@ from csadvisor.cli.commands import (
     where_more,
 )
 from csadvisor.cli.context import Application
+from csadvisor.cli.export import ForceOption, check_target
 from csadvisor.cli.options import (
     HeaderOption,
     LocationOption,
@@ -43,6 +44,7 @@ app = command_app()
         "csadvisor assess",
         "csadvisor assess --format json > result.json",
         "csadvisor assess --answers me.yaml --export plan.md",
+        "csadvisor assess --answers me.yaml --location Dallas --export plan.html",
         "csadvisor assess --answers me.yaml --location Houston",
         "csadvisor assess --rater manager --name 'Sam Lee' --evidence",
         "echo '{role: csr, skills: {empathy: 3, coaching: 2}}' | "
@@ -76,13 +78,12 @@ def assess(
         str | None,
         typer.Option(
             "--export",
-            metavar="FILE.md",
-            help="Also write a Markdown plan to hand to your manager (mode follows your umask).",
+            metavar="FILE",
+            help="Also write a plan to hand to your manager: one HTML page for a .html name, "
+            "else Markdown (mode follows your umask).",
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Let --export replace a file that already exists.")
-    ] = False,
+    force: ForceOption = False,
     details: DetailsOption = False,
     save: Annotated[
         bool, typer.Option("--save/--no-save", help="Keep this assessment in your history.")
@@ -146,9 +147,7 @@ def assess(
 
     plain = quiz.accessible_mode(accessible, os.environ)
     if export is not None:  # before any question: a refused file must not cost the answers
-        from csadvisor.cli.commands import check_export_target
-
-        check_export_target(export, force)
+        check_target(export, force)
     cat = application(ctx).catalog()
     if template:
         if answers_file is not None:
@@ -183,7 +182,7 @@ def assess(
 
         saved_to = history.save(result)
     if export is not None:
-        _export(result, export, force=force, saved=saved_to is not None)
+        _export(result, export, None, force=force, saved=saved_to is not None)
         application(ctx).warn(f"wrote {export}")
     more = where_more(result["id"] if saved_to is not None else None, export is None)
     show_result(result, fmt, header, details=details, more=more, plain=plain)
@@ -283,9 +282,9 @@ def _ask_in_terminal(
     return checks.answers(Parsed(doc, {}), "<terminal>", cat)
 
 
-def _export(result: dict[str, Any], target: str, *, force: bool, saved: bool) -> None:
-    """Write the plan atomically, with the mode the user's umask gives (it is to be shared)."""
-    from csadvisor.cli.commands import write_plan
-    from csadvisor.cli.render.plan import result_markdown
+def _export(result: dict[str, Any], target: str, fmt: Any, *, force: bool, saved: bool) -> None:
+    """The plan, as a page or as Markdown (``cli.reports``), written by ``cli.export``."""
+    from csadvisor.cli import export, reports
 
-    write_plan(result_markdown(result, saved=saved), target, force=force)
+    text = reports.plan_report(result, export.export_format(target, fmt), saved=saved)
+    export.write(target, text, force=force)

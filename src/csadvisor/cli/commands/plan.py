@@ -1,4 +1,5 @@
-"""`csadvisor plan`: the Markdown plan of a saved assessment, at any time after it."""
+"""`csadvisor plan`: the plan of a saved assessment, at any time after it: Markdown, or
+one HTML page to print or hand on (``--export plan.html``)."""
 
 from typing import Annotated
 
@@ -6,6 +7,7 @@ import typer
 
 from csadvisor.cli.commands import PersonOption
 from csadvisor.cli.completion import complete_assessments
+from csadvisor.cli.export import ExportFormatOption, ForceOption
 from csadvisor.cli.options import application, command_app, examples
 from csadvisor.errors import UsageError
 
@@ -16,6 +18,7 @@ app = command_app()
     epilog=examples(
         "csadvisor plan",
         "csadvisor plan --export plan.md",
+        "csadvisor plan --export plan.html",
         "csadvisor plan 20261124 --export plan.md --force",
         "csadvisor plan --person 'Gus Moreno' --export gus-plan.md",
     )
@@ -37,27 +40,35 @@ def plan(
         typer.Option(
             "--export",
             metavar="FILE",
-            help="Write the plan to FILE (Markdown) instead of printing it.",
+            help="Write the plan to FILE instead of printing it: one HTML page for a .html "
+            "name, else Markdown.",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    export_fmt: ExportFormatOption = None,
+    force: ForceOption = False,
 ) -> None:
     """The development plan of a saved assessment as Markdown: the three skills to work
     on first with a suggested timeframe (csadvisor's rough guide, not a promise), room
     for the support needed and agreed steps, then the details. No retake needed."""
+    from csadvisor.cli import export as exports
+    from csadvisor.cli import reports
     from csadvisor.cli.commands import pick_saved
-    from csadvisor.cli.render.plan import result_markdown
     from csadvisor.storage import history
-
-    warn = application(ctx).warn
-    saved = pick_saved(id_, person, history.load_all(warn))
-    text = result_markdown(saved.result, saved=True)
-    if export is None:
-        application(ctx).out.write(text)
-        return
-    from csadvisor.cli.commands import write_plan
 
     if export == "-":
         raise UsageError("--export needs a file name; without --export the plan is printed")
-    write_plan(text, export, force=force)
+    if export is not None:
+        exports.check_target(export, force)
+    elif export_fmt is not None:
+        raise UsageError("--export-format goes with --export FILE")
+    warn = application(ctx).warn
+    saved = pick_saved(id_, person, history.load_all(warn))
+    if export is None:
+        application(ctx).out.write(
+            reports.plan_report(saved.result, exports.ExportFormat.md, saved=True)
+        )
+        return
+    fmt = exports.export_format(export, export_fmt)
+    text = reports.plan_report(saved.result, fmt, saved=True)
+    exports.write(export, text, force=force)
     warn(f"wrote {export} (from {saved.id})")

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from csadvisor.cli.export import ExportFormatOption, ForceOption, check_target
 from csadvisor.cli.options import FormatOption, HeaderOption, application, command_app, examples
 from csadvisor.cli.output import View, emit
 from csadvisor.errors import DataError, Problem, UsageError, escape_control
@@ -35,6 +36,7 @@ class TeamView(str, Enum):
         "csadvisor team team/ --view calibration",
         "csadvisor team team/ --show-files --view coverage",
         "csadvisor team team/ --anonymous --min-group 5 -f json",
+        "csadvisor team team/ --target customer-service-manager --export team.html",
     )
 )
 def team(
@@ -120,6 +122,17 @@ def team(
         int,
         typer.Option("--min-group", min=1, help="The smallest group --anonymous shows."),
     ] = 5,
+    export: Annotated[
+        str | None,
+        typer.Option(
+            "--export",
+            metavar="FILE",
+            help="Also write the team sheet to hand on: one HTML page for a .html name, "
+            "else Markdown; with --anonymous, counts only.",
+        ),
+    ] = None,
+    export_fmt: ExportFormatOption = None,
+    force: ForceOption = False,
     fmt: FormatOption = None,
     header: HeaderOption = True,
 ) -> None:
@@ -142,6 +155,8 @@ def team(
         raise UsageError(f"--target goes with the target view, not --view {chosen.value}")
     if chosen is TeamView.target and target is None:
         raise UsageError("--view target needs --target ROLE")
+    if export is not None:  # before reading a thousand files
+        check_target(export, force, "team.html")
     cat = application(ctx).catalog()
     role = None
     if target is not None:
@@ -152,6 +167,11 @@ def team(
             chosen = TeamView.target
     warn = application(ctx).warn
     members, summary = _read_all(paths, cat, missing, warn)
+    if export is not None:  # first: if it fails, stdout carries nothing
+        _export(
+            export, export_fmt, force, members, cat, role, level, min_holders, anonymous, min_group
+        )
+        warn(f"wrote {export}")
     skill_ids = [s.id for s in cat.skills]
     names = {s.id: s.name for s in cat.skills}
     files = ("source",) if show_files else ()
@@ -210,6 +230,41 @@ def team(
             )
     emit(View(columns, rows, show, document=document), fmt, header)
     warn(summary)  # last, where a person at a terminal sees it
+
+
+def _export(
+    target: str,
+    fmt: Any,
+    force: bool,
+    members: list[Any],
+    cat: Any,
+    role: Any,
+    level: int,
+    min_holders: int,
+    anonymous: bool,
+    min_group: int,
+) -> None:
+    """The sheet as a page or Markdown (``cli.reports``), written by ``cli.export``."""
+    from datetime import date
+
+    from csadvisor.cli import export, reports
+    from csadvisor.core import team as core
+
+    try:
+        text = reports.team_report(
+            members,
+            cat,
+            export.export_format(target, fmt),
+            role=role,
+            level=level,
+            min_holders=min_holders,
+            anonymous=anonymous,
+            min_group=min_group,
+            today=date.today().isoformat(),
+        )
+    except core.Refused as exc:
+        raise UsageError(str(exc)) from None
+    export.write(target, text, force=force, example="team.html")
 
 
 def _data_format(fmt: Any) -> bool:
