@@ -419,6 +419,8 @@ def test_a_published_percentile_after_a_top_coded_one_is_refused() -> None:
         ("Customer Service Rep I", "customer-service-specialist"),
         ("Senior CSR III", "senior-customer-service-specialist"),
         ("Customer Service Team Lead", "customer-service-manager"),
+        ("team lead", "customer-service-manager"),  # the contact-centre title, alone (p4)
+        ("Team Leader", "customer-service-manager"),
     ],
 )
 def test_titles_people_type(invoke: Invoke, typed: str, role: str) -> None:
