@@ -204,6 +204,24 @@ def test_a_salary_cell_that_is_not_an_amount_is_said_never_misread(invoke: Invok
     assert len(said) == 5
 
 
+def test_several_locations_with_a_place_column_are_refused_not_ignored(invoke: Invoke) -> None:
+    """`-l TX -l CA --location-column city` ignored both places without a word: an empty
+    cell was "no place on this row" (p4)."""
+    args = ("pay", "-", "--column", "title", "--location-column", "city", "-l", "TX", "-l", "CA")
+    result = invoke(*args, input="title,city\ncsr,\ncsr,Denver\n")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "csadvisor: --location-column gives each row its place: give at most one --location "
+        "(the place of rows whose cell is empty)\n"
+    )
+    one = invoke(*args[:-2], "-f", "json", input="title,city\ncsr,\ncsr,Denver\n")
+    assert [r["area"] for r in json.loads(ok(one).stdout)] == [
+        "Texas",
+        "Denver-Aurora-Centennial, CO",
+    ]
+
+
 def test_a_place_cell_that_needs_a_note_is_named_and_the_hint_fits_a_column(
     invoke: Invoke,
 ) -> None:

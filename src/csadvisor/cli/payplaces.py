@@ -40,6 +40,11 @@ def check_wide(
         raise UsageError("--field prints one number a name: give one --location, or use -f tsv")
     if (salary_column or location_column) and not table_input:
         raise UsageError("--salary-column and --location-column read a table: add - --column NAME")
+    if location_column and len(asked) > 1:  # they were ignored: every row has one place
+        raise UsageError(
+            "--location-column gives each row its place: give at most one --location "
+            "(the place of rows whose cell is empty)"
+        )
     if salary is not None and salary_column:
         raise UsageError("give --salary or --salary-column, not both")
     if (salary is not None or salary_column) and adjust is not None:
