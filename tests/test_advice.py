@@ -121,7 +121,8 @@ def test_newcomer_starting_range_when_the_suggestion_has_one() -> None:
     cat = bundled()
     low = Answers(None, {s.id: 1 for s in cat.skills} | {"empathy": 2, "communication": 2})
     result = assessment.result(low, cat)
-    entry = cat.role_by_id[result["suggestion"]["role"]]
+    assert result.suggestion is not None
+    entry = cat.role_by_id[result.suggestion.role]
     assert entry.pay is not None
     out = io.StringIO()
     write_summary(result, out)
@@ -290,8 +291,7 @@ def save_at(day: int, **changes: int) -> dict[str, Any]:
     result = assessment.result(
         Answers("customer-service-specialist", ratings(**changes)), bundled(), now=now
     )
-    history.save(result)
-    return result
+    return history.save(result).result.doc()
 
 
 def test_history_diff_opens_with_dates_and_the_readiness_change(
@@ -403,8 +403,9 @@ def test_the_plan_shows_the_id_only_when_saved_and_the_name_when_known(
     plan = (tmp_path / "plan.md").read_text(encoding="utf-8")
     assert f"- Assessment: {doc['id']}" in plan
     from csadvisor.cli.render.plan import result_markdown
+    from csadvisor.core.result import from_doc
 
-    named = result_markdown({**doc, "name": "Ana *Lopez*"}, saved=False)
+    named = result_markdown(from_doc({**doc, "name": "Ana *Lopez*"}), saved=False)
     assert r"- Name: Ana \*Lopez\*" in named
 
 

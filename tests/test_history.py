@@ -44,8 +44,7 @@ def save_at(day: int, role: str | None = "customer-service-specialist", **change
     """Save an assessment dated 2025-03-<day>; return its id."""
     now = datetime(2025, 3, day, 9, 30, tzinfo=timezone.utc)
     result = assessment.result(Answers(role, ratings(**changes)), bundled(), now=now)
-    history.save(result)
-    return str(result["id"])
+    return history.save(result).id
 
 
 @pytest.fixture
@@ -413,4 +412,4 @@ def test_a_fresh_result_matches_the_saved_shape() -> None:
     now = datetime(2025, 3, 1, tzinfo=timezone.utc)
     for role in (None, "customer-service-specialist"):
         result = assessment.result(Answers(role, ratings()), bundled(), now=now)
-        assert history.problem(json.loads(json.dumps(result))) is None
+        assert history.problem(json.loads(json.dumps(result.doc()))) is None

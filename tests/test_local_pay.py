@@ -517,22 +517,32 @@ def test_exported_plan_has_the_local_pay_line(invoke: Invoke, tmp_path: Path) ->
 
 
 def test_local_pay_line_signs_the_change_and_says_when_there_is_none() -> None:
-    from csadvisor.cli.render.result import local_pay_line
+    import dataclasses
 
-    local = {
-        "area": "Texas",
-        "asked_area": "Texas",
-        "source": "BLS OEWS May 2025",
-        "basis": "all employed workers in the occupation",
-        "current_role": "csr",
-        "median_change": -1200,
-        "note": None,
-    }
+    from csadvisor.cli.render.result import local_pay_line
+    from csadvisor.core.result import LocalPay
+
+    local = LocalPay(
+        **dict.fromkeys(LocalPay.KEYS),
+        keys=LocalPay.KEYS,
+    )
+    local = dataclasses.replace(
+        local,
+        area="Texas",
+        asked_area="Texas",
+        target_role="lead",
+        source="BLS OEWS May 2025",
+        basis="all employed workers in the occupation",
+        current_role="csr",
+        median_change=-1200,
+    )
     assert local_pay_line(local, "Lead") == (
         "Local pay change: -$1,200 a year, median-to-median, not a promised raise "
         "(Texas, BLS OEWS May 2025, all employed workers in the occupation)."
     )
-    local.update(median_change=None, note="no occupation mapped: no published figure")
+    local = dataclasses.replace(
+        local, median_change=None, note="no occupation mapped: no published figure"
+    )
     assert local_pay_line(local, "Lead") == (
         "Local pay: no median to compare in Texas; no occupation mapped: no published figure."
     )

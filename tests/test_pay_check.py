@@ -190,7 +190,7 @@ def test_a_salary_cell_that_is_not_an_amount_is_said_never_misread(invoke: Invok
     """ "41,00" was read as 4,100 ("below p10", compa 0.09); "41.000" (a German thousands
     separator) would be 41 dollars; "1e5" a hundred thousand; "41k" left empty with no
     word. A cell that is not plainly an amount leaves the check empty and says so (p4)."""
-    cells = ["41000", "41,000", "$41,000.50", "41,00", "41.000", "1e5", "41k", "", "USD 41000"]
+    cells = ["41000", "41,000", "$41,000.50", "41,00", "41.000", "1e5", "41k", "", "9" * 400]
     staff = "title,salary\n" + "".join(f'CSR,"{c}"\n' for c in cells)
     args = ("pay", "-", "--column", "title", "--salary-column", "salary", "-l", "TX", "-f", "json")
     result = ok(invoke(*args, input=staff))

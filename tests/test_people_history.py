@@ -21,8 +21,7 @@ def save(day: int, name: str | None = None, rater: str = "self", level: int = 3)
     now = datetime(2025, 3, day, 9, 30, tzinfo=timezone.utc)
     answers = Answers("customer-service-specialist", ratings(level), name, rater)
     result = assessment.result(answers, bundled(), now=now)
-    history.save(result)
-    return str(result["id"])
+    return history.save(result).id
 
 
 def rows(res: Any) -> list[dict[str, str]]:

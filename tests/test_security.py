@@ -504,7 +504,9 @@ def _plan_for(tmp_path: Path, growth: str) -> str:
          "next_level": growth, "growth": [growth]}
     ]  # fmt: skip
     doc["readiness"][0]["reason"] = growth
-    return result_markdown(doc)
+    from csadvisor.core.result import from_doc
+
+    return result_markdown(from_doc(doc))
 
 
 def test_the_plan_shows_a_hostile_growth_text_as_one_literal_line(tmp_path: Path) -> None:
@@ -571,7 +573,7 @@ def _saved_result() -> dict[str, Any]:
     ratings = {s.id: 3 for s in cat.skills}
     ratings[cat.skills[0].id] = 1
     now = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
-    return dict(assessment.result(Answers("customer-service-specialist", ratings), cat, now=now))
+    return assessment.result(Answers("customer-service-specialist", ratings), cat, now=now).doc()
 
 
 def _write_saved(doc: Any, name: str | None = None) -> Path:
@@ -1002,6 +1004,8 @@ def test_saving_without_hard_links_falls_back_to_an_exclusive_create(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one.json"]  # no temp left
     # And through history: two saves in the same second get two files.
     result = _saved_result()
-    history.save(dict(result))
-    history.save(dict(result))
+    from csadvisor.core.result import from_doc
+
+    history.save(from_doc(result))
+    history.save(from_doc(result))
     assert len(list(history.directory().glob("*.json"))) == 2

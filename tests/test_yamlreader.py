@@ -121,3 +121,24 @@ def test_the_reader_constructs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yaml.constructor.BaseConstructor, "construct_document", refuse)
     assert parse_yaml(ORDINARY, "t.yaml").value["c"]["e"] == 12
     assert yamlreader.line_of({"a": 3}, "a.b[2]") == 3
+
+
+def test_lines_read_again_up_to_the_fields_asked_for_are_the_full_tables_lines() -> None:
+    """A catalogue is read without its line table and, when its check finds problems,
+    again only up to the fields they name: each must get the line the full table gives."""
+    from csadvisor.storage.catalog import _with_parents
+    from csadvisor.storage.yamlreader import line_of, lines_until, parse_yaml
+
+    text = (
+        "roles:\n"
+        "  - id: a\n    skills: {x: 1, y: 9}\n    duties:\n      - one\n      - ''\n"
+        "  - [flow, list]\n"
+        "  - id: b\n    pay:\n      low: 3\n      high: 2\n"
+    )
+    full = parse_yaml(text, "r").lines
+    assert parse_yaml(text, "r", lines=False).lines is None
+    for path in ("roles[0].skills.y", "roles[0].duties[1]", "roles[1][1]", "roles[2].pay.low",
+                 "roles[2].pay.nothing", "", "roles[9]"):  # fmt: skip
+        table = lines_until(text, "r", set(_with_parents(path)))
+        assert line_of(table, path) == line_of(full, path), path
+    assert "roles[2].pay.high" not in lines_until(text, "r", {"roles[0].skills.y"})

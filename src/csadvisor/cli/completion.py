@@ -4,9 +4,12 @@ Called by Typer while the shell completes a word: read the data lazily, print no
 and return nothing rather than fail, so a broken data file never breaks the shell.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from csadvisor.core.models import Catalog
 
 
 def _completion_data_dir(ctx: typer.Context) -> str | None:
@@ -14,7 +17,7 @@ def _completion_data_dir(ctx: typer.Context) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _completion_catalog(ctx: typer.Context) -> Any:
+def _completion_catalog(ctx: typer.Context) -> "Catalog":
     from csadvisor.storage import catalog
 
     return catalog.load(catalog.resolve_source(_completion_data_dir(ctx)))
@@ -81,10 +84,7 @@ def complete_assessments(incomplete: str) -> list[tuple[str, str]]:
     except Exception:
         return []
     pairs = [("latest", "the newest assessment")]
-    pairs += [
-        (s.id, str(s.result.get("role_title") or s.result.get("role") or ""))
-        for s in reversed(saved)
-    ]
+    pairs += [(s.id, s.result.role_title or s.result.role or "") for s in reversed(saved)]
     return _matching(pairs, incomplete)
 
 

@@ -8,9 +8,14 @@ besides the error boundary (which uses :func:`notice` too).
 """
 
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from csadvisor.errors import escape_control
+
+if TYPE_CHECKING:
+    from csadvisor.core.models import Catalog, Location
+    from csadvisor.storage.bls import Statistics
+    from csadvisor.storage.sources import DataSource
 
 PROG = "csadvisor"
 
@@ -60,10 +65,10 @@ class Application:
         self.data_dir = data_dir
         self._out = out
         self._err = err
-        self._source: Any = None
-        self._catalog: Any = None
-        self._statistics: Any = None
-        self._locations: Any = None
+        self._source: DataSource | None = None
+        self._catalog: Catalog | None = None
+        self._statistics: Statistics | None = None
+        self._locations: dict[str, Location] | None = None
 
     # ------------------------------------------------------------------ the streams
 
@@ -88,7 +93,7 @@ class Application:
     # ------------------------------------------------------------------- the data
 
     @property
-    def source(self) -> Any:
+    def source(self) -> "DataSource":
         """The data directory in use (``--data-dir``, else the environment, else bundled)."""
         if self._source is None:
             from csadvisor.storage.sources import resolve_source
@@ -96,7 +101,7 @@ class Application:
             self._source = resolve_source(self.data_dir)
         return self._source
 
-    def catalog(self) -> Any:
+    def catalog(self) -> "Catalog":
         """The validated catalogue (roles and skills), loaded once."""
         if self._catalog is None:
             from csadvisor.storage import catalog
@@ -104,7 +109,7 @@ class Application:
             self._catalog = catalog.load(self.source)
         return self._catalog
 
-    def statistics(self) -> Any:
+    def statistics(self) -> "Statistics":
         """The validated BLS statistics, loaded once per run."""
         if self._statistics is None:
             from csadvisor.storage import bls
@@ -112,7 +117,7 @@ class Application:
             self._statistics = bls.load(self.source)
         return self._statistics
 
-    def locations(self) -> Any:
+    def locations(self) -> "dict[str, Location]":
         """The organisation's own locations (``locations.yaml``), loaded once."""
         if self._locations is None:
             from csadvisor.storage import catalog

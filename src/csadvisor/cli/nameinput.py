@@ -97,12 +97,26 @@ def read_table(
             for number, raw in enumerate(_chain(first, source), start=1):
                 yield number, _clean(raw).split("\t")
         else:
+            # One reader, handed one line at a time: a record that would go on past its
+            # line asks for another and finds none (IndexError), so it is that line's
+            # problem alone, as if each line had a reader of its own.
+            given: list[str] = []
+            reader = csv.reader(iter(given.pop, None), strict=True)
             for number, raw in enumerate(_chain(first, source), start=1):
                 line = _clean(raw)
+                if '"' not in line and "\r" not in line and "\0" not in line:
+                    # Nothing quoted: the cells are what is between the commas.
+                    yield number, line.split(",") if line else []
+                    continue
+                given.append(line)
                 try:
-                    yield number, next(csv.reader((line,), strict=True), [])
-                except csv.Error:
+                    cells = next(reader)
+                except (csv.Error, IndexError):
+                    given.clear()
+                    reader = csv.reader(iter(given.pop, None), strict=True)
                     yield number, None
+                else:
+                    yield number, cells
 
     table = rows()
     _, cells = next(table)
@@ -121,10 +135,10 @@ def _records(
         if row is None:
             yield NameLine(number, "", {name: "" for name, _ in kept}, UNBALANCED)
             continue
-        if not any(cell.strip() for cell in row):
+        name = row[where].strip() if where < len(row) else ""
+        if not name and not any(cell.strip() for cell in row):
             yield NameLine(number, "", {name: "" for name, _ in kept})
             continue
-        name = row[where].strip() if where < len(row) else ""
         yield NameLine(number, name, {k: (row[i] if i < len(row) else "") for k, i in kept})
 
 

@@ -183,6 +183,24 @@ def _csv_cell(value: object) -> str:
     return _neutral(value if type(value) is str else cell(value), value, FORMULA_START)
 
 
+_CSV_SPECIAL = re.compile('[,"\r\n]')
+"""Characters after which csv.writer (excel dialect) may quote a cell: the delimiter,
+the quote, line ends. A cell with none of them is written as it is."""
+
+
+def _csv_quoted(value: object) -> str:
+    """One CSV cell as csv.writer writes it in a row of several cells (quoted if needed)."""
+    text = _csv_cell(value)
+    if _CSV_SPECIAL.search(text) is None:
+        return text
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([text])
+    return buffer.getvalue()[:-1]
+
+
 def write_records(
     records: Rows,
     columns: Sequence[str],
@@ -205,10 +223,18 @@ def write_records(
         writer = csv.writer(out, lineterminator="\n")
         if header:
             writer.writerow(columns)
-        joined = _JoinedCells(columns, _csv_cell)
+        # Joined cells come quoted as csv.writer quotes them (_csv_quoted): a batch's line
+        # is then a join, not a writer call scanning every cell again.
+        if len(columns) > 1:
+            joined = _JoinedCells(columns, _csv_quoted, FORMULA_START, _CSV_SPECIAL.search)
+        else:
+            joined = _JoinedCells(columns, _csv_cell, FORMULA_START)
         for record in records:
             if type(record) is Joined:  # not isinstance: an ABC check costs more than the row
-                writer.writerow(joined.cells(record))
+                if len(columns) > 1:
+                    out.write(",".join(joined.cells(record)) + "\n")
+                else:  # a lone empty cell is written '""' by csv.writer: let it decide
+                    writer.writerow(joined.cells(record))
             else:
                 fields = as_dict(record)
                 writer.writerow([_csv_cell(fields.get(c)) for c in columns])
@@ -217,7 +243,7 @@ def write_records(
             out.write("\t".join(columns) + "\n")
         # A batch repeats the same few records many times: format each one once.
         lines: dict[int, tuple[Record, str]] = {}
-        joined = _JoinedCells(columns, _tsv_cell)
+        joined = _JoinedCells(columns, _tsv_cell, TSV_FORMULA_START)
         for record in records:
             if type(record) is Joined:
                 out.write("\t".join(joined.cells(record)) + "\n")
@@ -249,14 +275,23 @@ def _write_json_array(records: Rows, out: TextIO) -> None:
 
 
 class _JoinedCells:
-    """The cells of :class:`Joined` records: the shared part formatted once per record."""
+    """The cells of :class:`Joined` records: the shared part formatted once per record,
+    the part of its own (what one input line adds) cell by cell, the usual values (a
+    plain text, a number) without the general formatter."""
 
-    def __init__(self, columns: Sequence[str], fmt: Callable[[object], str]) -> None:
+    def __init__(
+        self,
+        columns: Sequence[str],
+        fmt: Callable[[object], str],
+        starts: tuple[str, ...],
+        special: Callable[[str], object] | None = None,
+    ) -> None:
         self.columns = columns
         self.fmt = fmt
+        self.starts = starts  # a text starting so goes through fmt (a formula)
+        self.special = special  # finds what fmt would quote (CSV), or None
         self.position = {c: i for i, c in enumerate(columns)}
         self.shared: dict[int, tuple[Record, list[str]]] = {}
-        self.slots: dict[type, list[tuple[int, int]]] = {}  # a row class: (cell, value) pairs
 
     def cells(self, record: Joined) -> list[str]:
         shared = self.shared.get(id(record.shared))
@@ -268,19 +303,32 @@ class _JoinedCells:
         cells = shared[1].copy()
         own = record.own
         if isinstance(own, Row):
-            slots = self.slots.get(type(own))
-            if slots is None:
-                where = self.position
-                slots = [(where[n], i) for i, n in enumerate(own.NAMES) if n in where]
-                self.slots[type(own)] = slots
-            values = own._values
-            for i, j in slots:
-                cells[i] = self.fmt(values[j])
-            return cells
-        for c, value in as_dict(own).items():
-            at = self.position.get(c)
-            if at is not None:
-                cells[at] = self.fmt(value)
+            items: Iterable[tuple[str, Any]] = zip(own.NAMES, own._values, strict=True)
+        else:
+            items = (own if type(own) is dict else as_dict(own)).items()
+        position, starts, special = self.position, self.starts, self.special
+        for name, value in items:
+            at = position.get(name)
+            if at is None:
+                continue
+            kind = type(value)
+            if kind is str:
+                # Printable (no tab, no line break, no control character), not a formula
+                # and nothing to quote: the cell is the text itself, as fmt would say.
+                if (
+                    value.isprintable()
+                    and not value.startswith(starts)
+                    and (special is None or special(value) is None)
+                ):
+                    cells[at] = value
+                    continue
+            elif kind is int or kind is float:  # cell(): str(); a number is no formula
+                cells[at] = str(value)
+                continue
+            elif value is None:
+                cells[at] = ""
+                continue
+            cells[at] = self.fmt(value)
         return cells
 
 

@@ -8,7 +8,7 @@ of each command's TSV/CSV output (the README's column table is checked against i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from csadvisor.core.listings import LOCAL_COLUMNS as LOCAL_COLUMNS
 from csadvisor.core.listings import NO_RANGE as NO_RANGE
@@ -28,9 +28,16 @@ from csadvisor.core.rolerows import (
     TrackRow,
 )
 from csadvisor.core.rows import Col, Parts, Record, Row, columns
+from csadvisor.core.teamrows import SKILL_IDS as SKILL_IDS
+from csadvisor.core.teamrows import TEAM_ANONYMOUS_COLUMNS as TEAM_ANONYMOUS_COLUMNS
+from csadvisor.core.teamrows import TEAM_CALIBRATION_COLUMNS as TEAM_CALIBRATION_COLUMNS
+from csadvisor.core.teamrows import TEAM_COLUMNS as TEAM_COLUMNS
+from csadvisor.core.teamrows import TEAM_NEXT_COLUMNS as TEAM_NEXT_COLUMNS
+from csadvisor.core.teamrows import TEAM_TARGET_COLUMNS as TEAM_TARGET_COLUMNS
 
 if TYPE_CHECKING:
-    pass
+    from csadvisor.core.result import Result, RoleReadiness
+    from csadvisor.core.teamsheet import Sheet
 
 
 class HistoryRow(Row):
@@ -46,17 +53,17 @@ class HistoryRow(Row):
     band: Col[str | None] = Col("Band", "ready, close or stretch")
 
     @classmethod
-    def of(cls, assessment_id: str, result: Mapping[str, Any]) -> HistoryRow:
-        suggestion = result.get("suggestion") or {}
+    def of(cls, assessment_id: str, result: Result) -> HistoryRow:
+        suggestion = result.suggestion
         return cls(
             id=assessment_id,
-            created=result["created"],
-            person=result.get("name") or ME,
-            rater=result.get("rater") or DEFAULT_RATER,
-            role=result.get("role"),
-            suggestion=suggestion.get("role"),
-            readiness=suggestion.get("readiness"),
-            band=suggestion.get("band"),
+            created=result.created,
+            person=result.name or ME,
+            rater=result.rater or DEFAULT_RATER,
+            role=result.role,
+            suggestion=suggestion.role if suggestion else None,
+            readiness=suggestion.readiness if suggestion else None,
+            band=suggestion.band if suggestion else None,
         )
 
 
@@ -104,20 +111,6 @@ AREA_COLUMNS = columns(AreaRow)
 CHECK_COLUMNS = columns(CheckRow)
 INDUSTRY_COLUMNS = columns(IndustryRow)
 INDUSTRY_LIST_COLUMNS = columns(IndustryListRow)
-SKILL_IDS = "SKILL..."  # in a column list: one column per skill id, in catalogue order
-TEAM_COLUMNS = ("kind", "person", "rater", "created", "role", SKILL_IDS, "evidence")
-TEAM_TARGET_COLUMNS = (
-    "kind", "skill", "required", "meet", "below", "total_gap",
-    "person", "rater", "readiness", "band", "met", "requirements",
-)  # fmt: skip
-TEAM_NEXT_COLUMNS = (
-    "person", "rater", "role", "suggestion", "title", "readiness", "band", "reason",
-)  # fmt: skip
-TEAM_CALIBRATION_COLUMNS = (
-    "person", "skill", "self", "manager", "difference", "flag",
-    "self_created", "manager_created", "self_evidence", "manager_evidence",
-)  # fmt: skip
-TEAM_ANONYMOUS_COLUMNS = ("view", "group", "people", "measure", "count")
 
 HISTORY_COLUMNS = columns(HistoryRow)
 DIFF_COLUMNS = columns(DiffRow)
@@ -173,44 +166,42 @@ def diff_records(
 
 
 def diff_document(
-    old: Mapping[str, Any],
-    new: Mapping[str, Any],
-    skills: list[DiffRow],
-    unchanged: list[str],
-) -> dict[str, Any]:
+    old: Result, new: Result, skills: list[DiffRow], unchanged: list[str]
+) -> dict[str, object]:
     """What ``history diff -f json`` prints: the two assessments, how the suggestion and each
     role's readiness changed, the skill rows shown and the ids of the skills that did not move."""
 
-    def side(result: Mapping[str, Any]) -> dict[str, Any]:
-        suggestion = result.get("suggestion") or {}
+    def side(result: Result) -> dict[str, object]:
+        s = result.suggestion
         return {
-            "id": result["id"],
-            "created": result["created"],
-            "date": str(result["created"])[:10],
-            "role": result.get("role"),
-            "suggestion": suggestion.get("role"),
-            "suggestion_title": suggestion.get("title"),
-            "readiness": suggestion.get("readiness"),
-            "band": suggestion.get("band"),
+            "id": result.id,
+            "created": result.created,
+            "date": result.created[:10],
+            "role": result.role,
+            "suggestion": s.role if s else None,
+            "suggestion_title": s.title if s else None,
+            "readiness": s.readiness if s else None,
+            "band": s.band if s else None,
         }
 
-    def by_role(result: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
-        return {r["role"]: r for r in [*result["readiness"], *(result.get("lateral") or [])]}
+    def by_role(result: Result) -> dict[str, RoleReadiness]:
+        return {r.role: r for r in (*result.readiness, *result.lateral)}
 
     before, after = by_role(old), by_role(new)
     readiness = []
     for rid in dict.fromkeys([*after, *before]):
         a, b = before.get(rid), after.get(rid)
-        was, now = (a or {}).get("readiness"), (b or {}).get("readiness")
+        was, now = (a.readiness if a else None), (b.readiness if b else None)
+        either = b or a
         readiness.append(
             {
                 "role": rid,
-                "title": (b or a or {}).get("title", rid),
+                "title": either.title if either else rid,
                 "before": was,
                 "after": now,
                 "change": now - was if was is not None and now is not None else None,
-                "band_before": (a or {}).get("band"),
-                "band_after": (b or {}).get("band"),
+                "band_before": a.band if a else None,
+                "band_after": b.band if b else None,
             }
         )
     return {
@@ -222,20 +213,22 @@ def diff_document(
     }
 
 
-def readiness_records(result: Mapping[str, Any]) -> list[Record]:
+def readiness_records(result: Result) -> list[Record]:
     """An assessment's readiness ranking, without the per-skill gaps (they are in json).
 
-    A saved result's other keys (``held_back``, which version-1 files lack) follow the
-    declared fields, as the file has them."""
+    A saved result's other fields (``held_back``, which version-1 files lack) follow the
+    declared ones, as the file has them."""
     out: list[Record] = []
-    for item in result["readiness"]:
-        row = ReadinessRow(**{name: item[name] for name in ReadinessRow.NAMES})
-        rest = {k: v for k, v in item.items() if k not in ReadinessRow.NAMES and k != "gaps"}
+    for item in result.readiness:
+        row = ReadinessRow(**{name: getattr(item, name) for name in ReadinessRow.NAMES})
+        rest = {
+            k: getattr(item, k) for k in item.keys if k not in ReadinessRow.NAMES and k != "gaps"
+        }
         out.append(Parts(row, rest) if rest else row)
     return out
 
 
-def sheet_document(sheet: Any) -> dict[str, Any]:
+def sheet_document(sheet: Sheet) -> dict[str, object]:
     """The team sheet as json prints it: the same content the terminal sheet draws."""
     from dataclasses import asdict
 

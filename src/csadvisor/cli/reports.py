@@ -5,13 +5,19 @@ or as Markdown. ``cli.export`` checks the target and writes it; the pages are dr
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from csadvisor.cli.export import ExportFormat, generator
 
+if TYPE_CHECKING:
+    from csadvisor.cli.render.html.team import Readiness
+    from csadvisor.core.models import Catalog, Role
+    from csadvisor.core.result import Result
+    from csadvisor.core.team import Member
 
-def plan_report(result: Mapping[str, Any], fmt: ExportFormat, *, saved: bool) -> str:
+
+def plan_report(result: Result, fmt: ExportFormat, *, saved: bool) -> str:
     """A person's plan from an assessment result."""
     if fmt is ExportFormat.html:
         from csadvisor.cli.render.html.plan import plan_html
@@ -23,11 +29,11 @@ def plan_report(result: Mapping[str, Any], fmt: ExportFormat, *, saved: bool) ->
 
 
 def team_report(
-    members: Sequence[Any],
-    cat: Any,
+    members: Sequence[Member],
+    cat: Catalog,
     fmt: ExportFormat,
     *,
-    role: Any,
+    role: Role | None,
     level: int,
     min_holders: int,
     anonymous: bool,
@@ -86,7 +92,7 @@ def team_report(
     return team_markdown(sheet, readiness, date=today)
 
 
-def _readiness(members: Sequence[Any], cat: Any, role: Any) -> list[Any]:
+def _readiness(members: Sequence[Member], cat: Catalog, role: Role | None) -> list[Readiness]:
     """Each person's readiness for ``role`` (the sheet's target), most ready first."""
     from csadvisor.cli.render.html.team import Readiness
     from csadvisor.core import team as core
@@ -94,7 +100,12 @@ def _readiness(members: Sequence[Any], cat: Any, role: Any) -> list[Any]:
     if role is None:
         return []
     return [
-        Readiness(r["person"], r["rater"], r["readiness"], r["band"], r["met"], r["requirements"])
+        Readiness(r.person, r.rater, r.readiness, r.band, r.met, r.requirements)
         for r in core.target_rows(members, cat, role)
-        if r["kind"] == "person"
+        if r.person is not None  # a person's row (the skill rows have no person)
+        and r.rater is not None
+        and r.readiness is not None
+        and r.band is not None
+        and r.met is not None
+        and r.requirements is not None
     ]

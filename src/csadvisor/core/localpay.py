@@ -20,6 +20,7 @@ from csadvisor.core.models import MONTHS_PER_YEAR, Role, amount, number
 from csadvisor.core.wages import BASIS, MEASURES, SOURCE, Area, Figure, OewsTable, Projection, Wages
 
 if TYPE_CHECKING:  # built only by the commands that print them (pay needs none)
+    from csadvisor.core.result import LocalPay
     from csadvisor.core.rolerows import MedianChange, OutlookRow, RolesLocalRow
 
 SCHEMA_VERSION = 2
@@ -185,14 +186,7 @@ def median_change(current: Role, target: Role, where: BlsLocation) -> MedianChan
     )
 
 
-SUMMARY_KEYS = (
-    "location", "asked_area", "area", "current_role", "target_role", "median_from",
-    "median_to", "median_change", "p25", "p75", "source", "basis", "change_basis", "note",
-)  # fmt: skip
-"""The fields of an assessment's ``local_pay`` (``specs.result_spec`` checks them)."""
-
-
-def summary_pay(current: Role | None, target: Role, where: BlsLocation) -> dict[str, object]:
+def summary_pay(current: Role | None, target: Role, where: BlsLocation) -> LocalPay:
     """The local pay an assessment summary shows for the role it points to.
 
     Someone in a role gets the change between the two roles' local medians (labelled
@@ -200,34 +194,30 @@ def summary_pay(current: Role | None, target: Role, where: BlsLocation) -> dict[
     ``area`` is where the target's figures are from; when it is not ``asked_area`` (no
     published median there) ``note`` says which nearest level was used, and why.
     """
+    from csadvisor.core.result import LocalPay
+
     spread = local_fields(target, where)
-    record: dict[str, object] = dict.fromkeys(SUMMARY_KEYS)
-    record.update(
-        location=where.asked,
-        asked_area=where.area.name,
-        area=spread.area,
-        current_role=current.id if current else None,
-        target_role=target.id,
-        median_to=spread.median,
-        p25=spread.p25,
-        p75=spread.p75,
-        basis=BASIS,
-        note=spread.local_note,
-    )
     found = [find(target, where)]
+    change = None
     if current is not None:
         change = median_change(current, target, where)
         found.append(find(current, where))
-        record.update(
-            area=change.area,
-            median_from=change.median_from,
-            median_change=change.median_change,
-            change_basis=CHANGE_BASIS,
-            note=change.local_note,
-        )
-    if any(f.wages for f in found):
-        record["source"] = f"{SOURCE} {_period(*found)}"
-    return record
+    return LocalPay(
+        location=where.asked,
+        asked_area=where.area.name,
+        area=change.area if change else spread.area,
+        current_role=current.id if current else None,
+        target_role=target.id,
+        median_from=change.median_from if change else None,
+        median_to=spread.median,
+        median_change=change.median_change if change else None,
+        p25=spread.p25,
+        p75=spread.p75,
+        source=f"{SOURCE} {_period(*found)}" if any(f.wages for f in found) else None,
+        basis=BASIS,
+        change_basis=CHANGE_BASIS if change else None,
+        note=change.local_note if change else spread.local_note,
+    )
 
 
 def _period(*found: Found) -> str:

@@ -46,6 +46,8 @@ CATEGORY_LABELS = {"soft": "soft", "technical": "technical and AI", "working": "
 
 def number(value: float) -> int | float:
     """Whole numbers stay whole; derived figures keep two decimals."""
+    if type(value) is float and value.is_integer():  # what round() would keep whole
+        return int(value)
     rounded = round(value, 2)
     return int(rounded) if rounded == int(rounded) else rounded
 

@@ -130,7 +130,8 @@ def parse_salary(text: str) -> float | None:
         value = float(cell.removeprefix("$").replace(",", ""))
     else:
         return None
-    return value if value > 0 else None
+    return value if 0 < value < _INFINITY else None  # 400 digits are inf, not a salary
 
 
+_INFINITY = float("inf")
 _AMOUNT = re.compile(r"\$? ?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?")

@@ -33,16 +33,20 @@ if TYPE_CHECKING:
 NO_AREA = "no single BLS area on this row"
 _REQUEST = Request.NAMES
 _NO_CHECK = (None, None, None, None, None)
-if CheckRow.NAMES != (
+if _REQUEST != ("query", "line", "suggestion") or CheckRow.NAMES != (
     "salary",
     "percentile_band",
     "percentile_estimate",
     "compa_ratio",
     "check_basis",
 ):  # pragma: no cover - _own below spells them out for speed
-    raise ImportError("core.paywide: CheckRow's fields changed")
+    raise ImportError("core.paywide: Request's or CheckRow's fields changed")
 PlaceOf = Callable[[str], "BlsLocation | str"]
 """A row's place cell -> its BLS location, or the one line saying why there is none."""
+
+
+def _where(line: int | None) -> str:
+    return f"line {line}: " if line is not None else ""
 
 
 class WidePayBatch(PayBatch):
@@ -93,12 +97,12 @@ class WidePayBatch(PayBatch):
         broken = Parts(PayRow.unanswered(UNREADABLE_LINE), self.empty())
         no_check = (None, None, None, None, None)
         unknown: dict[str, tuple[str, str | None]] = {}
+        roles: dict[str, Role | None] = {}  # a batch names a few roles many times
         for request in requests:
             name = request.query
             query = escape_control(name)
             cells = request.kept or {}
             kept = {k: escape_control(cells[k]) for k in self.kept if k in cells} or None
-            where = f"line {request.line}: " if request.line is not None else ""
             if request.problem:  # as the plain batch: its own line only, and exit 2
                 self._note("unreadable", f"line {request.line}: {request.problem}")
                 yield broken, self._own(query, request.line, None, kept, no_check)
@@ -107,14 +111,19 @@ class WidePayBatch(PayBatch):
                 yield blank, self._own(query, request.line, None, kept, no_check)
                 continue
             self.asked += 1
-            role = self.index.find(name)
+            try:
+                role = roles[name]
+            except KeyError:
+                role = self.index.find(name)
+                if len(roles) < 4096:
+                    roles[name] = role
             if role is None:
                 if name not in unknown:
                     near = self.index.suggest(name)
                     unknown[name] = (unknown_role_message(name, near), near[0] if near else None)
                 message, best = unknown[name]
                 self.unknown_names += 1
-                self._note("missing", where + message)
+                self._note("missing", _where(request.line) + message)
                 yield not_found, self._own(query, request.line, best, kept, no_check)
                 continue
             places = self.places
@@ -122,7 +131,7 @@ class WidePayBatch(PayBatch):
                 asked = (cells.get(self.place_column or "") or "").strip() or self.default_place
                 got = self.place_of(asked) if asked else "no place on this row"
                 if isinstance(got, str):
-                    self._note("missing", where + got)
+                    self._note("missing", _where(request.line) + got)
                     row = Parts(PayRow.unanswered(NO_AREA), self.empty(), {"local_note": got})
                     yield row, self._own(query, request.line, None, kept, no_check)
                     continue
@@ -132,7 +141,7 @@ class WidePayBatch(PayBatch):
                 cell = cells.get(self.salary_column, "")
                 salary = parse_salary(cell)
                 if salary is None and cell.strip():
-                    self._salary_note(where, cell)
+                    self._salary_note(_where(request.line), cell)
             for place in places:
                 key = (role.id, id(place))
                 hit = found.get(key)
@@ -156,7 +165,7 @@ class WidePayBatch(PayBatch):
         asked (``Request``), the input columns kept, the salary check (``CheckRow``)."""
         if not self.checking:
             return _own(query, line, suggestion, kept)
-        own = dict(zip(_REQUEST, (query, line, suggestion), strict=True))
+        own = {"query": query, "line": line, "suggestion": suggestion}  # Request's fields
         if kept:
             own.update(kept)
         salary, band, estimate, ratio, basis = check or _NO_CHECK

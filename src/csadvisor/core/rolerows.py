@@ -9,7 +9,7 @@ being declared here, in the role model and in its file spec.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from csadvisor.core.listings import (
     BASIS,
@@ -37,10 +37,10 @@ if TYPE_CHECKING:
     from csadvisor.core.wages import Area
 
 
-def _copied(cls: type[Row], role: Role, **given: Any) -> dict[str, Any]:
+def _copied(cls: type[Row], role: Role, **given: object) -> dict[str, object]:
     """The row's fields taken from the role and its range (lists as lists), then ``given``."""
     rng = range_fields(role.pay)
-    out: dict[str, Any] = {}
+    out: dict[str, object] = {}
     for name in cls.NAMES:
         if name in given:
             out[name] = given[name]
@@ -115,7 +115,7 @@ class NextRow(Row):
     currency = CURRENCY
     note: Col[str | None] = Col("Note", "why there is no pay change")
     skill_changes: Col[str] = Col("Skill changes", "skills new or higher: 'id a->b'")
-    skills: Col[list[dict[str, Any]]] = Col("", "the same, as records").json_only()
+    skills: Col[list[dict[str, object]]] = Col("", "the same, as records").json_only()
     overlap: Col[int] = Col("Overlap", "percent of its requirements already met")
 
     @classmethod

@@ -13,11 +13,20 @@ rater (the latest of each, or every date with ``keep_all``). Ratings are never a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from csadvisor.core import advisor
 from csadvisor.core.advisor import Answers
 from csadvisor.core.models import RATERS, Catalog, Role
+from csadvisor.core.rows import Parts
+from csadvisor.core.teamrows import (
+    AnonymousRow,
+    CalibrationRow,
+    CoverageHead,
+    CoverageTail,
+    TargetRow,
+    TeamNextRow,
+)
 
 #: Which rater's assessment stands for a person in counts, most trusted first.
 PREFERRED_RATERS = ("manager", "self", "peer")
@@ -171,37 +180,32 @@ def holders(counted: Sequence[Member], skill: str, level: int) -> int:
 
 def coverage_rows(
     members: Sequence[Member], catalog: Catalog, *, level: int, min_holders: int, keep_all: bool
-) -> list[dict[str, Any]]:
+) -> list[Parts]:
     """People x skills (one row per person and rater), then the bench row (people at
     ``level`` or more) and the single-point-of-failure row (fewer than ``min_holders``)."""
     skills = [s.id for s in catalog.skills]
-    rows: list[dict[str, Any]] = []
+    rows: list[Parts] = []
     for m in select(members, keep_all):
-        row: dict[str, Any] = {
-            "kind": "person",
-            "person": m.person,
-            "rater": m.rater,
-            "created": m.created,
-            "role": m.role,
-        }
-        for sid in skills:
-            row[sid] = m.ratings.get(sid)
-        row["evidence"] = {sid: m.evidence[sid] for sid in skills if sid in m.evidence}
-        row["source"] = m.source
-        row["flags"] = list(m.flags)
-        rows.append(row)
+        head = CoverageHead(
+            kind="person", person=m.person, rater=m.rater, created=m.created, role=m.role
+        )
+        tail = CoverageTail(
+            evidence={sid: m.evidence[sid] for sid in skills if sid in m.evidence},
+            source=m.source,
+            flags=list(m.flags),
+        )
+        rows.append(Parts(head, {sid: m.ratings.get(sid) for sid in skills}, tail))
     counted = preferred(members)
     bench = {sid: holders(counted, sid, level) for sid in skills}
-    empty = {"person": None, "rater": None, "created": None, "role": None}
-    empty_tail = {"evidence": None, "source": None, "flags": None}
-    rows.append({"kind": "bench", **empty, **bench, **empty_tail})
+    empty_tail = CoverageTail(evidence=None, source=None, flags=None)
+
+    def count_row(kind: str, counts: Mapping[str, object]) -> Parts:
+        head = CoverageHead(kind=kind, person=None, rater=None, created=None, role=None)
+        return Parts(head, counts, empty_tail)
+
+    rows.append(count_row("bench", bench))
     rows.append(
-        {
-            "kind": "single-point-of-failure",
-            **empty,
-            **{sid: bench[sid] < min_holders for sid in skills},
-            **empty_tail,
-        }
+        count_row("single-point-of-failure", {sid: bench[sid] < min_holders for sid in skills})
     )
     return rows
 
@@ -209,73 +213,73 @@ def coverage_rows(
 # --------------------------------------------------------------------------- target role
 
 
-# A target view's rows carry every field (None where it does not apply): the same keys
-# in every row, so JSON readers and spreadsheets see one shape.
-_SKILL_PART = ("skill", "required", "meet", "below", "total_gap")
-_PERSON_PART = ("person", "rater", "readiness", "band", "met", "requirements", "source")
-
-
-def target_rows(members: Sequence[Member], catalog: Catalog, role: Role) -> list[dict[str, Any]]:
+def target_rows(members: Sequence[Member], catalog: Catalog, role: Role) -> list[TargetRow]:
     """Per required skill: how many people meet the role's level, biggest gaps first;
-    then per person and rater: readiness for the role, most ready first."""
+    then per person and rater: readiness for the role, most ready first. Every row has
+    every field (None where it does not apply): one shape for JSON readers and sheets."""
     counted = preferred(members)
     order = {s.id: i for i, s in enumerate(catalog.skills)}
-    skill_rows: list[dict[str, Any]] = []
+    no_person = dict.fromkeys(("person", "rater", "readiness", "band", "met", "requirements"))
+    skill_rows: list[TargetRow] = []
     for sid, need in role.skills.items():
         short = [need - m.ratings.get(sid, 0) for m in counted if m.ratings.get(sid, 0) < need]
         skill_rows.append(
-            {
-                "kind": "skill",
-                "skill": sid,
-                "required": need,
-                "meet": len(counted) - len(short),
-                "below": len(short),
-                "total_gap": sum(short),
-                **dict.fromkeys(_PERSON_PART),
-            }
+            TargetRow(
+                kind="skill",
+                skill=sid,
+                required=need,
+                meet=len(counted) - len(short),
+                below=len(short),
+                total_gap=sum(short),
+                source=None,
+                **no_person,
+            )
         )
-    skill_rows.sort(key=lambda r: (-r["total_gap"], -r["below"], order.get(r["skill"], 0)))
-    person_rows: list[dict[str, Any]] = []
+    skill_rows.sort(
+        key=lambda r: (-(r.total_gap or 0), -(r.below or 0), order.get(r.skill or "", 0))
+    )
+    person_rows: list[TargetRow] = []
+    no_skill = dict.fromkeys(("skill", "required", "meet", "below", "total_gap"))
     for m in select(members):
         ready = advisor.readiness_for(role, answers_of(m, catalog), catalog)
         person_rows.append(
-            {
-                "kind": "person",
-                **dict.fromkeys(_SKILL_PART),
-                "person": m.person,
-                "rater": m.rater,
-                "readiness": ready.percent,
-                "band": ready.band,
-                "met": ready.met,
-                "requirements": ready.required,
-                "source": m.source,
-            }
+            TargetRow(
+                kind="person",
+                person=m.person,
+                rater=m.rater,
+                readiness=ready.percent,
+                band=ready.band,
+                met=ready.met,
+                requirements=ready.required,
+                source=m.source,
+                **no_skill,
+            )
         )
-    person_rows.sort(key=lambda r: -r["readiness"])  # stable: ties stay in person order
+    person_rows.sort(key=lambda r: -(r.readiness or 0))  # stable: ties stay in person order
     return [*skill_rows, *person_rows]
 
 
 # --------------------------------------------------------------------------- next steps
 
 
-def next_rows(members: Sequence[Member], catalog: Catalog) -> list[dict[str, Any]]:
+def next_rows(members: Sequence[Member], catalog: Catalog) -> list[TeamNextRow]:
     """Each person and rater: the suggested next role and readiness for it."""
     rows = []
     for m in select(members):
         advice = advisor.advise(answers_of(m, catalog), catalog)
         s = advice.suggestion
         rows.append(
-            {
-                "person": m.person,
-                "rater": m.rater,
-                "role": advice.current.id if advice.current else None,
-                "suggestion": s.role.id if s else None,
-                "title": s.role.title if s else None,
-                "readiness": s.percent if s else None,
-                "band": s.band if s else None,
-                "reason": advisor.reason(s) if s else "top of the track: no next role",
-                "source": m.source,
-            }
+            TeamNextRow(
+                person=m.person,
+                rater=m.rater,
+                role=advice.current.id if advice.current else None,
+                suggestion=s.role.id if s else None,
+                title=s.role.title if s else None,
+                readiness=s.percent if s else None,
+                band=s.band if s else None,
+                reason=advisor.reason(s) if s else "top of the track: no next role",
+                source=m.source,
+            )
         )
     return rows
 
@@ -283,7 +287,7 @@ def next_rows(members: Sequence[Member], catalog: Catalog) -> list[dict[str, Any
 # --------------------------------------------------------------------------- calibration
 
 
-def calibration_rows(members: Sequence[Member], catalog: Catalog) -> list[dict[str, Any]]:
+def calibration_rows(members: Sequence[Member], catalog: Catalog) -> list[CalibrationRow]:
     """For each person with both a self and a manager assessment (the latest of each),
     the two ratings side by side per skill; two levels or more apart is flagged."""
     latest = {(_person_key(m)[0], m.rater): m for m in select(members)}
@@ -298,20 +302,20 @@ def calibration_rows(members: Sequence[Member], catalog: Catalog) -> list[dict[s
                 continue
             diff = b - a if a is not None and b is not None else None
             rows.append(
-                {
-                    "person": own.person,
-                    "skill": skill.id,
-                    "self": a,
-                    "manager": b,
-                    "difference": diff,
-                    "flag": diff is not None and abs(diff) >= CALIBRATION_GAP,
-                    "self_created": own.created,
-                    "manager_created": boss.created,
-                    "self_evidence": own.evidence.get(skill.id),
-                    "manager_evidence": boss.evidence.get(skill.id),
-                    "self_source": own.source,
-                    "manager_source": boss.source,
-                }
+                CalibrationRow(
+                    person=own.person,
+                    skill=skill.id,
+                    own=a,
+                    manager=b,
+                    difference=diff,
+                    flag=diff is not None and abs(diff) >= CALIBRATION_GAP,
+                    self_created=own.created,
+                    manager_created=boss.created,
+                    self_evidence=own.evidence.get(skill.id),
+                    manager_evidence=boss.evidence.get(skill.id),
+                    self_source=own.source,
+                    manager_source=boss.source,
+                )
             )
     return rows
 
@@ -319,9 +323,9 @@ def calibration_rows(members: Sequence[Member], catalog: Catalog) -> list[dict[s
 # --------------------------------------------------------------------------- anonymous
 
 
-def _group(view: str, group: str, people: int, counts: Mapping[str, int]) -> list[dict[str, Any]]:
+def _group(view: str, group: str, people: int, counts: Mapping[str, int]) -> list[AnonymousRow]:
     return [
-        {"view": view, "group": group, "people": people, "measure": k, "count": v}
+        AnonymousRow(view=view, group=group, people=people, measure=k, count=v)
         for k, v in counts.items()
     ]
 
@@ -334,7 +338,7 @@ def anonymous_rows(
     level: int,
     role: Role | None = None,
     min_group: int,
-) -> list[dict[str, Any]]:
+) -> list[AnonymousRow]:
     """Counts and distributions only, no names; Refused when any group has fewer than
     ``min_group`` people (a small group's distribution can identify someone). People are
     told apart by :func:`people.person_key`; every file without a name inside counts as
@@ -348,7 +352,7 @@ def anonymous_rows(
     ]
     counted = preferred(members)
     n = len(counted)
-    rows: list[dict[str, Any]] = []
+    rows: list[AnonymousRow] = []
     groups: list[tuple[str, int]] = []
     if view == "coverage":
         groups.append(("team", n))
@@ -363,8 +367,8 @@ def anonymous_rows(
         assert role is not None
         groups.append(("team", n))
         for r in target_rows(members, catalog, role):
-            if r["kind"] == "skill":
-                rows += _group(view, r["skill"], n, {"meet": r["meet"], "below": r["below"]})
+            if r.kind == "skill" and r.skill is not None:
+                rows += _group(view, r.skill, n, {"meet": r.meet or 0, "below": r.below or 0})
         bands = dict.fromkeys(advisor.BANDS, 0)
         for m in counted:
             bands[advisor.readiness_for(role, answers_of(m, catalog), catalog).band] += 1
@@ -384,12 +388,10 @@ def anonymous_rows(
             rows += _group(view, key, sizes[key], bands)
     else:  # calibration
         pairs = calibration_rows(members, catalog)
-        people = len({r["person"] for r in pairs})
+        people = len({r.person for r in pairs})
         groups.append(("people with a self and a manager assessment", people))
         for s in catalog.skills:
-            diffs = [
-                r["difference"] for r in pairs if r["skill"] == s.id and r["difference"] is not None
-            ]
+            diffs = [r.difference for r in pairs if r.skill == s.id and r.difference is not None]
             rows += _group(
                 view,
                 s.id,

@@ -203,7 +203,7 @@ def _mentoring(counted: Sequence[Member], catalog: Catalog, first: list[str]) ->
 def _outliers(members: Sequence[Member], catalog: Catalog) -> list[Outlier]:
     names = {s.id: s.name for s in catalog.skills}
     return [
-        Outlier(r["person"], r["skill"], names[r["skill"]], r["self"], r["manager"])
+        Outlier(r.person, r.skill, names[r.skill], r.own, r.manager)
         for r in calibration_rows(members, catalog)
-        if r["difference"] is not None and abs(r["difference"]) >= CALIBRATION_GAP
+        if r.own is not None and r.manager is not None and abs(r.manager - r.own) >= CALIBRATION_GAP
     ]

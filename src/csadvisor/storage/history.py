@@ -10,12 +10,15 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from csadvisor.errors import NotFoundError, UsageError
 from csadvisor.storage import folders
 from csadvisor.storage.files import atomic_write_text
 from csadvisor.storage.sources import MAX_ANSWERS_BYTES
+
+if TYPE_CHECKING:
+    from csadvisor.core.result import Result
 
 SUFFIX = ".json"
 
@@ -24,10 +27,11 @@ def directory() -> Path:
     return folders.assessments()
 
 
-def save(result: dict[str, Any]) -> Path:
+def save(result: Result) -> Saved:
     """Write one assessment as its own file; never replaces another.
 
-    If another save took the same id in the same second, a fresh id is drawn.
+    If another save took the same id in the same second, a fresh id is drawn (the
+    returned record has the id saved).
     """
     from datetime import datetime
 
@@ -37,13 +41,13 @@ def save(result: dict[str, Any]) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         for _attempt in range(10):
-            path = folder / f"{result['id']}{SUFFIX}"
-            text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+            path = folder / f"{result.id}{SUFFIX}"
+            text = json.dumps(result.doc(), indent=2, ensure_ascii=False) + "\n"
             try:
                 atomic_write_text(path, text, mode=0o600, exclusive=True)
-                return path
+                return Saved(result.id, path, result)
             except FileExistsError:
-                result["id"] = new_id(datetime.fromisoformat(result["created"]))
+                result = result.replace(id=new_id(datetime.fromisoformat(result.created)))
     except OSError as exc:
         raise UsageError(
             f"cannot save the assessment in {folder} ({exc.strerror or exc}); "
@@ -58,10 +62,10 @@ def save(result: dict[str, Any]) -> Path:
 class Saved:
     id: str
     path: Path
-    result: dict[str, Any]
+    result: Result
 
 
-_KNOWN_GOOD: set[Any] = set()  # (spec, text) pairs that passed, across a team's files
+_KNOWN_GOOD: dict[int, set[object]] = {}  # values that passed each spec, across a team's files
 
 #: What ``team`` reads of a result: these fields are checked in full, the rest by name.
 TEAM_FIELDS = frozenset(
@@ -69,7 +73,7 @@ TEAM_FIELDS = frozenset(
 )
 
 
-def problem(doc: Any, only: frozenset[str] | None = None) -> str | None:
+def problem(doc: object, only: frozenset[str] | None = None) -> str | None:
     """Why ``doc`` is not a saved assessment (the first problem found), or None: the one
     check for a saved result (``history``, ``next``, ``team``). ``only``: the fields a
     reader uses, checked in full (the others only known and present; see Record.check)."""
@@ -78,7 +82,7 @@ def problem(doc: Any, only: frozenset[str] | None = None) -> str | None:
 
     checker = Checker()
     if only is not None:  # many files, the same skill ids and raters: remember what passed
-        if len(_KNOWN_GOOD) > 100_000:
+        if sum(map(len, _KNOWN_GOOD.values())) > 100_000:
             _KNOWN_GOOD.clear()
         checker.known_good = _KNOWN_GOOD
     if result_spec().check(doc, "", checker, only) is INVALID or checker.problems:
@@ -87,7 +91,7 @@ def problem(doc: Any, only: frozenset[str] | None = None) -> str | None:
     return None
 
 
-def read(path: Path) -> dict[str, Any]:
+def read(path: Path) -> Result:
     """One saved file, checked; ValueError with a one-line reason if it is not usable."""
     from csadvisor.storage.sources import NotRegularFileError, read_regular
 
@@ -114,7 +118,9 @@ def read(path: Path) -> dict[str, Any]:
         from csadvisor.errors import escape_control
 
         raise ValueError(f"not a csadvisor assessment result ({escape_control(why)[:200]})")
-    return dict(doc)
+    from csadvisor.core.result import from_doc
+
+    return from_doc(doc)
 
 
 def load_all(warn: Callable[[str], None]) -> list[Saved]:
@@ -131,23 +137,25 @@ def load_all(warn: Callable[[str], None]) -> list[Saved]:
             sep = "" if reason[:1].isdigit() else " "
             warn(f"skipping {path}:{sep}{reason}")
             continue
-        out.append(Saved(doc["id"], path, doc))
-    out.sort(key=lambda s: (s.result["created"], s.id))
+        out.append(Saved(doc.id, path, doc))
+    out.sort(key=lambda s: (s.result.created, s.id))
     return out
 
 
 # --------------------------------------------------------------------------- whose
 
 
-def person_of(result: dict[str, Any]) -> str:
+def person_of(result: Result) -> str:
     """Who a saved assessment is about: its name, or "me" (saved without one)."""
     from csadvisor.core.people import ME
 
-    return str(result.get("name") or ME)
+    return result.name or ME
 
 
-def rater_of(result: dict[str, Any]) -> str:
-    return str(result.get("rater") or "self")
+def rater_of(result: Result) -> str:
+    from csadvisor.core.models import DEFAULT_RATER
+
+    return result.rater or DEFAULT_RATER
 
 
 def resolve_person(saved: list[Saved], wanted: str | None) -> str:

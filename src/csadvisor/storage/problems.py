@@ -44,9 +44,16 @@ class Checker:
     def __init__(self) -> None:
         self.problems: list[tuple[str, str]] = []
         self.more = 0  # problems past MAX_PROBLEMS (the checking stops at the first)
-        # Short identifiers repeat thousands of times in a large catalogue (skill ids,
-        # "USD", "year"): each distinct one is checked once per spec.
-        self.known_good: set[tuple[int, str]] = set()
+        # Values repeat thousands of times in a large catalogue (skill ids, levels, "USD",
+        # duties): each distinct one is checked once per spec (by the spec's id).
+        self.known_good: dict[int, set[object]] = {}
+
+    def good(self, spec: object) -> set[object]:
+        """The values that passed ``spec`` unchanged so far (see ``schema.Spec``)."""
+        found = self.known_good.get(id(spec))
+        if found is None:
+            found = self.known_good[id(spec)] = set()
+        return found
 
     def fail(self, path: Any, message: str) -> Invalid:
         if len(self.problems) < MAX_PROBLEMS:

@@ -28,10 +28,28 @@ SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_TEXT = 2000
 
 
+MEMO_LONGEST = 200
+"""Texts up to this length are remembered once they pass (longer ones rarely repeat)."""
+MEMO_SIZE = 1 << 16
+"""Values a checker remembers per spec, at most (a 16 MiB file stays within its memory)."""
+
+
+_NOTHING: frozenset[Any] = frozenset()
+
+
 class Spec:
-    """A type in the schema (immutable once built: specs are module constants)."""
+    """A type in the schema (immutable once built: specs are module constants).
+
+    ``memo_type``: a spec whose check remembers the values that passed it unchanged
+    (``Checker.good``) names their type (exactly: ``True == 1`` but is no whole number).
+    A list, a mapping or a record then takes a value of that type it has seen pass from
+    that memory, without calling ``check`` again (a list or mapping whose items all
+    passed before is cleared in one set operation): the same check, run once per
+    distinct value. A large catalogue repeats skill ids, levels, currencies and duties
+    thousands of times."""
 
     __slots__ = ()
+    memo_type: type | None = None
 
     def check(self, value: Any, path: Any, c: Checker) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -42,6 +60,7 @@ class Spec:
 
 class Text(Spec):
     __slots__ = ("choices", "hint", "max_len", "name", "one_line", "pattern")
+    memo_type = str
 
     def __init__(
         self,
@@ -62,12 +81,14 @@ class Text(Spec):
     def check(self, value: Any, path: Any, c: Checker) -> Any:
         if type(value) is not str:
             return c.fail(path, f"expected text, got {describe(value)}")
-        remembered = self.pattern is not None or bool(self.choices)
-        if remembered and (id(self), value) in c.known_good:
+        good = c.known_good.get(id(self))  # c.good(self), without a call: the usual case
+        if good is not None and value in good:
             return value
         checked = self._check(value, path, c)
-        if remembered and checked is value:
-            c.known_good.add((id(self), value))
+        if checked is value and len(value) <= MEMO_LONGEST:
+            good = c.good(self)
+            if len(good) < MEMO_SIZE:
+                good.add(value)
         return checked
 
     def _check(self, value: str, path: Any, c: Checker) -> Any:
@@ -118,6 +139,7 @@ def slug(hint: str = "lowercase letters, digits and single hyphens") -> Text:
 
 class Integer(Spec):
     __slots__ = ("maximum", "minimum")
+    memo_type = int
 
     def __init__(self, minimum: int, maximum: int) -> None:
         self.minimum = minimum
@@ -130,6 +152,10 @@ class Integer(Spec):
             return c.fail(
                 path, f"must be from {self.minimum} to {self.maximum}, got {describe(value)}"
             )
+        if type(value) is int:  # not a bool (True == 1)
+            good = c.good(self)
+            if len(good) < MEMO_SIZE:
+                good.add(value)
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -234,14 +260,24 @@ class ListOf(Spec):
                 else f"at least {self.min_items}"
             )
             return c.fail(path, f"expected {want} items, got {len(value)}")
-        check = self.item.check
+        item = self.item
+        check, kind = item.check, item.memo_type
+        good = c.good(item) if kind is not None else _NOTHING
+        if value and set(map(type, value)) == {kind} and good.issuperset(value):
+            return list(value)  # every item passed this check before (a set test, in C)
         out = []
+        ok = True
         for i, v in enumerate(value):
+            if type(v) is kind and v in good:  # passed this check before
+                out.append(v)
+                continue
             checked = check(v, (path, i), c)
-            if checked is INVALID and c.more:  # the checker is full: stop here
-                return INVALID
+            if checked is INVALID:
+                if c.more:  # the checker is full: stop here
+                    return INVALID
+                ok = False
             out.append(checked)
-        return INVALID if any(v is INVALID for v in out) else out
+        return out if ok else INVALID
 
     def json_schema(self) -> dict[str, Any]:
         s: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
@@ -266,7 +302,22 @@ class MapOf(Spec):
             return c.fail(path, f"expected a mapping, got {describe(value)}")
         out: dict[str, Any] = {}
         ok = True
+        key_spec, value_spec = self.key, self.value
+        key_kind, kind = key_spec.memo_type, value_spec.memo_type
+        keys = c.good(key_spec) if key_kind is not None else _NOTHING
+        good = c.good(value_spec) if kind is not None else _NOTHING
+        if (
+            value
+            and set(map(type, value)) == {key_kind}
+            and set(map(type, value.values())) == {kind}
+            and value.keys() <= keys
+            and good.issuperset(value.values())
+        ):
+            return dict(value)  # every key and value passed these checks before
         for k, v in value.items():
+            if type(k) is key_kind and type(v) is kind and k in keys and v in good:
+                out[k] = v  # both passed these checks before
+                continue
             sub = (path, k if isinstance(k, str) else _Raw(f"[{describe(k)}]"))
             key = self.key.check(k, sub, c)
             val = self.value.check(v, sub, c)
@@ -298,11 +349,16 @@ class Field:
 class Record(Spec):
     """A mapping with a fixed set of keys; unknown keys are rejected."""
 
-    __slots__ = ("fields", "title")
+    __slots__ = ("fields", "plan", "title")
 
     def __init__(self, fields: Mapping[str, Field], title: str = "") -> None:
         self.fields = fields
         self.title = title
+        # Each field's check, spelt out once (a catalogue checks 10,000 roles).
+        self.plan = tuple(
+            (name, f.required, f.spec.check, f.spec.memo_type, id(f.spec))
+            for name, f in fields.items()
+        )
 
     def check(self, value: Any, path: Any, c: Checker, only: Any = None) -> Any:
         """The checked mapping, or INVALID. ``only`` (a set of field names) checks those
@@ -313,23 +369,27 @@ class Record(Spec):
             return c.fail(path or "(top level)", f"expected a mapping, got {describe(value)}")
         out: dict[str, Any] = {}
         ok = True
-        for k in value:
-            if k not in self.fields:
-                known = ", ".join(self.fields)
-                where = (path, k if isinstance(k, str) else _Raw(f"[{describe(k)}]"))
-                c.fail(where, f"unknown key {describe(k)} (known keys: {known})")
-                ok = False
-        for name, f in self.fields.items():
-            sub = (path, name)
+        if not value.keys() <= self.fields.keys():
+            for k in value:
+                if k not in self.fields:
+                    names = ", ".join(self.fields)
+                    where = (path, k if isinstance(k, str) else _Raw(f"[{describe(k)}]"))
+                    c.fail(where, f"unknown key {describe(k)} (known keys: {names})")
+                    ok = False
+        known = c.known_good
+        for name, required, check, kind, ident in self.plan:
             if name not in value:
-                if f.required:
+                if required:
                     c.fail(path or "(top level)", f"missing required key '{name}'")
                     ok = False
                 continue
-            if only is not None and name not in only:
-                out[name] = value[name]  # present and known; its value is not read
+            v = value[name]
+            if (only is not None and name not in only) or (
+                type(v) is kind and v in known.get(ident, _NOTHING)
+            ):  # present and known, its value not read; or a value that passed before
+                out[name] = v
                 continue
-            checked = f.spec.check(value[name], sub, c)
+            checked = check(v, (path, name), c)
             if checked is INVALID:
                 ok = False
             else:

@@ -5,8 +5,8 @@ growth track, low <= high) run on whatever parts are well formed, so ``data vali
 shows every problem at once.
 """
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
 from csadvisor.core.lookup import normalize
 from csadvisor.core.models import DEFAULT_RATER, Catalog, Location
@@ -15,6 +15,10 @@ from csadvisor.storage.yamlreader import Parsed, line_of
 
 if TYPE_CHECKING:  # imported when answers are read: a warm start checks the cache only
     from csadvisor.core.advisor import Answers
+    from csadvisor.core.lookup import SkillIndex
+    from csadvisor.storage.problems import Checker
+
+T = TypeVar("T")
 
 
 def problems_of(
@@ -47,8 +51,9 @@ def validate(
     skill_ids = _unique_ids(skill_items, "skills", sc)
     _unique_names(role_items, rc)
     for i, role in role_items:
-        if isinstance(role.get("pay"), dict):
-            low, high = role["pay"].get("low"), role["pay"].get("high")
+        pay = role.get("pay")
+        if isinstance(pay, dict):
+            low, high = pay.get("low"), pay.get("high")
             if _is_num(low) and _is_num(high) and low > high:
                 rc.fail(
                     f"roles[{i}].pay.low",
@@ -99,17 +104,19 @@ def _figure(v: float) -> str:
         return describe(v)
 
 
-def _is_num(v: Any) -> bool:
+def _is_num(v: object) -> TypeGuard[int | float]:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def _items(doc: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+def _items(doc: object, key: str) -> list[tuple[int, dict[str, object]]]:
     if not isinstance(doc, dict) or not isinstance(doc.get(key), list):
         return []
     return [(i, item) for i, item in enumerate(doc[key]) if isinstance(item, dict)]
 
 
-def _unique_ids(items: list[tuple[int, dict[str, Any]]], kind: str, c: Any) -> dict[str, int]:
+def _unique_ids(
+    items: list[tuple[int, dict[str, object]]], kind: str, c: "Checker"
+) -> dict[str, int]:
     ids: dict[str, int] = {}
     for i, item in items:
         ident = item.get("id")
@@ -124,7 +131,7 @@ def _unique_ids(items: list[tuple[int, dict[str, Any]]], kind: str, c: Any) -> d
     return ids
 
 
-def _unique_names(items: list[tuple[int, dict[str, Any]]], c: Any) -> None:
+def _unique_names(items: list[tuple[int, dict[str, object]]], c: "Checker") -> None:
     """Ids, titles and aliases must name one role each, or lookups would be ambiguous."""
     owner: dict[str, int] = {}
     ids_seen: set[str] = set()
@@ -155,7 +162,7 @@ def _unique_names(items: list[tuple[int, dict[str, Any]]], c: Any) -> None:
             mine.add(key)
 
 
-def _find_cycle(items: list[tuple[int, dict[str, Any]]], ids: dict[str, int]) -> list[str]:
+def _find_cycle(items: list[tuple[int, dict[str, object]]], ids: dict[str, int]) -> list[str]:
     graph: dict[str, list[str]] = {}
     for _, role in items:
         rid = role.get("id")
@@ -281,7 +288,7 @@ def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = 
     return Answers(role_id, ratings, doc.get("name"), doc.get("rater", DEFAULT_RATER), evidence)
 
 
-def _levels(value: Any) -> tuple[Any, list[str], list[tuple[str, str]]]:
+def _levels(value: object) -> tuple[object, list[str], list[tuple[str, str]]]:
     """An answers document with forgiving levels: ``3``, ``"3"``, ``"3 Skilled"`` and
     ``"skilled"`` are level 3. Returns the document with levels as numbers, the skills
     left blank (taken out: ``--missing`` fills them), and the levels it cannot read."""
@@ -290,7 +297,7 @@ def _levels(value: Any) -> tuple[Any, list[str], list[tuple[str, str]]]:
     if not isinstance(value, dict) or not isinstance(value.get("skills"), dict):
         return value, [], []
     names = {n.casefold(): i for i, n in enumerate(LEVEL_LABELS, 1)}
-    skills: dict[Any, Any] = {}
+    skills: dict[object, object] = {}
     blank: list[str] = []
     said: list[tuple[str, str]] = []
     for key, level in value["skills"].items():
@@ -329,15 +336,15 @@ def _short(text: str) -> str:
 
 def _by_skill_id(
     section: str,
-    typed_keys: dict[str, Any],
-    index: Any,
+    typed_keys: Mapping[str, T],
+    index: "SkillIndex",
     parsed: Parsed,
     label: str,
     problems: list[Problem],
-) -> dict[str, Any]:
+) -> dict[str, T]:
     """A mapping keyed by skill names or ids, in any case, re-keyed by skill id; unknown
     and repeated skills are problems (with "did you mean" where a name is close)."""
-    out: dict[str, Any] = {}
+    out: dict[str, T] = {}
     for typed, value in typed_keys.items():
         found = index.find(typed)
         where = f"{section}.{typed}"

@@ -6,8 +6,10 @@ deep nesting; here a flat loop with its own stack keeps only text, whole and dec
 booleans, null, lists and mappings, and every limit is checked as the events arrive.
 
 The walker records the line of every field path as it goes, so that each message reads
-``file:line: path: message``. (It reads each file once: there is no faster pass without
-lines to drift from this one.)
+``file:line: path: message``. A caller that checks a large file may ask it not to
+(``lines=False``: the same walk, the same values and problems, only no line table) and,
+when its check finds problems, read the file again for the lines of those fields only
+(``until``: the walk stops once it has passed them all; ``catalog``).
 
 Anchors and aliases are allowed, as go-yaml and Kubernetes allow them: a file written by
 ``yaml.safe_dump`` of shared Python objects contains them. An alias re-uses the anchored
@@ -79,19 +81,41 @@ class TooLarge(DataError):
     """A document past the value limit (reported at once, where it passed the limit)."""
 
 
+class _Done(Exception):
+    """Every path asked for (``lines_until``) has its line: the rest is not read."""
+
+
 class _Stop(Exception):
     """A problem that ends the reading at once, reported alone: too deep, too many values
     by alias, an undefined alias, a second document."""
 
 
-def parse_yaml(text: str, label: str, *, max_values: int = MAX_VALUES) -> Parsed:
+def parse_yaml(
+    text: str, label: str, *, max_values: int = MAX_VALUES, lines: bool = True
+) -> Parsed:
     """One YAML document as plain values, or DataError naming file, line and field.
 
     A document of more than ``max_values`` values is refused where it passes the limit.
+    ``lines=False``: the line of each field is not recorded (``Parsed.lines`` is None);
+    the reader's own problems still name theirs.
     """
     import yaml
 
-    return _Walker(yaml, label, max_values).run(text)
+    return _Walker(yaml, label, max_values, lines).run(text)
+
+
+def lines_until(text: str, label: str, paths: set[str]) -> dict[str, int]:
+    """The line table of a document read before (its values are not kept), read only as
+    far as needed to record every one of ``paths`` (all of it if one never comes)."""
+    import yaml
+
+    walker = _Walker(yaml, label)
+    walker.until = set(paths)
+    try:
+        walker.run(text)
+    except _Done:
+        pass
+    return walker.lines or {}
 
 
 def _tag_text(tag: str) -> str:
@@ -101,11 +125,14 @@ def _tag_text(tag: str) -> str:
 class _Walker:
     """One pass over a document's events; its own stack, so no depth can exhaust Python's."""
 
-    def __init__(self, yaml: Any, label: str, max_values: int = MAX_VALUES) -> None:
+    def __init__(
+        self, yaml: Any, label: str, max_values: int = MAX_VALUES, lines: bool = True
+    ) -> None:
         self.yaml = yaml
         self.max_values = max_values
         self.label = label
-        self.lines: dict[str, int] = {}
+        self.lines: dict[str, int] | None = {} if lines else None
+        self.until: set[str] | None = None  # lines_until: the paths still to be passed
         self.problems: list[Problem] = []
         self.resolver = yaml.resolver.Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
@@ -131,7 +158,7 @@ class _Walker:
         except yaml.YAMLError as exc:
             raise DataError([Problem(self.label, None, "", f"invalid YAML: {exc}")]) from None
         finally:
-            dispose = getattr(parser, "dispose", None)
+            dispose = getattr(parser, "dispose", None)  # also after _Done
             if dispose is not None:
                 dispose()
         if value is _NO_KEY:
@@ -170,12 +197,17 @@ class _Walker:
                 anchor = event.anchor
                 tag = event.tag
                 value = event.value
-                if not stack:
+                if lines is None:
+                    pass
+                elif not stack:
                     lines.setdefault("", event.start_mark.line + 1)
+                    self._passed("")
                 elif type(stack[-1][0]) is list:  # a key records its own line
                     line = event.start_mark.line + 1
                     if line != stack[-1][6]:  # on the list's line, line_of finds the list's
-                        lines.setdefault(self._path_here(stack), line)
+                        here = self._path_here(stack)
+                        lines.setdefault(here, line)
+                        self._passed(here)
                 if tag is None or tag == "!":
                     if event.implicit[0] and (not value or value[0] in special):
                         if (
@@ -209,7 +241,10 @@ class _Walker:
                     self.fail(
                         self._line(event), here, f"YAML tag '{_tag_text(tag)}' is not allowed"
                     )
-                line = lines.setdefault(here, self._line(event))  # as line_of will find it
+                line = 0  # as line_of will find it:
+                if lines is not None:
+                    line = lines.setdefault(here, self._line(event))
+                    self._passed(here)
                 container: Any = {} if kind is map_start else []
                 stack.append([container, _NO_KEY, here, event.anchor, produced, ok, line])
                 produced += 1
@@ -244,7 +279,10 @@ class _Walker:
                         f"YAML aliases make {expanded} of its {produced} values so far, more"
                         f" than the {alias_ratio(produced):.0%} allowed (an alias bomb?)",
                     )
-                lines.setdefault(self._path_here(stack), self._line(event))
+                if lines is not None:
+                    here = self._path_here(stack)
+                    lines.setdefault(here, self._line(event))
+                    self._passed(here)
             elif kind is doc_start:
                 documents += 1
                 if documents > 1:
@@ -275,14 +313,24 @@ class _Walker:
             elif value is None or not isinstance(value, (str, int, float, bool)):
                 self.fail(self._line(event), top[2], "mapping keys must be plain text")
                 top[1] = _BAD
-            else:
+            elif value in container:
                 sub = f"{top[2]}.{value}" if top[2] else str(value)
-                if value in container:
-                    self.fail(self._line(event), sub, "duplicate key")
-                    top[1] = _BAD
-                else:
+                self.fail(self._line(event), sub, "duplicate key")
+                top[1] = _BAD
+            else:
+                if lines is not None:
+                    sub = f"{top[2]}.{value}" if top[2] else str(value)
                     lines[sub] = self._line(event)
-                    top[1] = value
+                    self._passed(sub)
+                top[1] = value
+
+    def _passed(self, path: str) -> None:
+        """``path`` has its line: with ``until``, stop once every path asked for has."""
+        until = self.until
+        if until is not None and path in until:
+            until.discard(path)
+            if not until:
+                raise _Done
 
     def _stop(self, event: Any, path: str, message: str) -> NoReturn:
         """A problem that ends the reading at once, reported alone, with its field path."""

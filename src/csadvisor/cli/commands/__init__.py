@@ -5,16 +5,27 @@
 imports only itself and this package (tests/test_shell.py).
 """
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from csadvisor.cli.options import application
 
+if TYPE_CHECKING:
+    from enum import Enum
+    from typing import TextIO
+
+    from csadvisor.cli.output import Shown
+    from csadvisor.core.localpay import BlsLocation
+    from csadvisor.core.models import Catalog
+    from csadvisor.core.result import Result
+    from csadvisor.storage.history import Saved
+
 
 def show_result(
-    result: dict[str, Any],
-    fmt: Any,
+    result: "Result",
+    fmt: "Enum | str | None",
     header: bool,
     *,
     details: bool = True,
@@ -26,7 +37,7 @@ def show_result(
     from csadvisor.cli import records
     from csadvisor.cli.output import View, emit
 
-    def readable(rows: Any, out: Any) -> None:
+    def readable(rows: "Shown", out: "TextIO") -> None:
         from csadvisor.cli.render.result import write_result, write_summary
 
         if details:
@@ -35,7 +46,7 @@ def show_result(
             write_summary(result, out, more=more, plain=plain)
 
     rows = records.readiness_records(result)
-    view = View(records.READINESS_COLUMNS, rows, readable, document=result, readable=True)
+    view = View(records.READINESS_COLUMNS, rows, readable, document=result.doc(), readable=True)
     emit(view, fmt, header)
 
 
@@ -65,22 +76,21 @@ def where_more(saved_id: str | None, offer_export: bool) -> str:
     return f"More: --details, csadvisor plan {saved_id} --export plan.md"
 
 
-def add_local_pay(result: dict[str, Any], where: Any, cat: Any) -> None:
-    """With a BLS location, the result's ``local_pay``: what the summary's pay line shows."""
-    from csadvisor.cli.render.result import pointed_to
-
-    item = pointed_to(result)
+def add_local_pay(result: "Result", where: "BlsLocation | None", cat: "Catalog") -> "Result":
+    """With a BLS location, the result with its ``local_pay``: what the summary's pay line
+    shows (the result as it was without one)."""
+    item = result.pointed_to()
     if where is None or item is None:
-        return
+        return result
     from csadvisor.core.advisor import RoleIndex
     from csadvisor.core.localpay import summary_pay
 
     roles = RoleIndex(cat)
-    current = roles.get(result["role"]) if result.get("role") else None
-    result["local_pay"] = summary_pay(current, roles.get(item["role"]), where)
+    current = roles.get(result.role) if result.role else None
+    return result.replace(local_pay=summary_pay(current, roles.get(item.role), where))
 
 
-def location_for(ctx: typer.Context, location: str | None) -> Any:
+def location_for(ctx: typer.Context, location: str | None) -> "BlsLocation | None":
     """The BLS area ``--location`` names (None without one, or for an organisation's own)."""
     if location is None:
         return None
@@ -104,9 +114,9 @@ def saved_for(
     person: str | None,
     rater: str | None = None,
     first: str = "",
-    every: Any = None,
-    warn: Any = None,
-) -> tuple[str, list[Any]]:
+    every: "list[Saved] | None" = None,
+    warn: Callable[[str], None] | None = None,
+) -> "tuple[str, list[Saved]]":
     """The saved assessments a command works on, oldest first, and whose they are: by
     default your own self-assessments ("me", rated by self); ``--person NAME`` someone
     else's (every rater, unless ``rater``). NotFoundError when there are none."""
@@ -115,6 +125,7 @@ def saved_for(
     from csadvisor.storage import history
 
     if every is None:
+        assert warn is not None, "saved_for reads the files only with a warn to report them"
         every = history.load_all(warn)
     who = history.resolve_person(every, person)
     if rater is None and who == ME:
@@ -147,7 +158,7 @@ def shell_word(text: str) -> str:
     return shlex.quote(escape_control(text))
 
 
-def pick_saved(ident: str, person: str | None, every: list[Any]) -> Any:
+def pick_saved(ident: str, person: str | None, every: "list[Saved]") -> "Saved":
     """An id (anyone's), or 'latest' of the person's (default: your own self-assessments),
     among ``every`` saved assessment."""
     from csadvisor.storage import history

@@ -1,7 +1,7 @@
 """The self-assessment and next-role advice (saved history: commands/history.py)."""
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,12 @@ from csadvisor.cli.options import (
 )
 from csadvisor.core.models import Rater
 from csadvisor.errors import CancelledError, UsageError
+
+if TYPE_CHECKING:
+    from csadvisor.cli.export import ExportFormat
+    from csadvisor.core.advisor import Answers
+    from csadvisor.core.models import Catalog
+    from csadvisor.core.result import Result
 
 app = command_app()
 
@@ -169,8 +175,7 @@ def assess(
     answers = answers._replace(
         name=name or answers.name, rater=rater.value if rater else answers.rater
     )
-    result = assessment.result(answers, cat)
-    add_local_pay(result, where, cat)
+    result = add_local_pay(assessment.result(answers, cat), where, cat)
     if assessment.all_same(answers) and answers_file is not None:
         application(ctx).warn(
             "warning: every skill has the same rating; the result will be unreliable"
@@ -180,25 +185,26 @@ def assess(
     if save:
         from csadvisor.storage import history
 
-        saved_to = history.save(result)
+        stored = history.save(result)
+        result, saved_to = stored.result, stored.path
     if export is not None:
         _export(result, export, None, force=force, saved=saved_to is not None)
         application(ctx).warn(f"wrote {export}")
-    more = where_more(result["id"] if saved_to is not None else None, export is None)
+    more = where_more(result.id if saved_to is not None else None, export is None)
     show_result(result, fmt, header, details=details, more=more, plain=plain)
     if saved_to is not None:
-        application(ctx).warn(f"saved as {result['id']} ({saved_to})")
-        if result.get("name"):  # about someone else: not among your own
+        application(ctx).warn(f"saved as {result.id} ({saved_to})")
+        if result.name:  # about someone else: not among your own
             from csadvisor.cli.commands import shell_word
 
             application(ctx).warn(
-                f"saved about {result['name']} (rated by {result.get('rater') or 'self'}), "
+                f"saved about {result.name} (rated by {result.rater or 'self'}), "
                 "apart from your own assessments; see it with: csadvisor history --person "
-                + shell_word(str(result["name"]))
+                + shell_word(result.name)
             )
 
 
-def answers_template(cat: Any) -> str:
+def answers_template(cat: "Catalog") -> str:
     """An answers file with every skill and its levels, each level a comment to choose by.
 
     Every rating is left empty, so an unfilled template is refused rather than scored.
@@ -246,7 +252,7 @@ def _checked_name(name: str) -> str:
 
 def _ask_in_terminal(
     run: Application, *, accessible: bool = False, fresh: bool = False, evidence: bool = False
-) -> Any:
+) -> "Answers":
     import os
 
     cat = run.catalog()
@@ -271,7 +277,7 @@ def _ask_in_terminal(
     finally:
         close()
     # The interactive path goes through the same validator as --answers.
-    doc: dict[str, Any] = {"skills": dict(answers.ratings)}
+    doc: dict[str, object] = {"skills": dict(answers.ratings)}
     if answers.role:
         doc["role"] = answers.role
     if answers.evidence:
@@ -282,7 +288,9 @@ def _ask_in_terminal(
     return checks.answers(Parsed(doc, {}), "<terminal>", cat)
 
 
-def _export(result: dict[str, Any], target: str, fmt: Any, *, force: bool, saved: bool) -> None:
+def _export(
+    result: "Result", target: str, fmt: "ExportFormat | None", *, force: bool, saved: bool
+) -> None:
     """The plan, as a page or as Markdown (``cli.reports``), written by ``cli.export``."""
     from csadvisor.cli import export, reports
 

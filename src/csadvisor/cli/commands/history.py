@@ -189,7 +189,7 @@ def history_diff(
     from csadvisor.cli import records
     from csadvisor.cli.render.tables import diff_table
 
-    every = records.diff_records(old.result["ratings"], new.result["ratings"], _skill_names(ctx))
+    every = records.diff_records(old.result.ratings, new.result.ratings, _skill_names(ctx))
     rows = every if all_ else [r for r in every if r.change != 0]
     unchanged = [r.skill for r in every if r.change == 0]
     document = records.diff_document(old.result, new.result, rows, unchanged)
@@ -223,7 +223,7 @@ def history_rm(
     warn = application(ctx).warn
     saved = pick_saved(id_, person, history.load_all(warn))
     what = (
-        f"{saved.id} ({str(saved.result['created'])[:10]}, about "
+        f"{saved.id} ({saved.result.created[:10]}, about "
         f"{person_label(history.person_of(saved.result))}, "
         f"by {history.rater_of(saved.result)})"
     )

@@ -1,6 +1,6 @@
 """`csadvisor industries`: the BLS industries with figures for the shipped occupations."""
 
-from typing import Annotated, Any, TextIO
+from typing import Annotated, TextIO
 
 import typer
 
@@ -102,7 +102,7 @@ def industries(
     def picture(rows: Shown, out: TextIO) -> None:
         from csadvisor.cli.render.terminal import TableColumn, write_table
 
-        def count(value: Any) -> str:
+        def count(value: float | None) -> str:
             return "not released" if value is None else f"{value:,.0f}"
 
         cols = [

@@ -1,7 +1,7 @@
 """What comes next: from a role, or from your latest (or a given) assessment."""
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,6 +26,11 @@ from csadvisor.cli.options import (
 from csadvisor.cli.output import View, emit
 from csadvisor.core.models import DEFAULT_RATER
 from csadvisor.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from enum import Enum
+
+    from csadvisor.core.result import Result
 
 app = command_app()
 
@@ -83,7 +88,7 @@ def next_(
 
 
 def _next_from_role(
-    ctx: typer.Context, name: str, location: str | None, fmt: Any, header: bool
+    ctx: typer.Context, name: str, location: str | None, fmt: "Enum | None", header: bool
 ) -> None:
     """The next steps up the track from a role (with local medians for a BLS location)."""
     from csadvisor.cli import records
@@ -115,7 +120,7 @@ def _next_from_result(
     ctx: typer.Context,
     assessment_file: str | None,
     location: str | None,
-    fmt: Any,
+    fmt: "Enum | None",
     header: bool,
     details: bool,
     person: str | None = None,
@@ -131,30 +136,24 @@ def _next_from_result(
     cat = application(ctx).catalog()
     result = _latest_result(assessment_file, application(ctx).warn, person)
     answers = Answers(
-        result.get("role"),
-        result["ratings"],
-        result.get("name"),
-        result.get("rater") or DEFAULT_RATER,
-        result.get("evidence") or {},
+        result.role, result.ratings, result.name, result.rater or DEFAULT_RATER, result.evidence
     )
     try:
         fresh = assessment.result(answers, cat)
-        fresh["id"], fresh["created"] = result["id"], result["created"]  # the same assessment
-        add_local_pay(fresh, location_for(ctx, location), cat)
+        fresh = fresh.replace(id=result.id, created=result.created)  # the same assessment
+        fresh = add_local_pay(fresh, location_for(ctx, location), cat)
     except KeyError:
         raise NotFoundError(
             "that assessment names roles or skills the current data does not have; "
             "run 'csadvisor assess' again"
         ) from None
-    saved_id = None if assessment_file is not None else fresh["id"]
+    saved_id = None if assessment_file is not None else fresh.id
     more = where_more(saved_id, offer_export=False)
     plain = accessible_mode(False, os.environ)
     show_result(fresh, fmt, header, details=details, more=more, plain=plain)
 
 
-def _latest_result(
-    path: str | None, warn: Callable[[str], None], person: str | None
-) -> dict[str, Any]:
+def _latest_result(path: str | None, warn: Callable[[str], None], person: str | None) -> "Result":
     from pathlib import Path
 
     from csadvisor.errors import DataError, Problem
@@ -171,4 +170,4 @@ def _latest_result(
     from csadvisor.cli.commands import saved_for
 
     every = history.load_all(warn)
-    return dict(saved_for(person, first=", or give a ROLE", every=every)[1][-1].result)
+    return saved_for(person, first=", or give a ROLE", every=every)[1][-1].result

@@ -6,16 +6,25 @@ stderr with the reason and skipped. The aggregation is ``csadvisor.core.team`` (
 module only reads files and picks the view. The tsv/csv/json path imports no rich.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from csadvisor.cli.export import ExportFormatOption, ForceOption, check_target
 from csadvisor.cli.options import FormatOption, HeaderOption, application, command_app, examples
-from csadvisor.cli.output import View, emit
+from csadvisor.cli.output import Shown, View, emit
+from csadvisor.core.rows import Record
 from csadvisor.errors import DataError, Problem, UsageError, escape_control
+
+if TYPE_CHECKING:
+    from csadvisor.cli.export import ExportFormat
+    from csadvisor.core.models import Catalog, Role
+    from csadvisor.core.team import Member
+    from csadvisor.core.teamsheet import Sheet
+
+Draw = Callable[[Shown, TextIO], None]
 
 app = command_app()
 
@@ -176,6 +185,7 @@ def team(
     names = {s.id: s.name for s in cat.skills}
     files = ("source",) if show_files else ()
     document = None
+    rows: Sequence[Record]
     if anonymous:
         kind = "coverage" if chosen in (TeamView.sheet, TeamView.coverage) else chosen.value
         try:
@@ -186,7 +196,7 @@ def team(
             raise UsageError(str(exc)) from None
         columns: tuple[str, ...] = records.TEAM_ANONYMOUS_COLUMNS
         if kind == "coverage":
-            show: Any = _shown("anonymous_grid", "teamsheet", names=names, level=level)
+            show: Draw = _shown("anonymous_grid", "teamsheet", names=names, level=level)
         else:
             show = _shown("anonymous_table")
     elif chosen is TeamView.sheet and not (view is None and _data_format(fmt)):
@@ -216,7 +226,7 @@ def team(
         show = _shown("next_table")
     else:
         every = core.calibration_rows(members, cat)
-        rows = every if keep_all else [r for r in every if r["flag"]]
+        rows = every if keep_all else [r for r in every if r.flag]
         columns = records.TEAM_CALIBRATION_COLUMNS
         if show_files:
             columns += ("self_source", "manager_source")
@@ -234,11 +244,11 @@ def team(
 
 def _export(
     target: str,
-    fmt: Any,
+    fmt: "ExportFormat | None",
     force: bool,
-    members: list[Any],
-    cat: Any,
-    role: Any,
+    members: "list[Member]",
+    cat: "Catalog",
+    role: "Role | None",
     level: int,
     min_holders: int,
     anonymous: bool,
@@ -267,14 +277,14 @@ def _export(
     export.write(target, text, force=force, example="team.html")
 
 
-def _data_format(fmt: Any) -> bool:
+def _data_format(fmt: Enum | str | None) -> bool:
     """A data format was asked for, or stdout is not a terminal."""
     from csadvisor.cli.output import Format, default_format
 
     return default_format(fmt) is not Format.table
 
 
-def _no_pairs(members: list[Any]) -> str:
+def _no_pairs(members: "list[Member]") -> str:
     """Why calibration has nothing to compare: who has only one side."""
     raters: dict[str, set[str]] = {}
     for m in members:
@@ -294,8 +304,8 @@ def _no_pairs(members: list[Any]) -> str:
     )
 
 
-def _drawn(sheet: Any, show_files: bool) -> Any:
-    def show(rows: Any, out: Any) -> None:
+def _drawn(sheet: "Sheet", show_files: bool) -> Draw:
+    def show(rows: Shown, out: TextIO) -> None:
         from csadvisor.cli.render import teamsheet
 
         teamsheet.sheet(sheet, out, show_files=show_files)
@@ -303,10 +313,10 @@ def _drawn(sheet: Any, show_files: bool) -> Any:
     return show
 
 
-def _shown(name: str, module: str = "team", **kwargs: Any) -> Any:
+def _shown(name: str, module: str = "team", **kwargs: object) -> Draw:
     """The terminal view ``render.MODULE.NAME``, imported only when a table is drawn."""
 
-    def show(rows: Any, out: Any) -> None:
+    def show(rows: Shown, out: TextIO) -> None:
         from csadvisor.cli.render import team, teamsheet
 
         getattr(teamsheet if module == "teamsheet" else team, name)(rows, out, **kwargs)
@@ -318,8 +328,8 @@ def _shown(name: str, module: str = "team", **kwargs: Any) -> Any:
 
 
 def _read_all(
-    paths: list[str], cat: Any, missing: int | None, warn: Callable[[str], None]
-) -> tuple[list[Any], str]:
+    paths: list[str], cat: "Catalog", missing: int | None, warn: Callable[[str], None]
+) -> "tuple[list[Member], str]":
     """Every usable assessment, and a summary line; the others are reported and counted,
     never changed. A folder that cannot be listed is named and counted as skipped."""
     from datetime import datetime, timezone

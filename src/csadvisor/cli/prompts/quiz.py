@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from typing import NamedTuple, TextIO
 
 from csadvisor.cli.prompts.questions import BACK, Ask, Choice, Question
 from csadvisor.core.advisor import Answers
@@ -236,7 +236,7 @@ def _role_default(catalog: Catalog, previous: Previous | None) -> str | None:
     return role if role in catalog.role_by_id else None
 
 
-def _valid_level(value: Any) -> int | None:
+def _valid_level(value: object) -> int | None:
     return value if isinstance(value, int) and 1 <= value <= 5 else None
 
 
@@ -250,11 +250,8 @@ def latest_answers(catalog: Catalog, warn: Callable[[str], None]) -> Previous | 
     if not saved:
         return None
     result = saved[-1].result
-    role = result.get("role")
-    ratings = {k: v for k, v in result["ratings"].items() if k in catalog.skill_by_id}
-    return Previous(
-        Answers(role if isinstance(role, str) else None, ratings), str(result["created"])
-    )
+    ratings = {k: v for k, v in result.ratings.items() if k in catalog.skill_by_id}
+    return Previous(Answers(result.role, ratings), result.created)
 
 
 _FALSE = ("", "0", "false", "no", "off")
@@ -277,7 +274,7 @@ def terminal_ask(accessible: bool = False) -> tuple[Ask, Callable[[], None]]:
     """
     import sys
 
-    out: Any = sys.stdout
+    out: TextIO = sys.stdout
     close: Callable[[], None] = lambda: None  # noqa: E731
     if not sys.stdout.isatty():
         out = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller

@@ -4,9 +4,10 @@ tables, every piece of data text through the one Markdown escaper."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
+from csadvisor.cli.render.html.team import Readiness
 from csadvisor.cli.render.markdown import markdown_text as md
+from csadvisor.core.teamrows import AnonymousRow
 from csadvisor.core.teamsheet import Sheet
 
 
@@ -18,7 +19,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: in
     return [*out, ""]
 
 
-def team_markdown(sheet: Sheet, readiness: Sequence[Any], *, date: str) -> str:
+def team_markdown(sheet: Sheet, readiness: Sequence[Readiness], *, date: str) -> str:
     lines = ["# Team skills sheet", "", f"- Date: {md(date)}", f"- People: {len(sheet.people)}"]
     lines += ["", "## Who holds what", ""]
     lines.append(
@@ -89,8 +90,8 @@ def team_markdown(sheet: Sheet, readiness: Sequence[Any], *, date: str) -> str:
 
 
 def anonymous_markdown(
-    coverage: Sequence[Mapping[str, Any]],
-    target: Sequence[Mapping[str, Any]],
+    coverage: Sequence[AnonymousRow],
+    target: Sequence[AnonymousRow],
     *,
     names: Mapping[str, str],
     level: int,
@@ -101,8 +102,8 @@ def anonymous_markdown(
     by_skill: dict[str, dict[str, int]] = {}
     people = 0
     for r in coverage:
-        by_skill.setdefault(r["group"], {})[r["measure"]] = r["count"]
-        people = r["people"]
+        by_skill.setdefault(r.group, {})[r.measure] = r.count
+        people = r.people
     measures = [f"level {k}" for k in range(1, 6)] + [f"at level {level} or more"]
     lines = ["# Team skills sheet (anonymous)", "", f"- Date: {md(date)}", f"- People: {people}"]
     lines += ["", "Counts only: no names, file names or examples.", ""]
@@ -116,6 +117,6 @@ def anonymous_markdown(
     lines += _table([*heads, f"At {level}+"], rows, 6)
     if role_title is not None and target:
         lines += [f"## Readiness for {md(role_title)}", ""]
-        bands = [(r["measure"], r["count"]) for r in target if r["group"] not in names]
+        bands = [(r.measure, r.count) for r in target if r.group not in names]
         lines += _table(["Band", "People"], bands, 1)
     return "\n".join(lines)

@@ -9,7 +9,7 @@ calibration outliers. Long lists end with how many more and where to see them.
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
-from csadvisor.core.teamsheet import Sheet
+from csadvisor.core.teamsheet import NextStep, Sheet
 from csadvisor.errors import escape_control
 
 WIDTH = 80
@@ -162,7 +162,7 @@ def _level(level: int | None) -> str:
     return "-" if level is None else str(level)
 
 
-def _next(step: Any, width: int) -> str:
+def _next(step: NextStep | None, width: int) -> str:
     """``78% Senior customer service specialist``, or its shortest alias where that does
     not fit ("78% Senior CSR"), cut only as a last resort."""
     if step is None:

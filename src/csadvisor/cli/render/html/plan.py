@@ -5,84 +5,85 @@ its labels, and two boxes to fill in at the one-to-one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from csadvisor.cli.render.html.charts import LevelPair, level_chart
 from csadvisor.cli.render.html.page import Column, Html, document, esc, facts, table, tag
 from csadvisor.cli.render.html.page import writing_box as box
 
+if TYPE_CHECKING:
+    from csadvisor.core.result import ProfileItem, Result, RoleReadiness
+
 BLANK = "\u2002" * 16  # a name to write in by hand: a printed blank, not an underscore run
 
 
-def plan_html(result: Mapping[str, Any], *, saved: bool = True, generator: str = "") -> str:
+def plan_html(result: Result, *, saved: bool = True, generator: str = "") -> str:
     """The whole page for one assessment result (``assess -f json`` shape).
 
     ``saved``: the assessment id is shown only when it can be looked up.
     """
     from csadvisor.cli.render.plan import first_person
-    from csadvisor.cli.render.result import pointed_to
     from csadvisor.core.advisor import timeframe
 
-    item = pointed_to(result)
-    name = result.get("name")
+    item = result.pointed_to()
+    name = result.name
     parts: list[str] = [tag("h1", "My career development plan")]
     about: list[tuple[object, object]] = [
         ("Name", name or Html(f'<span class="blank">{BLANK}</span>')),
-        ("Date", str(result["created"])[:10]),
+        ("Date", result.created[:10]),
     ]
     if saved:
-        about.append(("Assessment", result["id"]))
-    rater = result.get("rater") or "self"
+        about.append(("Assessment", result.id))
+    rater = result.rater or "self"
     if name or rater != "self":
         about.append(("Rated by", "themselves" if rater == "self" else f"a {rater}"))
     parts.append(facts(about))
 
     parts.append(tag("h2", "Where I am and where I want to go"))
     roles: list[tuple[object, object]] = [
-        ("Current role", result.get("role_title") or "not in customer service yet")
+        ("Current role", result.role_title or "not in customer service yet")
     ]
     if item is not None:
-        kind = "Target role" if result.get("suggestion") else "Target role (a lateral move)"
-        roles.append((kind, item["title"]))
+        kind = "Target role" if result.suggestion else "Target role (a lateral move)"
+        roles.append((kind, item.title))
     else:
         roles.append(("Target role", "none found (no role at the same or a higher level)"))
     parts.append(facts(roles))
     if item is not None:
         parts.append(
             Html(
-                f'<p><span class="big">{int(item["readiness"])}% ready</span> '
-                f"({esc(item['band'])}): {esc(item['reason'])}.</p>"
+                f'<p><span class="big">{int(item.readiness)}% ready</span> '
+                f"({esc(item.band)}): {esc(item.reason)}.</p>"
             )
         )
-        if item.get("held_back"):
-            parts.append(tag("p", f"Held at stretch while {item['held_back']}."))
+        if item.held_back:
+            parts.append(tag("p", f"Held at stretch while {item.held_back}."))
     parts.append(
-        Html(f'<p class="small muted">How readiness is computed: {esc(result["formula"])}.</p>')
+        Html(f'<p class="small muted">How readiness is computed: {esc(result.formula)}.</p>')
     )
-    if result.get("strengths"):
-        shown = ", ".join(f"{s['name']} ({s['rating']})" for s in result["strengths"])
+    if result.strengths:
+        shown = ", ".join(f"{s.name} ({s.rating})" for s in result.strengths)
         parts.append(tag("p", f"My strongest skills: {shown}."))
 
     parts.append(_gap_section(result, item))
 
-    gaps = result["top_gaps"]
+    gaps = result.top_gaps
     parts.append(tag("h2", "What I will work on first"))
     if gaps:
         for number, gap in enumerate(gaps[:3], 1):
-            size = gap["required"] - gap["rating"]
-            actions = "".join(tag("li", first_person(g)) for g in gap["growth"])
+            size = gap.required - gap.rating
+            actions = "".join(tag("li", first_person(g)) for g in gap.growth)
             parts.append(
                 Html(
                     '<div class="keep">'
                     + tag(
                         "h3",
-                        f"{number}. {gap['name']}: from level {gap['rating']} to {gap['required']}",
+                        f"{number}. {gap.name}: from level {gap.rating} to {gap.required}",
                     )
                     + tag(
                         "p",
                         f"Suggested timeframe: {timeframe(size)} (csadvisor's own planning "
-                        f"guide). What the next level looks like: {gap['next_level']}",
+                        f"guide). What the next level looks like: {gap.next_level}",
                     )
                     + f'<ul class="todo">{actions}</ul></div>'
                 )
@@ -102,24 +103,24 @@ def plan_html(result: Mapping[str, Any], *, saved: bool = True, generator: str =
     return document(title, Html("".join(parts)), generator=generator)
 
 
-def gap_pairs(result: Mapping[str, Any]) -> list[tuple[LevelPair, Mapping[str, Any]]]:
+def gap_pairs(result: Result) -> list[tuple[LevelPair, ProfileItem]]:
     """The profile in the chart's order: skills the target needs, biggest gap first, then
     the others (each with its profile row)."""
-    rows = list(result["profile"])
-    needed = [r for r in rows if r["required"] is not None]
-    needed.sort(key=lambda r: -max(r["required"] - r["rating"], 0))  # stable: profile order
-    rest = [r for r in rows if r["required"] is None]
-    return [(LevelPair(r["name"], r["rating"], r["required"]), r) for r in [*needed, *rest]]
+    rows = list(result.profile)
+    needed = [r for r in rows if r.required is not None]
+    needed.sort(key=lambda r: -max((r.required or 0) - r.rating, 0))  # stable: profile order
+    rest = [r for r in rows if r.required is None]
+    return [(LevelPair(r.name, r.rating, r.required), r) for r in [*needed, *rest]]
 
 
-def _gap_section(result: Mapping[str, Any], item: Mapping[str, Any] | None) -> Html:
+def _gap_section(result: Result, item: RoleReadiness | None) -> Html:
     pairs = gap_pairs(result)
-    target = item["title"] if item is not None else "my current role"
+    target = item.title if item is not None else "my current role"
     title = (
         f"Skills gap chart: my level and the level {target} needs, per skill, on a scale of "
         "1 to 5. The table below it has the same numbers."
     )
-    examples = result.get("evidence") or {}
+    examples = result.evidence
     columns = [Column("Skill"), Column("Me", True), Column("Needed", True), Column("Gap", True)]
     if examples:
         columns.append(Column("Example behind my rating"))
@@ -133,7 +134,7 @@ def _gap_section(result: Mapping[str, Any], item: Mapping[str, Any] | None) -> H
             gap,
         ]
         if examples:
-            cells.append(examples.get(row["skill"], ""))
+            cells.append(examples.get(row.skill, ""))
         rows.append(cells)
     return Html(
         tag("h2", f"My skills against {target}")
@@ -155,58 +156,58 @@ def _gap_section(result: Mapping[str, Any], item: Mapping[str, Any] | None) -> H
     )
 
 
-def _pay_section(result: Mapping[str, Any], item: Mapping[str, Any] | None) -> Html:
+def _pay_section(result: Result, item: RoleReadiness | None) -> Html:
     """Pay with every figure's labels: area, source, basis; a change is never a promise."""
     from csadvisor.cli.render.result import pay_line
     from csadvisor.cli.render.terminal import money
 
     if item is None:
         return Html("")
-    local = result.get("local_pay")
+    local = result.local_pay
     rows: list[tuple[object, object]] = []
-    if local:
-        area = local["area"]
-        if local["asked_area"] != area:
-            area = f"{area} (nearest with figures for {local['asked_area']})"
+    if local is not None:
+        area = local.area
+        if local.asked_area != area:
+            area = f"{area} (nearest with figures for {local.asked_area})"
         rows.append(("Area", area))
-        if local["current_role"] is not None:
-            rows.append((f"Median, {result.get('role_title')}", _usd(local["median_from"])))
-        rows.append((f"Median, {item['title']}", _usd(local["median_to"])))
-        if local["current_role"] is not None:
-            change = local["median_change"]
+        if local.current_role is not None:
+            rows.append((f"Median, {result.role_title}", _usd(local.median_from)))
+        rows.append((f"Median, {item.title}", _usd(local.median_to)))
+        if local.current_role is not None:
+            change = local.median_change
             shown = "no median to compare" if change is None else _usd(change, signed=True)
-            rows.append(("Change, median to median", f"{shown} a year ({local['change_basis']})"))
-        if local.get("p25") is not None and local.get("p75") is not None:
+            rows.append(("Change, median to median", f"{shown} a year ({local.change_basis})"))
+        if local.p25 is not None and local.p75 is not None:
             rows.append(
                 (
-                    f"25th to 75th percentile, {item['title']}",
-                    f"{_usd(local['p25'])} to {_usd(local['p75'])} a year",
+                    f"25th to 75th percentile, {item.title}",
+                    f"{_usd(local.p25)} to {_usd(local.p75)} a year",
                 )
             )
-        rows += [("Source", local["source"]), ("Basis", local["basis"])]
-        if local.get("note"):
-            rows.append(("Note", local["note"]))
-    elif result.get("target_pay"):
-        pay = result["target_pay"]
-        cur, per = pay["currency"], pay["period"]
+        rows += [("Source", local.source), ("Basis", local.basis)]
+        if local.note:
+            rows.append(("Note", local.note))
+    elif result.target_pay:
+        pay = result.target_pay
+        cur, per = pay.currency, pay.period
         rows.append(
             (
-                f"Published starting range, {item['title']}",
-                f"{money(pay['low'], cur, per)} to {money(pay['high'], cur, per)} a {per}",
+                f"Published starting range, {item.title}",
+                f"{money(pay.low, cur, per)} to {money(pay.high, cur, per)} a {per}",
             )
         )
-        if item.get("pay_gain") is not None and result.get("role") is not None:
+        if item.pay_gain is not None and result.role is not None:
             rows.append(
                 (
                     "Change at the midpoints of the published ranges",
-                    f"{'+' if item['pay_gain'] >= 0 else '-'}"
-                    f"{money(abs(item['pay_gain']), cur, per)} a {per}",
+                    f"{'+' if item.pay_gain >= 0 else '-'}"
+                    f"{money(abs(item.pay_gain), cur, per)} a {per}",
                 )
             )
         rows += [
-            ("Region", pay["region"]),
-            ("Basis", pay["basis"]),
-            ("Source", f"{pay['source']} ({pay['year']})"),
+            ("Region", pay.region),
+            ("Basis", pay.basis),
+            ("Source", f"{pay.source} ({pay.year})"),
         ]
     if not rows:
         return Html(tag("h2", "Pay") + tag("p", pay_line(result)))
@@ -229,15 +230,10 @@ def _usd(value: float | None, *, signed: bool = False) -> str:
     return sign + money(abs(value) if signed else value, "USD", "year")
 
 
-def _roles_section(result: Mapping[str, Any]) -> Html:
+def _roles_section(result: Result) -> Html:
     rows = [
-        (
-            r["title"],
-            f"{r['readiness']}%",
-            r["band"],
-            f"{r['met']} of {r['required']}",
-        )
-        for r in [*result["readiness"], *(result.get("lateral") or [])]
+        (r.title, f"{r.readiness}%", r.band, f"{r.met} of {r.required}")
+        for r in (*result.readiness, *result.lateral)
     ]
     if not rows:
         return Html("")

@@ -8,10 +8,11 @@ person's next step. The anonymous page has counts only: no name, file name or ex
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from csadvisor.cli.render.html.charts import Percent, percent_chart
 from csadvisor.cli.render.html.page import Column, Html, document, esc, facts, table, tag
+from csadvisor.core.teamrows import AnonymousRow
 from csadvisor.core.teamsheet import Sheet
 
 RATER_WORD = {"manager": "manager's ratings", "self": "own ratings", "peer": "a peer's ratings"}
@@ -282,8 +283,8 @@ def _next_steps(sheet: Sheet) -> Html:
 
 
 def anonymous_html(
-    coverage: Sequence[Mapping[str, Any]],
-    target: Sequence[Mapping[str, Any]],
+    coverage: Sequence[AnonymousRow],
+    target: Sequence[AnonymousRow],
     *,
     names: Mapping[str, str],
     level: int,
@@ -297,8 +298,8 @@ def anonymous_html(
     by_skill: dict[str, dict[str, int]] = {}
     people = 0
     for r in coverage:
-        by_skill.setdefault(r["group"], {})[r["measure"]] = r["count"]
-        people = r["people"]
+        by_skill.setdefault(r.group, {})[r.measure] = r.count
+        people = r.people
     measures = [f"level {k}" for k in range(1, 6)] + [f"at level {level} or more"]
     rows = []
     for skill, counts in by_skill.items():
@@ -329,16 +330,16 @@ def anonymous_html(
         ),
     ]
     if role_title is not None and target:
-        skills = [r for r in target if r["group"] in names]
+        skills = [r for r in target if r.group in names]
         meet: dict[str, dict[str, int]] = {}
         for r in skills:
-            meet.setdefault(r["group"], {})[r["measure"]] = r["count"]
-        bands = [r for r in target if r["group"] not in names]
+            meet.setdefault(r.group, {})[r.measure] = r.count
+        bands = [r for r in target if r.group not in names]
         parts.append(tag("h2", f"Readiness for {role_title}"))
         parts.append(
             table(
                 [Column("Band"), Column("People", True)],
-                [(r["measure"], r["count"]) for r in bands],
+                [(r.measure, r.count) for r in bands],
                 caption="How many people are ready, close or a stretch away",
             )
         )
