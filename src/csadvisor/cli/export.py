@@ -10,7 +10,7 @@ user's umask gives (it is meant to be shared).
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -20,6 +20,15 @@ from csadvisor.errors import UsageError
 class ExportFormat(str, Enum):
     html = "html"
     md = "md"
+
+
+def export_option(what: str, after: str = "") -> Any:
+    """``--export FILE``: ``what`` is written, then the format rule every export keeps."""
+    return typer.Option(
+        "--export",
+        metavar="FILE",
+        help=f"{what}: one HTML page for a .html name, else Markdown{after}.",
+    )
 
 
 ExportFormatOption = Annotated[

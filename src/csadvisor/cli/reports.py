@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from csadvisor.cli.export import ExportFormat, generator
 
 if TYPE_CHECKING:
-    from csadvisor.cli.render.html.team import Readiness
+    from csadvisor.cli.render.html.team import AnonymousSheet, Readiness
     from csadvisor.core.models import Catalog, Role
     from csadvisor.core.result import Result
     from csadvisor.core.team import Member
@@ -44,41 +44,15 @@ def team_report(
 
     Raises ``core.team.Refused`` when an anonymous group would be smaller than allowed.
     """
-    from csadvisor.core import team as core
-
     if anonymous:
-        names = {s.id: s.name for s in cat.skills}
-        coverage = core.anonymous_rows("coverage", members, cat, level=level, min_group=min_group)
-        target = (
-            core.anonymous_rows("target", members, cat, level=level, role=role, min_group=min_group)
-            if role is not None
-            else []
-        )
-        title = role.title if role is not None else None
+        counts = _anonymous(members, cat, role, level, min_holders, min_group)
         if fmt is ExportFormat.html:
             from csadvisor.cli.render.html.team import anonymous_html
 
-            return anonymous_html(
-                coverage,
-                target,
-                names=names,
-                level=level,
-                min_holders=min_holders,
-                role_title=title,
-                date=today,
-                generator=generator(),
-            )
+            return anonymous_html(counts, date=today, generator=generator())
         from csadvisor.cli.render.teamreport import anonymous_markdown
 
-        return anonymous_markdown(
-            coverage,
-            target,
-            names=names,
-            level=level,
-            min_holders=min_holders,
-            role_title=title,
-            date=today,
-        )
+        return anonymous_markdown(counts, date=today)
     from csadvisor.core import teamsheet
 
     sheet = teamsheet.build(members, cat, level=level, min_holders=min_holders, target=role)
@@ -109,3 +83,47 @@ def _readiness(members: Sequence[Member], cat: Catalog, role: Role | None) -> li
         and r.met is not None
         and r.requirements is not None
     ]
+
+
+def _anonymous(
+    members: Sequence[Member],
+    cat: Catalog,
+    role: Role | None,
+    level: int,
+    min_holders: int,
+    min_group: int,
+) -> AnonymousSheet:
+    """The anonymous sheet's counts (``core.team.anonymous_rows``) as one record, for the
+    page and the Markdown alike."""
+    from csadvisor.cli.render.html.team import AnonymousSheet, SkillCounts
+    from csadvisor.core import team as core
+
+    names = {s.id: s.name for s in cat.skills}
+    by_skill: dict[str, dict[str, int]] = {}
+    people = 0
+    for r in core.anonymous_rows("coverage", members, cat, level=level, min_group=min_group):
+        by_skill.setdefault(r.group, {})[r.measure] = r.count
+        people = r.people
+    skills = []
+    for skill, counts in by_skill.items():
+        bench = counts.get(f"at level {level} or more", 0)
+        levels = tuple(counts.get(f"level {k}", 0) for k in range(1, 6))
+        skills.append(SkillCounts(names.get(skill, skill), levels, bench, bench < min_holders))
+    target = (
+        core.anonymous_rows("target", members, cat, level=level, role=role, min_group=min_group)
+        if role is not None
+        else []
+    )
+    meet: dict[str, dict[str, int]] = {}
+    for r in target:
+        if r.group in names:
+            meet.setdefault(r.group, {})[r.measure] = r.count
+    return AnonymousSheet(
+        people=people,
+        level=level,
+        min_holders=min_holders,
+        skills=skills,
+        role_title=role.title if role is not None and target else None,
+        bands=[(r.measure, r.count) for r in target if r.group not in names],
+        meet=[(names.get(g, g), c.get("meet", 0), c.get("below", 0)) for g, c in meet.items()],
+    )

@@ -14,7 +14,7 @@ from csadvisor.cli.commands import (
     where_more,
 )
 from csadvisor.cli.context import Application
-from csadvisor.cli.export import ForceOption, check_target
+from csadvisor.cli.export import ForceOption, check_target, export_option
 from csadvisor.cli.options import (
     HeaderOption,
     LocationOption,
@@ -82,12 +82,7 @@ def assess(
     fmt: ResultFormatOption = None,
     export: Annotated[
         str | None,
-        typer.Option(
-            "--export",
-            metavar="FILE",
-            help="Also write a plan to hand to your manager: one HTML page for a .html name, "
-            "else Markdown (mode follows your umask).",
-        ),
+        export_option("Also write a plan to hand to your manager", " (mode follows your umask)"),
     ] = None,
     force: ForceOption = False,
     details: DetailsOption = False,

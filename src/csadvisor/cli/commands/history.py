@@ -45,6 +45,15 @@ RaterOption = Annotated[
     ),
 ]
 
+SavedIdArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="An id, its unique start, or 'latest' (of your own self-assessments, or --person's).",
+        autocompletion=complete_assessments,
+    ),
+]
+
 
 @history_app.callback(
     epilog=examples(
@@ -114,15 +123,7 @@ def history_list(
 )
 def history_show(
     ctx: typer.Context,
-    id_: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="An id, its unique start, or 'latest' (of your own self-assessments, or "
-            "--person's).",
-            autocompletion=complete_assessments,
-        ),
-    ],
+    id_: SavedIdArgument,
     person: PersonOption = None,
     fmt: ResultFormatOption = None,
     header: HeaderOption = True,
@@ -203,15 +204,7 @@ def history_diff(
 )
 def history_rm(
     ctx: typer.Context,
-    id_: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="An id, its unique start, or 'latest' (of your own self-assessments, or "
-            "--person's).",
-            autocompletion=complete_assessments,
-        ),
-    ],
+    id_: SavedIdArgument,
     person: PersonOption = None,
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Do not ask (for scripts): delete it.")

@@ -56,17 +56,14 @@ def industries(
     employment, the relative standard error of that employment (percent) and the annual
     median. Any name shown works as 'csadvisor pay ROLE --industry NAME'.
     """
-    from csadvisor.core.lookup import RoleIndex, unknown_role_message
+    from csadvisor.core.lookup import RoleIndex
     from csadvisor.core.payrows import IndustryListRow
     from csadvisor.storage import industries as data
 
     run = application(ctx)
     soc = "43-4051"
     if role is not None:
-        index = RoleIndex(run.catalog())
-        found = index.find(role)
-        if found is None:
-            raise NotFoundError(unknown_role_message(role, index.suggest(role)))
+        found = RoleIndex(run.catalog()).get(role)
         if found.soc is None:
             raise UsageError(f"{found.title}: no BLS occupation is mapped to this role")
         soc = found.soc

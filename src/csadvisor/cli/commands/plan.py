@@ -7,7 +7,7 @@ import typer
 
 from csadvisor.cli.commands import PersonOption
 from csadvisor.cli.completion import complete_assessments
-from csadvisor.cli.export import ExportFormatOption, ForceOption
+from csadvisor.cli.export import ExportFormatOption, ForceOption, export_option
 from csadvisor.cli.options import application, command_app, examples
 from csadvisor.errors import UsageError
 
@@ -36,13 +36,7 @@ def plan(
     ] = "latest",
     person: PersonOption = None,
     export: Annotated[
-        str | None,
-        typer.Option(
-            "--export",
-            metavar="FILE",
-            help="Write the plan to FILE instead of printing it: one HTML page for a .html "
-            "name, else Markdown.",
-        ),
+        str | None, export_option("Write the plan to FILE instead of printing it")
     ] = None,
     export_fmt: ExportFormatOption = None,
     force: ForceOption = False,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from csadvisor.cli.export import ExportFormatOption, ForceOption, check_target
+from csadvisor.cli.export import ExportFormatOption, ForceOption, check_target, export_option
 from csadvisor.cli.options import FormatOption, HeaderOption, application, command_app, examples
 from csadvisor.cli.output import Shown, View, emit
 from csadvisor.core.rows import Record
@@ -133,12 +133,7 @@ def team(
     ] = 5,
     export: Annotated[
         str | None,
-        typer.Option(
-            "--export",
-            metavar="FILE",
-            help="Also write the team sheet to hand on: one HTML page for a .html name, "
-            "else Markdown; with --anonymous, counts only.",
-        ),
+        export_option("Also write the team sheet to hand on", "; with --anonymous, counts only"),
     ] = None,
     export_fmt: ExportFormatOption = None,
     force: ForceOption = False,

@@ -3,11 +3,10 @@ tables, every piece of data text through the one Markdown escaper."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from csadvisor.cli.render.html.team import Readiness
+from csadvisor.cli.render.html.team import AnonymousSheet, Readiness
 from csadvisor.cli.render.markdown import markdown_text as md
-from csadvisor.core.teamrows import AnonymousRow
 from csadvisor.core.teamsheet import Sheet
 
 
@@ -17,6 +16,13 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: in
     out = ["| " + " | ".join(md(h) for h in headers) + " |", "|" + "|".join(align) + "|"]
     out += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
     return [*out, ""]
+
+
+def _table_or_none(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: int = 0
+) -> list[str]:
+    """:func:`_table`, or "None." for no rows."""
+    return _table(headers, rows, numeric) if rows else ["None.", ""]
 
 
 def team_markdown(sheet: Sheet, readiness: Sequence[Readiness], *, date: str) -> str:
@@ -41,7 +47,7 @@ def team_markdown(sheet: Sheet, readiness: Sequence[Readiness], *, date: str) ->
     lines += ["Key: " + "; ".join(f"{md(s.label)} {md(s.name)}" for s in sheet.skills), ""]
     lines += ["## Bench and single points of failure", ""]
     spof = [(s.name, sheet.bench[s.id]) for s in sheet.skills if s.id in sheet.single_points]
-    lines += _table(["Skill", f"People at {sheet.level}+"], spof, 1) if spof else ["None.", ""]
+    lines += _table_or_none(["Skill", f"People at {sheet.level}+"], spof, 1)
     if sheet.target is not None:
         lines += [f"## Readiness for {md(sheet.target.title)}", ""]
         rows = [
@@ -63,21 +69,15 @@ def team_markdown(sheet: Sheet, readiness: Sequence[Readiness], *, date: str) ->
             )
     lines += ["## Who could mentor whom", ""]
     pairs = [(m.name, m.mentor, m.mentee, m.mentor_level, m.mentee_level) for m in sheet.mentoring]
-    lines += (
-        _table(["Skill", "Mentor", "Could help", "Mentor level", "Their level"], pairs, 2)
-        if pairs
-        else ["None.", ""]
+    lines += _table_or_none(
+        ["Skill", "Mentor", "Could help", "Mentor level", "Their level"], pairs, 2
     )
     lines += ["## Calibration outliers", ""]
     outliers = [
         (o.person, o.name, o.self_level, o.manager_level, f"{o.manager_level - o.self_level:+d}")
         for o in sheet.outliers
     ]
-    lines += (
-        _table(["Person", "Skill", "Self", "Manager", "Difference"], outliers, 3)
-        if outliers
-        else ["None.", ""]
-    )
+    lines += _table_or_none(["Person", "Skill", "Self", "Manager", "Difference"], outliers, 3)
     lines += ["## Next step for each person", ""]
     steps = [
         (p.person, "top of the track", "", "")
@@ -89,34 +89,15 @@ def team_markdown(sheet: Sheet, readiness: Sequence[Readiness], *, date: str) ->
     return "\n".join(lines)
 
 
-def anonymous_markdown(
-    coverage: Sequence[AnonymousRow],
-    target: Sequence[AnonymousRow],
-    *,
-    names: Mapping[str, str],
-    level: int,
-    min_holders: int,
-    role_title: str | None,
-    date: str,
-) -> str:
-    by_skill: dict[str, dict[str, int]] = {}
-    people = 0
-    for r in coverage:
-        by_skill.setdefault(r.group, {})[r.measure] = r.count
-        people = r.people
-    measures = [f"level {k}" for k in range(1, 6)] + [f"at level {level} or more"]
-    lines = ["# Team skills sheet (anonymous)", "", f"- Date: {md(date)}", f"- People: {people}"]
-    lines += ["", "Counts only: no names, file names or examples.", ""]
+def anonymous_markdown(sheet: AnonymousSheet, *, date: str) -> str:
+    """Counts only: no name, file name or example."""
+    lines = ["# Team skills sheet (anonymous)", "", f"- Date: {md(date)}"]
+    lines += [f"- People: {sheet.people}", "", "Counts only: no names, file names or examples.", ""]
     lines += ["## How many people at each level", ""]
-    rows = [
-        [names.get(g, g), "yes" if c.get(measures[-1], 0) < min_holders else ""]
-        + [c.get(m, 0) for m in measures]
-        for g, c in by_skill.items()
-    ]
+    rows = [[s.skill, "yes" if s.single_point else "", *s.levels, s.bench] for s in sheet.skills]
     heads = ["Skill", "Single point of failure", *(f"Level {k}" for k in range(1, 6))]
-    lines += _table([*heads, f"At {level}+"], rows, 6)
-    if role_title is not None and target:
-        lines += [f"## Readiness for {md(role_title)}", ""]
-        bands = [(r.measure, r.count) for r in target if r.group not in names]
-        lines += _table(["Band", "People"], bands, 1)
+    lines += _table([*heads, f"At {sheet.level}+"], rows, 6)
+    if sheet.role_title is not None:
+        lines += [f"## Readiness for {md(sheet.role_title)}", ""]
+        lines += _table(["Band", "People"], sheet.bands, 1)
     return "\n".join(lines)

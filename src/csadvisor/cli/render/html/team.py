@@ -7,12 +7,11 @@ person's next step. The anonymous page has counts only: no name, file name or ex
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from csadvisor.cli.render.html.charts import Percent, percent_chart
 from csadvisor.cli.render.html.page import Column, Html, document, esc, facts, table, tag
-from csadvisor.core.teamrows import AnonymousRow
 from csadvisor.core.teamsheet import Sheet
 
 RATER_WORD = {"manager": "manager's ratings", "self": "own ratings", "peer": "a peer's ratings"}
@@ -282,40 +281,37 @@ def _next_steps(sheet: Sheet) -> Html:
 # --------------------------------------------------------------------------- anonymous
 
 
-def anonymous_html(
-    coverage: Sequence[AnonymousRow],
-    target: Sequence[AnonymousRow],
-    *,
-    names: Mapping[str, str],
-    level: int,
-    min_holders: int,
-    role_title: str | None,
-    date: str,
-    generator: str = "",
-) -> str:
-    """Counts only (``core.team.anonymous_rows`` for coverage, and for the target role if
-    one was given): no name, file name or example reaches this page."""
-    by_skill: dict[str, dict[str, int]] = {}
-    people = 0
-    for r in coverage:
-        by_skill.setdefault(r.group, {})[r.measure] = r.count
-        people = r.people
-    measures = [f"level {k}" for k in range(1, 6)] + [f"at level {level} or more"]
-    rows = []
-    for skill, counts in by_skill.items():
-        bench = counts.get(measures[-1], 0)
-        rows.append(
-            [
-                names.get(skill, skill),
-                *(counts.get(m, 0) for m in measures),
-                "yes" if bench < min_holders else "",
-            ]
-        )
+class SkillCounts(NamedTuple):
+    """How many people stand at each level of one skill."""
+
+    skill: str  # its name
+    levels: tuple[int, ...]  # people at level 1, 2, 3, 4, 5
+    bench: int  # people at the sheet's level or more
+    single_point: bool  # fewer than the sheet's min_holders on that bench
+
+
+class AnonymousSheet(NamedTuple):
+    """The anonymous sheet (from ``core.team.anonymous_rows``): counts only, no name, file
+    name or example. The page and its Markdown show the same record."""
+
+    people: int
+    level: int
+    min_holders: int
+    skills: Sequence[SkillCounts]
+    role_title: str | None  # the target role; None: no readiness counts
+    bands: Sequence[tuple[str, int]]  # people per readiness band for the target role
+    meet: Sequence[tuple[str, int, int]]  # per skill it needs: name, meet its level, below
+
+
+def anonymous_html(sheet: AnonymousSheet, *, date: str, generator: str = "") -> str:
+    """Counts only: no name, file name or example reaches this page."""
+    level, min_holders, role_title = sheet.level, sheet.min_holders, sheet.role_title
+    rows = [[s.skill, *s.levels, s.bench, "yes" if s.single_point else ""] for s in sheet.skills]
     columns = [Column("Skill")] + [Column(f"Level {k}", True) for k in range(1, 6)]
     columns += [Column(f"At {level}+", True), Column("Single point of failure")]
     parts = [
         tag("h1", "Team skills sheet (anonymous)"),
-        facts([("Date", date), ("People", people), ("Skills", len(by_skill))]),
+        facts([("Date", date), ("People", sheet.people), ("Skills", len(sheet.skills))]),
         tag(
             "p",
             "Counts only: no names, file names or examples. Each person is counted once, "
@@ -329,24 +325,19 @@ def anonymous_html(
             f"{min_holders} at level {level} or more",
         ),
     ]
-    if role_title is not None and target:
-        skills = [r for r in target if r.group in names]
-        meet: dict[str, dict[str, int]] = {}
-        for r in skills:
-            meet.setdefault(r.group, {})[r.measure] = r.count
-        bands = [r for r in target if r.group not in names]
+    if role_title is not None:
         parts.append(tag("h2", f"Readiness for {role_title}"))
         parts.append(
             table(
                 [Column("Band"), Column("People", True)],
-                [(r.measure, r.count) for r in bands],
+                sheet.bands,
                 caption="How many people are ready, close or a stretch away",
             )
         )
         parts.append(
             table(
                 [Column("Skill"), Column("Meet the level", True), Column("Below it", True)],
-                [(names.get(g, g), c.get("meet", 0), c.get("below", 0)) for g, c in meet.items()],
+                sheet.meet,
                 caption=f"Per skill {role_title} needs: how many meet its level",
             )
         )
