@@ -261,6 +261,10 @@ def pay(
             _print_field(run, answers, field.value, table_input and header)
         else:
             emit(_view(answers, local, kept, period.value, None, None, extra), fmt, header)
+        for problem in batch.salary_problems():
+            run.warn(problem)
+        if batch.unreadable:  # as below: bad input outranks unknown names and places
+            raise UsageError(*batch.unreadable_lines(), *batch.not_found())
         if batch.missing:
             raise NotFoundError(*batch.not_found())
         return
