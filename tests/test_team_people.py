@@ -151,6 +151,41 @@ def test_a_future_dated_spoof_never_replaces_the_real_manager_assessment(
     assert [r["flags"] for r in every if r["kind"] == "person"] == [[], ["dated in the future"]]
 
 
+def test_json_without_all_still_carries_the_future_and_duplicate_flags(
+    invoke: Any, ladder: Path, tmp_path: Path
+) -> None:
+    """Issue 17 (p4's U7): a script reading `team DIR -f json` alone, without --all, sees
+    every flagged file: the person's row says it, and so does the sheet's json."""
+    folder = write_team(
+        tmp_path / "t",
+        {
+            "ben-m.yaml": "name: Ben\nrater: manager\n" + SKILLS3 % (2, 2, 2),
+            "ben-copy.yaml": "name: Ben\nrater: manager\n" + SKILLS3 % (4, 4, 4),
+            "sam-m.yaml": "name: Sam\nrater: manager\n" + SKILLS3 % (1, 2, 3),
+            "sam-notes.yaml": "name: Sam\nrater: manager\n" + SKILLS3 % (5, 5, 5),
+        },
+    )
+    day = 1767225600  # 2026-01-01: the date a file without created: has is its own
+    for name in ("ben-m.yaml", "ben-copy.yaml", "sam-m.yaml"):
+        os.utime(folder / name, (day, day))
+        day += 60
+    os.utime(folder / "sam-notes.yaml", (4070908800, 4070908800))  # 2099-01-01
+    res = run_team(invoke, ladder, str(folder), "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    flags = {r["person"]: r["flags"] for r in json.loads(res.stdout) if r["kind"] == "person"}
+    assert flags["Sam"] == [f"dated in the future: {folder / 'sam-notes.yaml'}"]
+    assert "conflicting duplicate" in flags["Ben"]
+    assert len(flags["Ben"]) == 2  # its own, and the other file's by name
+    sheet = json.loads(
+        run_team(invoke, ladder, str(folder), "--view", "sheet", "-f", "json").stdout
+    )
+    assert sorted(f["flag"] for f in sheet["flags"]) == [
+        "conflicting duplicate",
+        "dated in the future",
+    ]
+    assert any("sam-notes.yaml: dated 2099-01-01" in f["message"] for f in sheet["flags"])
+
+
 # --------------------------------------------------------------------------- anonymous
 
 

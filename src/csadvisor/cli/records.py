@@ -7,7 +7,7 @@ of each command's TSV/CSV output (the README's column table is checked against i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from csadvisor.core.listings import LOCAL_COLUMNS as LOCAL_COLUMNS
@@ -37,6 +37,7 @@ from csadvisor.core.teamrows import TEAM_TARGET_COLUMNS as TEAM_TARGET_COLUMNS
 
 if TYPE_CHECKING:
     from csadvisor.core.result import Result, RoleReadiness
+    from csadvisor.core.team import Notice
     from csadvisor.core.teamsheet import Sheet
 
 
@@ -228,8 +229,9 @@ def readiness_records(result: Result) -> list[Record]:
     return out
 
 
-def sheet_document(sheet: Sheet) -> dict[str, object]:
-    """The team sheet as json prints it: the same content the terminal sheet draws."""
+def sheet_document(sheet: Sheet, notices: Sequence[Notice] = ()) -> dict[str, object]:
+    """The team sheet as json prints it: the same content the terminal sheet draws, and
+    the files' flags (a date in the future, a conflicting duplicate) said on stderr."""
     from dataclasses import asdict
 
     target = sheet.target
@@ -248,4 +250,5 @@ def sheet_document(sheet: Sheet) -> dict[str, object]:
         },
         "mentoring": [asdict(m) for m in sheet.mentoring],
         "calibration_outliers": [asdict(o) for o in sheet.outliers],
+        "flags": [{"flag": n.flag, "message": n.message} for n in notices],
     }

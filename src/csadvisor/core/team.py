@@ -153,6 +153,20 @@ def select(members: Iterable[Member], keep_all: bool = False) -> list[Member]:
     return list(latest.values())
 
 
+def _flags_not_kept(
+    members: Iterable[Member], kept: Sequence[Member]
+) -> dict[tuple[str, str], list[str]]:
+    """The flags of files without a row of their own (not the latest), by person and rater,
+    as "FLAG: FILE": the kept row says them, so json alone shows every flagged file."""
+    shown = {id(m) for m in kept}
+    out: dict[tuple[str, str], list[str]] = {}
+    for m in members:
+        if m.flags and id(m) not in shown:
+            said = out.setdefault((_person_key(m)[0], m.rater), [])
+            said.extend(f"{flag}: {m.source}" for flag in m.flags)
+    return out
+
+
 def preferred(members: Iterable[Member]) -> list[Member]:
     """One assessment per person for counting (see the module docstring), by person."""
     best: dict[str, Member] = {}
@@ -185,14 +199,16 @@ def coverage_rows(
     ``level`` or more) and the single-point-of-failure row (fewer than ``min_holders``)."""
     skills = [s.id for s in catalog.skills]
     rows: list[Parts] = []
-    for m in select(members, keep_all):
+    kept = select(members, keep_all)
+    others = _flags_not_kept(members, kept)
+    for m in kept:
         head = CoverageHead(
             kind="person", person=m.person, rater=m.rater, created=m.created, role=m.role
         )
         tail = CoverageTail(
             evidence={sid: m.evidence[sid] for sid in skills if sid in m.evidence},
             source=m.source,
-            flags=list(m.flags),
+            flags=list(m.flags) + others.get((_person_key(m)[0], m.rater), []),
         )
         rows.append(Parts(head, {sid: m.ratings.get(sid) for sid in skills}, tail))
     counted = preferred(members)

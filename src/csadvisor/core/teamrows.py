@@ -31,7 +31,12 @@ class CoverageTail(Row):
 
     evidence: Col[Mapping[str, str] | None] = Col("Evidence", "examples given, by skill")
     source: Col[str | None] = Col("File", "the file it came from", column=False)
-    flags: Col[list[str] | None] = Col("Flags", "dated in the future, duplicate", column=False)
+    flags: Col[list[str] | None] = Col(
+        "Flags",
+        "dated in the future, conflicting duplicate; FLAG: FILE for a file of this person "
+        "and rater with no row of its own",
+        column=False,
+    )
 
 
 class TargetRow(Row):

@@ -21,7 +21,7 @@ from csadvisor.errors import DataError, Problem, UsageError, escape_control
 if TYPE_CHECKING:
     from csadvisor.cli.export import ExportFormat
     from csadvisor.core.models import Catalog, Role
-    from csadvisor.core.team import Member
+    from csadvisor.core.team import Member, Notice
     from csadvisor.core.teamsheet import Sheet
 
 Draw = Callable[[Shown, TextIO], None]
@@ -170,7 +170,7 @@ def team(
         if chosen is TeamView.coverage or (view is None and _data_format(fmt)):
             chosen = TeamView.target
     warn = application(ctx).warn
-    members, summary = _read_all(paths, cat, missing, warn)
+    members, notices, summary = _read_all(paths, cat, missing, warn)
     if export is not None:  # first: if it fails, stdout carries nothing
         _export(
             export, export_fmt, force, members, cat, role, level, min_holders, anonymous, min_group
@@ -200,7 +200,7 @@ def team(
         sheet = teamsheet.build(members, cat, level=level, min_holders=min_holders, target=role)
         rows = []
         columns = ()
-        document = records.sheet_document(sheet)
+        document = records.sheet_document(sheet, notices)
         show = _drawn(sheet, show_files)
         if fmt is not None and getattr(fmt, "value", fmt) in ("tsv", "csv", "jsonl"):
             raise UsageError("the sheet is a page: use -f json, or --view coverage for rows")
@@ -324,7 +324,7 @@ def _shown(name: str, module: str = "team", **kwargs: object) -> Draw:
 
 def _read_all(
     paths: list[str], cat: "Catalog", missing: int | None, warn: Callable[[str], None]
-) -> "tuple[list[Member], str]":
+) -> "tuple[list[Member], list[Notice], str]":
     """Every usable assessment, and a summary line; the others are reported and counted,
     never changed. A folder that cannot be listed is named and counted as skipped."""
     from datetime import datetime, timezone
@@ -354,7 +354,11 @@ def _read_all(
         )
     for notice in notices:
         warn(notice.message)
-    return members, (
-        f"{used} assessment{'s' if used != 1 else ''} used, {skipped} file"
-        f"{'s' if skipped != 1 else ''} skipped"
+    return (
+        members,
+        notices,
+        (
+            f"{used} assessment{'s' if used != 1 else ''} used, {skipped} file"
+            f"{'s' if skipped != 1 else ''} skipped"
+        ),
     )
