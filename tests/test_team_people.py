@@ -397,6 +397,31 @@ def test_the_sheet_fits_80_by_24_and_never_cuts_a_name(
         assert "%" in line  # each person's next step on their line
 
 
+def test_the_sheet_with_a_future_dated_file_still_fits_24_lines_with_its_warning(
+    invoke: Any, big_team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """p4's U4: the date warning (two terminal lines with a long path) pushed the sheet's
+    title off a 24-line screen. The sheet gives up lines for the notices above it."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "24")
+    for copy in ("gus-notes.yaml", "jo-notes.yaml"):
+        path = big_team / copy
+        path.write_text((big_team / "gus-moreno-manager.yaml").read_text())
+        path.write_text(
+            path.read_text().replace("name: Gus Moreno", "rater: manager\nname: Gus Moreno")
+        )
+        os.utime(path, (4070908800, 4070908800))  # 2099-01-01
+    res = invoke("team", str(big_team), "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    assert "in the future" in res.stderr
+    screen = sum(-(-len(line) // 80) for line in res.stderr.splitlines())
+    screen += len(res.stdout.splitlines())
+    assert screen <= 23  # and the prompt: the title is still on the screen
+    assert max(len(line) for line in res.stdout.splitlines()) <= 80
+    assert res.stdout.startswith("Team sheet: 8 people")
+    assert "Train first for" in res.stdout
+
+
 def test_the_sheet_json_has_what_the_screen_shows(invoke: Any, big_team: Path) -> None:
     res = invoke(
         "team", str(big_team), "--view", "sheet", "--target", "customer-service-manager",

@@ -169,7 +169,12 @@ def team(
         role = RoleIndex(cat).get(target)
         if chosen is TeamView.coverage or (view is None and _data_format(fmt)):
             chosen = TeamView.target
-    warn = application(ctx).warn
+    said: list[str] = []  # the notices above the sheet: it gives up lines for them
+
+    def warn(message: str) -> None:
+        said.append(message)
+        application(ctx).warn(message)
+
     members, notices, summary = _read_all(paths, cat, missing, warn)
     if export is not None:  # first: if it fails, stdout carries nothing
         _export(
@@ -201,7 +206,7 @@ def team(
         rows = []
         columns = ()
         document = records.sheet_document(sheet, notices)
-        show = _drawn(sheet, show_files)
+        show = _drawn(sheet, show_files, said)
         if fmt is not None and getattr(fmt, "value", fmt) in ("tsv", "csv", "jsonl"):
             raise UsageError("the sheet is a page: use -f json, or --view coverage for rows")
     elif chosen in (TeamView.coverage, TeamView.sheet):
@@ -299,11 +304,11 @@ def _no_pairs(members: "list[Member]") -> str:
     )
 
 
-def _drawn(sheet: "Sheet", show_files: bool) -> Draw:
+def _drawn(sheet: "Sheet", show_files: bool, above: list[str]) -> Draw:
     def show(rows: Shown, out: TextIO) -> None:
         from csadvisor.cli.render import teamsheet
 
-        teamsheet.sheet(sheet, out, show_files=show_files)
+        teamsheet.sheet(sheet, out, show_files=show_files, above=above)
 
     return show
 

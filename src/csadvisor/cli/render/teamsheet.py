@@ -74,13 +74,18 @@ def fill(head: str, items: Sequence[str], width: int, lines: int, more: str) -> 
     return out
 
 
-def sheet(data: Sheet, out: TextIO, *, show_files: bool = False) -> None:
+def sheet(data: Sheet, out: TextIO, *, show_files: bool = False, above: Sequence[str] = ()) -> None:
+    """``above``: the notices printed on stderr before the sheet (a date in the future, a
+    skipped file); the sheet gives up lines for them, so its title stays on the screen."""
     width = _width(out)
-    lines = _sheet_lines(data, width, show_files)
+    said = sum(-(-cells(f"csadvisor: {escape_control(m)}") // width) for m in above)
+    lines = _sheet_lines(data, width, show_files, MAX_LINES - said)
     out.write("\n".join(line.rstrip() for line in lines) + "\n")
 
 
-def _sheet_lines(data: Sheet, width: int, show_files: bool) -> list[str]:
+def _sheet_lines(
+    data: Sheet, width: int, show_files: bool, max_lines: int = MAX_LINES
+) -> list[str]:
     names = [escape_control(p.person) for p in data.people]
     name_w = max([cells(n) for n in names] + [cells("Bench 3+"), 6])
     raters = {p.rater for p in data.people}
@@ -126,19 +131,25 @@ def _sheet_lines(data: Sheet, width: int, show_files: bool) -> list[str]:
         note = f"  ! under {data.min_holders}"
         if data.single_points and cells(lines[-1] + note) <= width:
             lines[-1] += note
-    if not inline_next:
+    # Below the grid: next steps (up to 3 lines), the key (5), then 3 to 6 lines of
+    # actions; with notices above the sheet, next steps give way first, then the key.
+    files = len(names) + 1 if show_files else 0
+    spare = max_lines - len(lines) - files - 3
+    next_lines = 0 if inline_next else max(1, min(3, spare - 5))
+    key_lines = max(2, min(5, spare - next_lines))
+    if next_lines:
         lines += fill(
             "Next: ",
             [f"{n} {_next(p.next, width)}" for n, p in zip(names, data.people, strict=True)],
             width,
-            3,
+            next_lines,
             "--view next",
         )
     key = [f"{s.label} {escape_control(s.short)}" for s in data.skills]
-    lines += fill("Key: ", key, width, 5, "--view sheet -f json")
+    lines += fill("Key: ", key, width, key_lines, "--view sheet -f json")
     more = "More: --view coverage|next|calibration, --show-files, --view sheet -f json"
     caps = [2, 2, 2]  # train first, mentors, calibration: shrunk to fit the screen
-    room = MAX_LINES - len(lines) - 1 - (len(names) + 1 if show_files else 0)
+    room = max_lines - len(lines) - 1 - files
     for i in (1, 2, 0):  # mentors give way first, what to train last
         if sum(caps) > room and caps[i] > 1:
             caps[i] -= 1
@@ -148,7 +159,7 @@ def _sheet_lines(data: Sheet, width: int, show_files: bool) -> list[str]:
         lines += [
             f"  {n}: {escape_control(p.source)}" for n, p in zip(names, data.people, strict=True)
         ]
-    if len(lines) < MAX_LINES or show_files:
+    if len(lines) < max_lines or show_files:
         lines.append(_cut(more, width))
     return lines
 
