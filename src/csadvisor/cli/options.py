@@ -8,7 +8,7 @@ through its table of commands. The format options take their choices from
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from csadvisor.cli.completion import complete_locations
 from csadvisor.cli.context import Application
@@ -29,12 +29,45 @@ def unwrap(text: str | None) -> str | None:
     return "\n\n".join(" ".join(p.split()) for p in paragraphs)
 
 
+WIDE_HELP = 100  # columns: narrower, the help is Click's plain layout
+
+
+def narrow_help(command: Any, ctx: Any, formatter: Any, rich_help: Any) -> None:
+    """Rich help where it has room; below 100 columns Click's plain layout, whose
+    descriptions keep about 48 columns where Rich's option table left about 20 (a
+    column each for --no-header and for ranges such as [0.01<=x<=100.0])."""
+    from rich.console import Console  # the width Rich's help would be drawn at
+
+    if Console().width >= WIDE_HELP:
+        rich_help(ctx, formatter)
+        return
+    import re
+
+    # Click's wrapping breaks at hyphens ("ana-lopez-" / "manager.yaml"): a hyphen
+    # inside a word is written as U+2011 (no break) while wrapping, then put back.
+    joined = re.compile(r"(?<=\w)-(?=\w)")
+    write_text, write_dl = formatter.write_text, formatter.write_dl
+    formatter.write_text = lambda text: write_text(joined.sub("\u2011", text))
+    formatter.write_dl = lambda rows, *a, **k: write_dl(
+        [(first, joined.sub("\u2011", second)) for first, second in rows], *a, **k
+    )
+    command.rich_markup_mode = None
+    try:
+        rich_help(ctx, formatter)
+    finally:
+        command.rich_markup_mode = "rich"
+    formatter.buffer[:] = [part.replace("\u2011", "-") for part in formatter.buffer]
+
+
 class NaturalCommand(TyperCommand):
     """A command whose usage line reads as it is typed: ``csadvisor role ROLE [OPTIONS]``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.help = unwrap(self.help)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        narrow_help(self, ctx, formatter, super().format_help)
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = []
@@ -51,6 +84,25 @@ class NaturalCommand(TyperCommand):
         return [*pieces, self.options_metavar or "[OPTIONS]"]
 
 
+class NaturalGroup(TyperGroup):
+    """A command group (history, data) with the same help at 80 columns as a command."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        narrow_help(self, ctx, formatter, super().format_help)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The plain layout's command list, each first sentence whole (Click cuts it
+        at about 45 characters with "...")."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 class CommandApp(typer.Typer):
     """A Typer app whose commands are :class:`NaturalCommand` unless they say otherwise."""
 
@@ -61,6 +113,7 @@ class CommandApp(typer.Typer):
 
 def command_app(**settings: Any) -> typer.Typer:
     """The Typer app a command module defines its commands on, with csadvisor's help style."""
+    settings.setdefault("cls", NaturalGroup)
     return CommandApp(rich_markup_mode="rich", pretty_exceptions_enable=False, **settings)
 
 
