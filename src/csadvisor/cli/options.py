@@ -36,9 +36,9 @@ def narrow_help(command: Any, ctx: Any, formatter: Any, rich_help: Any) -> None:
     """Rich help where it has room; below 100 columns Click's plain layout, whose
     descriptions keep about 48 columns where Rich's option table left about 20 (a
     column each for --no-header and for ranges such as [0.01<=x<=100.0])."""
-    from rich.console import Console  # the width Rich's help would be drawn at
+    from csadvisor.cli.render.terminal import console  # the width Rich's help is drawn at
 
-    if Console().width >= WIDE_HELP:
+    if console().width >= WIDE_HELP:
         rich_help(ctx, formatter)
         return
     import re
