@@ -212,6 +212,39 @@ def test_your_history_at_80_columns_is_a_table_not_eight_line_blocks(
     assert "Person" not in res.stdout
 
 
+def test_everyones_history_at_80_columns_is_a_table_not_blocks(
+    invoke: Any, monkeypatch: Any, answers_file: Path
+) -> None:
+    """p4's U11: `history --everyone` (ID, date, person, rater, role, next, readiness)
+    stacked every entry into an 8-line block at 80 columns. There the date stays in the
+    ID and the rater goes beside the name."""
+    mine = [save_at(day) for day in (1, 2)]
+    for name in ("Priya Raghunathan", "Gus Moreno"):
+        res = invoke(
+            "assess",
+            "--answers",
+            str(answers_file),
+            "--name",
+            name,
+            "--rater",
+            "manager",
+            "-f",
+            "json",
+        )
+        assert res.exit_code == 0, res.stderr
+    monkeypatch.setenv("COLUMNS", "80")
+    res = invoke("history", "--everyone", "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert not any(line.strip().startswith(("Person:", "Rater:", "Date:")) for line in lines)
+    assert len(lines) <= 4 * 3 + 8  # a table: at most 3 lines an entry, a head, a caption
+    row = next(line for line in lines if line.startswith(f"  {mine[0]}"))
+    assert "me" in row.split()
+    assert "(manager)" in res.stdout
+    assert "date and time saved" in res.stdout
+
+
 def test_history_empty(invoke: Any) -> None:
     res = invoke("history", "-f", "table")
     assert res.exit_code == 0

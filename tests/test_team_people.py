@@ -422,6 +422,25 @@ def test_the_sheet_with_a_future_dated_file_still_fits_24_lines_with_its_warning
     assert "Train first for" in res.stdout
 
 
+def test_the_next_view_at_80_columns_is_a_table_of_titles_without_the_why_sentences(
+    invoke: Any, big_team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """p4's U3: `team --view next` at 80 columns stacked each row into a block (a role id
+    is one unbreakable word, Why a sentence): about 7 lines per assessment."""
+    monkeypatch.setenv("COLUMNS", "80")
+    res = invoke("team", str(big_team), "--view", "next", "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert len(lines) <= 3 * 16 + 6  # 16 assessments, a title may take two lines
+    assert "Why" not in lines[0] + lines[1] + lines[2]
+    assert "-f json (reason)" in res.stdout
+    assert "customer-service-specialist" not in res.stdout
+    monkeypatch.setenv("COLUMNS", "140")
+    wide = invoke("team", str(big_team), "--view", "next", "-f", "table").stdout
+    assert "Why" in wide
+    assert "meets" in wide
+
+
 def test_the_sheet_json_has_what_the_screen_shows(invoke: Any, big_team: Path) -> None:
     res = invoke(
         "team", str(big_team), "--view", "sheet", "--target", "customer-service-manager",

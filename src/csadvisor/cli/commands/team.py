@@ -223,7 +223,7 @@ def team(
     elif chosen is TeamView.next:
         rows = core.next_rows(members, cat)
         columns = records.TEAM_NEXT_COLUMNS + files
-        show = _shown("next_table")
+        show = _shown("next_table", titles={r.id: r.title for r in cat.roles})
     else:
         every = core.calibration_rows(members, cat)
         rows = every if keep_all else [r for r in every if r.flag]

@@ -23,6 +23,8 @@ from csadvisor.errors import escape_control
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+NARROW = 100  # columns: narrower, wide secondary columns (ids, reasons) give way
+
 
 def pay_caption(rows: Iterable[Mapping[str, Any]], extra: str = "") -> str:
     """Where the figures come from, said once under a table."""
@@ -103,8 +105,13 @@ def pay_table(
 
 
 def roles_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
+    # Below 100 columns the ids (senior-customer-service-specialist: one unbreakable word)
+    # squeezed "Grows into" to a word a line; titles are names csadvisor takes too.
+    narrow = console(out).width < NARROW
     cols = [
-        TableColumn("Role", _name_and_id("title"), min_width=16),
+        TableColumn(
+            "Role", (lambda r: str(r["title"])) if narrow else _name_and_id("title"), min_width=16
+        ),
         TableColumn("Level", lambda r: r["level"], justify="right", min_width=5),
         TableColumn("Starting pay (year)", pay_range_text, min_width=10),
         TableColumn(
@@ -195,13 +202,26 @@ def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
 
     # Person and rater only for someone else's (--everyone, --person): your own list is
     # all "me" and "self", and those two columns pushed it past 80 columns into blocks.
-    cols = [
-        TableColumn("ID", lambda r: r["id"], style="cyan", no_wrap=True),
-        TableColumn("Date", lambda r: r["created"][:16].replace("T", " ")),
-    ]
-    if any((r["person"], r["rater"]) != (ME, "self") for r in rows):
-        cols.append(TableColumn("Person", lambda r: escape_control(r["person"])))
-        cols.append(TableColumn("Rater", lambda r: r["rater"]))
+    cols = [TableColumn("ID", lambda r: r["id"], style="cyan", no_wrap=True)]
+    others = any((r["person"], r["rater"]) != (ME, "self") for r in rows)
+    caption = None
+    if others and console(out).width < NARROW:
+        # Seven columns stacked every entry into an 8-line block (p4's U11): the date is
+        # in the ID already, and the rater goes beside the name.
+        def who(r: Mapping[str, Any]) -> str:
+            rater = "" if r["rater"] == "self" else f" ({r['rater']})"
+            return escape_control(r["person"]) + rater
+
+        cols.append(TableColumn("Person", who))
+        caption = (
+            "ID: the date and time saved first (20261204-161505: 2026-12-04 16:15). "
+            "Rated by themselves unless a rater is in brackets."
+        )
+    else:
+        cols.append(TableColumn("Date", lambda r: r["created"][:16].replace("T", " ")))
+        if others:
+            cols.append(TableColumn("Person", lambda r: escape_control(r["person"])))
+            cols.append(TableColumn("Rater", lambda r: r["rater"]))
     cols += [
         TableColumn("Role", title("role")),
         TableColumn("Suggested next", title("suggestion")),
@@ -211,7 +231,7 @@ def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
             justify="right",
         ),
     ]
-    write_table(rows, cols, out)
+    write_table(rows, cols, out, caption=caption)
 
 
 def diff_table(

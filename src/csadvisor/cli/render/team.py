@@ -12,6 +12,8 @@ from csadvisor.cli.output import Shown
 from csadvisor.cli.render.terminal import Getter, TableColumn, _ascii, console, write_table
 from csadvisor.errors import escape_control
 
+NARROW = 100  # columns: narrower, the sentence-long Why column gives way
+
 SHADES = ("\u00b7", "\u2591", "\u2592", "\u2593", "\u2588")  # levels 1 to 5, light to dark
 ASCII_SHADES = (".", ":", "+", "#", "@")
 
@@ -87,22 +89,25 @@ def target_table(rows: Shown, out: TextIO, title: str) -> None:
     )
 
 
-def next_table(rows: Shown, out: TextIO) -> None:
-    write_table(
-        rows,
-        [
-            TableColumn("Person", lambda r: _who(r, False)),
-            TableColumn("Now", lambda r: r["role"] or "-"),
-            TableColumn("Suggested next role", lambda r: r["title"] or "-"),
-            TableColumn(
-                "Readiness",
-                lambda r: "-" if r["readiness"] is None else f"{r['readiness']}% {r['band']}",
-                justify="right",
-            ),
-            TableColumn("Why", lambda r: r["reason"]),
-        ],
-        out,
-    )
+def next_table(rows: Shown, out: TextIO, titles: Mapping[str, str] | None = None) -> None:
+    narrow = console(out).width < NARROW
+    named = titles if narrow and titles else {}  # an id is one unbreakable word
+    columns = [
+        TableColumn("Person", lambda r: _who(r, False)),
+        TableColumn("Now", lambda r: named.get(r["role"], r["role"]) or "-"),
+        TableColumn("Suggested next role", lambda r: r["title"] or "-"),
+        TableColumn(
+            "Readiness",
+            lambda r: "-" if r["readiness"] is None else f"{r['readiness']}% {r['band']}",
+            justify="right",
+        ),
+    ]
+    caption = None
+    if not narrow:
+        columns.append(TableColumn("Why", lambda r: r["reason"]))
+    else:  # a sentence a row stacked every row into a block of 6-8 lines (p4's U3)
+        caption = "Why each: 100+ columns, or -f json (reason)"
+    write_table(rows, columns, out, caption=caption)
 
 
 def calibration_table(rows: Shown, out: TextIO) -> None:
