@@ -312,6 +312,20 @@ def test_an_ambiguous_industry_hint_is_quoted_and_not_the_input(invoke: Invoke) 
     assert again.exit_code == 0, again.stderr
 
 
+def test_an_ambiguous_industry_suggests_the_industry_named_not_a_sector(
+    invoke: Invoke,
+) -> None:
+    """p4's U8: `--industry insurance` suggested "Sector 52 - Finance and Insurance";
+    the obvious pick is the shortest title that begins with what was typed."""
+    result = invoke("pay", "csr", "--industry", "insurance")
+    assert result.exit_code == 1
+    assert "e.g. --industry 'Insurance Carriers' (" in result.stderr
+    hospital = invoke("pay", "csr", "--industry", "hospital")
+    assert "e.g. --industry Hospitals (" in hospital.stderr or (
+        "e.g. --industry 'Hospitals' (" in hospital.stderr
+    )
+
+
 def test_industry_and_location_are_not_mixed(invoke: Invoke) -> None:
     result = invoke("pay", "csr", "--industry", "hospitals", "-l", "TX")
     assert result.exit_code == 2

@@ -153,9 +153,18 @@ def industry_place(run: Application, asked: str) -> "IndustryPlace":
         if found:
             listed = "; ".join(f"{i.naics} {i.title}" for i in found[:6])
             more = f" (and {len(found) - 6} more)" if len(found) > 6 else ""
-            pick = next(
-                (i for i in found if i.title.casefold() != asked.strip().casefold()), found[0]
-            )
+            # The example: the shortest title that begins with what was typed ("insurance":
+            # Insurance Carriers, not "Sector 52 - Finance and Insurance"), else the first.
+            typed = asked.strip().casefold()
+            pick = min(
+                (
+                    i
+                    for i in found
+                    if i.title.casefold().startswith(typed) and i.title.casefold() != typed
+                ),
+                key=lambda i: len(i.title),
+                default=None,
+            ) or next((i for i in found if i.title.casefold() != typed), found[0])
             raise NotFoundError(
                 f"'{escape_control(asked)}' matches {len(found)} BLS industries: {listed}{more}; "
                 f"pick one, e.g. --industry {quoted(pick.title)} "
