@@ -18,9 +18,11 @@ BLANK = "\u2002" * 16  # a name to write in by hand: a printed blank, not an und
 
 # The plan's own print rules: two pages at most (A4 or Letter) for the longest plan the
 # data allows (sixteen skills, each with a 300-character example), body text at least
-# 8 pt and the chart's labels at least 7 pt. The gap table with examples prints each
-# skill as one run-in paragraph (name, then its example) with the three numbers in
-# columns at the right of its first line, so an example fills whole lines.
+# 8 pt and the chart's labels at least 7 pt (the chart at 90% of its size). The gap table
+# with examples prints each skill as one run-in paragraph (name, then its example) with
+# its three numbers in columns at the right of the first line, so an example fills whole
+# lines; the header row still repeats on the next page. Pay and the readiness for each
+# role sit beside the two boxes, which stack in a narrower column.
 PRINT_CSS = """
 @page{margin:7mm 9mm}
 @media print{
@@ -41,8 +43,8 @@ figure svg{width:576px;flex:none}
 align-items:start;break-inside:avoid}
 .closing>.boxes{grid-column:2;grid-row:1/span 3;flex-direction:column;gap:.5rem;margin:.5rem 0 0}
 .closing>*{grid-column:1}
-#gap-table.examples,.examples thead,.examples tbody,.examples tr,.examples caption{display:block}
-.examples tr{position:relative;padding:.05rem .2rem;line-height:1.15;border:1px solid #6e6e6e;border-top:0}
+.examples tr{display:block;position:relative;padding:.05rem .2rem;line-height:1.15;
+border:1px solid #6e6e6e;border-top:0}
 .examples thead tr{background:#ececec;border-top:1px solid #6e6e6e}
 .examples tr::before{content:"";float:right;width:11.2em;height:1em}
 .examples th,.examples td{display:inline;border:0;padding:0;background:none}
