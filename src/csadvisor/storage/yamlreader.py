@@ -25,6 +25,8 @@ depend on another.
 from typing import Any, NoReturn
 
 from csadvisor.errors import DataError, Problem, escape_control
+from csadvisor.storage.problems import Parsed as Parsed
+from csadvisor.storage.problems import line_of as line_of
 
 MAX_DEPTH = 64
 """Data nested deeper than this is refused (the real files need 4 levels)."""
@@ -52,29 +54,6 @@ _STR_TAG, _MAP_TAG, _SEQ_TAG, _MERGE_TAG = (_YAML + t for t in ("str", "map", "s
 _SCALAR_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null"))
 _NO_KEY: Any = object()
 _BAD: Any = object()  # the value of something refused: dropped when it is placed
-
-
-class Parsed:
-    """Plain values from a file, with the line of every field path."""
-
-    __slots__ = ("lines", "value")
-
-    def __init__(self, value: Any, lines: dict[str, int] | None) -> None:
-        self.value = value
-        self.lines = lines  # None: not recorded (values that came from no file)
-
-
-def line_of(lines: dict[str, int] | None, path: str) -> int | None:
-    """The line of ``path``, or of its nearest parent that has one."""
-    if lines is None:
-        return None
-    while True:
-        if path in lines:
-            return lines[path]
-        if not path:
-            return None
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
 
 
 class TooLarge(DataError):
