@@ -40,9 +40,8 @@ figure svg{width:576px;flex:none}
 .todo{margin:0}
 .pay thead th:first-child{width:38%}
 .closing{display:grid;grid-template-columns:minmax(0,12fr) minmax(0,7fr);column-gap:.8rem;
-align-items:start;break-inside:avoid}
-.closing>.boxes{grid-column:2;grid-row:1/span 3;flex-direction:column;gap:.5rem;margin:.5rem 0 0}
-.closing>*{grid-column:1}
+align-items:start}
+.closing>.boxes{flex-direction:column;gap:.5rem;margin:.5rem 0 0}
 .examples tr{display:block;position:relative;padding:.05rem .2rem;line-height:1.15;
 border:1px solid #6e6e6e;border-top:0}
 .examples thead tr{background:#ececec;border-top:1px solid #6e6e6e}
@@ -137,7 +136,7 @@ def plan_html(result: Result, *, saved: bool = True, generator: str = "") -> str
     pay = _pay_section(result, item)
     parts.append(
         Html(
-            f'<div class="{"closing" if pay else "end"}">{pay}{_roles_section(result)}'
+            f'<div class="{"closing" if pay else "end"}"><div>{pay}{_roles_section(result)}</div>'
             f'<div class="boxes">{box("Support I need", "support")}'
             f"{box('Agreed next steps', 'agreed')}</div></div>"
         )
