@@ -42,6 +42,9 @@ gives a dict of its fields' checked values), which a type checker cannot follow 
 spec built at run time; readers index it as the spec declares. The one dynamic type
 here: the values going in are ``object`` and every spec narrows them with ``isinstance``."""
 
+Document: TypeAlias = "dict[str, Checked]"
+"""A file's checked top-level mapping (what a ``Record`` gives)."""
+
 JsonSchema: TypeAlias = "dict[str, Json]"
 
 
