@@ -181,6 +181,15 @@ def test_unknown_names_in_a_table_view_show_the_name_typed_and_the_suggestion(
     assert "unknown role; did you mean Customer service manager?" in " ".join(result.stdout.split())
 
 
+def test_a_table_of_only_unknown_names_is_not_drawn_the_error_says_it_all(invoke: Any) -> None:
+    result = invoke("pay", "xyzzy", "-f", "table")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "unknown role 'xyzzy'" in result.stderr
+    piped = invoke("pay", "xyzzy", "-f", "tsv")  # a script still gets its record per name
+    assert piped.stdout.splitlines()[1].split("\t")[14] == "unknown role"
+
+
 @pytest.mark.parametrize("fmt", ["tsv", "csv", "json", "jsonl"])
 @pytest.mark.parametrize("sep", ["\t", ","])
 def test_a_table_of_a_thousand_rows_gives_a_record_per_data_row(

@@ -194,6 +194,24 @@ def test_history_table(invoke: Any) -> None:
     assert "2025-03-03 09:30" in res.stdout
 
 
+def test_your_history_at_80_columns_is_a_table_not_eight_line_blocks(
+    invoke: Any, monkeypatch: Any
+) -> None:
+    """Person "me" and rater "self" on every row pushed your own list past 80 columns into
+    blocks of eight lines each; they are shown only when someone else's are listed (p4)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    ids = [save_at(day) for day in (1, 2, 3)]
+    res = invoke("history", "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert not any(line.strip().startswith(("Person:", "Rater:", "Date:")) for line in lines)
+    starts = [i for i, line in enumerate(lines) for ident in ids if line.startswith(f"  {ident}")]
+    assert len(starts) == 3
+    assert "2025-03-01" in lines[starts[0]]
+    assert "Person" not in res.stdout
+
+
 def test_history_empty(invoke: Any) -> None:
     res = invoke("history", "-f", "table")
     assert res.exit_code == 0

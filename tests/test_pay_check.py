@@ -93,6 +93,37 @@ def test_the_terminal_says_the_band_in_words_beside_the_starting_range(
     assert "salary: between the median and the 75th" in shown
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("Call centre adviser", "-l", "Boise", "--salary", "41000"),
+        ("csr", "-l", "Boise", "--period", "month"),
+        ("csr", "-l", "Boise", "--period", "hour", "--salary", "20"),
+        ("csr", "-l", "Dallas", "-l", "Denver", "-l", "NYC"),
+    ],
+)
+def test_the_picture_at_80_columns_keeps_each_bar_and_its_label_on_one_line(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """At 80 columns the bars' labels ("BLS 43-4051, all\nworkers", "salary: between
+    the\n25th and the median") wrapped under the bars, and with several places the whole
+    picture was folded into its heading's line (p4)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = ok(invoke("pay", *args, "-f", "table")).stdout
+    lines = shown.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    bls = [line for line in lines if "\u2503" in line]  # the median mark: a BLS bar
+    start = [line for line in lines if "\u2501" in line]  # the starting range's bar
+    assert bls
+    assert all(line.rstrip().endswith(("all workers", "all workers*")) for line in bls)
+    assert all(line.rstrip().endswith(("start, US", "start, US*")) for line in start)
+    if "--salary" in args:
+        (mark,) = [line for line in lines if "\u25b2" in line]
+        assert "salary: p25-median" in mark or "salary: between" in mark
+    if "*" in " ".join(bls + start):
+        assert "* derived by csadvisor from the yearly figures" in " ".join(shown.split())
+
+
 def test_never_an_estimate_past_a_top_coded_or_unpublished_percentile() -> None:
     top = {"p10": 100, "p25": 150, "median": 200, "p75": 250, "p90": None,
            "not_published": {"p90": "at least 239200 (top-coded)"}}  # fmt: skip
@@ -155,6 +186,58 @@ def test_staff_file_csv_columns(invoke: Invoke) -> None:
     )  # fmt: skip
 
 
+def test_a_salary_cell_that_is_not_an_amount_is_said_never_misread(invoke: Invoke) -> None:
+    """ "41,00" was read as 4,100 ("below p10", compa 0.09); "41.000" (a German thousands
+    separator) would be 41 dollars; "1e5" a hundred thousand; "41k" left empty with no
+    word. A cell that is not plainly an amount leaves the check empty and says so (p4)."""
+    cells = ["41000", "41,000", "$41,000.50", "41,00", "41.000", "1e5", "41k", "", "9" * 400]
+    staff = "title,salary\n" + "".join(f'CSR,"{c}"\n' for c in cells)
+    args = ("pay", "-", "--column", "title", "--salary-column", "salary", "-l", "TX", "-f", "json")
+    result = ok(invoke(*args, input=staff))
+    salaries = [r["salary"] for r in json.loads(result.stdout)]
+    assert salaries == [41000, 41000, 41000.5, None, None, None, None, None, None]
+    said = result.stderr.splitlines()
+    for line, cell in zip(range(5, 11), cells[3:], strict=False):
+        if cell:
+            assert any(m.startswith(f"csadvisor: line {line}: salary '{cell}' ") for m in said)
+    assert not any("line 9:" in m for m in said)  # an empty cell is no problem
+    assert len(said) == 5
+
+
+def test_several_locations_with_a_place_column_are_refused_not_ignored(invoke: Invoke) -> None:
+    """`-l TX -l CA --location-column city` ignored both places without a word: an empty
+    cell was "no place on this row" (p4)."""
+    args = ("pay", "-", "--column", "title", "--location-column", "city", "-l", "TX", "-l", "CA")
+    result = invoke(*args, input="title,city\ncsr,\ncsr,Denver\n")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "csadvisor: --location-column gives each row its place: give at most one --location "
+        "(the place of rows whose cell is empty)\n"
+    )
+    one = invoke(*args[:-2], "-f", "json", input="title,city\ncsr,\ncsr,Denver\n")
+    assert [r["area"] for r in json.loads(ok(one).stdout)] == [
+        "Texas",
+        "Denver-Aurora-Centennial, CO",
+    ]
+
+
+def test_a_place_cell_that_needs_a_note_is_named_and_the_hint_fits_a_column(
+    invoke: Invoke,
+) -> None:
+    """With --location-column, "showing the Washington metro area" and "use --location
+    'New York-…'" came with no row or cell, and told the analyst to use an option when it
+    is the city column they can change (p4)."""
+    staff = "title,city\ncsr,New York\ncsr,Washington D.C.\ncsr,Dallas\n"
+    args = ("pay", "-", "--column", "title", "--location-column", "city", "-f", "tsv")
+    said = ok(invoke(*args, input=staff)).stderr.splitlines()
+    assert len(said) == 2
+    assert said[0].startswith("csadvisor: city 'New York': ")
+    assert "write 'New York-Newark-Jersey City, NY-NJ'" in said[0]
+    assert said[1].startswith("csadvisor: city 'Washington D.C.': showing the Washington")
+    assert not any("--location" in line for line in said)
+
+
 # --------------------------------------------------------------------------- industries
 
 # 43-4051 by industry, May 2025, national (BLS OEWS industry-specific estimates, as the
@@ -193,6 +276,29 @@ def test_an_unknown_industry_says_did_you_mean(invoke: Invoke) -> None:
         "csadvisor: unknown industry 'hospitls'; did you mean 'Hospitals'? "
         "('csadvisor industries' lists them)\n"
     )
+
+
+def test_industries_show_relative_standard_errors_as_bls_publishes_them(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """BLS publishes 1.0 and 3.0; the table showed "1%" and "3%" beside "0.9%" (p4)."""
+    monkeypatch.setenv("COLUMNS", "120")
+    shown = ok(invoke("industries", "insurance", "-f", "table")).stdout
+    (direct,) = [line for line in shown.splitlines() if line.lstrip().startswith("524114")]
+    assert "1.0%" in direct.split()
+
+
+def test_unknown_names_with_nothing_close_say_what_to_run(invoke: Invoke) -> None:
+    """ "unknown industry 'xyz'; ('csadvisor industries' lists them)" and "run csadvisor
+    skills to list them" (unquoted) read as slips beside every other hint (p4)."""
+    industry = invoke("pay", "csr", "--industry", "xyz")
+    assert industry.exit_code == 1
+    assert industry.stderr == (
+        "csadvisor: unknown industry 'xyz'; run 'csadvisor industries' to list them\n"
+    )
+    skill = invoke("skill", "xyz")
+    assert skill.exit_code == 1
+    assert skill.stderr == "csadvisor: unknown skill 'xyz'; run 'csadvisor skills' to list them\n"
 
 
 def test_an_ambiguous_industry_hint_is_quoted_and_not_the_input(invoke: Invoke) -> None:
@@ -331,6 +437,8 @@ def test_a_published_percentile_after_a_top_coded_one_is_refused() -> None:
         ("Customer Service Rep I", "customer-service-specialist"),
         ("Senior CSR III", "senior-customer-service-specialist"),
         ("Customer Service Team Lead", "customer-service-manager"),
+        ("team lead", "customer-service-manager"),  # the contact-centre title, alone (p4)
+        ("Team Leader", "customer-service-manager"),
     ],
 )
 def test_titles_people_type(invoke: Invoke, typed: str, role: str) -> None:

@@ -140,6 +140,31 @@ def test_history_rm_at_a_terminal_asks_and_only_yes_deletes(monkeypatch: Any) ->
         confirm("Delete saved assessment X?", "X", Tty(), False)
 
 
+def test_history_rm_ctrl_c_at_the_question_is_a_cancel_exit_130(monkeypatch: Any) -> None:
+    """Ctrl-C at "Delete …? [y/N]" printed "^Ccsadvisor: nothing deleted" on the prompt's
+    line and exited 0, where README's table says Ctrl-C is 130 (p4)."""
+    import io
+    import sys
+
+    from csadvisor.cli.commands.history import confirm
+    from csadvisor.errors import CancelledError, ExitCode
+
+    class Interrupted(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+        def readline(self, size: int = -1) -> str:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys, "stdin", Interrupted())
+    err = Interrupted()
+    with pytest.raises(CancelledError) as caught:
+        confirm("Delete saved assessment X?", "X", err, True)
+    assert caught.value.exit_code == ExitCode.CANCELLED == 130
+    assert str(caught.value) == "cancelled; nothing deleted"
+    assert err.getvalue().endswith("[y/N] \n")  # the message goes on a line of its own
+
+
 def test_plan_from_a_saved_result_without_a_retake(invoke: Any, tmp_path: Path) -> None:
     mine = save(1)
     printed = invoke("plan")

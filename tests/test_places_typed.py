@@ -66,6 +66,9 @@ def index() -> AreaIndex:
         ("Washington D.C.", "Washington-Arlington-Alexandria, DC-VA-MD-WV", "common name"),
         ("washington dc", "Washington-Arlington-Alexandria, DC-VA-MD-WV", "common name"),
         ("Boise", "Boise City, ID", "common name"),
+        ("Boise, ID", "Boise City, ID", "name"),  # city, state as people write it (p4)
+        ("boise id", "Boise City, ID", "name"),
+        ("Philly, PA", "Philadelphia-Camden-Wilmington, PA-NJ-DE-MD", "name"),
         ("LA", "Louisiana", "common name"),
         ("St. Louis", "St. Louis, MO-IL", "name"),
     ],
@@ -75,6 +78,18 @@ def test_places_people_type(index: AreaIndex, place: str, name: str, how: str) -
     assert found.area is not None, found
     assert (found.area.name, found.matched_by) == (name, how)
     assert resolve_in_text(AREAS_TEXT, place, NAMES) == found
+
+
+def test_a_zip_code_says_there_is_no_zip_table_and_what_to_give(invoke: Invoke) -> None:
+    """README: ZIP codes are not accepted. "unknown location '83702'; run 'csadvisor areas
+    QUERY'" sent the user to search areas with the same ZIP (p4)."""
+    for args in (("pay", "csr", "--location", "83702"), ("areas", "83702-1234")):
+        result = invoke(*args)
+        assert result.exit_code == 1
+        (line,) = result.stderr.splitlines()
+        assert "no ZIP-code-to-area table; give the city or the state" in line
+    boise = invoke("pay", "csr", "--location", "Boise, ID", "-f", "json")  # the example given
+    assert boise.exit_code == 0, boise.stderr
 
 
 def test_an_exact_name_that_wins_says_what_else_it_could_mean(index: AreaIndex) -> None:

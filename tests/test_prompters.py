@@ -220,6 +220,16 @@ def test_accessible_back_and_default() -> None:
     assert answer == bundled().roles[0].id
 
 
+def test_accessible_review_marks_finish_as_the_default_not_a_last_answer() -> None:
+    """ "1. Finish and see my results (last answer)" on a review never answered before (p4)."""
+    cat = bundled()
+    ratings = {s.id: 2 for s in cat.skills}
+    answer, text = plain(["\n"], quiz.review_question(cat, None, ratings))
+    assert answer == quiz.FINISH
+    assert "1. Finish and see my results (default)" in text
+    assert "(last answer)" not in text
+
+
 def test_accessible_end_of_input_cancels() -> None:
     with pytest.raises(EOFError):
         plain([], quiz.role_question(bundled()))

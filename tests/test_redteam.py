@@ -69,6 +69,48 @@ def test_a_stray_quote_costs_its_own_line_only_never_the_rows_after_it() -> None
     assert res.stderr == f"csadvisor: line 3: {UNBALANCED}\n"
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ("--salary-column", "salary", "-l", "TX"),
+        ("--location-column", "city"),
+        ("--location-column", "city", "--salary-column", "salary"),
+        ("-l", "TX", "-l", "Denver"),
+    ],
+)
+def test_a_stray_quote_is_an_unreadable_line_with_salaries_and_places_too(
+    extra: tuple[str, ...],
+) -> None:
+    """The pay check's staff file (issue 18's path): a stray quote was "no name on this
+    line", with no message and exit 0, so the analyst never heard a row was lost (p4)."""
+    staff = 'id,job_title,city,salary\nE1,csr,Dallas,41000\n"E2,csr,Dallas,42000\nE3,csr,Dallas,\n'
+    args = ("pay", "-", "--column", "job_title", "--keep", "id", "-f", "csv", *extra)
+    res = cli(*args, input=staff)
+    assert res.exit_code == 2, res.stderr
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    notes = [(r["line"], r["id"], r["note"]) for r in rows]
+    assert ("3", "", "unreadable line") in notes
+    assert ("2", "E1", "") in notes
+    assert ("4", "E3", "") in notes
+    assert res.stderr.startswith(f"csadvisor: line 3: {UNBALANCED}\n")
+
+
+def test_a_place_per_row_keeps_at_most_a_thousand_messages_like_the_plain_batch() -> None:
+    """README: `pay -` keeps at most 1,000 messages per kind; with --location-column every
+    unknown name was kept and printed (p4)."""
+    staff = "title,city\n" + "".join(f"zzq{i},Dallas\n" for i in range(1500))
+    res = cli(
+        "pay", "-", "--column", "title", "--location-column", "city", "-f", "tsv", input=staff
+    )
+    assert res.exit_code == 1
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1002
+    assert lines[-2:] == [
+        "csadvisor: ... and 500 more unknown name(s) or place(s)",
+        "csadvisor: 1500 of 1500 names not found",
+    ]
+
+
 def test_a_quoted_line_break_never_shifts_field_lines() -> None:
     """`paste staff.csv low.txt` pairs each input line with its own figure or nothing."""
     staff = (

@@ -167,6 +167,28 @@ def test_anonymous_one_persons_unnamed_saves_are_one_person_not_a_group(
     assert "the group 'team' has 1 person" in res.stderr
 
 
+def test_anonymous_counts_a_self_file_named_by_its_file_name_as_that_person(
+    invoke: Any, ladder: Path, tmp_path: Path
+) -> None:
+    """A lead's folder: every manager file names its person, some self files are only
+    named by their file name (ana-lopez-self.yaml). Five people, not six: the unnamed
+    self files are the named people, not a sixth "unknown" one counted on top (p4)."""
+    files = {}
+    for i, slug in enumerate(["ana-lopez", "bo-chen", "cy-tran", "di-park", "ed-vance"]):
+        name = slug.replace("-", " ").title()
+        files[f"{slug}-manager.yaml"] = f"name: {name}\nrater: manager\n" + SKILLS3 % (3, 3, 3)
+        files[f"{slug}-self.yaml"] = (
+            SKILLS3 % (5, 5, 5) if i < 3 else f"name: {name}\n" + (SKILLS3 % (5, 5, 5))
+        )
+    folder = write_team(tmp_path / "t", files)
+    res = run_team(invoke, ladder, str(folder), "--anonymous", "-f", "tsv")
+    assert res.exit_code == 0, res.stderr
+    rows = tsv(res.stdout)[1:]
+    assert {r[2] for r in rows} == {"5"}
+    # Each counted once, from the manager's ratings (3), as the named views count them.
+    assert [r[4] for r in rows if r[1] == "alpha"] == ["0", "0", "5", "0", "0", "5"]
+
+
 def test_anonymous_counts_one_name_written_two_ways_once(
     invoke: Any, ladder: Path, tmp_path: Path
 ) -> None:
@@ -392,3 +414,88 @@ def test_a_long_name_is_never_cut_and_next_steps_move_below(
     assert len(lines) <= 23
     assert any(line.startswith(long_name + " ") for line in lines)
     assert any(line.startswith("Next: ") for line in lines)
+
+
+def test_the_sheet_names_a_skill_to_train_first_when_next_steps_move_below(
+    invoke: Any, big_team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With long names, next steps take lines of their own and what to train gets one
+    line: it must still name a skill, not only "+3 more" after the role (found in p4)."""
+    (big_team / "long.yaml").write_text(
+        "name: Priya Raghunathan-Venkatesan\nskills: {empathy: 5}\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("COLUMNS", "80")
+    res = invoke("team", str(big_team), "--missing", "2", "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    doc = invoke("team", str(big_team), "--missing", "2", "--view", "sheet", "-f", "json")
+    sheet = json.loads(doc.stdout)
+    first = sheet["train_first"]["skills"][0]["skill"]
+    (short,) = [s["short"] for s in sheet["skills"] if s["id"] == first]
+    (train,) = [line for line in res.stdout.splitlines() if line.startswith("Train first")]
+    assert f": {short} (" in train, train
+    assert max(len(line) for line in res.stdout.splitlines()) <= 80
+
+
+def test_calibration_at_80_columns_is_one_row_per_gap_not_stacked_blocks(
+    invoke: Any, big_team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: an Examples column empty for everyone pushed calibration past 80 columns
+    (six lines a gap). Without examples, and without a Flag every row shares, it is a
+    table: one line per gap."""
+    monkeypatch.setenv("COLUMNS", "80")
+    res = invoke("team", str(big_team), "--view", "calibration", "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    gaps = json.loads(invoke("team", str(big_team), "--view", "calibration", "-f", "json").stdout)
+    assert gaps
+    assert max(len(line) for line in lines) <= 80
+    assert not any(line.strip().startswith("Skill:") for line in lines)
+    assert "Examples" not in res.stdout
+    assert len([line for line in lines if line.startswith("  Ana López ")]) == len(
+        [g for g in gaps if g["person"] == "Ana López"]
+    )
+    evidence = (
+        big_team / "ana-lópez-self.yaml"
+    ).read_text() + "evidence: {empathy: Calmed a caller}\n"
+    (big_team / "ana-lópez-self.yaml").write_text(evidence)
+    shown = invoke("team", str(big_team), "--view", "calibration", "--all", "-f", "table")
+    assert "Examples" in shown.stdout
+    assert "Flag" in shown.stdout
+
+
+def test_wrapped_sheet_lines_keep_their_semicolon_within_the_width() -> None:
+    """`team --show-files` at 80 columns put a lone ";" on a line of its own when an item
+    ended exactly at column 80 (the separator was added after the fit was checked)."""
+    from csadvisor.cli.render.teamsheet import fill
+
+    items = ["jo kim team/jo-kim-by-manager.json", "x" * 20, "y" * 30, "z"]
+    for width in range(60, 90):
+        for pad in range(50):  # every place the first line can end
+            lines = fill("Files: " + "w" * pad + " ", items, width, 10, "")
+            assert all(len(line) <= width for line in lines), (width, pad, lines)
+            assert all(line.strip() != ";" for line in lines)
+
+
+def test_the_sheet_with_show_files_names_every_persons_file(
+    invoke: Any, big_team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked for files, the sheet lists each person's, none dropped as "+2 more"."""
+    monkeypatch.setenv("COLUMNS", "80")
+    res = invoke("team", str(big_team), "--show-files", "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    for person in PEOPLE:
+        slug = person.lower().replace(" ", "-")
+        assert f"  {person}: {big_team / slug}-manager.yaml" in res.stdout
+    assert " more" not in res.stdout.split("Files:")[1].split("More:")[0]
+
+
+def test_the_sheet_names_the_target_role_by_its_title_when_it_fits(
+    invoke: Any, big_team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--target customer-service-manager` gave "Train first for Support Manager" (the
+    shortest alias) on a line with room for the title (p4)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    res = invoke("team", str(big_team), "--target", "customer-service-manager", "-f", "table")
+    assert res.exit_code == 0, res.stderr
+    (train,) = [line for line in res.stdout.splitlines() if line.startswith("Train first")]
+    assert train.startswith("Train first for Customer service manager: "), train

@@ -5,12 +5,13 @@ the command's module, before the error boundary in ``cli`` exists. So the first 
 program does is make Ctrl-C a quiet exit 130; the boundary takes over once it runs.
 """
 
-from csadvisor import quiet_interrupts
+from csadvisor import pause_collector, quiet_interrupts
 
 
 def main() -> None:
     """Console-script entry point (``[project.scripts]``)."""
     quiet_interrupts()
+    pause_collector()  # until the command runs (``cli.app``'s callback resumes it)
     from csadvisor.cli.app import main as run
 
     run()

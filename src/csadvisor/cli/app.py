@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from csadvisor import __version__
+from csadvisor import __version__, resume_collector
 from csadvisor.cli.context import PROG, Application, notice
 from csadvisor.errors import CsadvisorError, ExitCode, escape_control
 
@@ -195,9 +195,10 @@ class CsadvisorGroup(TyperGroup):
         previous = signal.getsignal(signal.SIGINT)
         _safe_streams()
         _sane_width()
-        from csadvisor.cli import shells
+        if _completion_asked(args, complete_var):
+            from csadvisor.cli import shells
 
-        shells.register()  # completion that quotes data for the shell (after Typer's own)
+            shells.register()  # completion that quotes data for the shell (after Typer's own)
         try:
             # From here Ctrl-C is a KeyboardInterrupt this boundary turns into exit 130;
             # before, __main__'s handler exits 130 quietly (start-up has nothing to undo).
@@ -263,6 +264,21 @@ class CsadvisorGroup(TyperGroup):
             # Caught here, before Typer turns it into exit 1: `| head` is not an error.
             _quiet_broken_pipe()
             raise typer.Exit(int(ExitCode.OK)) from None
+
+
+COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
+
+
+def _completion_asked(args: list[str] | None, complete_var: str | None) -> bool:
+    """Is this run about shell completion (the scripts' variable, or an option printing or
+    installing a script)? Only then are csadvisor's completion classes needed."""
+    import os
+
+    var = complete_var or f"_{PROG.replace('-', '_').upper()}_COMPLETE"
+    if os.environ.get(var):
+        return True
+    given = sys.argv[1:] if args is None else args
+    return any(arg.startswith(COMPLETION_OPTIONS) for arg in given)
 
 
 def _set_sigint(handler: "Callable[[int, FrameType | None], object] | int | None") -> None:
@@ -367,6 +383,7 @@ def _global(
     ] = False,
 ) -> None:
     """Options that apply to every command."""
+    resume_collector()  # start-up is over: the command has been imported and built
     ctx.obj = Application(data_dir)
 
 

@@ -53,8 +53,10 @@ def _organisation_suggestions(run: Application, asked: str) -> list[str]:
     return LocationIndex(run.locations()).suggest(asked)
 
 
-def bls_location(run: Application, asked: str) -> BlsLocation:
-    """The BLS area ``asked`` names, with its state and the nation behind it."""
+def bls_location(run: Application, asked: str, *, column: str | None = None) -> BlsLocation:
+    """The BLS area ``asked`` names, with its state and the nation behind it. ``column``:
+    ``asked`` is a cell of that column of a staff file (a note names the cell, and how to
+    ask is to write a name there, not --location)."""
     stats = run.statistics()
     found = stats.resolve(asked)
     area = found.area
@@ -62,7 +64,10 @@ def bls_location(run: Application, asked: str) -> BlsLocation:
         near = () if found.areas else tuple(_organisation_suggestions(run, asked))
         raise _not_one(asked, found.areas, near or found.suggestions, bool(near))
     if found.note:  # which area a name means, when that needs saying: even with --field
-        run.warn(escape_control(found.note))
+        note = found.note
+        if column is not None:
+            note = f"{column} '{asked}': " + note.replace(" use --location ", " write ")
+        run.warn(escape_control(note))
     chain = stats.chain(area)
     return BlsLocation(asked, area, found.matched_by, chain, stats.table(chain), stats.occupations)
 
@@ -96,6 +101,8 @@ def _not_one(
             for area in candidates
         )
         return error
+    if is_zip(asked):  # a 5-digit BLS area code was found before this
+        return NotFoundError(f"unknown location '{shown}': {NO_ZIP}")
     if suggestions:
         near = " or ".join(quoted(escape_control(s)) for s in suggestions[:3])
         if own:  # the organisation's names, as before BLS areas existed here
@@ -105,6 +112,17 @@ def _not_one(
         )
     return NotFoundError(
         f"unknown location '{shown}'; run 'csadvisor areas QUERY' to search the BLS areas"
+    )
+
+
+NO_ZIP = "csadvisor has no ZIP-code-to-area table; give the city or the state (e.g. Boise, ID)"
+
+
+def is_zip(asked: str) -> bool:
+    """A US ZIP code (``83702`` or ``83702-1234``), which no BLS area is named by."""
+    text = asked.strip()
+    return (len(text) == 5 and text.isascii() and text.isdigit()) or (
+        len(text) == 10 and text[5] == "-" and (text[:5] + text[6:]).isdigit() and text.isascii()
     )
 
 

@@ -12,7 +12,7 @@ from typer.core import TyperCommand
 
 from csadvisor.cli.completion import complete_locations
 from csadvisor.cli.context import Application
-from csadvisor.cli.output import ListingFormat, TrackFormat
+from csadvisor.cli.output import ListingFormat
 
 
 def unwrap(text: str | None) -> str | None:
@@ -108,18 +108,6 @@ ResultFormatOption = Annotated[
         metavar="FORMAT",
         help="table: the readable result (default); json: the whole result; "
         "tsv/csv/jsonl: the readiness ranking.",
-    ),
-]
-TrackFormatOption = Annotated[
-    TrackFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        case_sensitive=False,
-        show_default=False,
-        metavar="FORMAT",
-        help="Output format: table, tsv, csv, json, jsonl or mermaid (a graph for documents). "
-        "Default: a tree on a terminal, tsv in a pipe.",
     ),
 ]
 LocationOption = Annotated[

@@ -42,10 +42,8 @@ def choices(name: str, allowed: Sequence[Format]) -> type[Enum]:
 
 if TYPE_CHECKING:
     ListingFormat = Format
-    TrackFormat = Format
-else:
+else:  # (the track's formats are built where ``track`` is: not at every start)
     ListingFormat = choices("ListingFormat", LISTING)
-    TrackFormat = choices("TrackFormat", TRACK)
 
 Rows = Iterable[Record]
 Shown = list[dict[str, Any]]  # the rows by field name, as a terminal view gets them

@@ -40,6 +40,11 @@ def check_wide(
         raise UsageError("--field prints one number a name: give one --location, or use -f tsv")
     if (salary_column or location_column) and not table_input:
         raise UsageError("--salary-column and --location-column read a table: add - --column NAME")
+    if location_column and len(asked) > 1:  # they were ignored: every row has one place
+        raise UsageError(
+            "--location-column gives each row its place: give at most one --location "
+            "(the place of rows whose cell is empty)"
+        )
     if salary is not None and salary_column:
         raise UsageError("give --salary or --salary-column, not both")
     if (salary is not None or salary_column) and adjust is not None:
@@ -70,7 +75,7 @@ def wide_batch(
 
     places = bls_places(run, asked) if asked else []
     in_industry = industry_place(run, industry) if industry is not None else None
-    by_row = RowPlaces(run) if location_column else None
+    by_row = RowPlaces(run, location_column) if location_column else None
     batch = WidePayBatch(
         run.catalog(),
         period,
@@ -112,10 +117,11 @@ class RowPlaces:
     """``--location-column``: each distinct cell resolved once; a cell that names no single
     BLS area gives its one-line reason (the row's figures stay empty)."""
 
-    __slots__ = ("_found", "_run")
+    __slots__ = ("_column", "_found", "_run")
 
-    def __init__(self, run: Application) -> None:
+    def __init__(self, run: Application, column: str) -> None:
         self._run = run
+        self._column = column
         self._found: dict[str, Any] = {}
 
     def get(self, cell: str) -> Any:
@@ -124,7 +130,7 @@ class RowPlaces:
             from csadvisor.cli import location as locations
 
             try:
-                found = locations.bls_location(self._run, cell)
+                found = locations.bls_location(self._run, cell, column=self._column)
             except NotFoundError as exc:
                 found = str(exc)
                 details = getattr(exc, "details", ())
@@ -138,8 +144,8 @@ class RowPlaces:
 def industry_place(run: Application, asked: str) -> "IndustryPlace":
     """``--industry NAME``: an :class:`IndustryPlace` (the nation, read from the industry's
     rows), or a one-line error naming the closest industries."""
-    from csadvisor.storage import industries
-    from csadvisor.storage.areas import AREAS_FILE, NATION, area_by_code, quoted
+    from csadvisor.storage import bls, industries
+    from csadvisor.storage.areas import quoted
 
     table = industries.load(run.source)
     found = table.find(asked)
@@ -156,15 +162,16 @@ def industry_place(run: Application, asked: str) -> "IndustryPlace":
                 "('csadvisor industries' lists them)"
             )
         near = " or ".join(quoted(t) for t in table.suggest(asked))
-        hint = f"did you mean {near}? " if near else ""
-        raise NotFoundError(
-            f"unknown industry '{escape_control(asked)}'; {hint}('csadvisor industries' lists them)"
+        hint = (
+            f"did you mean {near}? ('csadvisor industries' lists them)"
+            if near
+            else ("run 'csadvisor industries' to list them")
         )
-    stats = run.statistics()
-    nation = area_by_code(stats.texts[AREAS_FILE], NATION)
+        raise NotFoundError(f"unknown industry '{escape_control(asked)}'; {hint}")
+    nation, titles = bls.national(run.source)  # not the whole extract: one line of it
     if nation is None:  # pragma: no cover - areas.csv is validated to hold the nation
         raise NotFoundError("areas.csv has no nation")
-    return IndustryPlace(found[0], table, nation, stats.occupations)
+    return IndustryPlace(found[0], table, nation, titles)
 
 
 class IndustryPlace:

@@ -258,7 +258,7 @@ class SkillIndex(NameIndex[Skill]):
         skill = self.find(name)
         if skill is None:
             near = self.suggest(name)
-            hint = _did_you_mean(near) if near else "; run csadvisor skills to list them"
+            hint = _did_you_mean(near) if near else "; run 'csadvisor skills' to list them"
             raise NotFoundError(f"unknown skill '{shown(name)}'{hint}")
         return skill
 

@@ -16,14 +16,6 @@ class Period(str, Enum):
     hour = "hour"
 
 
-class SkillCategory(str, Enum):
-    """The kinds of skill in skills.yaml (labels for people in ``CATEGORY_LABELS``)."""
-
-    soft = "soft"
-    technical = "technical"
-    working = "working"
-
-
 class Rater(str, Enum):
     """Who gave an assessment's ratings: the person, their manager, or a peer."""
 
@@ -40,7 +32,8 @@ NAME_MAX = 100  # a person's name on an assessment
 #: One word per level (the quiz echoes them; an answers file may write "3 Skilled").
 LEVEL_LABELS = ("Learning", "Independent", "Skilled", "Advanced", "Expert")
 EVIDENCE_MAX = 300  # one example behind a rating: a sentence, not an essay
-SKILL_CATEGORIES = tuple(c.value for c in SkillCategory)
+SKILL_CATEGORIES = ("soft", "technical", "working")
+"""The kinds of skill in skills.yaml (labels for people in ``CATEGORY_LABELS``)."""
 CATEGORY_LABELS = {"soft": "soft", "technical": "technical and AI", "working": "working"}
 
 

@@ -8,6 +8,7 @@ top-coded or unpublished one. ``compa_ratio`` is salary / local median, computed
 Every value is labelled derived by csadvisor in ``check_basis``.
 """
 
+import re
 from collections.abc import Mapping
 from itertools import pairwise
 from typing import Any
@@ -119,18 +120,18 @@ _EMPTY = (None, None, None, None, None)
 
 def parse_salary(text: str) -> float | None:
     """A salary cell of a staff file: ``41000``, ``41,000``, ``$41,000.50``; None if empty
-    or not a positive, finite number."""
-    try:
-        value = float(text)  # the common case, first: a plain number
-    except ValueError:
-        cleaned = text.strip().replace(",", "").removeprefix("$").strip()
-        if not cleaned:
-            return None
-        try:
-            value = float(cleaned)
-        except ValueError:
-            return None
-    return value if 0 < value < _INFINITY else None  # NaN fails both comparisons
+    or not plainly a positive amount. Commas only group thousands and a decimal point has
+    one or two digits after it, so ``41,00`` is not 4,100, ``41.000`` (a thousands point)
+    is not 41, and ``1e5``, ``41k`` or ``nan`` are not read at all."""
+    cell = text.strip()
+    if cell.isascii() and cell.isdigit():  # the common case, first: whole dollars
+        value = float(cell)
+    elif _AMOUNT.fullmatch(cell):
+        value = float(cell.removeprefix("$").replace(",", ""))
+    else:
+        return None
+    return value if 0 < value < _INFINITY else None  # 400 digits are inf, not a salary
 
 
 _INFINITY = float("inf")
+_AMOUNT = re.compile(r"\$? ?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?")

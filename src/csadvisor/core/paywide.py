@@ -12,9 +12,16 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from csadvisor.core import rows
-from csadvisor.core.listings import BLANK_NAME, UNKNOWN_ROLE, LocalPayRow, PayRow, Request
+from csadvisor.core.listings import (
+    BLANK_NAME,
+    UNKNOWN_ROLE,
+    UNREADABLE_LINE,
+    LocalPayRow,
+    PayRow,
+    Request,
+)
 from csadvisor.core.lookup import unknown_role_message
-from csadvisor.core.paybatch import Asked, PayBatch, _own
+from csadvisor.core.paybatch import MESSAGES_SHOWN, Asked, PayBatch, _own
 from csadvisor.core.paycheck import CHECK_BASIS, Scale, parse_salary
 from csadvisor.core.payrows import CheckRow, IndustryRow
 from csadvisor.core.rows import Parts, Record
@@ -71,6 +78,8 @@ class WidePayBatch(PayBatch):
         self.checking = salary is not None or salary_column is not None
         self.kept = tuple(kept)  # the input columns to carry (others are read, not kept)
         self.unknown_names = 0
+        self.salary_notes: list[str] = []  # cells not read as an amount: said, not an error
+        self.salary_count = 0
 
     def empty(self) -> dict[str, None]:
         """The columns a line without figures still has, empty."""
@@ -85,6 +94,7 @@ class WidePayBatch(PayBatch):
         found: dict[tuple[str, int], tuple[Record, Scale | None]] = {}
         blank = Parts(PayRow.unanswered(BLANK_NAME), self.empty())
         not_found = Parts(PayRow.unanswered(UNKNOWN_ROLE), self.empty())
+        broken = Parts(PayRow.unanswered(UNREADABLE_LINE), self.empty())
         no_check = (None, None, None, None, None)
         unknown: dict[str, tuple[str, str | None]] = {}
         roles: dict[str, Role | None] = {}  # a batch names a few roles many times
@@ -93,6 +103,10 @@ class WidePayBatch(PayBatch):
             query = escape_control(name)
             cells = request.kept or {}
             kept = {k: escape_control(cells[k]) for k in self.kept if k in cells} or None
+            if request.problem:  # as the plain batch: its own line only, and exit 2
+                self._note("unreadable", f"line {request.line}: {request.problem}")
+                yield broken, self._own(query, request.line, None, kept, no_check)
+                continue
             if not name:
                 yield blank, self._own(query, request.line, None, kept, no_check)
                 continue
@@ -109,7 +123,7 @@ class WidePayBatch(PayBatch):
                     unknown[name] = (unknown_role_message(name, near), near[0] if near else None)
                 message, best = unknown[name]
                 self.unknown_names += 1
-                self.missing.append(_where(request.line) + message)
+                self._note("missing", _where(request.line) + message)
                 yield not_found, self._own(query, request.line, best, kept, no_check)
                 continue
             places = self.places
@@ -117,14 +131,17 @@ class WidePayBatch(PayBatch):
                 asked = (cells.get(self.place_column or "") or "").strip() or self.default_place
                 got = self.place_of(asked) if asked else "no place on this row"
                 if isinstance(got, str):
-                    self.missing.append(_where(request.line) + got)
+                    self._note("missing", _where(request.line) + got)
                     row = Parts(PayRow.unanswered(NO_AREA), self.empty(), {"local_note": got})
                     yield row, self._own(query, request.line, None, kept, no_check)
                     continue
                 places = [got]
             salary = self.salary
             if self.salary_column is not None:
-                salary = parse_salary(cells.get(self.salary_column, ""))
+                cell = cells.get(self.salary_column, "")
+                salary = parse_salary(cell)
+                if salary is None and cell.strip():
+                    self._salary_note(_where(request.line), cell)
             for place in places:
                 key = (role.id, id(place))
                 hit = found.get(key)
@@ -171,12 +188,31 @@ class WidePayBatch(PayBatch):
 
         return Parts(record, local_fields(role, place, self.period), basis)
 
+    def _salary_note(self, where: str, cell: str) -> None:
+        from csadvisor.errors import escape_control
+
+        self.salary_count += 1
+        if len(self.salary_notes) < MESSAGES_SHOWN:
+            self.salary_notes.append(
+                f"{where}salary '{escape_control(cell.strip())}' is not an amount "
+                "(41000, 41,000 or $41,000.50); its check is left empty"
+            )
+
+    def salary_problems(self) -> tuple[str, ...]:
+        """One notice per salary cell that was not read (the rows keep empty checks)."""
+        more = self.salary_count - len(self.salary_notes)
+        return (*self.salary_notes, *([f"... and {more} more salary cell(s)"] if more else []))
+
     def not_found(self) -> tuple[str, ...]:
         if not self.missing:
             return ()
+        count = self.counts["missing"]
+        more = count - len(self.missing)
+        rest = [f"... and {more} more unknown name(s) or place(s)"] if more else []
         if self.asked > 1 and self.unknown_names:
-            return (*self.missing, f"{self.unknown_names} of {self.asked} names not found")
-        if self.asked > 1:
-            total = f"{len(self.missing)} of {self.asked} rows name no single BLS area"
-            return (*self.missing, total)
-        return tuple(self.missing)
+            total = [f"{self.unknown_names} of {self.asked} names not found"]
+        elif self.asked > 1:
+            total = [f"{count} of {self.asked} rows name no single BLS area"]
+        else:
+            total = []
+        return (*self.missing, *rest, *total)

@@ -342,8 +342,14 @@ def anonymous_rows(
     """Counts and distributions only, no names; Refused when any group has fewer than
     ``min_group`` people (a small group's distribution can identify someone). People are
     told apart by :func:`people.person_key`; every file without a name inside counts as
-    one unknown person (a folder of one person's saves is one person, never a group)."""
-    members = [m if m.named else m._replace(key=UNKNOWN, person=UNKNOWN) for m in members]
+    one unknown person (a folder of one person's saves is one person, never a group),
+    unless a file that names someone inside is about the same person: then it is theirs
+    (ana-lopez-self.yaml beside a manager file saying "Ana Lopez" adds no one)."""
+    vouched = {m.key for m in members if m.named}
+    members = [
+        m if m.named or m.key in vouched else m._replace(key=UNKNOWN, person=UNKNOWN)
+        for m in members
+    ]
     counted = preferred(members)
     n = len(counted)
     rows: list[AnonymousRow] = []

@@ -65,14 +65,20 @@ NOT_RELEASED = "8"
 
 
 def _top_code(text: str) -> dict[str, float]:
-    """The thresholds BLS's footnote 5 names: ``{"hour": 115.0, "year": 239200.0}``."""
-    import re
+    """The thresholds BLS's footnote 5 names: ``{"hour": 115.0, "year": 239200.0}``.
 
-    hour = re.search(r"\$([\d,]+\.\d\d) per hour", text)
-    year = re.search(r"\$([\d,]+) per year", text)
-    if hour is None or year is None:  # pragma: no cover - a wording this code does not know
-        raise ValueError(f"BLS footnote {TOP_CODED} names no thresholds: {text!r}")
-    return {"hour": float(hour[1].replace(",", "")), "year": float(year[1].replace(",", ""))}
+    Read with string methods, not a pattern: this runs at every start that reads wages."""
+    found = {}
+    for period in ("hour", "year"):
+        before, per, _ = text.partition(f" per {period}")
+        _, dollar, amount = before.rpartition("$")
+        figure = amount.replace(",", "")
+        whole, point, cents = figure.partition(".")
+        shaped = whole.isdigit() and (cents.isdigit() and len(cents) == 2 if point else True)
+        if not (per and dollar and shaped and whole.isascii()):  # pragma: no cover - new wording
+            raise ValueError(f"BLS footnote {TOP_CODED} names no thresholds: {text!r}")
+        found[period] = float(figure)
+    return found
 
 
 TOP_CODE = _top_code(FOOTNOTES[TOP_CODED])

@@ -188,6 +188,13 @@ class AreaIndex:
             elif area.kind == "nation":
                 for name in NATION_NAMES:
                     self._add(self._names, name, area)
+        # A common name for a metro area with its state, as people write a city
+        # ("Boise, ID": BLS's area is "Boise City, ID"); never over a name BLS has.
+        for alias, (code, _) in self._aliases.items():
+            metro = self._by_code.get(code)
+            if metro is not None and metro.kind == "metro":
+                for state in metro.states:
+                    self._names.setdefault(f"{alias} {state.casefold()}", [metro])
 
     @staticmethod
     def _add(index: dict[str, list[Area]], key: str, area: Area) -> None:

@@ -87,7 +87,8 @@ class Statistics:
 
     def table(self, chain: tuple[areas.Area, ...]) -> oews.OewsTable:
         text, label = self.texts[oews.OEWS_FILE], self.labels[oews.OEWS_FILE]
-        return oews.OewsTable({a.code: oews.rows_in_area(text, a.code, label) for a in chain})
+        found = oews.rows_in_areas(text, [a.code for a in chain], label)
+        return oews.OewsTable({a.code: found.get(a.code, ()) for a in chain})
 
     def areas_index(self) -> areas.AreaIndex:
         """Every area, indexed (about 5 ms: for completion, not for a lookup)."""
@@ -99,8 +100,10 @@ class Statistics:
         return ep.Projection(*row) if row else None
 
 
-def _read(source: DataSource) -> tuple[dict[str, bytes], dict[str, str], Path]:
-    where = files_in_use(source)
+def _read(
+    source: DataSource, names: tuple[str, ...] = FILES
+) -> tuple[dict[str, bytes], dict[str, str], Path]:
+    where = {name: found for name, found in files_in_use(source).items() if name in names}
     raw: dict[str, bytes] = {}
     problems: list[Problem] = []
     for name, (path, label) in where.items():
@@ -110,7 +113,7 @@ def _read(source: DataSource) -> tuple[dict[str, bytes], dict[str, str], Path]:
             problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    return raw, {name: label for name, (_, label) in where.items()}, where[oews.OEWS_FILE][0]
+    return raw, {name: label for name, (_, label) in where.items()}, where[names[0]][0]
 
 
 def _decoded(raw: dict[str, bytes], labels: dict[str, str]) -> dict[str, str]:
@@ -183,6 +186,40 @@ def load(source: DataSource, *, use_cache: bool = True) -> Statistics:
     if key is not None:
         cache.write(key, VALIDATED)
     return _kept(Statistics(texts, labels, titles, projections))
+
+
+NATIONAL_FILES = (areas.AREAS_FILE, oews.OCCUPATIONS_FILE)
+
+
+def national(
+    source: DataSource, *, use_cache: bool = True
+) -> tuple[areas.Area | None, dict[str, str]]:
+    """The nation's area and the occupations' titles: what an industry's national figures
+    (``pay --industry``) need, without reading the 300 KB extract and the other files.
+
+    Each file is checked by its one reader, as :func:`load` checks it: areas.csv in full
+    once per content (its own cache entry, holding only that these bytes passed), the
+    titles every time."""
+    from csadvisor.storage import cache
+
+    raw, labels, where = _read(source, NATIONAL_FILES)
+    try:
+        texts = _decoded(raw, labels)
+    except DataError as exc:
+        raise DataError(exc.problems, hint=_hint(source)) from None
+    key = cache.key_for(where.parent, list(raw.values()), "areas") if use_cache else None
+    text, label = texts[areas.AREAS_FILE], labels[areas.AREAS_FILE]
+    checked = key is not None and cache.read(key) == VALIDATED
+    problems = [] if checked else areas.parse_areas(text, label)[1]
+    titles, found = oews.parse_occupations(
+        texts[oews.OCCUPATIONS_FILE], labels[oews.OCCUPATIONS_FILE]
+    )
+    problems += found
+    if problems:
+        raise DataError(problems, hint=_hint(source))
+    if key is not None and not checked:
+        cache.write(key, VALIDATED)
+    return areas.area_by_code(text, areas.NATION), titles
 
 
 def _kept(stats: Statistics) -> Statistics:

@@ -164,8 +164,8 @@ def _with_parents(path: str) -> Iterator[str]:
 def _cached(source: DataSource, documents: object) -> Catalog | None:
     """What the cache holds, run through the same check as the files (one validator per
     shape): a planted or damaged cache is a miss, never shown."""
+    from csadvisor.storage.problems import Parsed
     from csadvisor.storage.validate import validate
-    from csadvisor.storage.yamlreader import Parsed
 
     if not (isinstance(documents, (tuple, list)) and len(documents) == 2):
         return None

@@ -12,7 +12,7 @@ that is what keeps ``pay ROLE --location PLACE`` as fast as a start without a lo
 once the whole file has been validated (``data validate``, or the catalogue cache).
 """
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from csadvisor.core.wages import (
     _POSITION,
@@ -181,6 +181,26 @@ def rows_in_area(text: str, area_code: str, label: str = OEWS_FILE) -> tuple[Pla
         if end < 0:
             break
         start = text.find(needle, end)
+    return _lines_read(text, area_code, lines, label)
+
+
+def rows_in_areas(
+    text: str, area_codes: Iterable[str], label: str = OEWS_FILE
+) -> dict[str, tuple[PlainRow, ...]]:
+    """:func:`rows_in_area` for several areas (a place, its state, the nation) in one pass
+    over the lines: each ``str.find`` above scans to the end of the file once more."""
+    wanted = {code + ",": code for code in area_codes if is_area_code(code)}
+    found: dict[str, list[str]] = {code: [] for code in wanted.values()}
+    if wanted:
+        for line in text.split("\n")[1:]:  # the header is never an area's row
+            code = wanted.get(line[:8])
+            if code is not None:
+                found[code].append(line)
+    return {code: _lines_read(text, code, own, label) for code, own in found.items()}
+
+
+def _lines_read(text: str, area_code: str, lines: list[str], label: str) -> tuple[PlainRow, ...]:
+    """Lines of one area, checked by the extract's reader under the file's own header."""
     if not lines:
         return ()
     header_end = text.find("\n")

@@ -1,6 +1,8 @@
 """What a validation collects: problems with their field paths, and the marker for a bad value.
 
-Shared by the spec types in ``schema`` and the checks that use them.
+Shared by the spec types in ``schema`` and the checks that use them. :class:`Parsed` (the
+values and the line of each path, as the YAML reader gives them) lives here too: a warm
+start checks the cached values without importing the YAML reader.
 """
 
 from enum import Enum
@@ -96,3 +98,26 @@ def render_path(path: FieldPath) -> str:
         else:
             text = f"{text}.{key}" if text else str(key)
     return text
+
+
+class Parsed:
+    """Plain values from a file, with the line of every field path."""
+
+    __slots__ = ("lines", "value")
+
+    def __init__(self, value: object, lines: dict[str, int] | None) -> None:
+        self.value = value
+        self.lines = lines  # None: not recorded (values that came from no file)
+
+
+def line_of(lines: dict[str, int] | None, path: str) -> int | None:
+    """The line of ``path``, or of its nearest parent that has one."""
+    if lines is None:
+        return None
+    while True:
+        if path in lines:
+            return lines[path]
+        if not path:
+            return None
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""

@@ -9,8 +9,6 @@ generating ten dataclasses' methods cost about 5 ms of a start that must stay ne
 empty Typer app's. There is one validator per shape: no quick twin that could drift.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Container, Mapping
 from typing import Any, TypeAlias

@@ -4,8 +4,6 @@ These descriptions drive validation (``checks``), ``data schema`` (JSON Schema) 
 check of what is read back from the cache.
 """
 
-from __future__ import annotations
-
 import functools
 
 from csadvisor.core.models import (

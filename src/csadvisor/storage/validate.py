@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeGuard, TypeVar
 from csadvisor.core.lookup import normalize
 from csadvisor.core.models import DEFAULT_RATER, Catalog, Location
 from csadvisor.errors import DataError, Problem
-from csadvisor.storage.yamlreader import Parsed, line_of
+from csadvisor.storage.problems import Parsed, line_of
 
 if TYPE_CHECKING:  # imported when answers are read: a warm start checks the cache only
     from csadvisor.core.advisor import Answers

@@ -29,6 +29,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from csadvisor.errors import DataError, Problem, escape_control
+from csadvisor.storage.problems import Parsed as Parsed
+from csadvisor.storage.problems import line_of as line_of
 
 if TYPE_CHECKING:
     from yaml.events import CollectionStartEvent, Event
@@ -59,29 +61,6 @@ _STR_TAG, _MAP_TAG, _SEQ_TAG, _MERGE_TAG = (_YAML + t for t in ("str", "map", "s
 _SCALAR_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null"))
 _NO_KEY: Final = object()
 _BAD: Final = object()  # the value of something refused: dropped when it is placed
-
-
-class Parsed:
-    """Plain values from a file, with the line of every field path."""
-
-    __slots__ = ("lines", "value")
-
-    def __init__(self, value: object, lines: dict[str, int] | None) -> None:
-        self.value = value
-        self.lines = lines  # None: not recorded (values that came from no file)
-
-
-def line_of(lines: dict[str, int] | None, path: str) -> int | None:
-    """The line of ``path``, or of its nearest parent that has one."""
-    if lines is None:
-        return None
-    while True:
-        if path in lines:
-            return lines[path]
-        if not path:
-            return None
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
 
 
 class TooLarge(DataError):

@@ -67,6 +67,10 @@ def areas(
     else:
         found = search_in_text(stats.texts[AREAS_FILE], "", wanted)
     if not found:
+        from csadvisor.cli.location import NO_ZIP, is_zip
+
+        if query and is_zip(query):
+            raise NotFoundError(f"no area matches '{query}': {NO_ZIP}")
         raise NotFoundError(
             f"no area matches '{query}'; try part of a name, a city or a state abbreviation "
             "('csadvisor areas' lists them all)"

@@ -23,7 +23,7 @@ from csadvisor.cli.options import (
 )
 from csadvisor.cli.output import Shown, View, emit
 from csadvisor.core.models import Rater
-from csadvisor.errors import CsadvisorError, NotFoundError, UsageError
+from csadvisor.errors import CancelledError, CsadvisorError, NotFoundError, UsageError
 
 app = command_app()
 
@@ -242,8 +242,9 @@ def confirm(question: str, ident: str, err: TextIO, asking: bool) -> bool:
     err.flush()
     try:
         answer = sys.stdin.readline()
-    except KeyboardInterrupt:
-        answer = ""
+    except KeyboardInterrupt:  # a cancel, as everywhere: exit 130, on a line of its own
+        err.write("\n")
+        raise CancelledError("cancelled; nothing deleted") from None
     return answer.strip().lower() in ("y", "yes")
 
 

@@ -110,7 +110,7 @@ def industries(
             TableColumn("Employed", lambda r: count(r["employment"]), justify="right"),
             TableColumn(
                 "RSE",
-                lambda r: "" if r["emp_prse"] is None else f"{r['emp_prse']:g}%",
+                lambda r: "" if r["emp_prse"] is None else f"{r['emp_prse']:.1f}%",  # as BLS: 1.0
                 justify="right",
             ),
             TableColumn(

@@ -230,7 +230,7 @@ def pay(
 
     With --location: the occupation's BLS percentiles, mean and employment in that place.
     """
-    from csadvisor.cli.output import Joined, emit
+    from csadvisor.cli.output import Format, Joined, default_format, emit
     from csadvisor.core.paybatch import PayBatch
 
     asked = list(locations or ())
@@ -261,6 +261,10 @@ def pay(
             _print_field(run, answers, field.value, table_input and header)
         else:
             emit(_view(answers, local, kept, period.value, None, None, extra), fmt, header)
+        for problem in batch.salary_problems():
+            run.warn(problem)
+        if batch.unreadable:  # as below: bad input outranks unknown names and places
+            raise UsageError(*batch.unreadable_lines(), *batch.not_found())
         if batch.missing:
             raise NotFoundError(*batch.not_found())
         return
@@ -268,11 +272,15 @@ def pay(
     _check_with_local(kept, field, location, local)
     batch = PayBatch(run.catalog(), period.value, local, factor, adjusted_by)
     lines = _requests(run, names, input_format, column, kept)
-    answers = (Joined(shared, own) for shared, own in batch.answers(lines))
+    found = (Joined(shared, own) for shared, own in batch.answers(lines))
     if field is not None:
-        _print_field(run, answers, field.value, table_input and header)
-    else:
-        emit(_view(answers, local, kept, period.value, adjusted_by, factor), fmt, header)
+        _print_field(run, found, field.value, table_input and header)
+    elif "-" in names or default_format(fmt) is not Format.table:
+        emit(_view(found, local, kept, period.value, adjusted_by, factor), fmt, header)
+    else:  # a person at a terminal: a table of nothing but unknown names is no answer
+        shown = list(found)
+        if batch.counts["missing"] < len(shown):
+            emit(_view(shown, local, kept, period.value, adjusted_by, factor), fmt, header)
     if batch.unreadable:  # bad input outranks unknown names: exit 2, with their lines too
         raise UsageError(*batch.unreadable_lines(), *batch.not_found())
     if batch.missing:  # every other name was answered; the unknown ones are the error

@@ -12,12 +12,11 @@ from csadvisor.cli.options import (
     FormatOption,
     HeaderOption,
     LocationOption,
-    TrackFormatOption,
     application,
     command_app,
     examples,
 )
-from csadvisor.cli.output import Shown, View, emit
+from csadvisor.cli.output import TRACK, Format, Shown, View, choices, emit
 from csadvisor.core.rolerows import RoleDetailRow, RoleRow, SkillRow, TrackRow
 from csadvisor.core.rows import Parts, Record, as_dict
 from csadvisor.errors import UsageError, escape_control
@@ -27,6 +26,24 @@ if TYPE_CHECKING:
     from csadvisor.core.localpay import BlsLocation
     from csadvisor.core.models import Role
     from csadvisor.core.rolerows import OutlookRow
+
+
+if TYPE_CHECKING:
+    TrackFormat = Format
+else:
+    TrackFormat = choices("TrackFormat", TRACK)
+TrackFormatOption = Annotated[
+    TrackFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        metavar="FORMAT",
+        help="Output format: table, tsv, csv, json, jsonl or mermaid (a graph for documents). "
+        "Default: a tree on a terminal, tsv in a pipe.",
+    ),
+]
 
 app = command_app()
 

@@ -123,7 +123,8 @@ def team(
             help="No names: counts and distributions only (a skill x level grid); refused "
             "(exit 2) when a group would have fewer than --min-group people. People are "
             "told apart by name (case, spaces, hyphens, accents aside); files without a "
-            "name count as one unknown person.",
+            "name count as one unknown person, unless a named file is about the same "
+            "person.",
         ),
     ] = False,
     min_group: Annotated[

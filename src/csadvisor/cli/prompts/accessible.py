@@ -65,7 +65,8 @@ def plain_ask(read_line: Callable[[], str], out: TextIO) -> Ask:
             mark = ""
             if choice.value == question.default:
                 default_number = number
-                mark = " (last answer)"
+                # the review's "Finish" is where Enter goes, not an answer given before
+                mark = " (default)" if question.key in NOT_ANSWERS else " (last answer)"
             say(f"{number}. {choice.label}{mark}\n")
         prompt = hint(question, default_number)
         while True:
@@ -84,6 +85,9 @@ def plain_ask(read_line: Callable[[], str], out: TextIO) -> Ask:
             return picked
 
     return ask
+
+
+NOT_ANSWERS = frozenset({"review", "same"})  # questions whose default is an action
 
 
 def hint(question: Question, default_number: int | None) -> str:

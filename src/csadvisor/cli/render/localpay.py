@@ -54,8 +54,12 @@ def _position(value: float, low: float, high: float) -> int:
     return round((value - low) / ((high - low) or 1.0) * (WIDTH - 1))
 
 
-def picture(record: Mapping[str, Any], low: float, high: float, ascii_only: bool) -> "Text":
-    """Two lines: the BLS percentiles, then the starting range, on the scale low..high."""
+def picture(
+    record: Mapping[str, Any], low: float, high: float, ascii_only: bool, short: bool = False
+) -> "Text":
+    """Two lines: the BLS percentiles, then the starting range, on the scale low..high.
+    ``short`` (a narrow terminal): a derived bar is marked ``*`` (the caption says what it
+    means) and the salary's band is given by its code, so each line fits beside its bar."""
     from rich.text import Text
 
     track, thin, thick, mark, start = (
@@ -82,7 +86,7 @@ def picture(record: Mapping[str, Any], low: float, high: float, ascii_only: bool
             shown.append(cell, style)
         shown.append(f"  BLS {record.get('soc') or ''}, all workers".replace("  ,", ","))
         if record.get("local_derived"):
-            shown.append(" (derived: year / 12)")
+            shown.append("*" if short else " (derived: year / 12)")
     else:
         shown.append("no BLS distribution", "dim")
     shown.append("\n")
@@ -93,15 +97,15 @@ def picture(record: Mapping[str, Any], low: float, high: float, ascii_only: bool
         shown.append(track * (WIDTH - last - 1), "dim")
         shown.append("  Robert Half start, US")
         if record.get("derived"):
-            shown.append(f" (derived from the yearly range, per {record.get('period')})")
+            per = record.get("period")
+            shown.append("*" if short else f" (derived from the yearly range, per {per})")
     else:
         shown.append("no starting range published", "dim")
     if record.get("salary") is not None and low <= record["salary"] <= high:
         at = _position(record["salary"], low, high)
         shown.append("\n" + " " * at + ("^" if ascii_only else "\u25b2"), "bold")
-        shown.append(
-            " " * (WIDTH - at - 1) + f"  salary: {band_words(record.get('percentile_band'))}"
-        )
+        said = record.get("percentile_band") if short else band_words(record.get("percentile_band"))
+        shown.append(" " * (WIDTH - at - 1) + f"  salary: {said}")
     return shown
 
 
@@ -139,16 +143,25 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
         cols.append(TableColumn("Salary (derived)", _salary_cell, min_width=18))
     write_table(rows, cols, out, title=title)
     ascii_only = _ascii(con)
+    named = [r for r in rows if r["title"]]  # lines that named no role are listed above
+    # Beside a 16-column role and the table's rules, each picture line must fit whole
+    # (it cannot wrap): on a narrow terminal the labels get short, the caption says more.
+    room = con.width - 16 - 7
+    short = any(
+        len(line) > room
+        for r in named
+        for line in picture(r, low, high, ascii_only).plain.splitlines()
+    )
     bars = [
         TableColumn("Role / occupation", who, min_width=16),
         TableColumn(
             f"{money(low, 'USD', period)} .. {money(high, 'USD', period)}, one scale",
-            lambda r: picture(r, low, high, ascii_only),
+            lambda r: picture(r, low, high, ascii_only, short),
             no_wrap=True,
         ),
     ]
-    named = [r for r in rows if r["title"]]  # lines that named no role are listed above
-    write_table(named, bars, out, caption=caption(rows, period))
+    marked = short and any(r.get("derived") or r.get("local_derived") for r in named)
+    write_table(named, bars, out, caption=caption(rows, period, marked))
 
 
 def _salary_cell(r: Mapping[str, Any]) -> str:
@@ -163,8 +176,9 @@ def _salary_cell(r: Mapping[str, Any]) -> str:
     return f"{money(r['salary'], 'USD', r.get('local_period'))}: " + "; ".join(parts)
 
 
-def caption(rows: Shown, period: str) -> str:
-    """What each figure and bar is: source, basis, area, period."""
+def caption(rows: Shown, period: str, marked: bool = False) -> str:
+    """What each figure and bar is: source, basis, area, period (``marked``: what a bar's
+    ``*`` means)."""
     sources = sorted({r["local_source"] for r in rows if r.get("local_source")})
     areas = "; ".join(sorted({r["area"] for r in rows if r.get("area")})) or "the area shown"
     derived = " (derived: year / 12)" if period == "month" else ""
@@ -178,6 +192,11 @@ def caption(rows: Shown, period: str) -> str:
         "(Robert Half 2026 Salary Guide, starting salary, US national).",
         "A percentile describes everyone in the job, not an offer.",
     ]
+    if marked:
+        parts.append(
+            f"* derived by csadvisor from the yearly figures (per {period}: "
+            f"{'year / 12' if period == 'month' else 'year / 2080'})."
+        )
     notes = [r["local_note"] for r in rows if r.get("local_note") and r.get("area")]
     parts += list(dict.fromkeys(f"{n[0].upper()}{n[1:]}." for n in notes))
     return " ".join(parts)

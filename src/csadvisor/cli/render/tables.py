@@ -16,6 +16,7 @@ from csadvisor.cli.render.terminal import (
     write_table,
 )
 from csadvisor.core.listings import PayRow
+from csadvisor.core.people import ME
 from csadvisor.core.rolerows import MedianChange
 from csadvisor.errors import escape_control
 
@@ -193,11 +194,16 @@ def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
     def title(key: str) -> Getter:
         return lambda r: titles.get(r[key], r[key]) if r[key] else "-"
 
+    # Person and rater only for someone else's (--everyone, --person): your own list is
+    # all "me" and "self", and those two columns pushed it past 80 columns into blocks.
     cols = [
         TableColumn("ID", lambda r: r["id"], style="cyan", no_wrap=True),
-        TableColumn("Date", lambda r: r["created"][:16].replace("T", " "), no_wrap=True),
-        TableColumn("Person", lambda r: escape_control(r["person"])),
-        TableColumn("Rater", lambda r: r["rater"]),
+        TableColumn("Date", lambda r: r["created"][:16].replace("T", " ")),
+    ]
+    if any((r["person"], r["rater"]) != (ME, "self") for r in rows):
+        cols.append(TableColumn("Person", lambda r: escape_control(r["person"])))
+        cols.append(TableColumn("Rater", lambda r: r["rater"]))
+    cols += [
         TableColumn("Role", title("role")),
         TableColumn("Suggested next", title("suggestion")),
         TableColumn(

@@ -117,23 +117,31 @@ def calibration_table(rows: Shown, out: TextIO) -> None:
         ]
         return escape_control("; ".join(said))
 
+    columns = [
+        TableColumn("Person", lambda r: escape_control(r["person"])),
+        TableColumn("Skill", lambda r: r["skill"]),
+        TableColumn("Self", level("self"), justify="right"),
+        TableColumn("Manager", level("manager"), justify="right"),
+        TableColumn(
+            "Difference",
+            lambda r: "" if r["difference"] is None else f"{r['difference']:+d}",
+            justify="right",
+        ),
+    ]
+    caption = "Difference = manager - self. Ratings are shown side by side, never averaged."
+    if all(r["flag"] for r in rows):  # without --all: the caption says it once
+        caption = f"Skills where self and manager differ by 2+ (--all: every skill). {caption}"
+    else:
+        columns.append(TableColumn("Flag", lambda r: "differ by 2+" if r["flag"] else ""))
+    if any(r["self_evidence"] or r["manager_evidence"] for r in rows):
+        # Only with something in it: an Examples column empty for everyone would push
+        # the table past 80 columns into stacked blocks.
+        columns.append(TableColumn("Examples", examples))
     write_table(
         rows,
-        [
-            TableColumn("Person", lambda r: escape_control(r["person"])),
-            TableColumn("Skill", lambda r: r["skill"]),
-            TableColumn("Self", level("self"), justify="right"),
-            TableColumn("Manager", level("manager"), justify="right"),
-            TableColumn(
-                "Difference",
-                lambda r: "" if r["difference"] is None else f"{r['difference']:+d}",
-                justify="right",
-            ),
-            TableColumn("Flag", lambda r: "differ by 2+" if r["flag"] else ""),
-            TableColumn("Examples", examples),
-        ],
+        columns,
         out,
-        caption="Difference = manager - self. Ratings are shown side by side, never averaged.",
+        caption=caption,
     )
 
 

@@ -55,7 +55,9 @@ def fill(head: str, items: Sequence[str], width: int, lines: int, more: str) -> 
         for _ in range(2):  # on this line, else on a new one
             last = len(out) >= lines - 1
             candidate = line + ("" if fresh else "; ") + item
-            if cells(candidate) <= width and (not last or cells(candidate + after) <= width):
+            # room for the ";" this line ends with if the next item goes on a new one
+            fits = cells(candidate) + (1 if rest and not last else 0) <= width
+            if fits and (not last or cells(candidate + after) <= width):
                 line, fresh, placed = candidate, False, True
                 break
             if last or not line.strip():
@@ -136,19 +138,16 @@ def _sheet_lines(data: Sheet, width: int, show_files: bool) -> list[str]:
     lines += fill("Key: ", key, width, 5, "--view sheet -f json")
     more = "More: --view coverage|next|calibration, --show-files, --view sheet -f json"
     caps = [2, 2, 2]  # train first, mentors, calibration: shrunk to fit the screen
-    room = MAX_LINES - len(lines) - 1 - (len(names) if show_files else 0)
+    room = MAX_LINES - len(lines) - 1 - (len(names) + 1 if show_files else 0)
     for i in (1, 2, 0):  # mentors give way first, what to train last
         if sum(caps) > room and caps[i] > 1:
             caps[i] -= 1
     lines += _actions(data, width, caps)
-    if show_files:
-        lines += fill(
-            "Files: ",
-            [f"{n} {escape_control(p.source)}" for n, p in zip(names, data.people, strict=True)],
-            width,
-            len(names),
-            "",
-        )
+    if show_files:  # asked for: every file, one person a line, never "+N more"
+        lines.append("Files:")
+        lines += [
+            f"  {n}: {escape_control(p.source)}" for n, p in zip(names, data.people, strict=True)
+        ]
     if len(lines) < MAX_LINES or show_files:
         lines.append(_cut(more, width))
     return lines
@@ -186,15 +185,20 @@ def _short(data: Sheet, skill: str) -> str:
 def _actions(data: Sheet, width: int, caps: list[int]) -> list[str]:
     lines: list[str] = []
     if data.target is not None and data.train:
-        title = escape_control(min((data.target.title, *data.target.aliases), key=len))
+        title = escape_control(data.target.title)
+        short = escape_control(min((data.target.title, *data.target.aliases), key=len))
         why = " (most common next role)" if data.target_why != "--target" else ""
-        lines += fill(
-            f"Train first for {title}{why}: ",
-            [f"{_short(data, t.skill)} ({t.below} below {t.required})" for t in data.train],
-            width,
-            caps[0],
-            "--view target",
-        )
+        train = [f"{_short(data, t.skill)} ({t.below} below {t.required})" for t in data.train]
+        # The role's title, then without the reason, then its shortest alias, as room
+        # allows: a line that names no skill ("Train first for X: +3 more") says nothing,
+        # and an alias ("Support Manager") is not the role the lead asked for unless needed.
+        heads = [f"Train first for {title}{why}: ", f"Train first for {title}: "]
+        heads += [f"Train first for {short}{why}: ", f"Train first for {short}: "]
+        for head in heads:
+            got = fill(head, train, width, caps[0], "--view target")
+            if not got[0].startswith(head + "+"):
+                break
+        lines += got
     elif data.target is not None:
         lines.append(_cut(f"Train first: everyone meets {data.target.title}", width))
     mentors = [

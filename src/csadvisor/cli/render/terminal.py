@@ -235,20 +235,24 @@ def _write_stacked(
         heading.stylize("bold")
         con.print(heading)
         cells = [
-            (col.header, cell)
+            (col, cell)
             for col, cell in zip(columns[1:], row[1:], strict=True)
             if cell.plain.strip()
         ]
-        beside = all(label_width + 1 + _longest_word(cell) <= con.width for _, cell in cells)
+        beside = all(  # a line that must not wrap (a picture) counts whole, not by words
+            label_width + 1 + (_longest_line if col.no_wrap else _longest_word)(cell) <= con.width
+            for col, cell in cells
+        )
         if beside:
             grid = Table.grid(padding=(0, 1))
             grid.add_column(no_wrap=True, min_width=label_width)
             grid.add_column(overflow="fold")
-            for header, cell in cells:
-                grid.add_row(text(f"  {header}:", "dim"), cell)
+            for col, cell in cells:
+                grid.add_row(text(f"  {col.header}:", "dim"), cell)
             con.print(grid)
         else:
-            for header, cell in cells:
+            for col, cell in cells:
+                header = col.header
                 con.print(text(f"  {header}:", "dim"))
                 con.print(Padding(cell, (0, 0, 0, 4)))
         con.print()
