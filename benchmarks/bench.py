@@ -895,7 +895,8 @@ from csadvisor.cli.export import ExportFormat
 from csadvisor.storage.files import atomic_write_text
 kind, source, target, rounds = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
 if kind == "plan":
-    result = json.loads(Path(source).read_text())
+    from csadvisor.core.result import from_doc
+    result = from_doc(json.loads(Path(source).read_text()))
     draw = lambda: reports.plan_report(result, ExportFormat.html, saved=False)
 else:
     from csadvisor.storage import catalog, teamfiles

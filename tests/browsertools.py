@@ -128,6 +128,44 @@ def pdf_pages(page: Any, paper: str) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", data))
 
 
+#: The printable width of each paper in CSS pixels, with the plan's 9 mm side margins.
+PRINT_WIDTH = {"A4": round((210 - 18) / 25.4 * 96), "Letter": round((215.9 - 18) / 25.4 * 96)}
+
+
+class PrintedSizes(NamedTuple):
+    text: float  # the smallest text on the page, in points, as printed
+    chart: float  # the smallest text in a chart, in points, as the chart is drawn on paper
+
+
+def printed_sizes(page: Any, paper: str) -> PrintedSizes:
+    """The smallest type on paper: every visible text's font size under the print rules,
+    and every chart text's size scaled as its SVG is drawn (viewBox to printed width)."""
+    page.set_viewport_size({"width": PRINT_WIDTH[paper], "height": 1000})
+    page.emulate_media(media="print")
+    text, chart = page.evaluate(
+        """() => {
+        const pt = px => px * 72 / 96;
+        let text = Infinity, chart = Infinity;
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            const el = n.parentElement;
+            if (!n.textContent.trim() || !el.getClientRects().length) continue;
+            const size = parseFloat(getComputedStyle(el).fontSize);
+            const svg = el.closest('svg');
+            if (svg) {
+                const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                chart = Math.min(chart, pt(size * scale));
+            } else {
+                text = Math.min(text, pt(size));
+            }
+        }
+        return [text, chart];
+    }"""
+    )
+    page.emulate_media(media="screen")
+    return PrintedSizes(text, chart)
+
+
 def numbers(text: str) -> list[int]:
     return [int(n) for n in re.findall(r"-?\d+", text)]
 

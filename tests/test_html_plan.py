@@ -20,15 +20,23 @@ from browsertools import (
     open_clean,
     open_file,
     pdf_pages,
+    printed_sizes,
 )
 from browsertools import table_rows as rows_of
 
 HOSTILE = "<img src=x onerror=alert(1)>"
+# Words of ordinary length, so an example wraps on paper as a real one would.
+PROSE = (
+    "Calmed a caller who had waited an hour for a refund, wrote down each step, checked "
+    "the order history with billing, called back the next morning as promised, and shared "
+    "the fix with the team so the next agent could close the same case in one contact. "
+)
+LONGEST_AREA = "North Valley-Northern Mountains Region of California nonmetropolitan area"
 
 
 def answers(tmp_path: Path, **extra: Any) -> Path:
     doc = {
-        "name": extra.pop("name", f"{HOSTILE} Ana"),
+        "name": extra.pop("person", f"{HOSTILE} Ana"),
         "role": extra.pop("role", "csr"),
         "skills": {"empathy": 3, "communication": 4, "troubleshooting": 1, "coaching": 2},
         **extra,
@@ -151,9 +159,40 @@ def browser() -> Iterator[Any]:
     yield from launch()
 
 
+def longest_plan(invoke: Any, tmp_path: Path) -> Path:
+    """The longest plan the bundled data allows: a name of the longest allowed length (with
+    the hostile text in it), the longest role titles (customer service specialist aiming at
+    senior customer service specialist), an example of the longest allowed length on every
+    one of the 16 skills (one with the hostile text), the three gaps with the most to read
+    (empathy, communication and data literacy: four actions each), and local pay for the
+    area with the longest name (with its note, both medians and the percentiles)."""
+    from csadvisor.core.models import EVIDENCE_MAX, NAME_MAX
+    from csadvisor.storage.catalog import load
+
+    skills = [s.id for s in load().skills]
+    assert len(skills) == 16
+    ratings = dict.fromkeys(skills, 5)
+    ratings.update({"empathy": 1, "communication": 1, "data-literacy": 1})
+    evidence = dict.fromkeys(skills, (PROSE * 3)[:EVIDENCE_MAX])
+    evidence["empathy"] = f"Wrote {HOSTILE} {PROSE * 3}"[:EVIDENCE_MAX]
+    name = f"{HOSTILE} Ana {'Maria-Wolfeschlegelsteinhausen de la Cruz ' * 3}"[:NAME_MAX]
+    assert len(name) == NAME_MAX
+    assert len(evidence["metrics"]) == EVIDENCE_MAX
+    plan = export(
+        invoke, tmp_path, "-l", LONGEST_AREA, person=name, role="customer-service-specialist",
+        skills=ratings, evidence=evidence,
+    )  # fmt: skip
+    text = plan.read_text(encoding="utf-8")
+    assert "<dt>Target role</dt><dd>Senior customer service specialist</dd>" in text
+    for gap in ("1. Empathy", "2. Communication", "3. Data literacy"):
+        assert f"<h3>{gap}" in text
+    assert f"<td>{LONGEST_AREA}</td>" in text
+    return plan
+
+
 @pytest.mark.slow
 def test_the_page_in_a_browser(invoke: Any, tmp_path: Path, browser: Any) -> None:
-    plan = export(invoke, tmp_path, "-l", "Dallas", evidence={"empathy": f"Wrote {HOSTILE}"})
+    plan = longest_plan(invoke, tmp_path)
     page = open_clean(browser, plan)
     # The hostile name and example are text on the page, not an image or a script.
     body = page.inner_text("body")
@@ -167,21 +206,22 @@ def test_the_page_in_a_browser(invoke: Any, tmp_path: Path, browser: Any) -> Non
         assert row["Skill"].startswith(label.rstrip("\u2026").split()[0])
         needed = [] if row["Needed"] == "not needed" else [int(row["Needed"])]
         assert numbers(value) == [int(row["Me"]), *needed], (label, value, row)
+        assert len(row["Example behind my rating"]) == 300
     page.context.close()
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_a_full_plan_prints_on_two_pages(
+def test_the_longest_plan_prints_on_two_readable_pages(
     invoke: Any, tmp_path: Path, browser: Any, paper: str
 ) -> None:
-    from csadvisor.storage.catalog import load
-
-    skills = [s.id for s in load().skills]
-    evidence = {sid: f"One clear example for {sid}, with a date and an outcome" for sid in skills}
-    plan = export(invoke, tmp_path, "-l", "Dallas", evidence=evidence)
-    opened = open_file(browser, plan)
+    """Two pages at most, nothing dropped, and type a manager can read on paper: body text
+    at 8 pt or more, the chart's labels, numbers and scale at 7 pt or more."""
+    opened = open_file(browser, longest_plan(invoke, tmp_path))
     assert pdf_pages(opened.page, paper) <= 2
+    sizes = printed_sizes(opened.page, paper)
+    assert round(sizes.text, 1) >= 8, sizes  # CSS pixels to points: 8 pt is 10.67 px
+    assert round(sizes.chart, 1) >= 7, sizes
     opened.page.context.close()
 
 

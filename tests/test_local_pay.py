@@ -334,7 +334,7 @@ def test_next_location_is_median_to_median_not_a_raise(invoke: Invoke) -> None:
     assert senior["median_change"] is None  # one occupation: no figure for the step
     assert senior["local_note"] == (
         "same BLS occupation \u2014 no local figure for this step (43-4051); its 75th "
-        "percentile $51,470 vs median $44,990 a year (all workers)"
+        "percentile 51470 vs median 44990 a year (all workers)"
     )
 
 
@@ -480,7 +480,7 @@ def test_summary_with_location_shows_the_local_median_change_with_its_labels(
     lines = ok(_assessed(invoke, tmp_path, "csr", "-l", "Dallas")).stdout.splitlines()
     assert lines[2] == (
         "  Local pay: same BLS occupation \u2014 no local figure for this step (43-4051); "
-        "its 75th percentile $51,470 vs median $44,990 a year (all workers) "
+        "its 75th percentile 51470 vs median 44990 a year (all workers) "
         "(Dallas-Fort Worth-Arlington, TX, BLS OEWS May 2025)."
     )
     plain = ok(_assessed(invoke, tmp_path, "csr", "--no-save")).stdout
@@ -511,7 +511,7 @@ def test_exported_plan_has_the_local_pay_line(invoke: Invoke, tmp_path: Path) ->
     ok(_assessed(invoke, tmp_path, "csr", "-l", "TX", "--no-save", "--export", str(plan)))
     assert (
         "- Local pay: same BLS occupation \u2014 no local figure for this step (43-4051); "
-        "its 75th percentile $48,300 vs median $40,420 a year (all workers) "
+        "its 75th percentile 48300 vs median 40420 a year (all workers) "
         "(Texas, BLS OEWS May 2025)." in plan.read_text(encoding="utf-8").splitlines()
     )
 

@@ -8,8 +8,8 @@ code.
 """
 
 import sys
-from collections.abc import Iterator, Mapping
-from typing import Annotated, Any, NoReturn
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -17,6 +17,9 @@ from typer.core import TyperGroup
 from csadvisor import __version__, resume_collector
 from csadvisor.cli.context import PROG, Application, notice
 from csadvisor.errors import CsadvisorError, ExitCode, escape_control
+
+if TYPE_CHECKING:
+    from types import FrameType
 
 # Every command, in the order help lists them, and the module that defines it.
 COMMANDS = {
@@ -185,8 +188,8 @@ class CsadvisorGroup(TyperGroup):
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
-        **extra: Any,
-    ) -> Any:
+        **extra: Any,  # click's own, passed on
+    ) -> int:
         import signal
 
         previous = signal.getsignal(signal.SIGINT)
@@ -278,7 +281,7 @@ def _completion_asked(args: list[str] | None, complete_var: str | None) -> bool:
     return any(arg.startswith(COMPLETION_OPTIONS) for arg in given)
 
 
-def _set_sigint(handler: Any) -> None:
+def _set_sigint(handler: "Callable[[int, FrameType | None], object] | int | None") -> None:
     """Install a Ctrl-C handler where Python allows it (the main thread; not None)."""
     import signal
 

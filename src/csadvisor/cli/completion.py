@@ -4,12 +4,13 @@ Called by Typer while the shell completes a word: read the data lazily, print no
 and return nothing rather than fail, so a broken data file never breaks the shell.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
 if TYPE_CHECKING:
     from csadvisor.core.models import Catalog
+    from csadvisor.storage.sources import DataSource
 
 
 def _completion_data_dir(ctx: typer.Context) -> str | None:
@@ -53,7 +54,7 @@ def complete_locations(ctx: typer.Context, incomplete: str) -> list[tuple[str, s
     """The organisation's location names when it has a locations.yaml (its names win);
     otherwise BLS area names, postal codes and principal cities (areas.csv)."""
     pairs: list[tuple[str, str]] = []
-    source: Any = None
+    source: DataSource | None = None
     try:
         from csadvisor.storage import catalog
 
@@ -65,6 +66,8 @@ def complete_locations(ctx: typer.Context, incomplete: str) -> list[tuple[str, s
     try:
         from csadvisor.storage import bls as blsdata
 
+        if source is None:  # no data directory: no areas either
+            raise LookupError
         for area in blsdata.load(source).areas_index().areas:
             pairs.append((area.name, f"BLS {area.kind}"))
             if area.kind == "state":

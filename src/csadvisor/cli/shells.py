@@ -22,11 +22,14 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from typer._completion_classes import BashComplete, FishComplete, ZshComplete
 
 from csadvisor.errors import CONTROL_CHARS
+
+if TYPE_CHECKING:  # Click's, as Typer bundles it
+    from typer._click.shell_completion import CompletionItem, ShellComplete
 
 BASH_SCRIPT = r"""
 %(complete_func)s() {
@@ -156,7 +159,9 @@ def _debugging() -> bool:
     return bool(os.environ.get("CSADVISOR_DEBUG"))
 
 
-def matching(items: list[Any], incomplete: str, bash: bool = False) -> list[Any]:
+def matching(
+    items: list[CompletionItem], incomplete: str, bash: bool = False
+) -> list[CompletionItem]:
     """Candidates that start with the word typed, in any case, each value once.
 
     In bash a Tab replaces the word with what all candidates share, so names with spaces
@@ -181,7 +186,7 @@ class _Owned:
 
     bash = False
 
-    def get_completions(self, args: list[str], incomplete: str) -> list[Any]:
+    def get_completions(self, args: list[str], incomplete: str) -> list[CompletionItem]:
         """As Click does, but csadvisor's callbacks are matched here, in any case.
 
         Typer keeps only the candidates that start with the word typed, case and all
@@ -190,15 +195,15 @@ class _Owned:
         """
         from typer._click.shell_completion import _resolve_context, _resolve_incomplete
 
-        comp: Any = self
+        comp = cast("ShellComplete", self)  # a mixin of one of Click's shells
         ctx = _resolve_context(comp.cli, comp.ctx_args, comp.prog_name, args)
         obj, incomplete = _resolve_incomplete(ctx, args, incomplete)
         if getattr(obj, "_custom_shell_complete", None) is None:
             return list(obj.shell_complete(ctx, incomplete))
         return matching(list(obj.shell_complete(ctx, "")), incomplete, self.bash)
 
-    def candidates(self) -> list[Any]:
-        comp: Any = self
+    def candidates(self) -> list[CompletionItem]:
+        comp = cast("ShellComplete", self)
         try:
             args, incomplete = comp.get_completion_args()
             return list(comp.get_completions(args, incomplete))
@@ -239,7 +244,7 @@ class SafeBashComplete(_Owned, BashComplete):
             raise MalformedRequest
         return before[1:], current
 
-    def format_completion(self, item: Any) -> str:
+    def format_completion(self, item: CompletionItem) -> str:
         return bash_word(str(item.value), self.quote)
 
     def complete(self) -> str:
@@ -258,7 +263,7 @@ class _ArgsFromLine:
         return before[1:], current
 
 
-def _value_and_description(item: Any) -> str:
+def _value_and_description(item: CompletionItem) -> str:
     help_ = one_line(str(item.help or "")).strip()
     return f"{item.value}\t{help_}" if help_ else str(item.value)
 
@@ -268,7 +273,7 @@ class SafeZshComplete(_ArgsFromLine, _Owned, ZshComplete):
 
     source_template = ZSH_SCRIPT
 
-    def format_completion(self, item: Any) -> str:
+    def format_completion(self, item: CompletionItem) -> str:
         return _value_and_description(item)
 
     def complete(self) -> str:
@@ -281,7 +286,7 @@ class SafeFishComplete(_ArgsFromLine, _Owned, FishComplete):
 
     source_template = FISH_SCRIPT
 
-    def format_completion(self, item: Any) -> str:
+    def format_completion(self, item: CompletionItem) -> str:
         return _value_and_description(item)
 
     def complete(self) -> str:

@@ -150,7 +150,7 @@ def same_occupation_note(soc: str, found: Found) -> str:
     p75, p50 = wages.figure("a_pct75").value, wages.figure("a_median").value
     if p75 is None or p50 is None:
         return note
-    return f"{note}; its 75th percentile ${p75:,.0f} vs median ${p50:,.0f} a year (all workers)"
+    return f"{note}; its 75th percentile {p75:.0f} vs median {p50:.0f} a year (all workers)"
 
 
 def median(role: Role, where: BlsLocation) -> tuple[float | None, Found]:

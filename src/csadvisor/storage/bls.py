@@ -14,13 +14,20 @@ are read by their reader every time; a lookup reads only the lines of the area i
 row reader. No YAML, no rich.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csadvisor.errors import DataError, Problem
 from csadvisor.storage import areas, oews
 from csadvisor.storage import projections as ep  # BLS Employment Projections
 from csadvisor.storage.sources import DataSource, bundled_dir, decode, read_bytes
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from csadvisor.core.models import Role
 
 FILES = (
     areas.AREAS_FILE,
@@ -231,7 +238,9 @@ def _hint(source: DataSource) -> str:
     return f"run 'csadvisor data validate{where}'"
 
 
-def check(source: DataSource, roles: Any = None, roles_label: str = "") -> list[Problem]:
+def check(
+    source: DataSource, roles: Sequence[Role] | None = None, roles_label: str = ""
+) -> list[Problem]:
     """Every problem in the statistics in use, and roles naming an occupation they lack."""
     try:
         raw, labels, _ = _read(source)

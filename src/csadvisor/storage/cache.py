@@ -8,10 +8,11 @@ not writable by others, in a folder made 0700; anything unexpected is a miss, an
 catalogue is simply read from the files again.
 """
 
+from __future__ import annotations
+
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from csadvisor import __version__
 from csadvisor.storage import folders
@@ -30,7 +31,7 @@ class Key:
 
     __slots__ = ("path", "stamp")
 
-    def __init__(self, path: Path, stamp: list[Any]) -> None:
+    def __init__(self, path: Path, stamp: list[int | str]) -> None:
         self.path = path
         self.stamp = stamp
 
@@ -43,7 +44,7 @@ def key_for(directory: Path, contents: list[bytes], kind: str = "catalog") -> Ke
     folder = folders.cache()
     if folder is None:
         return None
-    stamp: list[Any] = [FORMAT, __version__, sys.hexversion]
+    stamp: list[int | str] = [FORMAT, __version__, sys.hexversion]
     stamp += [blake2b(raw, digest_size=32).hexdigest() for raw in contents]
     name = blake2b(os.fsencode(os.path.abspath(directory)), digest_size=8).hexdigest()
     return Key(folder / f"{kind}-{name}.marshal", stamp)
@@ -53,7 +54,7 @@ MAX_CACHE_BYTES = 256 * 1024 * 1024
 """A cache file larger than this is not read (the data files themselves are 16 MiB each)."""
 
 
-def read(key: Key) -> Any:
+def read(key: Key) -> object:
     """The documents stored under ``key``, or None (missing, stale, damaged or not ours).
 
     The folder and the file must both be ours and writable by no one else (as ssh treats
@@ -106,7 +107,7 @@ def _trusted_folder(folder: Path) -> bool:
     return stat.S_ISDIR(st.st_mode) and _ours(st)
 
 
-def write(key: Key, documents: Any) -> None:
+def write(key: Key, documents: object) -> None:
     """Keep the validated documents (plain values only) for the next start."""
     import marshal
 

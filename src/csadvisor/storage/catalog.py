@@ -6,9 +6,11 @@ The steps live in their own modules (``sources``: where the data is and reading 
 commands use (``load``, ``resolve_source``, ``load_locations``, ``check_directory``).
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING
 
 from csadvisor.core.models import Catalog, Location, PayRange, Role, Skill
 from csadvisor.errors import DataError, Problem
@@ -23,6 +25,9 @@ from csadvisor.storage.sources import (
     read_text,
     resolve_source,
 )
+
+if TYPE_CHECKING:
+    from csadvisor.storage.schema import Document
 
 __all__ = [
     "LOCATIONS_FILE",
@@ -42,7 +47,7 @@ __all__ = [
 ]
 
 
-def build(roles_doc: dict[str, Any], skills_doc: dict[str, Any]) -> Catalog:
+def build(roles_doc: Document, skills_doc: Document) -> Catalog:
     """Turn validated plain values into model objects.
 
     Fields pass through by name, so a new field needs only the model and the schema;
@@ -87,7 +92,7 @@ def read_files(source: DataSource) -> list[bytes]:
 
 def load_documents(
     source: DataSource, contents: list[bytes] | None = None
-) -> tuple[dict[str, Any], dict[str, Any]]:
+) -> tuple[Document, Document]:
     """Read, parse and validate both files; every problem of both files is reported."""
     with _hinted(source):
         return _documents(source, read_files(source) if contents is None else contents)
@@ -105,7 +110,7 @@ def _hinted(source: DataSource) -> Iterator[None]:
         raise DataError(exc.problems, hint=f"run 'csadvisor data validate{where}'") from None
 
 
-def _documents(source: DataSource, contents: list[bytes]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _documents(source: DataSource, contents: list[bytes]) -> tuple[Document, Document]:
     """Both files parsed (every field's line recorded) and validated, once."""
     from csadvisor.storage.validate import validate
     from csadvisor.storage.yamlreader import Parsed, lines_until, parse_yaml
@@ -156,7 +161,7 @@ def _with_parents(path: str) -> Iterator[str]:
         path = path[:cut] if cut > 0 else ""
 
 
-def _cached(source: DataSource, documents: Any) -> Catalog | None:
+def _cached(source: DataSource, documents: object) -> Catalog | None:
     """What the cache holds, run through the same check as the files (one validator per
     shape): a planted or damaged cache is a miss, never shown."""
     from csadvisor.storage.problems import Parsed

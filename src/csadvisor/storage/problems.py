@@ -5,19 +5,32 @@ values and the line of each path, as the YAML reader gives them) lives here too:
 start checks the cached values without importing the YAML reader.
 """
 
-from typing import Any
+from enum import Enum
+from typing import Final, TypeAlias
 
 from csadvisor.errors import escape_control
 
 
-class Invalid:
-    """Marker for a value that failed validation (its problem is already recorded)."""
+class Invalid(Enum):
+    """Marker for a value that failed validation (its problem is already recorded).
+
+    One enum member, so that ``value is INVALID`` tells a type checker the rest is the
+    checked value (``enum`` is imported at every start already, by ``re``)."""
+
+    INVALID = 0
 
 
-INVALID = Invalid()
+INVALID: Final = Invalid.INVALID
+
+Json: TypeAlias = "dict[str, Json] | list[Json] | str | int | float | bool | None"
+"""A plain value as the YAML reader or ``json`` gives it (unchecked: narrow it with
+``isinstance`` or check it against a spec)."""
+
+FieldPath: TypeAlias = "str | tuple[FieldPath, str | int]"
+"""Where a value sits: built as (parent, key) pairs, spelt out by ``render_path``."""
 
 
-def describe(value: Any) -> str:
+def describe(value: object) -> str:
     """A short, safe rendering of a bad value for an error message."""
     if value is None:
         return "nothing"
@@ -57,7 +70,7 @@ class Checker:
             found = self.known_good[id(spec)] = set()
         return found
 
-    def fail(self, path: Any, message: str) -> Invalid:
+    def fail(self, path: FieldPath, message: str) -> Invalid:
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append((render_path(path), message))
         else:
@@ -69,10 +82,10 @@ class _Raw(str):
     """A path part shown as it is, e.g. ``[1]`` for a mapping key that is not text."""
 
 
-def render_path(path: Any) -> str:
+def render_path(path: FieldPath) -> str:
     """Paths are built as (parent, key) pairs and only spelt out for a problem:
     a large catalogue has hundreds of thousands of fields and few problems."""
-    keys: list[Any] = []
+    keys: list[str | int] = []
     while isinstance(path, tuple):
         path, key = path
         keys.append(key)
@@ -92,7 +105,7 @@ class Parsed:
 
     __slots__ = ("lines", "value")
 
-    def __init__(self, value: Any, lines: dict[str, int] | None) -> None:
+    def __init__(self, value: object, lines: dict[str, int] | None) -> None:
         self.value = value
         self.lines = lines  # None: not recorded (values that came from no file)
 

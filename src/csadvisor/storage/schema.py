@@ -10,8 +10,8 @@ empty Typer app's. There is one validator per shape: no quick twin that could dr
 """
 
 import math
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Container, Mapping
+from typing import Any, TypeAlias
 
 from csadvisor.core.textrules import (
     CONTROL,
@@ -19,7 +19,7 @@ from csadvisor.core.textrules import (
     compiled,
 )
 from csadvisor.errors import INVISIBLE_CHARS
-from csadvisor.storage.problems import INVALID, Checker, _Raw, describe
+from csadvisor.storage.problems import INVALID, Checker, FieldPath, Invalid, Json, _Raw, describe
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -32,7 +32,18 @@ MEMO_SIZE = 1 << 16
 """Values a checker remembers per spec, at most (a 16 MiB file stays within its memory)."""
 
 
-_NOTHING: frozenset[Any] = frozenset()
+_NOTHING: frozenset[object] = frozenset()
+
+Checked: TypeAlias = Any
+"""A value that passed a spec, or ``INVALID``. Its shape is the spec's (a ``Record``
+gives a dict of its fields' checked values), which a type checker cannot follow from a
+spec built at run time; readers index it as the spec declares. The one dynamic type
+here: the values going in are ``object`` and every spec narrows them with ``isinstance``."""
+
+Document: TypeAlias = "dict[str, Checked]"
+"""A file's checked top-level mapping (what a ``Record`` gives)."""
+
+JsonSchema: TypeAlias = "dict[str, Json]"
 
 
 class Spec:
@@ -49,10 +60,12 @@ class Spec:
     __slots__ = ()
     memo_type: type | None = None
 
-    def check(self, value: Any, path: Any, c: Checker) -> Any:  # pragma: no cover - abstract
+    def check(
+        self, value: object, path: FieldPath, c: Checker
+    ) -> Checked:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
+    def json_schema(self) -> JsonSchema:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
@@ -76,7 +89,7 @@ class Text(Spec):
         self.hint = hint
         self.name = name
 
-    def check(self, value: Any, path: Any, c: Checker) -> Any:
+    def check(self, value: object, path: FieldPath, c: Checker) -> str | Invalid:
         if type(value) is not str:
             return c.fail(path, f"expected text, got {describe(value)}")
         good = c.known_good.get(id(self))  # c.good(self), without a call: the usual case
@@ -89,7 +102,7 @@ class Text(Spec):
                 good.add(value)
         return checked
 
-    def _check(self, value: str, path: Any, c: Checker) -> Any:
+    def _check(self, value: str, path: FieldPath, c: Checker) -> str | Invalid:
         value = value.strip()
         if not value:
             return c.fail(path, "must not be empty")
@@ -120,8 +133,8 @@ class Text(Spec):
             return c.fail(path, f"{describe(value)} is not valid: {self.hint or self.pattern}")
         return value
 
-    def json_schema(self) -> dict[str, Any]:
-        s: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+    def json_schema(self) -> JsonSchema:
+        s: JsonSchema = {"type": "string", "minLength": 1, "maxLength": self.max_len}
         if self.choices:
             s["enum"] = list(self.choices)
         if self.pattern:
@@ -143,7 +156,7 @@ class Integer(Spec):
         self.minimum = minimum
         self.maximum = maximum
 
-    def check(self, value: Any, path: Any, c: Checker) -> Any:
+    def check(self, value: object, path: FieldPath, c: Checker) -> int | Invalid:
         if isinstance(value, bool) or not isinstance(value, int):
             return c.fail(path, f"expected a whole number, got {describe(value)}")
         if not self.minimum <= value <= self.maximum:
@@ -156,7 +169,7 @@ class Integer(Spec):
                 good.add(value)
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JsonSchema:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
@@ -165,12 +178,12 @@ class Boolean(Spec):
 
     __slots__ = ()
 
-    def check(self, value: Any, path: Any, c: Checker) -> Any:
+    def check(self, value: object, path: FieldPath, c: Checker) -> bool | Invalid:
         if not isinstance(value, bool):
             return c.fail(path, f"expected true or false, got {describe(value)}")
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JsonSchema:
         return {"type": "boolean"}
 
 
@@ -182,7 +195,7 @@ class Number(Spec):
     def __init__(self, maximum: float = 1e12) -> None:
         self.maximum = maximum
 
-    def check(self, value: Any, path: Any, c: Checker) -> Any:
+    def check(self, value: object, path: FieldPath, c: Checker) -> int | float | Invalid:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return c.fail(path, f"expected a number, got {describe(value)}")
         try:
@@ -195,7 +208,7 @@ class Number(Spec):
             return c.fail(path, f"is too large ({describe(value)})")
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JsonSchema:
         return {"type": "number", "exclusiveMinimum": 0, "maximum": self.maximum}
 
 
@@ -208,7 +221,7 @@ class Real(Spec):
         self.minimum = minimum
         self.maximum = maximum
 
-    def check(self, value: Any, path: Any, c: Checker) -> Any:
+    def check(self, value: object, path: FieldPath, c: Checker) -> int | float | Invalid:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return c.fail(path, f"expected a number, got {describe(value)}")
         try:
@@ -219,7 +232,7 @@ class Real(Spec):
             return c.fail(path, f"must be from {self.minimum:g} to {self.maximum:g}")
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JsonSchema:
         return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
 
 
@@ -231,10 +244,10 @@ class Nullable(Spec):
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
 
-    def check(self, value: Any, path: Any, c: Checker) -> Any:
+    def check(self, value: object, path: FieldPath, c: Checker) -> Checked:
         return None if value is None else self.spec.check(value, path, c)
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JsonSchema:
         return {"anyOf": [self.spec.json_schema(), {"type": "null"}]}
 
 
@@ -246,7 +259,7 @@ class ListOf(Spec):
         self.min_items = min_items
         self.max_items = max_items
 
-    def check(self, value: Any, path: Any, c: Checker) -> Any:
+    def check(self, value: object, path: FieldPath, c: Checker) -> Checked:
         if not isinstance(value, list):
             return c.fail(path, f"expected a list, got {describe(value)}")
         if len(value) < self.min_items or (
@@ -277,8 +290,8 @@ class ListOf(Spec):
             out.append(checked)
         return out if ok else INVALID
 
-    def json_schema(self) -> dict[str, Any]:
-        s: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+    def json_schema(self) -> JsonSchema:
+        s: JsonSchema = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             s["minItems"] = self.min_items
         if self.max_items is not None:
@@ -295,10 +308,10 @@ class MapOf(Spec):
         self.value = value
         self.key = slug() if key is None else key
 
-    def check(self, value: Any, path: Any, c: Checker) -> Any:
+    def check(self, value: object, path: FieldPath, c: Checker) -> Checked:
         if not isinstance(value, dict):
             return c.fail(path, f"expected a mapping, got {describe(value)}")
-        out: dict[str, Any] = {}
+        out: dict[str, object] = {}
         ok = True
         key_spec, value_spec = self.key, self.value
         key_kind, kind = key_spec.memo_type, value_spec.memo_type
@@ -327,7 +340,7 @@ class MapOf(Spec):
                 out[key] = val
         return out if ok else INVALID
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self) -> JsonSchema:
         return {
             "type": "object",
             "propertyNames": {"pattern": SLUG},
@@ -358,14 +371,16 @@ class Record(Spec):
             for name, f in fields.items()
         )
 
-    def check(self, value: Any, path: Any, c: Checker, only: Any = None) -> Any:
+    def check(
+        self, value: object, path: FieldPath, c: Checker, only: Container[str] | None = None
+    ) -> Checked:
         """The checked mapping, or INVALID. ``only`` (a set of field names) checks those
         fields' values in full and of the others only that they are known and present
         when required: for a reader that uses a few fields of many large files (``team``);
         the declarations are the same ones."""
         if not isinstance(value, dict):
             return c.fail(path or "(top level)", f"expected a mapping, got {describe(value)}")
-        out: dict[str, Any] = {}
+        out: dict[str, object] = {}
         ok = True
         if not value.keys() <= self.fields.keys():
             for k in value:
@@ -394,13 +409,14 @@ class Record(Spec):
                 out[name] = checked
         return out if ok else INVALID
 
-    def json_schema(self) -> dict[str, Any]:
-        props: dict[str, Any] = {}
+    def json_schema(self) -> JsonSchema:
+        props: JsonSchema = {}
         for name, f in self.fields.items():
-            props[name] = f.spec.json_schema()
+            prop = f.spec.json_schema()
             if f.description:
-                props[name]["description"] = f.description
-        s: dict[str, Any] = {
+                prop["description"] = f.description
+            props[name] = prop
+        s: JsonSchema = {
             "type": "object",
             "properties": props,
             "required": [n for n, f in self.fields.items() if f.required],

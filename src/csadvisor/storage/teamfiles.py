@@ -13,10 +13,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from csadvisor.core.team import Member
 from csadvisor.errors import DataError, escape_control
+
+if TYPE_CHECKING:
+    from csadvisor.core.models import Catalog
+    from csadvisor.storage.schema import Checked
+    from csadvisor.storage.yamlreader import Parsed
 
 SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -60,7 +65,7 @@ def _walk(top: str) -> Iterator[tuple[str, str | None]]:
         stack.extend(reversed(subfolders))
 
 
-def read_member(path: str, cat: Any, missing: int | None = None) -> Member:
+def read_member(path: str, cat: Catalog, missing: int | None = None) -> Member:
     """One file as a ``team.Member``; ValueError with a one-line reason if it is not one."""
     from csadvisor.storage.sources import MAX_ANSWERS_BYTES, NotRegularFileError, read_regular
 
@@ -81,7 +86,7 @@ def read_member(path: str, cat: Any, missing: int | None = None) -> Member:
     raise ValueError("neither an assessment result (assess -f json, history) nor answers")
 
 
-def _who(path: str, name: Any, rater: Any) -> tuple[str, str, bool]:
+def _who(path: str, name: str | None, rater: str | None) -> tuple[str, str, bool]:
     """The person, rater and whether the name was in the file; ValueError if no one."""
     from csadvisor.core.people import from_file_name
 
@@ -96,7 +101,7 @@ def _who(path: str, name: Any, rater: Any) -> tuple[str, str, bool]:
     return (name or said.person or ""), (rater or said.rater or DEFAULT_RATER), bool(name)
 
 
-def _parse(path: str, raw: bytes) -> Any:
+def _parse(path: str, raw: bytes) -> Parsed:
     """The file's values (a ``Parsed``): JSON the fast way, YAML with lines for messages."""
     import json
 
@@ -132,7 +137,7 @@ def reason(exc: DataError) -> str:
     return escape_control("; ".join(said))
 
 
-def _from_result(path: str, doc: dict[str, Any]) -> Member:
+def _from_result(path: str, doc: dict[str, Checked]) -> Member:
     from csadvisor.storage import history
 
     why = history.problem(doc, history.TEAM_FIELDS)
@@ -151,7 +156,7 @@ def _from_result(path: str, doc: dict[str, Any]) -> Member:
     )
 
 
-def _from_answers(path: str, parsed: Any, cat: Any, missing: int | None) -> Member:
+def _from_answers(path: str, parsed: Parsed, cat: Catalog, missing: int | None) -> Member:
     from datetime import datetime, timezone
 
     from csadvisor.errors import NotFoundError
@@ -163,7 +168,9 @@ def _from_answers(path: str, parsed: Any, cat: Any, missing: int | None) -> Memb
         raise ValueError(reason(exc)) from None
     except NotFoundError as exc:  # an unknown role
         raise ValueError(escape_control(exc.message)) from None
-    person, rater, named = _who(path, answers.name, parsed.value.get("rater"))
+    value = parsed.value  # a mapping (read_member saw it), checked as answers
+    rater = value.get("rater") if isinstance(value, dict) else None
+    person, rater, named = _who(path, answers.name, rater)
     mtime = datetime.fromtimestamp(os.stat(path).st_mtime, timezone.utc)
     return Member(
         person=person,

@@ -5,8 +5,10 @@ growth track, low <= high) run on whatever parts are well formed, so ``data vali
 shows every problem at once.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
 from csadvisor.core.lookup import normalize
 from csadvisor.core.models import DEFAULT_RATER, Catalog, Location
@@ -17,6 +19,7 @@ if TYPE_CHECKING:  # imported when answers are read: a warm start checks the cac
     from csadvisor.core.advisor import Answers
     from csadvisor.core.lookup import SkillIndex
     from csadvisor.storage.problems import Checker
+    from csadvisor.storage.schema import Document
 
 T = TypeVar("T")
 
@@ -34,7 +37,7 @@ def problems_of(
 
 def validate(
     roles: Parsed, skills: Parsed, roles_label: str, skills_label: str
-) -> tuple[dict[str, Any], dict[str, Any]]:
+) -> tuple[Document, Document]:
     """Check both files against the schema and each other; raise DataError with all problems."""
     from csadvisor.storage.problems import INVALID, Checker
     from csadvisor.storage.specs import ROLES_FILE as ROLES_SPEC
@@ -115,7 +118,7 @@ def _items(doc: object, key: str) -> list[tuple[int, dict[str, object]]]:
 
 
 def _unique_ids(
-    items: list[tuple[int, dict[str, object]]], kind: str, c: "Checker"
+    items: list[tuple[int, dict[str, object]]], kind: str, c: Checker
 ) -> dict[str, int]:
     ids: dict[str, int] = {}
     for i, item in items:
@@ -131,7 +134,7 @@ def _unique_ids(
     return ids
 
 
-def _unique_names(items: list[tuple[int, dict[str, object]]], c: "Checker") -> None:
+def _unique_names(items: list[tuple[int, dict[str, object]]], c: Checker) -> None:
     """Ids, titles and aliases must name one role each, or lookups would be ambiguous."""
     owner: dict[str, int] = {}
     ids_seen: set[str] = set()
@@ -219,7 +222,7 @@ def locations(parsed: Parsed, label: str) -> dict[str, Location]:
     return out
 
 
-def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = None) -> "Answers":
+def answers(parsed: Parsed, label: str, catalog: Catalog, missing: int | None = None) -> Answers:
     """Check answers against the catalogue: every skill rated 1-5, no unknown skills
     (in ``skills`` or ``evidence``); ``name``, ``rater`` and ``evidence`` are carried along.
 
@@ -337,7 +340,7 @@ def _short(text: str) -> str:
 def _by_skill_id(
     section: str,
     typed_keys: Mapping[str, T],
-    index: "SkillIndex",
+    index: SkillIndex,
     parsed: Parsed,
     label: str,
     problems: list[Problem],

@@ -22,11 +22,18 @@ bounded time and memory. Merge keys (``<<``) stay refused: they make a mapping's
 depend on another.
 """
 
-from typing import Any, NoReturn
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from csadvisor.errors import DataError, Problem, escape_control
 from csadvisor.storage.problems import Parsed as Parsed
 from csadvisor.storage.problems import line_of as line_of
+
+if TYPE_CHECKING:
+    from yaml.events import CollectionStartEvent, Event
 
 MAX_DEPTH = 64
 """Data nested deeper than this is refused (the real files need 4 levels)."""
@@ -52,8 +59,8 @@ def alias_ratio(values: int) -> float:
 _YAML = "tag:yaml.org,2002:"
 _STR_TAG, _MAP_TAG, _SEQ_TAG, _MERGE_TAG = (_YAML + t for t in ("str", "map", "seq", "merge"))
 _SCALAR_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null"))
-_NO_KEY: Any = object()
-_BAD: Any = object()  # the value of something refused: dropped when it is placed
+_NO_KEY: Final = object()
+_BAD: Final = object()  # the value of something refused: dropped when it is placed
 
 
 class TooLarge(DataError):
@@ -105,7 +112,7 @@ class _Walker:
     """One pass over a document's events; its own stack, so no depth can exhaust Python's."""
 
     def __init__(
-        self, yaml: Any, label: str, max_values: int = MAX_VALUES, lines: bool = True
+        self, yaml: ModuleType, label: str, max_values: int = MAX_VALUES, lines: bool = True
     ) -> None:
         self.yaml = yaml
         self.max_values = max_values
@@ -146,7 +153,7 @@ class _Walker:
             raise DataError(self.problems)
         return Parsed(value, self.lines)
 
-    def _walk(self, next_event: Any) -> Any:
+    def _walk(self, next_event: Callable[[], Event | None]) -> object:
         yaml = self.yaml
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -158,14 +165,15 @@ class _Walker:
         # One entry per open container:
         # [container, key waiting, path, anchor, size, tag ok, its line]
         stack: list[list[Any]] = []
-        anchors: dict[str, tuple[Any, int]] = {}
-        plain: dict[str, Any] = {}  # plain scalars already resolved (all immutable)
+        anchors: dict[str, tuple[object, int]] = {}
+        plain: dict[str, object] = {}  # plain scalars already resolved (all immutable)
         produced = 0  # values made so far, an alias counted at the size of what it names
         expanded = 0  # values added by aliases
-        root: Any = _NO_KEY
+        root: object = _NO_KEY
         documents = 0
         while True:
-            event = next_event()
+            # Told apart by type() (quicker than isinstance), which no type checker follows.
+            event: Any = next_event()
             kind = type(event)
             value: Any
             anchor = None
@@ -311,12 +319,12 @@ class _Walker:
             if not until:
                 raise _Done
 
-    def _stop(self, event: Any, path: str, message: str) -> NoReturn:
+    def _stop(self, event: Event, path: str, message: str) -> NoReturn:
         """A problem that ends the reading at once, reported alone, with its field path."""
         self.problems = [Problem(self.label, self._line(event), path, message)]
         raise _Stop
 
-    def _too_many(self, event: Any) -> NoReturn:
+    def _too_many(self, event: Event) -> NoReturn:
         """Past the value limit: reported at once, with its line (the rest is not read)."""
         message = (
             f"more than {self.max_values:,} values (aliases counted as what they repeat), "
@@ -324,13 +332,14 @@ class _Walker:
         )
         raise TooLarge([Problem(self.label, self._line(event), "", message)])
 
-    def _line(self, event: Any) -> int:
-        return int(event.start_mark.line) + 1
+    def _line(self, event: Event) -> int:
+        mark = event.start_mark  # the parser's events all have one
+        return 0 if mark is None else mark.line + 1
 
     def _resolve(self, value: str) -> str:
         return str(self.resolver.resolve(self.yaml.ScalarNode, value, (True, False)))
 
-    def _scalar(self, tag: str, value: str, event: Any, stack: list[list[Any]]) -> Any:
+    def _scalar(self, tag: str, value: str, event: Event, stack: list[list[Any]]) -> object:
         """A scalar whose tag was written or resolved: only the plain kinds are kept."""
         if tag == _STR_TAG:
             return value
@@ -365,7 +374,12 @@ class _Walker:
             return str(path)
         return f"{path}.{key}" if path else str(key)
 
-    def _skip_key(self, event: Any, next_event: Any, stack: list[list[Any]]) -> None:
+    def _skip_key(
+        self,
+        event: CollectionStartEvent,
+        next_event: Callable[[], Event | None],
+        stack: list[list[Any]],
+    ) -> None:
         """A list or mapping used as a mapping key: refused, its events skipped unread."""
         tag = event.tag
         path = stack[-1][2]

@@ -10,19 +10,24 @@ a quiz runs.
 from __future__ import annotations
 
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING
 
 from csadvisor.cli.prompts.questions import BACK, Ask, Choice, Question
 from csadvisor.core.models import EVIDENCE_MAX
+
+if TYPE_CHECKING:  # prompt_toolkit itself is imported when a menu is drawn
+    from prompt_toolkit.formatted_text import StyleAndTextTuples as StyledText
+    from prompt_toolkit.input import Input
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.output import Output
+    from prompt_toolkit.styles import Style
 
 POINTER = " » "
 TEXT_RULE = f"One line of at most {EVIDENCE_MAX} characters, no control characters"
 INDENT = "   "
 
-StyledText = list[tuple[str, str]]
 
-
-def menu_ask(input: Any = None, output: Any = None) -> Ask:
+def menu_ask(input: Input | None = None, output: Output | None = None) -> Ask:
     """An ``Ask`` drawing each question as a menu on ``output`` (default: the terminal)."""
 
     def ask(question: Question) -> str:
@@ -33,7 +38,7 @@ def menu_ask(input: Any = None, output: Any = None) -> Ask:
     return ask
 
 
-def ask_text(question: Question, input: Any = None, output: Any = None) -> str:
+def ask_text(question: Question, input: Input | None = None, output: Output | None = None) -> str:
     """A one-line text prompt in the menu's look: Enter alone skips, a bad entry says why."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.validation import Validator
@@ -61,7 +66,7 @@ STYLE_RULES = (
 bold question, an orange answer); every other class is the terminal's own."""
 
 
-def _style() -> Any:
+def _style() -> Style:
     from prompt_toolkit.styles import Style
 
     return Style(list(STYLE_RULES))
@@ -167,7 +172,7 @@ class Menu:
 
     # ------------------------------------------------------------------ running
 
-    def run(self, input: Any = None, output: Any = None) -> str:
+    def run(self, input: Input | None = None, output: Output | None = None) -> str:
         from prompt_toolkit.application import Application
         from prompt_toolkit.application.current import get_app
         from prompt_toolkit.filters import is_done
@@ -185,12 +190,12 @@ class Menu:
 
         header_height = [1]
 
-        def header() -> Any:  # prompt_toolkit's formatted text
+        def header() -> StyledText:
             tokens = self.header(size()[0])
-            header_height[0] = "".join(t for _, t in tokens).count("\n") + 1
+            header_height[0] = "".join(token[1] for token in tokens).count("\n") + 1
             return tokens
 
-        def body() -> Any:
+        def body() -> StyledText:
             width, rows = size()
             return self.body(width, rows - header_height[0] - 1)
 
@@ -222,7 +227,7 @@ class Menu:
         )
         return app.run()
 
-    def key_bindings(self) -> Any:
+    def key_bindings(self) -> KeyBindings:
         from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
         from prompt_toolkit.keys import Keys
 

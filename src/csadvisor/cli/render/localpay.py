@@ -6,7 +6,7 @@ it, the national starting range where one is published. The caption says what ea
 """
 
 from collections.abc import Mapping
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from csadvisor.cli.output import Shown
 from csadvisor.cli.render.tables import _pay_role
@@ -22,6 +22,10 @@ from csadvisor.cli.render.terminal import (
 from csadvisor.core.listings import LocalPayRow
 from csadvisor.core.localpay import statistics
 from csadvisor.core.paycheck import band_words
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
 
 WIDTH = 28
 
@@ -52,7 +56,7 @@ def _position(value: float, low: float, high: float) -> int:
 
 def picture(
     record: Mapping[str, Any], low: float, high: float, ascii_only: bool, short: bool = False
-) -> Any:
+) -> "Text":
     """Two lines: the BLS percentiles, then the starting range, on the scale low..high.
     ``short`` (a narrow terminal): a derived bar is marked ``*`` (the caption says what it
     means) and the salary's band is given by its code, so each line fits beside its bar."""
@@ -114,7 +118,7 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
     def fig(key: str, per: str) -> Getter:
         return lambda r: _figure(r, key, per)
 
-    def who(r: Mapping[str, Any]) -> Any:
+    def who(r: Mapping[str, Any]) -> "RenderableType":
         if not r["title"]:  # a line that names no role: what was typed, and why
             return _pay_role(r)
         shown = text(r["title"])  # each bar says its own source, on its own line

@@ -22,6 +22,7 @@ from csadvisor.errors import escape_control
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
 NARROW = 100  # columns: narrower, wide secondary columns (ids, reasons) give way
 
@@ -39,7 +40,7 @@ def pay_caption(rows: Iterable[Mapping[str, Any]], extra: str = "") -> str:
 
 
 def _name_and_id(title_key: str) -> Getter:
-    def label(r: Mapping[str, Any]) -> Any:
+    def label(r: Mapping[str, Any]) -> "Text":
         shown = text(r[title_key])
         shown.append(text("\n" + r["id"], "cyan"))
         return shown
@@ -257,7 +258,7 @@ def diff_table(
         if item["role"] not in shown:
             continue
 
-        def pct(value: Any) -> str:
+        def pct(value: object) -> str:
             return "-" if value is None else f"{value}%"
 
         band = ""

@@ -42,7 +42,7 @@ def coverage_table(
     plain = _ascii(console(out))
     dated = len({(r["person"], r["rater"]) for r in people}) < len(people)  # --all
 
-    def person(row: Mapping[str, Any]) -> Any:
+    def person(row: Mapping[str, Any]) -> Getter:
         return lambda skill: level_cell(row.get(skill["id"]), plain)
 
     cols = [TableColumn("Skill", lambda s: names[s["id"]], min_width=20)]

@@ -72,7 +72,7 @@ def _ascii(con: "Console") -> bool:
     return not (con.encoding or "").lower().startswith("utf")
 
 
-def text(value: Any, style: str = "") -> "Text":
+def text(value: object, style: str = "") -> "Text":
     """Data as literal text: brackets stay brackets."""
     from rich.text import Text
 

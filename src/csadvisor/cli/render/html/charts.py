@@ -18,8 +18,10 @@ LABEL_WIDTH = 232  # skill names of up to ~36 characters a line, two lines
 PLOT_X = 240
 PLOT_WIDTH = 280
 VALUE_X = PLOT_X + PLOT_WIDTH + 8
-TOP = 34  # room for the legend and the scale
+TOP = 32  # room for the legend and the scale
 LINE_CHARS = 36
+ONE_LINE = 16  # a level chart row's height with a label of one line
+TWO_LINES = 23  # and of two
 DARK = "#1a1a1a"
 SOLID = "#2f5c9e"
 
@@ -67,11 +69,11 @@ def label_lines(label: str, width: int = LINE_CHARS) -> list[str]:
 def _label(x: int, y: float, label: str) -> str:
     lines = label_lines(label)
     if len(lines) == 1:
-        return f'<text class="label" x="{x}" y="{y + 4}" text-anchor="end">{esc(lines[0])}</text>'
-    shifts = zip((0, 10.5), lines, strict=True)
+        return f'<text class="label" x="{x}" y="{y + 4:g}" text-anchor="end">{esc(lines[0])}</text>'
+    shifts = zip((0, 11), lines, strict=True)
     spans = "".join(f'<tspan x="{x}" dy="{dy}">{esc(line)}</tspan>' for dy, line in shifts)
     return (
-        f'<text class="label" x="{x}" y="{y - 1.5}" text-anchor="end" font-size="10.5">'
+        f'<text class="label" x="{x}" y="{y - 1.5:g}" text-anchor="end" font-size="11">'
         f"{spans}</text>"
     )
 
@@ -98,9 +100,10 @@ def _svg(ident: str, title: str, height: int, inner: str) -> Html:
 
 def level_chart(pairs: Sequence[LevelPair], ident: str, title: str) -> Html:
     """Per skill, two bars on a 0-5 scale: the person's level (solid) and the level needed
-    (outline), each followed by its number."""
-    pitch = 21
-    height = TOP + pitch * len(pairs) + 4
+    (outline), each followed by its number. A row is as tall as its label: one line or two
+    (so sixteen skills still print on part of a page at a readable size)."""
+    pitches = [ONE_LINE if len(label_lines(p.label)) == 1 else TWO_LINES for p in pairs]
+    height = TOP + sum(pitches) + 4
     unit = PLOT_WIDTH / 5
     legend = (
         f'<rect x="{PLOT_X}" y="2" width="14" height="9" fill="{SOLID}"/>'
@@ -110,26 +113,28 @@ def level_chart(pairs: Sequence[LevelPair], ident: str, title: str) -> Html:
         f'<text x="{PLOT_X + 118}" y="11">needed (outline)</text>'
     )
     rows = []
-    for i, p in enumerate(pairs):
-        y = TOP + 3 + i * pitch
-        mid = y + 7
+    top = TOP
+    for p, pitch in zip(pairs, pitches, strict=True):
+        mid = top + pitch / 2
+        y = mid - 6
         bars = []
         if p.current:
             bars.append(
-                f'<rect x="{PLOT_X}" y="{y}" width="{unit * p.current:.0f}" height="7" '
+                f'<rect x="{PLOT_X}" y="{y:g}" width="{unit * p.current:.0f}" height="6" '
                 f'fill="{SOLID}"/>'
             )
         if p.required:
             bars.append(
-                f'<rect x="{PLOT_X}" y="{y + 8.5}" width="{unit * p.required:.0f}" height="6" '
-                f'fill="#fff" stroke="{DARK}" stroke-width="1.5"/>'
+                f'<rect x="{PLOT_X}" y="{y + 7.5:g}" width="{unit * p.required:.0f}" '
+                f'height="4.5" fill="#fff" stroke="{DARK}" stroke-width="1.5"/>'
             )
         me = "not rated" if p.current is None else f"me {p.current}"
         need = "not needed" if p.required is None else f"needed {p.required}"
         rows.append(
             f'<g class="row">{_label(LABEL_WIDTH, mid, p.label)}{"".join(bars)}'
-            f'<text class="value" x="{VALUE_X}" y="{mid + 4}">{me}, {need}</text></g>'
+            f'<text class="value" x="{VALUE_X}" y="{mid + 4:g}">{me}, {need}</text></g>'
         )
+        top += pitch
     inner = legend + _scale(range(6), TOP, height - 2, 5) + "".join(rows)
     return _svg(ident, title, height, inner)
 

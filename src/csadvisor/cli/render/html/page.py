@@ -168,9 +168,6 @@ body{max-width:none;margin:0;padding:0;font-size:9pt;line-height:1.2}
 h1{font-size:15pt}h2{font-size:11.5pt;margin:.5rem 0 .2rem}h3{font-size:10pt;margin:.35rem 0 .1rem}
 th,td{padding:.05rem .3rem}
 figure svg{width:72%}
-#gap-table,.details{font-size:8.5pt}
-#gap-table thead th:first-child{width:30%}
-.pay thead th:first-child{width:36%}
 .ruled{height:1.7rem}
 h2,h3,caption,figcaption{break-after:avoid}
 tr,li,.box,figure,.facts,.keep{break-inside:avoid}
@@ -179,14 +176,17 @@ thead{display:table-header-group}
 """
 
 
-def document(title: object, body: object, *, lang: str = "en", generator: str = "") -> str:
-    """The whole file: doctype, language, CSP, title, the one style sheet, the body."""
+def document(
+    title: object, body: object, *, lang: str = "en", generator: str = "", css: str = ""
+) -> str:
+    """The whole file: doctype, language, CSP, title, the one style sheet (with a page's
+    own rules ``css`` after it), the body."""
     gen = f'<meta name="generator" content="{esc(generator)}">' if generator else ""
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{esc(lang)}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"{gen}<title>{esc(title)}</title><style>{CSS}</style></head>"
+        f"{gen}<title>{esc(title)}</title><style>{CSS}{css}</style></head>"
         f"<body><main>{esc(body)}</main></body></html>\n"
     )

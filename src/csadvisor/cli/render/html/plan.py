@@ -16,6 +16,47 @@ if TYPE_CHECKING:
 
 BLANK = "\u2002" * 16  # a name to write in by hand: a printed blank, not an underscore run
 
+# The plan's own print rules: two pages at most (A4 or Letter) for the longest plan the
+# data allows (sixteen skills, each with a 300-character example), body text at least
+# 8 pt and the chart's labels at least 7 pt (the chart at 90% of its size). The gap table
+# with examples prints each skill as one run-in paragraph (name, then its example) with
+# its three numbers in columns at the right of the first line, so an example fills whole
+# lines; the header row still repeats on the next page. Pay and the readiness for each
+# role sit beside the two boxes, which stack in a narrower column.
+PRINT_CSS = """
+@page{margin:7mm 9mm}
+@media print{
+body{font-size:8.5pt;line-height:1.15}
+h1{font-size:14pt;margin:0}
+h2{font-size:10.5pt;margin:.3rem 0 .15rem;border-bottom-width:1.5px}
+h3{font-size:9pt;margin:.3rem 0 .05rem}
+p{margin:.1rem 0}
+.small,table{font-size:8pt}
+table{margin:.15rem 0 .3rem}
+caption{padding:0 0 .1rem}
+.facts{margin:.1rem 0}
+figure{margin:.2rem 0;display:flex;align-items:flex-end;gap:.8rem}
+figure svg{width:576px;flex:none}
+.todo{margin:0}
+.pay thead th:first-child{width:38%}
+.closing{display:grid;grid-template-columns:minmax(0,12fr) minmax(0,7fr);column-gap:.8rem;
+align-items:start}
+.closing>.boxes{flex-direction:column;gap:.5rem;margin:.5rem 0 0}
+.examples tr{display:block;position:relative;padding:.05rem .2rem;line-height:1.15;
+border:1px solid #6e6e6e;border-top:0}
+.examples thead tr{background:#ececec;border-top:1px solid #6e6e6e}
+.examples tr::before{content:"";float:right;width:11.2em;height:1em}
+.examples th,.examples td{display:inline;border:0;padding:0;background:none}
+.examples tr>:last-child:not(:empty)::before{content:" \\2013  "}
+.examples .n{position:absolute;top:.05rem;white-space:nowrap}
+.examples .n:nth-child(2){right:8.7em;width:2.2em}
+.examples .n:nth-child(3){right:2.9em;width:5.4em}
+.examples .n:nth-child(4){right:.3em;width:2.2em}
+.ruled{height:1.5rem}
+.boxes{margin:.5rem 0}
+}
+"""
+
 
 def plan_html(result: Result, *, saved: bool = True, generator: str = "") -> str:
     """The whole page for one assessment result (``assess -f json`` shape).
@@ -91,16 +132,17 @@ def plan_html(result: Result, *, saved: bool = True, generator: str = "") -> str
     else:
         parts.append(tag("p", "Keep my skills at the level my role needs."))
 
-    parts.append(_pay_section(result, item))
+    # Pay and the readiness for each role, then the two boxes: side by side in print.
+    pay = _pay_section(result, item)
     parts.append(
         Html(
+            f'<div class="{"closing" if pay else "end"}"><div>{pay}{_roles_section(result)}</div>'
             f'<div class="boxes">{box("Support I need", "support")}'
-            f"{box('Agreed next steps', 'agreed')}</div>"
+            f"{box('Agreed next steps', 'agreed')}</div></div>"
         )
     )
-    parts.append(_roles_section(result))
     title = f"Career development plan{': ' + name if name else ''}"
-    return document(title, Html("".join(parts)), generator=generator)
+    return document(title, Html("".join(parts)), generator=generator, css=PRINT_CSS)
 
 
 def gap_pairs(result: Result) -> list[tuple[LevelPair, ProfileItem]]:
@@ -151,6 +193,7 @@ def _gap_section(result: Result, item: RoleReadiness | None) -> Html:
             columns,
             rows,
             caption="My skills, level needed and gap (levels 1 to 5)",
+            class_="examples" if examples else None,
             id_="gap-table",
         )
     )
@@ -211,14 +254,7 @@ def _pay_section(result: Result, item: RoleReadiness | None) -> Html:
         ]
     if not rows:
         return Html(tag("h2", "Pay") + tag("p", pay_line(result)))
-    return Html(
-        tag("h2", "Pay")
-        + table(
-            [Column("Figure"), Column("Value")],
-            rows,
-            class_="keep pay",
-        )
-    )
+    return Html(tag("h2", "Pay") + table([Column("Figure"), Column("Value")], rows, class_="pay"))
 
 
 def _usd(value: float | None, *, signed: bool = False) -> str:
