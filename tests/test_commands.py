@@ -762,16 +762,3 @@ def test_field_keeps_one_line_per_input_name_for_paste(invoke: Invoke) -> None:
     assert result.stderr.count("\n") == 3  # the unknown name, the unpaid role, the summary
     assert "unknown role 'bogus'" in result.stderr
     assert "senior-customer-service-specialist: no published range" in result.stderr
-
-
-def test_roles_at_80_columns_is_a_table_of_titles_not_squeezed_columns(
-    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """p4's U2: at 80 columns the id under each title (one unbreakable word of up to 34
-    characters) squeezed "Grows into" to a word a line: 37 lines for 6 roles."""
-    monkeypatch.setenv("COLUMNS", "80")
-    narrow = ok(invoke("roles", "-f", "table")).stdout
-    assert len(narrow.splitlines()) <= 30
-    assert "senior-customer-service-specialist" not in narrow
-    monkeypatch.setenv("COLUMNS", "120")
-    assert "senior-customer-service-specialist" in ok(invoke("roles", "-f", "table")).stdout

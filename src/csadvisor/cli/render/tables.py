@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-NARROW = 100  # columns: narrower, wide secondary columns (ids, reasons) give way
+NARROW = 100  # columns: narrower, history --everyone leaves the date to the ID
 
 
 def pay_caption(rows: Iterable[Mapping[str, Any]], extra: str = "") -> str:
@@ -106,13 +106,8 @@ def pay_table(
 
 
 def roles_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
-    # Below 100 columns the ids (senior-customer-service-specialist: one unbreakable word)
-    # squeezed "Grows into" to a word a line; titles are names csadvisor takes too.
-    narrow = console(out).width < NARROW
     cols = [
-        TableColumn(
-            "Role", (lambda r: str(r["title"])) if narrow else _name_and_id("title"), min_width=16
-        ),
+        TableColumn("Role", _name_and_id("title"), min_width=16),
         TableColumn("Level", lambda r: r["level"], justify="right", min_width=5),
         TableColumn("Starting pay (year)", pay_range_text, min_width=10),
         TableColumn(
