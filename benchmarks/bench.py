@@ -877,6 +877,7 @@ def bench_stream(ctx: Context) -> list[Row]:
         row.target = f"<= {STREAM_MAX_RSS_RATIO:.2f}x RSS"
         row.result = verdict(big[1] / small[1] <= STREAM_MAX_RSS_RATIO)
         rows.append(row)
+    return rows
 
 
 REPORT_MAX_SECONDS = 0.5  # drawing and writing a plan or a 50-person team page
