@@ -672,6 +672,7 @@ def _python_startup_seconds() -> float:
     return best
 
 
+@pytest.mark.slow  # 30 interpreter starts, and its timing wants a machine not busy
 def test_ctrl_c_at_any_moment_of_start_up_exits_130_quietly() -> None:
     """SIGINT at 30 moments spread over start-up: never a traceback, exit 130 (or killed
     by the signal itself while Python shuts down, which the shell also reports as 130),
