@@ -20,7 +20,7 @@ from csadvisor.cli.options import (
 )
 from csadvisor.core.listings import LOCAL_COLUMNS, PAY_COLUMNS, PayRow
 from csadvisor.core.models import Period
-from csadvisor.core.paybatch import PERCENTILE_FIELDS, why_empty
+from csadvisor.core.paybatch import PERCENTILE_FIELDS
 from csadvisor.core.rows import choices
 from csadvisor.errors import NotFoundError, UsageError
 
@@ -258,7 +258,9 @@ def pay(
         lines = _requests(run, names, input_format, column, read)
         answers = (Joined(shared, own) for shared, own in batch.answers(lines))
         if field is not None:
-            _print_field(run, answers, field.value, table_input and header)
+            from csadvisor.cli.payfield import print_field
+
+            print_field(run, answers, field.value, table_input and header)
         else:
             emit(_view(answers, local, kept, period.value, None, None, extra), fmt, header)
         for problem in batch.salary_problems():
@@ -274,7 +276,9 @@ def pay(
     lines = _requests(run, names, input_format, column, kept)
     found = (Joined(shared, own) for shared, own in batch.answers(lines))
     if field is not None:
-        _print_field(run, found, field.value, table_input and header)
+        from csadvisor.cli.payfield import print_field
+
+        print_field(run, found, field.value, table_input and header)
     elif "-" in names or default_format(fmt) is not Format.table:
         emit(_view(found, local, kept, period.value, adjusted_by, factor), fmt, header)
     else:  # a person at a terminal: a table of nothing but unknown names is no answer
@@ -339,30 +343,6 @@ def _check_with_local(
         raise UsageError(
             f"--field {field.value} is a BLS figure: {hint}. See 'csadvisor pay --help'."
         )
-
-
-def _print_field(
-    run: Application, answers: Iterable["Joined"], field: str, header_line: bool
-) -> None:
-    """``--field``: one bare number per name (an empty line where there is none), so
-    ``paste`` lines up; a notice, once per role, says why one is empty."""
-    from csadvisor.cli.output import cell
-    from csadvisor.core import rows
-
-    out = run.out
-    if header_line:  # a line for the table's header row
-        out.write(field + "\n")
-    unpaid_warned: set[str] = set()
-    for line in answers:
-        record = rows.as_dict(line.shared)
-        value = record.get(field)
-        if value is None and record["role"] and record["role"] not in unpaid_warned:
-            unpaid_warned.add(record["role"])
-            run.warn(f"{record['role']}: {why_empty(record, field)}; printing an empty line")
-        elif record.get("local_note") and record["local_note"] not in unpaid_warned:
-            unpaid_warned.add(record["local_note"])  # a wider area used: said even here
-            run.warn(f"{record['role']}: {record['local_note']}")
-        out.write(cell(value) + "\n")  # the numbers as tsv shows them
 
 
 def _view(
