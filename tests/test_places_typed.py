@@ -17,11 +17,11 @@ from typer.testing import Result
 
 from csadvisor.storage.areas import (
     AreaIndex,
-    lookup_in_text,
     parse_areas,
     parse_place_names,
     resolve_in_text,
 )
+from csadvisor.storage.areasearch import lookup_in_text
 
 Invoke = Callable[..., Result]
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -148,12 +148,12 @@ def quoted(text: str) -> str:
     return word if word.startswith("'") else f"'{word}'"
 
 
-_PUNCTUATION = str.maketrans(dict.fromkeys("-/,.'()\u2019\u2013\u2014", " "))
+PUNCTUATION = str.maketrans(dict.fromkeys("-/,.'()\u2019\u2013\u2014", " "))
 
 
 def normalize(text: str) -> str:
     """Fold case, punctuation and spacing, and read "Saint" as "St": the matching key."""
-    words = text.casefold().translate(_PUNCTUATION).split()
+    words = text.casefold().translate(PUNCTUATION).split()
     return " ".join("st" if word == "saint" else word for word in words)
 
 
@@ -321,7 +321,7 @@ class AreaIndex:
 # AreaIndex rules as the full index, so both give the same answer.
 
 
-def _plain(cells: list[str]) -> PlainArea:
+def plain_row(cells: list[str]) -> PlainArea:
     code, name, kind, states, cities, parent = cells
     state_codes = tuple(states.split(";")) if states else ()
     return (code, name, kind, state_codes, tuple(cities.split(";")) if cities else (), parent)
@@ -333,7 +333,7 @@ def _line_with_code(text: str, code: str) -> PlainArea | None:
         return None
     end = text.find("\n", start + 1)
     cells = split_line(text[start + 1 : end if end >= 0 else len(text)].rstrip("\r"))
-    return _plain(cells) if cells is not None and len(cells) == len(AREA_COLUMNS) else None
+    return plain_row(cells) if cells is not None and len(cells) == len(AREA_COLUMNS) else None
 
 
 def area_by_code(text: str, code: str) -> Area | None:
@@ -379,7 +379,7 @@ def resolve_in_text(text: str, place: str, names: Iterable[PlaceName] = ()) -> R
     if probe in ("", "st"):
         rows, _ = parse_areas(text)
         return AreaIndex(rows, names).resolve(place)
-    folded = text.casefold().translate(_PUNCTUATION).split("\n")
+    folded = text.casefold().translate(PUNCTUATION).split("\n")
     lines = text.split("\n")
     candidates = []
     if len(folded) == len(lines):
@@ -387,7 +387,7 @@ def resolve_in_text(text: str, place: str, names: Iterable[PlaceName] = ()) -> R
             if probe in line:
                 cells = split_line(lines[number].rstrip("\r"))
                 if cells is not None and len(cells) == len(AREA_COLUMNS):
-                    candidates.append(_plain(cells))
+                    candidates.append(plain_row(cells))
     alias = next((code for name, code, _ in names if normalize(name) == key), None)
     if alias is not None:
         row = _line_with_code(text, alias)
@@ -398,43 +398,3 @@ def resolve_in_text(text: str, place: str, names: Iterable[PlaceName] = ()) -> R
         return found
     rows, _ = parse_areas(text)  # unknown: suggestions need every name
     return AreaIndex(rows, names).resolve(place)
-
-
-def search_in_text(text: str, query: str = "", kind: str | None = None) -> tuple[Area, ...]:
-    """:meth:`AreaIndex.search` on the text of a validated areas.csv, parsing few lines."""
-    key, raw = normalize(query), query.strip()
-    lines = text.split("\n")
-    folded = text.casefold().translate(_PUNCTUATION).split("\n")
-    candidates = []
-    for number, line in enumerate(lines[1:], start=1):
-        if not line.strip():
-            continue
-        if key and len(folded) == len(lines) and key not in folded[number] and raw not in line:
-            continue
-        cells = split_line(line.rstrip("\r"))
-        if cells is not None and len(cells) == len(AREA_COLUMNS):
-            candidates.append(_plain(cells))
-    return AreaIndex(candidates).search(query, kind)
-
-
-def lookup_in_text(
-    text: str, query: str, kind: str | None = None, names: Iterable[PlaceName] = ()
-) -> tuple[Area, ...]:
-    """:meth:`AreaIndex.lookup` on the text of a validated areas.csv, parsing few lines."""
-    if query.strip():
-        found = resolve_in_text(text, query, names)
-        hits: tuple[Area, ...]
-        if found.area is not None and found.area.kind == "state":
-            code = found.area.states[0] if found.area.states else ""
-            inside = [
-                a
-                for a in search_in_text(text, code)
-                if a.kind in ("metro", "nonmetro") and code in a.states
-            ]
-            hits = (found.area, *inside)
-        else:
-            hits = tuple(sorted(found.areas, key=lambda a: text.find(f"\n{a.code},")))
-        hits = tuple(a for a in hits if kind is None or a.kind == kind)
-        if hits:
-            return hits
-    return search_in_text(text, split_qualifier(query)[0], kind)

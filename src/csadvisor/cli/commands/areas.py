@@ -58,7 +58,8 @@ def areas(
     """
     from csadvisor.cli import records
     from csadvisor.core.rolerows import AreaRow
-    from csadvisor.storage.areas import AREAS_FILE, lookup_in_text, search_in_text
+    from csadvisor.storage.areas import AREAS_FILE
+    from csadvisor.storage.areasearch import lookup_in_text, search_in_text
 
     stats = application(ctx).statistics()
     wanted = kind.value if kind else None
