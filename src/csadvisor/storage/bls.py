@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from csadvisor.errors import DataError, Problem
 from csadvisor.storage import areas, oews
 from csadvisor.storage import projections as ep  # BLS Employment Projections
-from csadvisor.storage.sources import DataSource, bundled_dir, decode, read_bytes
+from csadvisor.storage.sources import DataSource, bundled_dir, decode_all, read_bytes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -116,20 +116,6 @@ def _read(
     return raw, {name: label for name, (_, label) in where.items()}, where[names[0]][0]
 
 
-def _decoded(raw: dict[str, bytes], labels: dict[str, str]) -> dict[str, str]:
-    """Each file's text; every file that is not UTF-8 (or too large, or empty) reported."""
-    problems: list[Problem] = []
-    texts: dict[str, str] = {}
-    for name, content in raw.items():
-        try:
-            texts[name] = decode(content, labels[name])
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
-    return texts
-
-
 def validate(
     texts: dict[str, str], labels: dict[str, str]
 ) -> tuple[dict[str, str], dict[str, tuple[Any, ...]], list[Problem]]:
@@ -164,7 +150,7 @@ def load(source: DataSource, *, use_cache: bool = True) -> Statistics:
 
     raw, labels, where = _read(source)
     try:
-        texts = _decoded(raw, labels)
+        texts = decode_all(raw, labels)
     except DataError as exc:
         raise DataError(exc.problems, hint=_hint(source)) from None
     key = cache.key_for(where.parent, list(raw.values()), "statistics") if use_cache else None
@@ -204,7 +190,7 @@ def national(
 
     raw, labels, where = _read(source, NATIONAL_FILES)
     try:
-        texts = _decoded(raw, labels)
+        texts = decode_all(raw, labels)
     except DataError as exc:
         raise DataError(exc.problems, hint=_hint(source)) from None
     key = cache.key_for(where.parent, list(raw.values()), "areas") if use_cache else None
@@ -244,7 +230,7 @@ def check(
     """Every problem in the statistics in use, and roles naming an occupation they lack."""
     try:
         raw, labels, _ = _read(source)
-        texts = _decoded(raw, labels)
+        texts = decode_all(raw, labels)
     except DataError as exc:
         return list(exc.problems)
     titles, _, problems = validate(texts, labels)

@@ -18,7 +18,7 @@ from csadvisor.core.wages import FOOTNOTES, MEASURES, PlainRow, Wages
 from csadvisor.errors import DataError, Problem
 from csadvisor.storage import oews
 from csadvisor.storage.csvfile import number, read_rows
-from csadvisor.storage.sources import DataSource, bundled_dir, decode, read_bytes
+from csadvisor.storage.sources import DataSource, bundled_dir, decode_all, read_bytes
 
 INDUSTRIES_FILE = "industries.csv"
 INDUSTRY_WAGES_FILE = "oews_industries_2025.csv"
@@ -235,26 +235,13 @@ def _read(source: DataSource) -> tuple[dict[str, bytes], dict[str, str], Path]:
     return raw, labels, where[INDUSTRY_WAGES_FILE][0]
 
 
-def _texts(raw: dict[str, bytes], labels: dict[str, str]) -> dict[str, str]:
-    texts: dict[str, str] = {}
-    problems: list[Problem] = []
-    for name, content in raw.items():
-        try:
-            texts[name] = decode(content, labels[name])
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
-    return texts
-
-
 def load(source: DataSource, *, use_cache: bool = True) -> IndustryTable:
     """The industry files in use. Validated in full once per content (about 30 ms; the
     cache remembers it), then only the industry list is parsed and one row sliced."""
     from csadvisor.storage import cache
 
     raw, labels, where = _read(source)
-    texts = _texts(raw, labels)
+    texts = decode_all(raw, labels)
     key = cache.key_for(where.parent, list(raw.values()), "industries") if use_cache else None
     if key is not None and cache.read(key) == VALIDATED:
         industries = _listed(texts[INDUSTRIES_FILE])  # these bytes passed every check
@@ -287,7 +274,7 @@ def check(source: DataSource) -> list[Problem]:
     """Every problem in the industry files in use (``data validate``)."""
     try:
         raw, labels, _ = _read(source)
-        texts = _texts(raw, labels)
+        texts = decode_all(raw, labels)
     except DataError as exc:
         return list(exc.problems)
     return validate(texts, labels)[1]

@@ -156,6 +156,21 @@ def decode(raw: bytes, label: str, limit: int = MAX_FILE_BYTES) -> str:
     return text
 
 
+def decode_all(raw: dict[str, bytes], labels: dict[str, str]) -> dict[str, str]:
+    """Each file's text; every file that is not UTF-8 (or too large, or empty) reported,
+    all of them in one DataError."""
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    for name, content in raw.items():
+        try:
+            texts[name] = decode(content, labels[name])
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return texts
+
+
 def read_answers_file(path: str) -> tuple["Parsed", str]:
     """Parse an answers file (YAML or JSON; ``-`` is stdin), and the name to report it by."""
     import sys
