@@ -7,7 +7,8 @@ prints its message as a single line on stderr and exits with its code.
 import re
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import NamedTuple
+
+from csadvisor.plain import Plain
 
 # C0 and C1 control characters, DEL, the bidirectional controls that can disguise text,
 # and the Unicode line and paragraph separators (a line break to some readers).
@@ -80,7 +81,7 @@ class CancelledError(CsadvisorError):
     exit_code = ExitCode.CANCELLED
 
 
-class Problem(NamedTuple):
+class Problem(Plain):
     """One thing wrong in a data file: ``file:line: path: message``."""
 
     file: str

@@ -7,7 +7,9 @@ No typer, no rich: the command turns :class:`NameInputError` into a usage error.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from csadvisor.plain import Plain
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -22,7 +24,7 @@ class NameInputError(ValueError):
     """The input does not have what the options ask for (a column, a header)."""
 
 
-class NameLine(NamedTuple):
+class NameLine(Plain):
     """One name to look up: where it came from, as typed, and the columns carried along."""
 
     line: int | None  # input line number (1 = the first line, header included)

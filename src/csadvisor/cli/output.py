@@ -11,11 +11,12 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from csadvisor.core.models import Cents
 from csadvisor.core.rows import Parts, Record, Row, as_dict
 from csadvisor.errors import CONTROL_CHARS, escape_control
+from csadvisor.plain import Plain
 
 
 class Format(str, Enum):
@@ -49,7 +50,7 @@ Rows = Iterable[Record]
 Shown = list[dict[str, Any]]  # the rows by field name, as a terminal view gets them
 
 
-class View(NamedTuple):
+class View(Plain):
     """What a command prints: the same rows in every format, a terminal view for people.
 
     ``show(rows, out)`` draws the terminal view (the rows as a list). ``document`` is what

@@ -4,7 +4,6 @@ readiness (the readiness of one role is ``core/readiness.py``). No I/O."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 
 from csadvisor.core.lookup import RoleIndex, unknown_role_message
 from csadvisor.core.models import Catalog, Role, Skill
@@ -24,6 +23,7 @@ from csadvisor.core.readiness import overlap as overlap
 from csadvisor.core.readiness import percent as percent
 from csadvisor.core.readiness import readiness_for as readiness_for
 from csadvisor.core.readiness import reason as reason
+from csadvisor.plain import Plain
 
 
 def reachable(catalog: Catalog, start: Role) -> list[Role]:
@@ -49,7 +49,7 @@ def roots(catalog: Catalog) -> list[Role]:
     return [r for r in catalog.roles if r.id not in targets]
 
 
-class TrackNode(NamedTuple):
+class TrackNode(Plain):
     role: Role
     depth: int
     parent: Role | None
@@ -120,14 +120,14 @@ def rank(items: list[Readiness]) -> list[Readiness]:
     )
 
 
-class Lateral(NamedTuple):
+class Lateral(Plain):
     """A move sideways or up from the top of a track: readiness and the roles' skill overlap."""
 
     readiness: Readiness
     overlap: float
 
 
-class Advice(NamedTuple):
+class Advice(Plain):
     answers: Answers
     current: Role | None
     ranking: tuple[Readiness, ...]
@@ -199,7 +199,7 @@ def timeframe(levels: int) -> str:
     return TIMEFRAMES[min(max(levels, 1), len(TIMEFRAMES)) - 1]
 
 
-class Step(NamedTuple):
+class Step(Plain):
     """One move along the track: what it pays and which skills it asks more of."""
 
     role: Role

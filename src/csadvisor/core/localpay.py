@@ -13,11 +13,12 @@ the terminal say the same thing. A percentile is a percentile, never a range's l
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from csadvisor.core.listings import LocalPayRow
 from csadvisor.core.models import MONTHS_PER_YEAR, Role, amount, number
 from csadvisor.core.wages import BASIS, MEASURES, SOURCE, Area, Figure, OewsTable, Projection, Wages
+from csadvisor.plain import Plain
 
 if TYPE_CHECKING:  # built only by the commands that print them (pay needs none)
     from csadvisor.core.result import LocalPay
@@ -33,7 +34,7 @@ CHANGE_BASIS = (
 NO_OCCUPATION = "no occupation mapped: no published figure"
 
 
-class BlsLocation(NamedTuple):
+class BlsLocation(Plain):
     """A location resolved to a BLS area: where local figures are looked up (the area, its
     fallback chain, their rows). An organisation's own location is a ``models.Location``."""
 
@@ -45,7 +46,7 @@ class BlsLocation(NamedTuple):
     titles: Mapping[str, str]  # soc -> official title
 
 
-class Found(NamedTuple):
+class Found(Plain):
     """An occupation's figures in the nearest area that publishes them (or why none)."""
 
     wages: Wages | None

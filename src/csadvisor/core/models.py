@@ -2,7 +2,8 @@
 
 from collections.abc import Mapping
 from enum import Enum
-from typing import NamedTuple
+
+from csadvisor.plain import Plain
 
 HOURS_PER_YEAR = 2080
 MONTHS_PER_YEAR = 12
@@ -57,7 +58,7 @@ def amount(value: float, period: str | None) -> int | float:
     return Cents(round(value, 2))
 
 
-class PayRange(NamedTuple):
+class PayRange(Plain):
     """A published pay range, with where it comes from and what it measures."""
 
     low: float
@@ -116,7 +117,7 @@ class PayRange(NamedTuple):
         )
 
 
-class Role(NamedTuple):
+class Role(Plain):
     """One role on the career ladder."""
 
     id: str
@@ -132,7 +133,7 @@ class Role(NamedTuple):
     occupation: str | None = None  # that occupation's official OEWS title
 
 
-class Skill(NamedTuple):
+class Skill(Plain):
     """One skill, with a behaviour descriptor for each level 1-5."""
 
     id: str
@@ -146,7 +147,7 @@ class Skill(NamedTuple):
         return self.levels[level - 1]
 
 
-class Location(NamedTuple):
+class Location(Plain):
     """A named place and its pay factor relative to the national figures."""
 
     name: str

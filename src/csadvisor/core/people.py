@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
 
 from csadvisor.core.models import RATERS
+from csadvisor.plain import Plain
 
 ME = "me"  # an assessment saved without a name: the person who took it
 
@@ -38,7 +38,7 @@ def same_person(a: str | None, b: str | None) -> bool:
     return person_key(a) == person_key(b)
 
 
-class FileName(NamedTuple):
+class FileName(Plain):
     """What a file name says: about whom (None: it does not say) and by which rater."""
 
     person: str | None

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NamedTuple
 
 from csadvisor.core.models import DEFAULT_RATER, Catalog, Role, Skill
+from csadvisor.plain import Plain
 
 NO_EVIDENCE: Mapping[str, str] = MappingProxyType({})
 
 
-class Answers(NamedTuple):
+class Answers(Plain):
     """What a person said: current role (or none) and a 1-5 rating a skill.
 
     ``name`` and ``rater`` say who the ratings are about and who gave them (a manager can
@@ -29,7 +29,7 @@ class Answers(NamedTuple):
     evidence: Mapping[str, str] = NO_EVIDENCE
 
 
-class Gap(NamedTuple):
+class Gap(Plain):
     skill: Skill
     rating: int
     required: int
@@ -39,7 +39,7 @@ class Gap(NamedTuple):
         return max(0, self.required - self.rating)
 
 
-class Readiness(NamedTuple):
+class Readiness(Plain):
     """How ready a person is for one role."""
 
     role: Role

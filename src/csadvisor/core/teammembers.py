@@ -7,15 +7,15 @@ Pure: no I/O, no printing. ``core/team.py`` aggregates what this selects.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
 
 from csadvisor.core.models import RATERS
+from csadvisor.plain import Plain
 
 #: Which rater's assessment stands for a person in counts, most trusted first.
 PREFERRED_RATERS = ("manager", "self", "peer")
 
 
-class Member(NamedTuple):
+class Member(Plain):
     """One assessment of one person, as a team view needs it."""
 
     person: str
@@ -35,7 +35,7 @@ FUTURE = "dated in the future"
 CONFLICT = "conflicting duplicate"
 
 
-class Notice(NamedTuple):
+class Notice(Plain):
     """Something about the files a lead should know (printed on stderr, kept in json)."""
 
     flag: str

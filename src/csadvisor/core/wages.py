@@ -5,7 +5,8 @@ bundled CSV files; the core (``localpay``) reads them. Nothing here touches a fi
 """
 
 from collections.abc import Iterable
-from typing import NamedTuple
+
+from csadvisor.plain import Plain
 
 SOURCE = "BLS OEWS"
 BASIS = "all employed workers in the occupation"
@@ -15,7 +16,7 @@ DISCLAIMER = (
 )
 
 
-class Measure(NamedTuple):
+class Measure(Plain):
     """One column of the extract: BLS's column name, datatype code and datatype name."""
 
     column: str
@@ -87,7 +88,7 @@ release publishes percentiles above them for a few occupations, so a top-coded c
 shown as at least the higher of the threshold and the percentile below it."""
 
 
-class Figure(NamedTuple):
+class Figure(Plain):
     """One published cell: a value, or the reason BLS gives for not publishing one."""
 
     measure: str
@@ -139,7 +140,7 @@ class Figure(NamedTuple):
         return "not released"
 
 
-class Wages(NamedTuple):
+class Wages(Plain):
     """One occupation in one area, as published."""
 
     area_code: str
@@ -205,7 +206,7 @@ class OewsTable:
         return None
 
 
-class Area(NamedTuple):
+class Area(Plain):
     """One area: its BLS code, name and kind, the states it lies in, and its parent
     (the state a metro or nonmetro area falls back to; the nation for a state)."""
 
@@ -229,7 +230,7 @@ class Area(NamedTuple):
 PlainArea = tuple[str, str, str, tuple[str, ...], tuple[str, ...], str]
 
 
-class Projection(NamedTuple):
+class Projection(Plain):
     """BLS Employment Projections for one occupation (employment in thousands)."""
 
     soc: str

@@ -15,11 +15,11 @@ saying (``LA`` is Louisiana).
 """
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from csadvisor.core.wages import Area as Area
 from csadvisor.core.wages import PlainArea
 from csadvisor.errors import Problem
+from csadvisor.plain import Plain
 from csadvisor.storage.csvfile import read_rows, split_line
 
 AREAS_FILE = "areas.csv"
@@ -40,7 +40,7 @@ NATION_NAMES = (
 )
 
 
-class Resolution(NamedTuple):
+class Resolution(Plain):
     """What an asked location matched: one area, several (ambiguous), or none (with suggestions)."""
 
     asked: str

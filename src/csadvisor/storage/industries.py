@@ -12,10 +12,10 @@ of ``pay ROLE --location PLACE``.
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
 
 from csadvisor.core.wages import FOOTNOTES, MEASURES, PlainRow, Wages
 from csadvisor.errors import DataError, Problem
+from csadvisor.plain import Plain
 from csadvisor.storage import oews
 from csadvisor.storage.csvfile import number, read_rows
 from csadvisor.storage.sources import DataSource, bundled_dir, decode_all, read_bytes
@@ -35,13 +35,13 @@ VALIDATED = "validated"
 """What the industries cache holds: that these bytes passed every check."""
 
 
-class Industry(NamedTuple):
+class Industry(Plain):
     naics: str  # BLS's code: 6 digits (``561400``) or a sector span (``11--12``)
     title: str
     level: int  # BLS's display level: 1 ownership total, 2 sector, 3-5 finer
 
 
-class IndustryWages(NamedTuple):
+class IndustryWages(Plain):
     """One occupation in one industry, nationally: the wages and their RSEs."""
 
     industry: Industry

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import NamedTuple, TextIO
+from typing import TextIO
 
 from csadvisor.cli.prompts.questions import BACK, Ask, Choice, Question
 from csadvisor.core.advisor import Answers
 from csadvisor.core.models import Catalog, Skill
+from csadvisor.plain import Plain
 
 __all__ = ["BACK", "Ask", "Choice", "Question", "run_quiz", "terminal_ask"]
 
@@ -33,7 +34,7 @@ SECONDS_PER_QUESTION = 20
 NO_ROLE_LABEL = "Not in customer service yet (the advice picks the role that fits you best)"
 
 
-class Previous(NamedTuple):
+class Previous(Plain):
     """The latest saved answers a retake starts from."""
 
     answers: Answers

@@ -9,9 +9,9 @@ colour.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from csadvisor.cli.render.html.page import Html, esc
+from csadvisor.plain import Plain
 
 WIDTH = 640
 LABEL_WIDTH = 232  # skill names of up to ~36 characters a line, two lines
@@ -26,7 +26,7 @@ DARK = "#1a1a1a"
 SOLID = "#2f5c9e"
 
 
-class LevelPair(NamedTuple):
+class LevelPair(Plain):
     """One skill in the gap chart: the person's level and the level the role needs."""
 
     label: str
@@ -34,7 +34,7 @@ class LevelPair(NamedTuple):
     required: int | None  # None: the target role does not need it
 
 
-class Percent(NamedTuple):
+class Percent(Plain):
     """One bar in a readiness chart."""
 
     label: str

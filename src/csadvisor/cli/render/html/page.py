@@ -8,9 +8,9 @@ else that reaches a page goes through :func:`esc`, so a name such as
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from csadvisor.errors import escape_control
+from csadvisor.plain import Plain
 
 #: No script, no request of any kind: styles inline, images only as data: URLs (none today).
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -61,7 +61,7 @@ def tag(name: str, content: object = "", **attrs: object) -> Html:
     return Html(f"<{name}{shown}>{esc(content)}</{name}>")
 
 
-class Column(NamedTuple):
+class Column(Plain):
     header: str
     numeric: bool = False  # right-aligned, tabular figures
 

@@ -8,16 +8,16 @@ person's next step. The anonymous page has counts only: no name, file name or ex
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from csadvisor.cli.render.html.charts import Percent, percent_chart
 from csadvisor.cli.render.html.page import Column, Html, document, esc, facts, table, tag
 from csadvisor.core.teamsheet import Sheet
+from csadvisor.plain import Plain
 
 RATER_WORD = {"manager": "manager's ratings", "self": "own ratings", "peer": "a peer's ratings"}
 
 
-class Readiness(NamedTuple):
+class Readiness(Plain):
     """One person's readiness for the sheet's target role."""
 
     person: str
@@ -281,7 +281,7 @@ def _next_steps(sheet: Sheet) -> Html:
 # --------------------------------------------------------------------------- anonymous
 
 
-class SkillCounts(NamedTuple):
+class SkillCounts(Plain):
     """How many people stand at each level of one skill."""
 
     skill: str  # its name
@@ -290,7 +290,7 @@ class SkillCounts(NamedTuple):
     single_point: bool  # fewer than the sheet's min_holders on that bench
 
 
-class AnonymousSheet(NamedTuple):
+class AnonymousSheet(Plain):
     """The anonymous sheet (from ``core.team.anonymous_rows``): counts only, no name, file
     name or example. The page and its Markdown show the same record."""
 
