@@ -28,10 +28,11 @@ def print_field(
     for line in answers:
         record = rows.as_dict(line.shared)
         value = record.get(field)
-        if value is None and record["role"] and record["role"] not in unpaid_warned:
-            unpaid_warned.add(record["role"])
-            run.warn(f"{record['role']}: {why_empty(record, field)}; printing an empty line")
-        elif record.get("local_note") and record["local_note"] not in unpaid_warned:
-            unpaid_warned.add(record["local_note"])  # a wider area used: said even here
-            run.warn(f"{record['role']}: {record['local_note']}")
+        role, note = record["role"], record.get("local_note")
+        if value is None and isinstance(role, str) and role and role not in unpaid_warned:
+            unpaid_warned.add(role)
+            run.warn(f"{role}: {why_empty(record, field)}; printing an empty line")
+        elif isinstance(note, str) and note and note not in unpaid_warned:
+            unpaid_warned.add(note)  # a wider area used: said even here
+            run.warn(f"{role}: {note}")
         out.write(cell(value) + "\n")  # the numbers as tsv shows them

@@ -27,7 +27,7 @@ from csadvisor.core.rolerows import (
     SkillRow,
     TrackRow,
 )
-from csadvisor.core.rows import Col, Parts, Record, Row, columns
+from csadvisor.core.rows import Col, Parts, Record, Row, Value, columns
 from csadvisor.core.teamrows import SKILL_IDS as SKILL_IDS
 from csadvisor.core.teamrows import TEAM_ANONYMOUS_COLUMNS as TEAM_ANONYMOUS_COLUMNS
 from csadvisor.core.teamrows import TEAM_CALIBRATION_COLUMNS as TEAM_CALIBRATION_COLUMNS
@@ -168,11 +168,11 @@ def diff_records(
 
 def diff_document(
     old: Result, new: Result, skills: list[DiffRow], unchanged: list[str]
-) -> dict[str, object]:
+) -> dict[str, Value]:
     """What ``history diff -f json`` prints: the two assessments, how the suggestion and each
     role's readiness changed, the skill rows shown and the ids of the skills that did not move."""
 
-    def side(result: Result) -> dict[str, object]:
+    def side(result: Result) -> dict[str, Value]:
         s = result.suggestion
         return {
             "id": result.id,
@@ -229,7 +229,7 @@ def readiness_records(result: Result) -> list[Record]:
     return out
 
 
-def sheet_document(sheet: Sheet, notices: Sequence[Notice] = ()) -> dict[str, object]:
+def sheet_document(sheet: Sheet, notices: Sequence[Notice] = ()) -> dict[str, Value]:
     """The team sheet as json prints it: the same content the terminal sheet draws, and
     the files' flags (a date in the future, a conflicting duplicate) said on stderr."""
     from dataclasses import asdict

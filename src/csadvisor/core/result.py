@@ -16,7 +16,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
-Json = dict[str, object]
+from csadvisor.core.rows import Value
+
+Json = dict[str, Value]
 T = TypeVar("T")
 
 
@@ -34,14 +36,16 @@ class _Doc:
         return {k: _plain(getattr(self, k)) for k in self.keys}
 
 
-def _plain(value: object) -> object:
+def _plain(value: object) -> Value:
     if isinstance(value, _Doc):
         return value.doc()
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if isinstance(value, Mapping):
         return dict(value)
-    return value
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    raise TypeError(f"{type(value).__name__} is not a document value")
 
 
 @dataclass(frozen=True)

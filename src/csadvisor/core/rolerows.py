@@ -30,17 +30,17 @@ from csadvisor.core.listings import (
     range_fields,
 )
 from csadvisor.core.models import Catalog, Role, Skill
-from csadvisor.core.rows import Col, Row
+from csadvisor.core.rows import Col, Row, Value
 
 if TYPE_CHECKING:
     from csadvisor.core.advisor import Step, TrackNode
     from csadvisor.core.wages import Area
 
 
-def _copied(cls: type[Row], role: Role, **given: object) -> dict[str, object]:
+def _copied(cls: type[Row], role: Role, **given: Value) -> dict[str, Value]:
     """The row's fields taken from the role and its range (lists as lists), then ``given``."""
     rng = range_fields(role.pay)
-    out: dict[str, object] = {}
+    out: dict[str, Value] = {}
     for name in cls.NAMES:
         if name in given:
             out[name] = given[name]
@@ -115,7 +115,7 @@ class NextRow(Row):
     currency = CURRENCY
     note: Col[str | None] = Col("Note", "why there is no pay change")
     skill_changes: Col[str] = Col("Skill changes", "skills new or higher: 'id a->b'")
-    skills: Col[list[dict[str, object]]] = Col("", "the same, as records").json_only()
+    skills: Col[list[dict[str, str | int | None]]] = Col("", "the same, as records").json_only()
     overlap: Col[int] = Col("Overlap", "percent of its requirements already met")
 
     @classmethod

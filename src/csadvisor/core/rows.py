@@ -18,10 +18,17 @@ field, the later part's value wins and the first one's position is kept (as
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, Generic, TypeVar, overload
+from collections.abc import Mapping, Sequence
+from typing import ClassVar, Generic, TypeAlias, TypeVar, cast, overload
 
-T = TypeVar("T")
+Cell: TypeAlias = "str | int | float | bool | None"
+"""One printable value: what a TSV/CSV cell or a JSON scalar is made from."""
+Value: TypeAlias = "Cell | Sequence[Value] | Mapping[str, Value]"
+"""A field's value: a cell, or a list or mapping of them (a cell joins them with ';')."""
+Fields: TypeAlias = "Mapping[str, Value]"
+"""A record's fields by name, in order: what JSON prints and a terminal view draws."""
+
+T = TypeVar("T", bound="Value", covariant=True)
 R = TypeVar("R", bound="Row")
 
 
@@ -75,8 +82,8 @@ class Col(Generic[T]):
     def __get__(self, row: Row | None, owner: type) -> Col[T] | T:
         if row is None:
             return self
-        value: T = row._values[self.index]
-        return value
+        # The row was built with this field's value at this index (``Row.__init__``).
+        return cast("T", row._values[self.index])
 
     def __repr__(self) -> str:
         return f"Col({self.name!r})"
@@ -86,13 +93,13 @@ class Row:
     """A frozen record of declared fields (see the module's doc). Build with keywords."""
 
     __slots__ = ("_values",)
-    FIELDS: ClassVar[tuple[Col[Any], ...]] = ()
+    FIELDS: ClassVar[tuple[Col[Value], ...]] = ()
     NAMES: ClassVar[tuple[str, ...]] = ()
     ATTRS: ClassVar[tuple[str, ...]] = ()
-    _values: tuple[Any, ...]
+    _values: tuple[Value, ...]
 
     def __init_subclass__(cls) -> None:
-        found: list[Col[Any]] = []
+        found: list[Col[Value]] = []
         for name, value in list(cls.__dict__.items()):
             if isinstance(value, Col):
                 if value.name:  # a field declared once and shared by several rows
@@ -104,7 +111,7 @@ class Row:
         cls.NAMES = tuple(c.name for c in found)
         cls.ATTRS = tuple(c.attr for c in found)
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, **values: Value) -> None:
         try:
             row = tuple(values.pop(name) for name in self.ATTRS)
         except KeyError as exc:
@@ -114,7 +121,7 @@ class Row:
         object.__setattr__(self, "_values", row)
 
     @classmethod
-    def of_values(cls: type[R], *values: object) -> R:
+    def of_values(cls: type[R], *values: Value) -> R:
         """A row from its values in declaration order, unchecked: for loops that build
         a row per input line (a batch builds 100,000)."""
         row = object.__new__(cls)
@@ -134,10 +141,10 @@ class Row:
         shown = ", ".join(f"{n}={v!r}" for n, v in zip(self.NAMES, self._values, strict=True))
         return f"{type(self).__name__}({shown})"
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Value]:
         return dict(zip(self.NAMES, self._values, strict=True))
 
-    def replace(self: R, **changes: object) -> R:
+    def replace(self: R, **changes: Value) -> R:
         return type(self)(**{**dict(zip(self.ATTRS, self._values, strict=True)), **changes})
 
 
@@ -168,16 +175,16 @@ class Parts:
         self.parts = parts
 
 
-Record = Row | Mapping[str, Any] | Parts
+Record = Row | Fields | Parts
 """What a view's rows are: a typed row, a plain mapping (kept input columns), or parts."""
 
 
-def as_dict(record: Record) -> dict[str, Any]:
+def as_dict(record: Record) -> dict[str, Value]:
     """Every field of a record by name, in order (JSON's document, a table's row)."""
     if isinstance(record, Row):
         return dict(zip(record.NAMES, record._values, strict=True))
     if isinstance(record, Parts):
-        merged: dict[str, Any] = {}
+        merged: dict[str, Value] = {}
         for part in record.parts:
             merged.update(as_dict(part))
         return merged

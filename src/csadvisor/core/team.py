@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from csadvisor.core import advisor
 from csadvisor.core.advisor import Answers
 from csadvisor.core.models import Catalog, Role
-from csadvisor.core.rows import Parts
+from csadvisor.core.rows import Parts, Value
 from csadvisor.core.teammembers import CONFLICT as CONFLICT
 from csadvisor.core.teammembers import FUTURE as FUTURE
 from csadvisor.core.teammembers import PREFERRED_RATERS as PREFERRED_RATERS
@@ -78,7 +78,7 @@ def coverage_rows(
     bench = {sid: holders(counted, sid, level) for sid in skills}
     empty_tail = CoverageTail(evidence=None, source=None, flags=None)
 
-    def count_row(kind: str, counts: Mapping[str, object]) -> Parts:
+    def count_row(kind: str, counts: Mapping[str, Value]) -> Parts:
         head = CoverageHead(kind=kind, person=None, rater=None, created=None, role=None)
         return Parts(head, counts, empty_tail)
 
