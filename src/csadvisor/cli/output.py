@@ -11,10 +11,10 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 from csadvisor.core.models import Cents
-from csadvisor.core.rows import Parts, Record, Row, as_dict
+from csadvisor.core.rows import Fields, Parts, Record, Row, Value, as_dict
 from csadvisor.errors import CONTROL_CHARS, escape_control
 from csadvisor.plain import Plain
 
@@ -47,7 +47,7 @@ else:  # (the track's formats are built where ``track`` is: not at every start)
     ListingFormat = choices("ListingFormat", LISTING)
 
 Rows = Iterable[Record]
-Shown = list[dict[str, Any]]  # the rows by field name, as a terminal view gets them
+Shown = list[Fields]  # the rows by field name, as a terminal view gets them
 
 
 class View(Plain):
@@ -62,7 +62,7 @@ class View(Plain):
     columns: Sequence[str]
     rows: Rows
     show: Callable[[Shown, TextIO], None]
-    document: Record | list[Any] | None = None
+    document: "Record | list[Value] | None" = None
     mermaid: Callable[[], str] | None = None
     readable: bool = False
 
@@ -302,7 +302,7 @@ class _JoinedCells:
         cells = shared[1].copy()
         own = record.own
         if isinstance(own, Row):
-            items: Iterable[tuple[str, Any]] = zip(own.NAMES, own._values, strict=True)
+            items: Iterable[tuple[str, Value]] = zip(own.NAMES, own._values, strict=True)
         else:
             items = (own if type(own) is dict else as_dict(own)).items()
         position, starts, special = self.position, self.starts, self.special
@@ -310,8 +310,7 @@ class _JoinedCells:
             at = position.get(name)
             if at is None:
                 continue
-            kind = type(value)
-            if kind is str:
+            if type(value) is str:  # (narrows value for mypy, as ``kind is str`` cannot)
                 # Printable (no tab, no line break, no control character), not a formula
                 # and nothing to quote: the cell is the text itself, as fmt would say.
                 if (
@@ -321,7 +320,7 @@ class _JoinedCells:
                 ):
                     cells[at] = value
                     continue
-            elif kind is int or kind is float:  # cell(): str(); a number is no formula
+            elif (kind := type(value)) is int or kind is float:  # cell(): str(); no formula
                 cells[at] = str(value)
                 continue
             elif value is None:
@@ -331,7 +330,7 @@ class _JoinedCells:
         return cells
 
 
-def write_json(document: Record | list[Any], out: TextIO) -> None:
+def write_json(document: "Record | list[Value]", out: TextIO) -> None:
     import json
 
     if not isinstance(document, list):

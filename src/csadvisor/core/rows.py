@@ -175,7 +175,7 @@ class Parts:
         self.parts = parts
 
 
-Record = Row | Fields | Parts
+Record: TypeAlias = "Row | Fields | Parts"
 """What a view's rows are: a typed row, a plain mapping (kept input columns), or parts."""
 
 
@@ -189,3 +189,76 @@ def as_dict(record: Record) -> dict[str, Value]:
             merged.update(as_dict(part))
         return merged
     return dict(record)
+
+
+# --------------------------------------------------------------------------- reading fields
+# A view that draws a record by field name (a terminal table, a page) reads each value as
+# the type its field declares. A value of another type is a bug in the code that built the
+# record, never bad input: it raises TypeError naming the field.
+
+
+def _wrong(key: str, value: Value, wanted: str) -> TypeError:
+    return TypeError(f"field {key!r}: {type(value).__name__}, not {wanted}")
+
+
+def text_of(fields: Fields, key: str) -> str | None:
+    """A text field's value (None when the record has none)."""
+    value = fields.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise _wrong(key, value, "text")
+
+
+def number_of(fields: Fields, key: str) -> float | None:
+    """A number field's value, int or float (None when the record has none)."""
+    value = fields.get(key)
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    raise _wrong(key, value, "a number")
+
+
+def int_of(fields: Fields, key: str) -> int | None:
+    """A whole-number field's value (None when the record has none)."""
+    value = fields.get(key)
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise _wrong(key, value, "a whole number")
+
+
+def texts_of(fields: Fields, key: str) -> list[str]:
+    """A list-of-texts field's items (none when the record has none)."""
+    value = fields.get(key)
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return [v for v in value if isinstance(v, str)]
+    raise _wrong(key, value, "a list of texts")
+
+
+def levels_of(fields: Fields, key: str) -> dict[str, int]:
+    """A field mapping names to whole numbers (skill levels), empty when there is none."""
+    value = fields_of(fields, key)
+    levels = {k: v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)}
+    if len(levels) == len(value):
+        return levels
+    raise _wrong(key, value, "a mapping to whole numbers")
+
+
+def fields_of(fields: Fields, key: str) -> Fields:
+    """A mapping field's value (empty when the record has none)."""
+    value = fields.get(key)
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        return value
+    raise _wrong(key, value, "a mapping")
+
+
+def records_of(fields: Fields, key: str) -> list[Fields]:
+    """A list-of-records field's items (none when the record has none)."""
+    value = fields.get(key)
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)) and all(isinstance(v, Mapping) for v in value):
+        return [v for v in value if isinstance(v, Mapping)]
+    raise _wrong(key, value, "a list of records")

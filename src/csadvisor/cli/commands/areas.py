@@ -80,13 +80,14 @@ def areas(
 
     def table(rows: Shown, out: TextIO) -> None:
         from csadvisor.cli.render.terminal import TableColumn, write_table
+        from csadvisor.core.rows import texts_of
 
         cols = [
             TableColumn("Code", lambda r: r["code"], no_wrap=True),
             TableColumn("Area", lambda r: r["name"], min_width=20),
             TableColumn("Kind", lambda r: r["kind"]),
-            TableColumn("States", lambda r: ", ".join(r["states"])),
-            TableColumn("Principal cities", lambda r: ", ".join(r["cities"])),
+            TableColumn("States", lambda r: ", ".join(texts_of(r, "states"))),
+            TableColumn("Principal cities", lambda r: ", ".join(texts_of(r, "cities"))),
         ]
         caption = (
             "Areas of BLS OEWS May 2025. Use a name, city, state abbreviation or code as "

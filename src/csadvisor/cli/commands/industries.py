@@ -98,16 +98,18 @@ def industries(
 
     def picture(rows: Shown, out: TextIO) -> None:
         from csadvisor.cli.render.terminal import TableColumn, write_table
+        from csadvisor.core.rows import Fields, int_of, number_of, text_of
 
         def count(value: float | None) -> str:
             return "not released" if value is None else f"{value:,.0f}"
 
+        def industry(r: Fields) -> str:
+            return "  " * ((int_of(r, "level") or 1) - 1) + (text_of(r, "industry") or "")
+
         cols = [
             TableColumn("Code", lambda r: r["naics"], no_wrap=True),
-            TableColumn(
-                "Industry", lambda r: "  " * (r["level"] - 1) + r["industry"], min_width=24
-            ),
-            TableColumn("Employed", lambda r: count(r["employment"]), justify="right"),
+            TableColumn("Industry", industry, min_width=24),
+            TableColumn("Employed", lambda r: count(number_of(r, "employment")), justify="right"),
             TableColumn(
                 "RSE",
                 lambda r: "" if r["emp_prse"] is None else f"{r['emp_prse']:.1f}%",  # as BLS: 1.0

@@ -5,8 +5,7 @@ Each role gets two bars on one shared scale: the BLS percentiles (a thin line fr
 it, the national starting range where one is published. The caption says what each is.
 """
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from csadvisor.cli.output import Shown
 from csadvisor.cli.render.tables import _pay_role
@@ -22,22 +21,22 @@ from csadvisor.cli.render.terminal import (
 from csadvisor.core.listings import LocalPayRow
 from csadvisor.core.localpay import statistics
 from csadvisor.core.paycheck import band_words
+from csadvisor.core.rows import Fields, fields_of, number_of, text_of
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
     from rich.text import Text
 
 WIDTH = 28
 
 
-def _figure(record: Mapping[str, Any], key: str, period: str) -> str:
+def _figure(record: Fields, key: str, period: str) -> str:
     """A wage in ``period``, or (``count``) a statistic that is not money."""
-    value = record.get(key)
+    value = number_of(record, key)
     if value is not None:
         if period != "count":
             return money(value, "USD", period)
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    why = str((record.get("not_published") or {}).get(key, ""))
+    why = str(fields_of(record, "not_published").get(key, ""))
     if why.startswith("at least "):  # "at least 239200 (top-coded)" -> "at least $239,200"
         return f"at least {money(float(why.split()[2]), 'USD', period)}"
     return why
@@ -46,7 +45,8 @@ def _figure(record: Mapping[str, Any], key: str, period: str) -> str:
 def _scale(rows: Shown) -> tuple[float, float]:
     points: list[float] = []
     for r in rows:
-        points += [r[k] for k in ("p10", "p90", "median", "low", "high") if r.get(k) is not None]
+        values = (number_of(r, k) for k in ("p10", "p90", "median", "low", "high"))
+        points += [v for v in values if v is not None]
     return (min(points), max(points)) if points else (0.0, 1.0)
 
 
@@ -55,7 +55,7 @@ def _position(value: float, low: float, high: float) -> int:
 
 
 def picture(
-    record: Mapping[str, Any], low: float, high: float, ascii_only: bool, short: bool = False
+    record: Fields, low: float, high: float, ascii_only: bool, short: bool = False
 ) -> "Text":
     """Two lines: the BLS percentiles, then the starting range, on the scale low..high.
     ``short`` (a narrow terminal): a derived bar is marked ``*`` (the caption says what it
@@ -70,7 +70,7 @@ def picture(
     shown = Text()
     if not record["title"]:
         return shown
-    p10, p25, p50, p75, p90 = (record.get(k) for k in ("p10", "p25", "median", "p75", "p90"))
+    p10, p25, p50, p75, p90 = (number_of(record, k) for k in ("p10", "p25", "median", "p75", "p90"))
     if p10 is not None and p90 is not None:
         cells = [track] * WIDTH
         styles = ["dim"] * WIDTH
@@ -90,8 +90,9 @@ def picture(
     else:
         shown.append("no BLS distribution", "dim")
     shown.append("\n")
-    if record.get("low") is not None:
-        first, last = _position(record["low"], low, high), _position(record["high"], low, high)
+    start_low, start_high = number_of(record, "low"), number_of(record, "high")
+    if start_low is not None and start_high is not None:
+        first, last = _position(start_low, low, high), _position(start_high, low, high)
         shown.append(track * first, "dim")
         shown.append(start * (last - first + 1), "green")
         shown.append(track * (WIDTH - last - 1), "dim")
@@ -101,10 +102,12 @@ def picture(
             shown.append("*" if short else f" (derived from the yearly range, per {per})")
     else:
         shown.append("no starting range published", "dim")
-    if record.get("salary") is not None and low <= record["salary"] <= high:
-        at = _position(record["salary"], low, high)
+    salary = number_of(record, "salary")
+    if salary is not None and low <= salary <= high:
+        at = _position(salary, low, high)
         shown.append("\n" + " " * at + ("^" if ascii_only else "\u25b2"), "bold")
-        said = record.get("percentile_band") if short else band_words(record.get("percentile_band"))
+        percentile_band = text_of(record, "percentile_band")
+        said = percentile_band if short else band_words(percentile_band)
         shown.append(" " * (WIDTH - at - 1) + f"  salary: {said}")
     return shown
 
@@ -118,7 +121,7 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
     def fig(key: str, per: str) -> Getter:
         return lambda r: _figure(r, key, per)
 
-    def who(r: Mapping[str, Any]) -> "RenderableType":
+    def who(r: Fields) -> "str | Text":
         if not r["title"]:  # a line that names no role: what was typed, and why
             return _pay_role(r)
         shown = text(r["title"])  # each bar says its own source, on its own line
@@ -164,23 +167,26 @@ def local_pay_table(rows: Shown, out: TextIO, period: str) -> None:
     write_table(named, bars, out, caption=caption(rows, period, marked))
 
 
-def _salary_cell(r: Mapping[str, Any]) -> str:
+def _salary_cell(r: Fields) -> str:
     """Where the salary sits: the band in words, the estimate labelled, the compa ratio."""
-    if r.get("salary") is None:
+    salary = number_of(r, "salary")
+    if salary is None:
         return ""
-    parts = [band_words(r.get("percentile_band"))]
+    parts = [band_words(text_of(r, "percentile_band"))]
     if r.get("percentile_estimate") is not None:
         parts.append(f"about the {r['percentile_estimate']:g}th percentile (estimate)")
     if r.get("compa_ratio") is not None:
         parts.append(f"{r['compa_ratio']:.2f} x the median")
-    return f"{money(r['salary'], 'USD', r.get('local_period'))}: " + "; ".join(parts)
+    return f"{money(salary, 'USD', text_of(r, 'local_period'))}: " + "; ".join(parts)
 
 
 def caption(rows: Shown, period: str, marked: bool = False) -> str:
     """What each figure and bar is: source, basis, area, period (``marked``: what a bar's
     ``*`` means)."""
-    sources = sorted({r["local_source"] for r in rows if r.get("local_source")})
-    areas = "; ".join(sorted({r["area"] for r in rows if r.get("area")})) or "the area shown"
+    sources = sorted({source for r in rows if (source := text_of(r, "local_source"))})
+    areas = (
+        "; ".join(sorted({area for r in rows if (area := text_of(r, "area"))})) or "the area shown"
+    )
     derived = " (derived: year / 12)" if period == "month" else ""
     if period == "hour":
         derived = " (BLS's own hourly figures)"
@@ -197,6 +203,6 @@ def caption(rows: Shown, period: str, marked: bool = False) -> str:
             f"* derived by csadvisor from the yearly figures (per {period}: "
             f"{'year / 12' if period == 'month' else 'year / 2080'})."
         )
-    notes = [r["local_note"] for r in rows if r.get("local_note") and r.get("area")]
+    notes = [note for r in rows if (note := text_of(r, "local_note")) and r.get("area")]
     parts += list(dict.fromkeys(f"{n[0].upper()}{n[1:]}." for n in notes))
     return " ".join(parts)

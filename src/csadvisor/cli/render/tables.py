@@ -1,7 +1,7 @@
 """Each listing command's table for a terminal, drawn from the rows the data formats print."""
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from csadvisor.cli.output import Shown
 from csadvisor.cli.records import DiffRow
@@ -18,16 +18,24 @@ from csadvisor.cli.render.terminal import (
 from csadvisor.core.listings import PayRow
 from csadvisor.core.people import ME
 from csadvisor.core.rolerows import MedianChange
+from csadvisor.core.rows import (
+    Fields,
+    fields_of,
+    int_of,
+    number_of,
+    records_of,
+    text_of,
+    texts_of,
+)
 from csadvisor.errors import escape_control
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
     from rich.text import Text
 
 NARROW = 100  # columns: narrower, history --everyone leaves the date to the ID
 
 
-def pay_caption(rows: Iterable[Mapping[str, Any]], extra: str = "") -> str:
+def pay_caption(rows: Iterable[Fields], extra: str = "") -> str:
     """Where the figures come from, said once under a table."""
     sources = sorted({f"{r['source']} ({r['year']})" for r in rows if r.get("source")})
     basis = sorted({f"{r['basis']}, {r['region']}" for r in rows if r.get("basis")})
@@ -40,15 +48,15 @@ def pay_caption(rows: Iterable[Mapping[str, Any]], extra: str = "") -> str:
 
 
 def _name_and_id(title_key: str) -> Getter:
-    def label(r: Mapping[str, Any]) -> "Text":
+    def label(r: Fields) -> "Text":
         shown = text(r[title_key])
-        shown.append(text("\n" + r["id"], "cyan"))
+        shown.append(text(f"\n{text_of(r, 'id')}", "cyan"))
         return shown
 
     return label
 
 
-def _pay_role(r: Mapping[str, Any]) -> "RenderableType":
+def _pay_role(r: Fields) -> "str | Text":
     """The role's title; for a line that found none, the name typed and why."""
     if r["title"]:
         return str(r["title"])
@@ -62,10 +70,10 @@ def pay_table(
     rows: Shown, out: TextIO, period: str, adjusted_by: str | None, factor: float | None
 ) -> None:
     def fig(key: str) -> Getter:
-        def get(r: Mapping[str, Any]) -> str:
+        def get(r: Fields) -> str:
             if r["low"] is None:
                 return str(r["note"]) if key == "low" and r["title"] else ""
-            return money(r[key], r["currency"], r["period"])
+            return money(number_of(r, key), text_of(r, "currency"), text_of(r, "period"))
 
         return get
 
@@ -78,18 +86,21 @@ def pay_table(
         ),
     ]
     notes = ["Midpoint = middle of the range, not a median."]
-    paid = [r for r in rows if r["low"] is not None]
+    paid = [
+        (low, high, r)
+        for r in rows
+        if (low := number_of(r, "low")) is not None and (high := number_of(r, "high")) is not None
+    ]
     con = console(out)
-    if len(paid) > 1 and len({r["currency"] for r in paid}) == 1 and con.width >= 90:
-        lo, hi = min(r["low"] for r in paid), max(r["high"] for r in paid)
-        cols.append(
-            TableColumn(
-                "Range",
-                lambda r: "" if r["low"] is None else range_bar(r["low"], r["high"], lo, hi, con),
-                no_wrap=True,
-            )
-        )
-        cur, per = paid[0]["currency"], paid[0]["period"]
+    if len(paid) > 1 and len({r["currency"] for _, _, r in paid}) == 1 and con.width >= 90:
+        lo, hi = min(low for low, _, _ in paid), max(high for _, high, _ in paid)
+
+        def bar(r: Fields) -> "str | Text":
+            low, high = number_of(r, "low"), number_of(r, "high")
+            return "" if low is None or high is None else range_bar(low, high, lo, hi, con)
+
+        cols.append(TableColumn("Range", bar, no_wrap=True))
+        cur, per = text_of(paid[0][2], "currency"), text_of(paid[0][2], "period")
         notes.append(f"Bars share one scale, {money(lo, cur, per)} to {money(hi, cur, per)}.")
     if factor is not None:
         where = (
@@ -111,20 +122,23 @@ def roles_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
         TableColumn("Level", lambda r: r["level"], justify="right", min_width=5),
         TableColumn("Starting pay (year)", pay_range_text, min_width=10),
         TableColumn(
-            "Grows into", lambda r: ", ".join(titles[n] for n in r["next"]) or "-", min_width=12
+            "Grows into",
+            lambda r: ", ".join(titles[n] for n in texts_of(r, "next")) or "-",
+            min_width=12,
         ),
     ]
     extra = ""
     if rows and "local_median" in rows[0]:
 
-        def local(r: Mapping[str, Any]) -> str:
-            if r["local_median"] is None:
+        def local(r: Fields) -> str:
+            median = number_of(r, "local_median")
+            if median is None:
                 return str(r["local_note"] or "")
-            shown = money(r["local_median"], "USD", "year")
+            shown = money(median, "USD", "year")
             return shown if not r["local_note"] else f"{shown} ({r['area']})"
 
         cols.insert(3, TableColumn("Local median (year)", local, min_width=10))
-        areas = sorted({r["area"] for r in rows if r["area"]})
+        areas = sorted({area for r in rows if (area := text_of(r, "area"))})
         extra = (
             f"Local median: BLS OEWS May 2025, all employed workers in the role's occupation, "
             f"{'; '.join(areas)}; half earn less, half more."
@@ -137,23 +151,28 @@ def roles_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
 def skills_table(rows: Shown, out: TextIO) -> None:
     from csadvisor.core.models import CATEGORY_LABELS
 
-    def needed(r: Mapping[str, Any]) -> str:
-        return "\n".join(f"{lvl} {role}" for role, lvl in r["required_by"].items()) or "-"
+    def needed(r: Fields) -> str:
+        return (
+            "\n".join(f"{lvl} {role}" for role, lvl in fields_of(r, "required_by").items()) or "-"
+        )
 
     cols = [
         TableColumn("Skill", _name_and_id("name")),
-        TableColumn("Category", lambda r: CATEGORY_LABELS.get(r["category"], str(r["category"]))),
+        TableColumn(
+            "Category", lambda r: CATEGORY_LABELS.get(str(r["category"]), str(r["category"]))
+        ),
         TableColumn("Needed by (role level 1-5)", needed),
     ]
     write_table(rows, cols, out)
 
 
 def next_table(rows: Shown, out: TextIO) -> None:
-    def change(r: Mapping[str, Any]) -> str:
-        if r["pay_change"] is None:
+    def change(r: Fields) -> str:
+        pay_change = int_of(r, "pay_change")
+        if pay_change is None:
             return str(r["note"])
-        sign = "+" if r["pay_change"] >= 0 else "-"
-        return f"{sign}${abs(r['pay_change']):,} a year (midpoint)"
+        sign = "+" if pay_change >= 0 else "-"
+        return f"{sign}${abs(pay_change):,} a year (midpoint)"
 
     cols = [
         TableColumn("Next role", lambda r: r["title"], min_width=16),
@@ -165,18 +184,23 @@ def next_table(rows: Shown, out: TextIO) -> None:
     caption = "Overlap: the share of the next role's requirements this role's own levels meet."
     if rows and "median_change" in rows[0]:
 
-        def median_change(r: Mapping[str, Any]) -> str:
-            if r["median_change"] is None:
+        def median_change(r: Fields) -> str:
+            change = number_of(r, "median_change")
+            if change is None:
                 return str(r["local_note"] or "no published figure")
-            sign = "+" if r["median_change"] >= 0 else "-"
-            return f"{sign}${abs(r['median_change']):,} a year"
+            sign = "+" if change >= 0 else "-"
+            return f"{sign}${abs(change):,} a year"
 
         label = MedianChange.median_change.label  # "Median to median"
         cols.insert(3, TableColumn(label, median_change, min_width=12))
-        areas = sorted({r["area"] for r in rows if r["area"]})
+        areas = sorted({area for r in rows if (area := text_of(r, "area"))})
         where = "; ".join(areas) or "the area"
         notes = sorted(
-            {r["local_note"] for r in rows if r["local_note"] and r["median_change"] is not None}
+            {
+                note
+                for r in rows
+                if (note := text_of(r, "local_note")) and r["median_change"] is not None
+            }
         )
         caption += (
             " "
@@ -194,7 +218,14 @@ def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
     """Saved assessments; roles by their titles (an id no longer in the data as it is)."""
 
     def title(key: str) -> Getter:
-        return lambda r: titles.get(r[key], r[key]) if r[key] else "-"
+        def get(r: Fields) -> str:
+            rid = text_of(r, key)
+            return titles.get(rid, rid) if rid else "-"
+
+        return get
+
+    def person(r: Fields) -> str:
+        return escape_control(text_of(r, "person") or "")
 
     # Person and rater only for someone else's (--everyone, --person): your own list is
     # all "me" and "self", and those two columns pushed it past 80 columns into blocks.
@@ -204,9 +235,9 @@ def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
     if others and console(out).width < NARROW:
         # Seven columns stacked every entry into an 8-line block (p4's U11): the date is
         # in the ID already, and the rater goes beside the name.
-        def who(r: Mapping[str, Any]) -> str:
+        def who(r: Fields) -> str:
             rater = "" if r["rater"] == "self" else f" ({r['rater']})"
-            return escape_control(r["person"]) + rater
+            return person(r) + rater
 
         cols.append(TableColumn("Person", who))
         caption = (
@@ -214,9 +245,11 @@ def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
             "Rated by themselves unless a rater is in brackets."
         )
     else:
-        cols.append(TableColumn("Date", lambda r: r["created"][:16].replace("T", " ")))
+        cols.append(
+            TableColumn("Date", lambda r: (text_of(r, "created") or "")[:16].replace("T", " "))
+        )
         if others:
-            cols.append(TableColumn("Person", lambda r: escape_control(r["person"])))
+            cols.append(TableColumn("Person", person))
             cols.append(TableColumn("Rater", lambda r: r["rater"]))
     cols += [
         TableColumn("Role", title("role")),
@@ -230,15 +263,13 @@ def history_table(rows: Shown, out: TextIO, titles: Mapping[str, str]) -> None:
     write_table(rows, cols, out, caption=caption)
 
 
-def diff_table(
-    rows: Shown, out: TextIO, title: str, document: Mapping[str, Any], hidden: bool = True
-) -> None:
+def diff_table(rows: Shown, out: TextIO, title: str, document: Fields, hidden: bool = True) -> None:
     """The dates, the suggestion and its readiness then and now, then the skills that moved."""
     from csadvisor.cli.render.terminal import _ascii
 
     con = console(out)
     arrow = " -> " if _ascii(con) else " \u2192 "
-    old, new = document["old"], document["new"]
+    old, new = fields_of(document, "old"), fields_of(document, "new")
     con.print(text(f"Progress from {old['date']} to {new['date']}", "bold"))
     shown = [new["suggestion"], old["suggestion"]]
     if old["suggestion"] == new["suggestion"]:
@@ -249,7 +280,7 @@ def diff_table(
             f"{new['suggestion_title'] or 'none'}"
         )
     con.print(text(line))
-    for item in document["readiness"]:
+    for item in records_of(document, "readiness"):
         if item["role"] not in shown:
             continue
 
@@ -266,8 +297,8 @@ def diff_table(
         con.print(text("No skill rating changed." + (" --all lists them." if hide else "")))
         return
 
-    def moved(r: Mapping[str, Any]) -> str:
-        c = r["change"]
+    def moved(r: Fields) -> str:
+        c = int_of(r, "change")
         return "" if c is None else ("=" if c == 0 else f"{c:+d}")
 
     def level(key: str) -> Getter:
@@ -278,7 +309,7 @@ def diff_table(
         *(TableColumn(c.label, level(c.name), justify="right") for c in DiffRow.FIELDS[2:4]),
         TableColumn("Change", moved, justify="right"),
     ]
-    count = len(document["unchanged"])
+    count = len(texts_of(document, "unchanged"))
     caption = f"{count} skill ratings did not change; --all lists them." if hide else None
     write_table(rows, cols, out, title=title, caption=caption)
 

@@ -6,10 +6,11 @@ people across, so a team of a dozen fits a terminal; the data formats put people
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
 from csadvisor.cli.output import Shown
 from csadvisor.cli.render.terminal import Getter, TableColumn, _ascii, console, write_table
+from csadvisor.core.rows import Fields, int_of, text_of
 from csadvisor.errors import escape_control
 
 NARROW = 100  # columns: narrower, the sentence-long Why column gives way
@@ -24,7 +25,7 @@ def level_cell(level: int | None, plain: bool) -> str:
     return f"{level} {(ASCII_SHADES if plain else SHADES)[level - 1]}"
 
 
-def _who(row: Mapping[str, Any], dated: bool) -> str:
+def _who(row: Fields, dated: bool) -> str:
     label = str(row["person"])
     if row["rater"] != "self":
         label += f" ({row['rater']})"
@@ -42,13 +43,16 @@ def coverage_table(
     plain = _ascii(console(out))
     dated = len({(r["person"], r["rater"]) for r in people}) < len(people)  # --all
 
-    def person(row: Mapping[str, Any]) -> Getter:
-        return lambda skill: level_cell(row.get(skill["id"]), plain)
+    def skill(s: Fields) -> str:  # a line of the table: {"id": the skill's id}
+        return text_of(s, "id") or ""
 
-    cols = [TableColumn("Skill", lambda s: names[s["id"]], min_width=20)]
+    def person(row: Fields) -> Getter:
+        return lambda s: level_cell(int_of(row, skill(s)), plain)
+
+    cols = [TableColumn("Skill", lambda s: names[skill(s)], min_width=20)]
     cols += [TableColumn(_who(r, dated), person(r), justify="right", no_wrap=True) for r in people]
-    cols.append(TableColumn(f"Bench ({level}+)", lambda s: bench[s["id"]], justify="right"))
-    cols.append(TableColumn("Single point of failure", lambda s: "yes" if spof[s["id"]] else ""))
+    cols.append(TableColumn(f"Bench ({level}+)", lambda s: bench[skill(s)], justify="right"))
+    cols.append(TableColumn("Single point of failure", lambda s: "yes" if spof[skill(s)] else ""))
     shades = ASCII_SHADES if plain else SHADES
     legend = " ".join(f"{i} {shade}" for i, shade in enumerate(shades, 1))
     caption = (
@@ -92,9 +96,14 @@ def target_table(rows: Shown, out: TextIO, title: str) -> None:
 def next_table(rows: Shown, out: TextIO, titles: Mapping[str, str] | None = None) -> None:
     narrow = console(out).width < NARROW
     named = titles if narrow and titles else {}  # an id is one unbreakable word
+
+    def now(r: Fields) -> str:
+        role = text_of(r, "role")
+        return (named.get(role, role) if role else role) or "-"
+
     columns = [
         TableColumn("Person", lambda r: _who(r, False)),
-        TableColumn("Now", lambda r: named.get(r["role"], r["role"]) or "-"),
+        TableColumn("Now", now),
         TableColumn("Suggested next role", lambda r: r["title"] or "-"),
         TableColumn(
             "Readiness",
@@ -114,7 +123,7 @@ def calibration_table(rows: Shown, out: TextIO) -> None:
     def level(key: str) -> Getter:
         return lambda r: "-" if r[key] is None else r[key]
 
-    def examples(r: Mapping[str, Any]) -> str:
+    def examples(r: Fields) -> str:
         said = [
             f"{who}: {r[key]}"
             for who, key in (("self", "self_evidence"), ("manager", "manager_evidence"))
@@ -123,7 +132,7 @@ def calibration_table(rows: Shown, out: TextIO) -> None:
         return escape_control("; ".join(said))
 
     columns = [
-        TableColumn("Person", lambda r: escape_control(r["person"])),
+        TableColumn("Person", lambda r: escape_control(text_of(r, "person") or "")),
         TableColumn("Skill", lambda r: r["skill"]),
         TableColumn("Self", level("self"), justify="right"),
         TableColumn("Manager", level("manager"), justify="right"),
@@ -150,7 +159,7 @@ def calibration_table(rows: Shown, out: TextIO) -> None:
     )
 
 
-def anonymous_table(rows: Sequence[Mapping[str, Any]], out: TextIO) -> None:
+def anonymous_table(rows: Sequence[Fields], out: TextIO) -> None:
     write_table(
         rows,
         [

@@ -7,8 +7,9 @@ calibration outliers. Long lists end with how many more and where to see them.
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
+from csadvisor.core.rows import Fields, int_of, text_of
 from csadvisor.core.teamsheet import NextStep, Sheet
 from csadvisor.errors import escape_control
 
@@ -231,15 +232,16 @@ def _actions(data: Sheet, width: int, caps: list[int]) -> list[str]:
 
 
 def anonymous_grid(
-    rows: Sequence[Mapping[str, Any]], out: TextIO, names: Mapping[str, str], level: int
+    rows: Sequence[Fields], out: TextIO, names: Mapping[str, str], level: int
 ) -> None:
     """Skills down the side, levels across: how many people rate each level (no names)."""
     width = _width(out)
     by_skill: dict[str, dict[str, int]] = {}
     people = 0
     for r in rows:
-        by_skill.setdefault(r["group"], {})[r["measure"]] = r["count"]
-        people = r["people"]
+        group, measure = text_of(r, "group") or "", text_of(r, "measure") or ""
+        by_skill.setdefault(group, {})[measure] = int_of(r, "count") or 0
+        people = int_of(r, "people") or 0
     heads = ["1", "2", "3", "4", "5", f"{level}+"]
     measures = [f"level {k}" for k in range(1, 6)] + [f"at level {level} or more"]
     name_w = min(max([cells(names.get(g, g)) for g in by_skill] + [5]), width - 4 * len(heads))

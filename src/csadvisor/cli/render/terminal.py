@@ -5,14 +5,16 @@ nothing from a data file is ever interpreted as markup.
 """
 
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from csadvisor.core.rows import Fields, Value, number_of, text_of
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
 
-Getter = Callable[[Mapping[str, Any]], "RenderableType"]
+Getter = Callable[[Fields], "Text | Value"]
 """What a table column shows for a row (text, or anything rich draws)."""
 
 
@@ -88,11 +90,12 @@ def money(value: float | None, currency: str | None, period: str | None = None) 
     return f"${amount}" if currency == "USD" else f"{amount} {currency or ''}".strip()
 
 
-def pay_range_text(record: Mapping[str, Any]) -> str:
+def pay_range_text(record: Fields) -> str:
     if record.get("low") is None:
-        return record.get("note") or ""
-    cur, per = record.get("currency"), record.get("period")
-    return f"{money(record['low'], cur, per)} - {money(record['high'], cur, per)}"
+        return text_of(record, "note") or ""
+    cur, per = text_of(record, "currency"), text_of(record, "period")
+    low, high = number_of(record, "low"), number_of(record, "high")
+    return f"{money(low, cur, per)} - {money(high, cur, per)}"
 
 
 class TableColumn:
@@ -149,7 +152,7 @@ def _share(least: list[int], most: list[int], room: int) -> list[int]:
 
 
 def write_table(
-    records: Sequence[Mapping[str, Any]],
+    records: Sequence[Fields],
     columns: Sequence[TableColumn],
     out: TextIO,
     *,
