@@ -3,10 +3,20 @@ row (``--location-column``), or an industry (``--industry``, national as BLS pub
 """
 
 from collections.abc import Mapping
-from typing import Any
+from enum import Enum
+from typing import TYPE_CHECKING
 
 from csadvisor.cli.context import Application
 from csadvisor.errors import NotFoundError, UsageError, escape_control
+
+if TYPE_CHECKING:
+    from csadvisor.core.listings import LocalPayRow
+    from csadvisor.core.localpay import BlsLocation
+    from csadvisor.core.models import Role
+    from csadvisor.core.payrows import IndustryRow
+    from csadvisor.core.paywide import WidePayBatch
+    from csadvisor.storage.areas import Area
+    from csadvisor.storage.industries import Industry, IndustryTable
 
 __all__ = [
     "IndustryPlace",
@@ -20,7 +30,7 @@ __all__ = [
 
 def check_wide(
     asked: list[str],
-    field: Any,
+    field: Enum | None,
     adjust: float | None,
     industry: str | None,
     table_input: bool,
@@ -65,9 +75,10 @@ def wide_batch(
     location_column: str | None,
     salary: float | None,
     salary_column: str | None,
-) -> tuple[Any, Any, tuple[str, ...]]:
-    """The batch for several places, a place per row, an industry or salaries; something
-    that stands for "BLS figures are shown" (the first place); the columns it adds."""
+) -> tuple["WidePayBatch", bool, tuple[str, ...]]:
+    """The batch for several places, a place per row, an industry or salaries; whether
+    BLS figures are shown (always: a place, a place per row or an industry); the columns
+    it adds."""
     from csadvisor.core.paycheck import CHECK_COLUMNS
     from csadvisor.core.payrows import IndustryRow
     from csadvisor.core.paywide import WidePayBatch
@@ -93,16 +104,16 @@ def wide_batch(
         extra += columns(IndustryRow)
     if salary is not None or salary_column is not None:
         extra += CHECK_COLUMNS
-    shown = places[0] if places else (in_industry or by_row)
+    shown = bool(places) or in_industry is not None or by_row is not None
     return batch, shown, extra
 
 
-def bls_places(run: Application, asked: list[str]) -> list[Any]:
+def bls_places(run: Application, asked: list[str]) -> list["BlsLocation"]:
     """Several ``--location``: each a BLS area (an organisation's factor cannot be compared
     on one scale with BLS percentiles, so it is refused here)."""
     from csadvisor.cli import location as locations
 
-    found: list[Any] = []
+    found: list[BlsLocation] = []
     for name in asked:
         if locations.organisation_location(run, name) is not None:
             raise UsageError(
@@ -122,9 +133,9 @@ class RowPlaces:
     def __init__(self, run: Application, column: str) -> None:
         self._run = run
         self._column = column
-        self._found: dict[str, Any] = {}
+        self._found: dict[str, BlsLocation | str] = {}
 
-    def get(self, cell: str) -> Any:
+    def get(self, cell: str) -> "BlsLocation | str":
         found = self._found.get(cell)
         if found is None:
             from csadvisor.cli import location as locations
@@ -188,20 +199,28 @@ class IndustryPlace:
 
     __slots__ = ("_nation", "_table", "_titles", "industry")
 
-    def __init__(self, industry: Any, table: Any, nation: Any, titles: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        industry: "Industry",
+        table: "IndustryTable",
+        nation: "Area",
+        titles: Mapping[str, str],
+    ) -> None:
         self.industry = industry
         self._table = table
         self._nation = nation
         self._titles = titles
 
-    def fields(self, role: Any, period: str) -> tuple[Any, Any]:
+    def fields(self, role: "Role", period: str) -> tuple["LocalPayRow", "IndustryRow"]:
         """The local columns of ``role`` read from this industry, and the industry's."""
         from csadvisor.core.localpay import BlsLocation, local_fields
         from csadvisor.core.payrows import IndustryRow
-        from csadvisor.core.wages import OewsTable
+        from csadvisor.core.wages import OewsTable, PlainRow
 
         row = self._table.get(self.industry.naics, role.soc) if role.soc else None
-        rows: dict[str, Any] = {self._nation.code: (tuple(row.wages),) if row else ()}
+        rows: dict[str, tuple[PlainRow, ...]] = {
+            self._nation.code: (tuple(row.wages),) if row else ()
+        }
         where = BlsLocation(
             "US", self._nation, "industry", (self._nation,), OewsTable(rows), self._titles
         )

@@ -9,13 +9,22 @@ Every value is labelled derived by csadvisor in ``check_basis``.
 """
 
 import re
-from collections.abc import Mapping
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING
 
 from csadvisor.core.models import number
 from csadvisor.core.payrows import CheckRow
-from csadvisor.core.rows import columns
+from csadvisor.core.rows import columns, fields_of, number_of
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from csadvisor.core.rows import Fields, Value
+
+    Check: TypeAlias = (
+        "tuple[int | float | None, str | None, float | None, int | float | None, str | None]"
+    )
+    """A salary's check as :class:`CheckRow`'s values: salary, band, estimate, ratio, basis."""
 
 PERCENTILES = (("p10", 10), ("p25", 25), ("median", 50), ("p75", 75), ("p90", 90))
 WORDS = {"p10": "10th", "p25": "25th", "median": "median", "p75": "75th", "p90": "90th"}
@@ -27,11 +36,11 @@ CHECK_BASIS = (
 )
 
 
-def _published(record: Mapping[str, Any]) -> list[tuple[str, int, float]]:
-    return [(k, p, float(record[k])) for k, p in PERCENTILES if record.get(k) is not None]
+def _published(record: "Fields") -> list[tuple[str, int, float]]:
+    return [(k, p, float(v)) for k, p in PERCENTILES if (v := number_of(record, k)) is not None]
 
 
-def band(salary: float, record: Mapping[str, Any]) -> tuple[str | None, float | None]:
+def band(salary: float, record: "Fields") -> tuple[str | None, float | None]:
     """``("p25-median", 37.9)``: the band and an estimated percentile (None outside p10..p90
     or next to a figure BLS did not publish). ``(None, None)`` with no percentiles at all."""
     return Scale(record).band(salary)
@@ -57,7 +66,7 @@ def band_words(code: str | None) -> str:
     return f"between {name(low)} and {name(high)}"
 
 
-def check_fields(salary: float | None, record: Mapping[str, Any]) -> dict[str, Any]:
+def check_fields(salary: float | None, record: "Fields") -> "dict[str, Value]":
     """The ``CHECK_COLUMNS`` of one record: empty when there is no salary."""
     return Scale(record).fields(salary).as_dict()
 
@@ -68,7 +77,7 @@ class Scale:
 
     __slots__ = ("_bands", "_first", "_last", "_median", "_points", "_top")
 
-    def __init__(self, record: Mapping[str, Any]) -> None:
+    def __init__(self, record: "Fields") -> None:
         shown = _published(record)
         self._points = {value: key for key, _, value in shown}
         order = [p for _, p in PERCENTILES]
@@ -78,9 +87,9 @@ class Scale:
         ]
         self._first = shown[0] if shown else None
         self._last = shown[-1] if shown else None
-        median = record.get("median")
+        median = number_of(record, "median")
         self._median = float(median) if median else None
-        missing = record.get("not_published") or {}
+        missing = fields_of(record, "not_published")
         top = next((k for k, _ in PERCENTILES if "top-coded" in str(missing.get(k, ""))), "")
         self._top = f" ({top} top-coded)" if top else ""
 
@@ -101,7 +110,7 @@ class Scale:
                 return code, round(p1 + (p2 - p1) * (salary - low) / (high - low), 1)
         return None, None  # pragma: no cover - every salary is in one of the above
 
-    def values(self, salary: float | None) -> tuple[Any, ...]:
+    def values(self, salary: float | None) -> "Check":
         """The check of ``salary`` as :class:`CheckRow`'s values, in its order."""
         if salary is None:
             return _EMPTY
@@ -115,7 +124,7 @@ class Scale:
         return row
 
 
-_EMPTY = (None, None, None, None, None)
+_EMPTY: "Check" = (None, None, None, None, None)
 
 
 def parse_salary(text: str) -> float | None:

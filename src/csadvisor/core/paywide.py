@@ -9,7 +9,7 @@ own place, resolved by the caller), ``--industry`` (an industry's national figur
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from csadvisor.core import rows
 from csadvisor.core.listings import (
@@ -24,11 +24,12 @@ from csadvisor.core.lookup import unknown_role_message
 from csadvisor.core.paybatch import MESSAGES_SHOWN, Asked, PayBatch, _own
 from csadvisor.core.paycheck import CHECK_BASIS, Scale, parse_salary
 from csadvisor.core.payrows import CheckRow, IndustryRow
-from csadvisor.core.rows import Parts, Record
+from csadvisor.core.rows import Parts, Record, Value
 
 if TYPE_CHECKING:
     from csadvisor.core.localpay import BlsLocation
     from csadvisor.core.models import Catalog, Role
+    from csadvisor.core.paycheck import Check
 
 NO_AREA = "no single BLS area on this row"
 _REQUEST = Request.NAMES
@@ -45,6 +46,14 @@ PlaceOf = Callable[[str], "BlsLocation | str"]
 """A row's place cell -> its BLS location, or the one line saying why there is none."""
 
 
+class IndustryFigures(Protocol):
+    """``--industry``: an industry's national figures for a role (``cli.payplaces``)."""
+
+    def fields(self, role: Role, period: str) -> tuple[LocalPayRow, IndustryRow]:
+        """The role's local columns read from the industry, and the industry's own."""
+        ...
+
+
 def _where(line: int | None) -> str:
     return f"line {line}: " if line is not None else ""
 
@@ -59,7 +68,7 @@ class WidePayBatch(PayBatch):
         period: str,
         places: list[BlsLocation],
         *,
-        industry: Any = None,
+        industry: IndustryFigures | None = None,
         place_of: PlaceOf | None = None,
         place_column: str | None = None,
         default_place: str | None = None,
@@ -68,7 +77,7 @@ class WidePayBatch(PayBatch):
         kept: Iterable[str] = (),
     ) -> None:
         super().__init__(catalog, period, places[0] if places else None)
-        self.places: list[Any] = list(places) or [None]
+        self.places: list[BlsLocation | None] = list(places) or [None]
         self.industry = industry
         self.place_of = place_of
         self.place_column = place_column
@@ -159,13 +168,14 @@ class WidePayBatch(PayBatch):
         line: int | None,
         suggestion: str | None,
         kept: dict[str, str] | None,
-        check: tuple[Any, ...] | None,
+        check: Check | None,
     ) -> Record:
         """What one input line adds, flat (a batch formats 100,000 of them): what was
         asked (``Request``), the input columns kept, the salary check (``CheckRow``)."""
         if not self.checking:
             return _own(query, line, suggestion, kept)
-        own = {"query": query, "line": line, "suggestion": suggestion}  # Request's fields
+        # Request's fields, then the kept columns and CheckRow's
+        own: dict[str, Value] = {"query": query, "line": line, "suggestion": suggestion}
         if kept:
             own.update(kept)
         salary, band, estimate, ratio, basis = check or _NO_CHECK

@@ -4,7 +4,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -250,28 +250,29 @@ def pay(
     if wide or salary_column:
         from csadvisor.cli.payplaces import wide_batch
 
-        batch, local, extra = wide_batch(
+        placed, bls, extra = wide_batch(
             run, period.value, asked, kept, industry, location_column, salary, salary_column
         )
         read = [*kept, *(c for c in (salary_column, location_column) if c and c not in kept)]
-        _check_with_local(kept, field, location, local, extra)
+        _check_with_local(kept, field, location, bls, extra)
         lines = _requests(run, names, input_format, column, read)
-        answers = (Joined(shared, own) for shared, own in batch.answers(lines))
+        answers = (Joined(shared, own) for shared, own in placed.answers(lines))
         if field is not None:
             from csadvisor.cli.payfield import print_field
 
             print_field(run, answers, field.value, table_input and header)
         else:
-            emit(_view(answers, local, kept, period.value, None, None, extra), fmt, header)
-        for problem in batch.salary_problems():
+            emit(_view(answers, bls, kept, period.value, None, None, extra), fmt, header)
+        for problem in placed.salary_problems():
             run.warn(problem)
-        if batch.unreadable:  # as below: bad input outranks unknown names and places
-            raise UsageError(*batch.unreadable_lines(), *batch.not_found())
-        if batch.missing:
-            raise NotFoundError(*batch.not_found())
+        if placed.unreadable:  # as below: bad input outranks unknown names and places
+            raise UsageError(*placed.unreadable_lines(), *placed.not_found())
+        if placed.missing:
+            raise NotFoundError(*placed.not_found())
         return
     local, factor, adjusted_by = _where(run, location, adjust)
-    _check_with_local(kept, field, location, local)
+    bls = local is not None
+    _check_with_local(kept, field, location, bls)
     batch = PayBatch(run.catalog(), period.value, local, factor, adjusted_by)
     lines = _requests(run, names, input_format, column, kept)
     found = (Joined(shared, own) for shared, own in batch.answers(lines))
@@ -280,11 +281,11 @@ def pay(
 
         print_field(run, found, field.value, table_input and header)
     elif "-" in names or default_format(fmt) is not Format.table:
-        emit(_view(found, local, kept, period.value, adjusted_by, factor), fmt, header)
+        emit(_view(found, bls, kept, period.value, adjusted_by, factor), fmt, header)
     else:  # a person at a terminal: a table of nothing but unknown names is no answer
         shown = list(found)
         if batch.counts["missing"] < len(shown):
-            emit(_view(shown, local, kept, period.value, adjusted_by, factor), fmt, header)
+            emit(_view(shown, bls, kept, period.value, adjusted_by, factor), fmt, header)
     if batch.unreadable:  # bad input outranks unknown names: exit 2, with their lines too
         raise UsageError(*batch.unreadable_lines(), *batch.not_found())
     if batch.missing:  # every other name was answered; the unknown ones are the error
@@ -293,8 +294,8 @@ def pay(
 
 def _checked(
     names: list[str],
-    fmt: Any,
-    field: Any,
+    fmt: Enum | None,
+    field: Enum | None,
     location: str | None,
     adjust: float | None,
     input_format: InputFormat | None,
@@ -326,17 +327,18 @@ def _checked(
 
 def _check_with_local(
     kept: list[str],
-    field: Any,
+    field: Enum | None,
     location: str | None,
-    local: "BlsLocation | None",
+    bls: bool,
     extra: tuple[str, ...] = (),
 ) -> None:
-    """What needs a BLS location (or must not clash with its columns)."""
+    """What needs a BLS location (``bls``: BLS figures are shown), or must not clash
+    with their columns."""
 
-    clash = [k for k in kept if local is not None and k in (*LOCAL_COLUMNS, *extra)]
+    clash = [k for k in kept if bls and k in (*LOCAL_COLUMNS, *extra)]
     if clash:
         raise UsageError(f"--keep {clash[0]}: the local pay records have a column of that name")
-    if field is not None and field.value in PERCENTILE_FIELDS and local is None:
+    if field is not None and field.value in PERCENTILE_FIELDS and not bls:
         hint = "add --location PLACE (e.g. US)"
         if location is not None:
             hint = f"'{location}' is your organisation's location (a factor), not a BLS area"
@@ -347,17 +349,18 @@ def _check_with_local(
 
 def _view(
     answers: Iterable["Joined"],
-    local: "BlsLocation | None",
+    bls: bool,
     kept: list[str],
     period: str,
     adjusted_by: str | None,
     factor: float | None,
     extra: tuple[str, ...] = (),
 ) -> "View":
-    """The records, their columns, and how a terminal draws them."""
+    """The records, their columns, and how a terminal draws them (``bls``: with the BLS
+    figures)."""
     from csadvisor.cli.output import View
 
-    if local is not None:
+    if bls:
 
         def pictures(rows: "Shown", out: TextIO) -> None:
             from csadvisor.cli.render.localpay import local_pay_table
@@ -377,7 +380,7 @@ def _view(
 
 def _where(
     run: Application, location: str | None, adjust: float | None
-) -> tuple[Any, float | None, str | None]:
+) -> tuple["BlsLocation | None", float | None, str | None]:
     """A BLS location for local figures, or a factor (and its name) for the national range."""
     if adjust is not None:
         return None, adjust, "manual factor"
