@@ -21,6 +21,8 @@ from csadvisor.errors import CsadvisorError, ExitCode, escape_control
 if TYPE_CHECKING:
     from types import FrameType
 
+    from typer._click import Command, Context
+
 # Every command, in the order help lists them, and the module that defines it.
 COMMANDS = {
     "roles": "csadvisor.cli.commands.roles",
@@ -150,13 +152,13 @@ def _safe_streams() -> None:
                 pass
 
 
-class _LazyCommands(Mapping[str, Any]):
+class _LazyCommands(Mapping[str, "Command"]):
     """The commands of :data:`COMMANDS`, each built from its module on first use."""
 
     def __init__(self) -> None:
-        self._built: dict[str, Any] = {}
+        self._built: dict[str, Command] = {}
 
-    def __getitem__(self, name: str) -> Any:
+    def __getitem__(self, name: str) -> "Command":
         if name not in self._built:
             import importlib
 
@@ -179,7 +181,7 @@ class CsadvisorGroup(TyperGroup):
         super().__init__(*args, **kwargs)
         self.commands = _LazyCommands()  # type: ignore[assignment]
 
-    def list_commands(self, ctx: Any) -> list[str]:
+    def list_commands(self, ctx: "Context") -> list[str]:
         return list(COMMANDS)
 
     def main(  # type: ignore[override]
@@ -257,7 +259,7 @@ class CsadvisorGroup(TyperGroup):
             sys.exit(code)
         return code
 
-    def invoke(self, ctx: Any) -> Any:
+    def invoke(self, ctx: "Context") -> Any:  # click's own: the command's return value
         try:
             return super().invoke(ctx)
         except BrokenPipeError:

@@ -5,7 +5,8 @@ through its table of commands. The format options take their choices from
 ``output.Format``: a command declares the formats it allows by the option it uses.
 """
 
-from typing import Annotated, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -13,6 +14,9 @@ from typer.core import TyperCommand, TyperGroup
 from csadvisor.cli.completion import complete_locations
 from csadvisor.cli.context import Application
 from csadvisor.cli.output import ListingFormat
+
+if TYPE_CHECKING:
+    from typer._click import Context, HelpFormatter
 
 
 def unwrap(text: str | None) -> str | None:
@@ -32,7 +36,12 @@ def unwrap(text: str | None) -> str | None:
 WIDE_HELP = 100  # columns: narrower, the help is Click's plain layout
 
 
-def narrow_help(command: Any, ctx: Any, formatter: Any, rich_help: Any) -> None:
+def narrow_help(
+    command: "TyperCommand | TyperGroup",
+    ctx: "Context",
+    formatter: "HelpFormatter",
+    rich_help: "Callable[[Context, HelpFormatter], None]",
+) -> None:
     """Rich help where it has room; below 100 columns Click's plain layout, whose
     descriptions keep about 48 columns where Rich's option table left about 20 (a
     column each for --no-header and for ranges such as [0.01<=x<=100.0])."""
@@ -47,10 +56,19 @@ def narrow_help(command: Any, ctx: Any, formatter: Any, rich_help: Any) -> None:
     # inside a word is written as U+2011 (no break) while wrapping, then put back.
     joined = re.compile(r"(?<=\w)-(?=\w)")
     write_text, write_dl = formatter.write_text, formatter.write_dl
-    formatter.write_text = lambda text: write_text(joined.sub("\u2011", text))
-    formatter.write_dl = lambda rows, *a, **k: write_dl(
-        [(first, joined.sub("\u2011", second)) for first, second in rows], *a, **k
-    )
+
+    def write_text_unbroken(text: str) -> None:
+        write_text(joined.sub("\u2011", text))
+
+    def write_dl_unbroken(
+        rows: "Sequence[tuple[str, str]]", col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        unbroken = [(first, joined.sub("\u2011", second)) for first, second in rows]
+        write_dl(unbroken, col_max, col_spacing)
+
+    # This formatter's own methods, for this one help screen (mypy: not a class's method).
+    formatter.write_text = write_text_unbroken  # type: ignore[method-assign]
+    formatter.write_dl = write_dl_unbroken  # type: ignore[method-assign]
     command.rich_markup_mode = None
     try:
         rich_help(ctx, formatter)
@@ -66,10 +84,10 @@ class NaturalCommand(TyperCommand):
         super().__init__(*args, **kwargs)
         self.help = unwrap(self.help)
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
+    def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         narrow_help(self, ctx, formatter, super().format_help)
 
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+    def collect_usage_pieces(self, ctx: "Context") -> list[str]:
         pieces = []
         for param in self.get_params(ctx):
             if param.param_type_name != "argument":
@@ -87,10 +105,10 @@ class NaturalCommand(TyperCommand):
 class NaturalGroup(TyperGroup):
     """A command group (history, data) with the same help at 80 columns as a command."""
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
+    def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         narrow_help(self, ctx, formatter, super().format_help)
 
-    def format_commands(self, ctx: Any, formatter: Any) -> None:
+    def format_commands(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         """The plain layout's command list, each first sentence whole (Click cuts it
         at about 45 characters with "...")."""
         rows = []

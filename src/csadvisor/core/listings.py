@@ -7,10 +7,10 @@ listings' rows are in ``rolerows``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from csadvisor.core.models import PayRange, Role, amount
-from csadvisor.core.rows import Col, Row, columns
+from csadvisor.core.rows import Col, Row, Value, columns
 
 if TYPE_CHECKING:
     pass
@@ -44,7 +44,7 @@ RANGE = (
 NO_FIGURES = dict.fromkeys(RANGE, None) | {"derived": False, "note": NO_RANGE}
 
 
-def range_fields(pay: PayRange | None) -> dict[str, Any]:
+def range_fields(pay: PayRange | None) -> dict[str, Value]:
     """A published starting range as printed: whole dollars a year, cents otherwise."""
     if pay is None:
         return NO_FIGURES

@@ -10,8 +10,8 @@ a handful of roles cost a handful of lookups.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol
 
 from csadvisor.core import rows
 from csadvisor.core.listings import (
@@ -24,7 +24,7 @@ from csadvisor.core.listings import (
     Request,
 )
 from csadvisor.core.lookup import RoleIndex, unknown_role_message
-from csadvisor.core.rows import Parts, Record, choices
+from csadvisor.core.rows import Fields, Parts, Record, choices, fields_of, text_of
 
 if TYPE_CHECKING:
     from csadvisor.core.localpay import BlsLocation
@@ -154,8 +154,9 @@ def _own(
     return Parts(own, kept) if kept else own
 
 
-def why_empty(record: Mapping[str, Any], field: str) -> str:
+def why_empty(record: Fields, field: str) -> str:
     """Why a role's record has no value for ``field`` (for the one notice per role)."""
     if field not in PERCENTILE_FIELDS:
         return NO_RANGE
-    return record["not_published"].get(field) or record["local_note"] or "not published"
+    missing = fields_of(record, "not_published")
+    return text_of(missing, field) or text_of(record, "local_note") or "not published"

@@ -17,7 +17,7 @@ row reader. No YAML, no rich.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from csadvisor.errors import DataError, Problem
 from csadvisor.storage import areas, oews
@@ -67,7 +67,7 @@ class Statistics:
         texts: dict[str, str],
         labels: dict[str, str],
         occupations: dict[str, str],
-        projections: dict[str, tuple[Any, ...]],
+        projections: dict[str, ep.ProjectionRow],
     ) -> None:
         self.texts = texts
         self.labels = labels
@@ -118,7 +118,7 @@ def _read(
 
 def validate(
     texts: dict[str, str], labels: dict[str, str]
-) -> tuple[dict[str, str], dict[str, tuple[Any, ...]], list[Problem]]:
+) -> tuple[dict[str, str], dict[str, ep.ProjectionRow], list[Problem]]:
     """Every file in full, by the readers' rules; the extract's areas must be in areas.csv."""
     area_rows, problems = areas.parse_areas(texts[areas.AREAS_FILE], labels[areas.AREAS_FILE])
     known = {row[0] for row in area_rows} if not problems else None

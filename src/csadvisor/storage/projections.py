@@ -22,14 +22,16 @@ PROJECTION_COLUMNS = (
     "entry_education",
     "source",
 )
+ProjectionRow = tuple[str, str, float, float, float, float, str, str]
+"""A :class:`Projection`'s values, in its order (``Projection(*row)``): what the file gives."""
 
 
 def parse_projections(
     text: str, label: str = PROJECTIONS_FILE
-) -> tuple[dict[str, tuple[str | float, ...]], list[Problem]]:
+) -> tuple[dict[str, ProjectionRow], list[Problem]]:
     """SOC code -> a :class:`Projection` as a plain tuple (``Projection(*row)``)."""
     rows, problems = read_rows(text, label, PROJECTION_COLUMNS)
-    found: dict[str, tuple[str | float, ...]] = {}
+    found: dict[str, ProjectionRow] = {}
     for line, cells in rows:
         row = _projection_row(line, cells, label, problems)
         if row is None:
@@ -37,13 +39,13 @@ def parse_projections(
         if row[0] in found:
             problems.append(Problem(label, line, "soc", f"{row[0]} given twice"))
         else:
-            found[str(row[0])] = row
+            found[row[0]] = row
     return found, problems
 
 
 def _projection_row(
     line: int, cells: list[str], label: str, problems: list[Problem]
-) -> tuple[str | float, ...] | None:
+) -> ProjectionRow | None:
     soc, period, start, end, change, openings, education, source = cells
     start_count = len(problems)
     if not is_soc(soc):

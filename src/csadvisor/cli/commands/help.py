@@ -1,12 +1,15 @@
 """`csadvisor help [COMMAND]`: the same help as ``--help``, for people who type it first."""
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from csadvisor.cli.options import command_app, examples
 from csadvisor.errors import UsageError
+
+if TYPE_CHECKING:
+    from typer._click import Command, Context
 
 app = command_app()
 
@@ -23,11 +26,13 @@ def help_(
     ] = None,
 ) -> None:
     """Show the help of csadvisor, or of one of its commands."""
+    from typer.core import TyperGroup
+
     root = ctx.find_root()
-    target: Any = root.command
-    target_ctx: Any = root
+    target: Command = root.command
+    target_ctx: Context = root
     for name in command or []:
-        sub = target.get_command(target_ctx, name) if hasattr(target, "get_command") else None
+        sub = target.get_command(target_ctx, name) if isinstance(target, TyperGroup) else None
         if sub is None:
             raise UsageError(f"no command '{name}'; 'csadvisor help' lists them")
         target_ctx = sub.make_context(name, [], parent=target_ctx, resilient_parsing=True)
