@@ -10,9 +10,10 @@ user's umask gives (it is meant to be shared).
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
+from typer.models import OptionInfo
 
 from csadvisor.errors import UsageError
 
@@ -22,13 +23,15 @@ class ExportFormat(str, Enum):
     md = "md"
 
 
-def export_option(what: str, after: str = "") -> Any:
+def export_option(what: str, after: str = "") -> OptionInfo:
     """``--export FILE``: ``what`` is written, then the format rule every export keeps."""
-    return typer.Option(
+    option = typer.Option(  # typed Any by typer, an OptionInfo at run time
         "--export",
         metavar="FILE",
         help=f"{what}: one HTML page for a .html name, else Markdown{after}.",
     )
+    assert isinstance(option, OptionInfo)
+    return option
 
 
 ExportFormatOption = Annotated[
