@@ -16,13 +16,13 @@ constructor from the annotations (``dataclass_transform``)::
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
 else:
 
-    def dataclass_transform(**_: object) -> Any:
+    def dataclass_transform(**_: object) -> object:
         return lambda cls: cls
 
 
@@ -33,7 +33,7 @@ _MISSING = object()
 class _PlainType(type):
     """Gives every record class empty ``__slots__``: its values live in the tuple."""
 
-    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> Any:
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, object]) -> type:
         namespace.setdefault("__slots__", ())
         return super().__new__(mcs, name, bases, namespace)
 
@@ -43,12 +43,12 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
     """A frozen record: the annotations of the class body are its fields, in order."""
 
     _fields: ClassVar[tuple[str, ...]] = ()
-    _tail: ClassVar[tuple[Any, ...]] = ()  # the defaults of the last fields
+    _tail: ClassVar[tuple[object, ...]] = ()  # the defaults of the last fields
 
     def __init_subclass__(cls) -> None:
         annotations = cls.__annotations__  # its own (3.10+), strings under the future import
         names = [n for n, t in annotations.items() if "ClassVar" not in str(t).split("[")[0]]
-        tail: list[Any] = []
+        tail: list[object] = []
         for i, name in enumerate(names):
             default = cls.__dict__.get(name, _MISSING)
             if default is not _MISSING:
@@ -59,7 +59,7 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
         cls._fields = tuple(names)
         cls._tail = tuple(tail)
 
-    def __new__(cls: type[P], *args: Any, **kwargs: Any) -> P:
+    def __new__(cls: type[P], *args: object, **kwargs: object) -> P:
         fields = cls._fields
         missing = len(fields) - len(args)
         if not kwargs and 0 <= missing <= len(cls._tail):
@@ -79,15 +79,15 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
             raise TypeError(f"{cls.__name__}: no field {next(iter(kwargs))}")
         return tuple.__new__(cls, values)
 
-    def _replace(self: P, **changes: Any) -> P:
+    def _replace(self: P, **changes: object) -> P:
         return type(self)(**{**dict(zip(self._fields, self, strict=True)), **changes})
 
-    def _asdict(self) -> dict[str, Any]:
+    def _asdict(self) -> dict[str, object]:
         return dict(zip(self._fields, self, strict=True))
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{n}={v!r}" for n, v in zip(self._fields, self, strict=True))
         return f"{type(self).__name__}({shown})"
 
-    def __getnewargs__(self) -> tuple[Any, ...]:
+    def __getnewargs__(self) -> tuple[object, ...]:
         return tuple(self)
