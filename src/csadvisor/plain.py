@@ -27,6 +27,7 @@ else:
 
 
 P = TypeVar("P", bound="Plain")
+_new = tuple.__new__
 _MISSING = object()
 
 
@@ -60,11 +61,19 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
         cls._tail = tuple(tail)
 
     def __new__(cls: type[P], *args: object, **kwargs: object) -> P:
+        if not kwargs:  # the fast paths: a batch builds a record per input line
+            missing = len(cls._fields) - len(args)
+            if not missing:
+                return _new(cls, args)
+            if 0 < missing <= len(cls._tail):
+                return _new(cls, args + cls._tail[-missing:])
+        return _new(cls, cls._filled(args, kwargs))
+
+    @classmethod
+    def _filled(cls, args: tuple[object, ...], kwargs: dict[str, object]) -> tuple[object, ...]:
+        """Every field's value: the positional ones, then keywords, then defaults."""
         fields = cls._fields
-        missing = len(fields) - len(args)
-        if not kwargs and 0 <= missing <= len(cls._tail):
-            return tuple.__new__(cls, args + cls._tail[len(cls._tail) - missing :])
-        if missing < 0:
+        if len(args) > len(fields):
             raise TypeError(f"{cls.__name__}: {len(args)} values for {len(fields)} fields")
         defaults = dict(zip(fields[len(fields) - len(cls._tail) :], cls._tail, strict=True))
         values = list(args)
@@ -77,7 +86,7 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
                 raise TypeError(f"{cls.__name__}: {name} is missing")
         if kwargs:
             raise TypeError(f"{cls.__name__}: no field {next(iter(kwargs))}")
-        return tuple.__new__(cls, values)
+        return tuple(values)
 
     def _replace(self: P, **changes: object) -> P:
         return type(self)(**{**dict(zip(self._fields, self, strict=True)), **changes})
