@@ -45,6 +45,8 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
 
     _fields: ClassVar[tuple[str, ...]] = ()
     _tail: ClassVar[tuple[object, ...]] = ()  # the defaults of the last fields
+    _defaults: ClassVar[dict[str, object]] = {}  # the same, by name
+    _known: ClassVar[frozenset[str]] = frozenset()  # the field names
 
     def __init_subclass__(cls) -> None:
         annotations = cls.__annotations__  # its own (3.10+), strings under the future import
@@ -59,6 +61,8 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
             setattr(cls, name, property(itemgetter(i)))
         cls._fields = tuple(names)
         cls._tail = tuple(tail)
+        cls._defaults = dict(zip(names[len(names) - len(tail) :], tail, strict=True))
+        cls._known = frozenset(names)
 
     def __new__(cls: type[P], *args: object, **kwargs: object) -> P:
         if not kwargs:  # the fast paths: a batch builds a record per input line
@@ -75,18 +79,16 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
         fields = cls._fields
         if len(args) > len(fields):
             raise TypeError(f"{cls.__name__}: {len(args)} values for {len(fields)} fields")
-        defaults = dict(zip(fields[len(fields) - len(cls._tail) :], cls._tail, strict=True))
-        values = list(args)
-        for name in fields[len(args) :]:
-            if name in kwargs:
-                values.append(kwargs.pop(name))
-            elif name in defaults:
-                values.append(defaults[name])
-            else:
-                raise TypeError(f"{cls.__name__}: {name} is missing")
-        if kwargs:
-            raise TypeError(f"{cls.__name__}: no field {next(iter(kwargs))}")
-        return tuple(values)
+        if not kwargs.keys() <= cls._known or not kwargs.keys().isdisjoint(fields[: len(args)]):
+            extra = next(k for k in kwargs if k not in fields[len(args) :])
+            raise TypeError(f"{cls.__name__}: no field {extra} (or given twice)")
+        defaults = cls._defaults
+        try:
+            return args + tuple(
+                [kwargs[k] if k in kwargs else defaults[k] for k in fields[len(args) :]]
+            )
+        except KeyError as exc:
+            raise TypeError(f"{cls.__name__}: {exc.args[0]} is missing") from None
 
     def _replace(self: P, **changes: object) -> P:
         return type(self)(**{**dict(zip(self._fields, self, strict=True)), **changes})
