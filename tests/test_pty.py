@@ -478,3 +478,61 @@ def test_evidence_is_asked_after_each_rating_and_saved(
     first = catalog_module.load(catalog_module.resolve_source()).skills[0].id
     assert doc["evidence"] == {first: "Ran the [b]night[/b] queue"}
     assert (doc["name"], doc["rater"]) == ("Sam Lee", "manager")
+
+
+def test_going_back_leaves_one_line_per_question_on_screen(env: dict[str, str]) -> None:
+    """The answer taken back is erased with the question asked again: the screen shows
+    each question once, with the answer that stands (not the old one above the new)."""
+    cat = catalog_module.load(catalog_module.resolve_source())
+    total = len(cat.skills)
+    first, second = cat.skills[0], cat.skills[1]
+    child = assess(env, "--evidence")
+    child.expect("Press 1-7")
+    child.send("1")
+    child.expect(f"Skill 1 of {total}")
+    child.send("1")
+    child.expect("example")
+    child.send("Calmed a caller" + ENTER)
+    child.expect(f"Skill 2 of {total}")
+    child.send("2")
+    child.expect("example")
+    child.send("Wrote a macro" + ENTER)
+    child.expect(f"Skill 3 of {total}")
+    child.send(LEFT)
+    child.expect(f"Skill 2 of {total}")
+    child.send("5")
+    child.expect("example")
+    child.send(ENTER)
+    child.expect(f"Skill 3 of {total}")
+    shown = settled_screen(child, 40, 120, f"Skill 2 of {total}: {second.name}: 5")
+    assert shown.count(f"Skill 2 of {total}") == 1, shown
+    assert shown.count("Wrote a macro") == 1  # asked again with it as the default, kept
+    assert shown.count(f"Skill 1 of {total}: {first.name}: 1") == 1
+    assert "Calmed a caller" in shown
+    child.sendcontrol("c")
+    assert finish(child) == 130
+
+
+def test_back_from_a_change_at_the_review_erases_the_change(env: dict[str, str]) -> None:
+    """Review -> pick a skill -> back: the review is drawn again without the line that
+    said which skill was picked; back from the review asks the last skill again, once."""
+    cat = catalog_module.load(catalog_module.resolve_source())
+    total = len(cat.skills)
+    child = assess(env)
+    child.expect("Press 1-7")
+    child.send("1")
+    for i in range(1, total + 1):
+        child.expect(f"Skill {i} of {total}")
+        child.send("3")
+    child.expect("Review your answers")
+    child.send(DOWN + DOWN + ENTER)  # the first skill
+    child.expect("Which sounds most like you")
+    child.send(LEFT)
+    shown = settled_screen(child, 40, 120, "Review your answers", times=1)
+    assert "Review:" not in shown, shown  # no "? Review: <skill>" line left behind
+    child.send(LEFT)
+    last = cat.skills[-1]
+    shown = settled_screen(child, 40, 120, f"Skill {total} of {total}: {last.name}. Which")
+    assert shown.count(f"Skill {total} of {total}") == 1, shown
+    child.sendcontrol("c")
+    assert finish(child) == 130

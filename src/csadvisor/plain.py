@@ -16,24 +16,25 @@ constructor from the annotations (``dataclass_transform``)::
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
 else:
 
-    def dataclass_transform(**_: object) -> Any:
+    def dataclass_transform(**_: object) -> object:
         return lambda cls: cls
 
 
 P = TypeVar("P", bound="Plain")
+_new = tuple.__new__
 _MISSING = object()
 
 
 class _PlainType(type):
     """Gives every record class empty ``__slots__``: its values live in the tuple."""
 
-    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> Any:
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, object]) -> type:
         namespace.setdefault("__slots__", ())
         return super().__new__(mcs, name, bases, namespace)
 
@@ -43,12 +44,14 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
     """A frozen record: the annotations of the class body are its fields, in order."""
 
     _fields: ClassVar[tuple[str, ...]] = ()
-    _tail: ClassVar[tuple[Any, ...]] = ()  # the defaults of the last fields
+    _tail: ClassVar[tuple[object, ...]] = ()  # the defaults of the last fields
+    _defaults: ClassVar[dict[str, object]] = {}  # the same, by name
+    _known: ClassVar[frozenset[str]] = frozenset()  # the field names
 
     def __init_subclass__(cls) -> None:
         annotations = cls.__annotations__  # its own (3.10+), strings under the future import
         names = [n for n, t in annotations.items() if "ClassVar" not in str(t).split("[")[0]]
-        tail: list[Any] = []
+        tail: list[object] = []
         for i, name in enumerate(names):
             default = cls.__dict__.get(name, _MISSING)
             if default is not _MISSING:
@@ -58,36 +61,44 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
             setattr(cls, name, property(itemgetter(i)))
         cls._fields = tuple(names)
         cls._tail = tuple(tail)
+        cls._defaults = dict(zip(names[len(names) - len(tail) :], tail, strict=True))
+        cls._known = frozenset(names)
 
-    def __new__(cls: type[P], *args: Any, **kwargs: Any) -> P:
+    def __new__(cls: type[P], *args: object, **kwargs: object) -> P:
+        if not kwargs:  # the fast paths: a batch builds a record per input line
+            missing = len(cls._fields) - len(args)
+            if not missing:
+                return _new(cls, args)
+            if 0 < missing <= len(cls._tail):
+                return _new(cls, args + cls._tail[-missing:])
+        return _new(cls, cls._filled(args, kwargs))
+
+    @classmethod
+    def _filled(cls, args: tuple[object, ...], kwargs: dict[str, object]) -> tuple[object, ...]:
+        """Every field's value: the positional ones, then keywords, then defaults."""
         fields = cls._fields
-        missing = len(fields) - len(args)
-        if not kwargs and 0 <= missing <= len(cls._tail):
-            return tuple.__new__(cls, args + cls._tail[len(cls._tail) - missing :])
-        if missing < 0:
+        if len(args) > len(fields):
             raise TypeError(f"{cls.__name__}: {len(args)} values for {len(fields)} fields")
-        defaults = dict(zip(fields[len(fields) - len(cls._tail) :], cls._tail, strict=True))
-        values = list(args)
-        for name in fields[len(args) :]:
-            if name in kwargs:
-                values.append(kwargs.pop(name))
-            elif name in defaults:
-                values.append(defaults[name])
-            else:
-                raise TypeError(f"{cls.__name__}: {name} is missing")
-        if kwargs:
-            raise TypeError(f"{cls.__name__}: no field {next(iter(kwargs))}")
-        return tuple.__new__(cls, values)
+        if not kwargs.keys() <= cls._known or not kwargs.keys().isdisjoint(fields[: len(args)]):
+            extra = next(k for k in kwargs if k not in fields[len(args) :])
+            raise TypeError(f"{cls.__name__}: no field {extra} (or given twice)")
+        defaults = cls._defaults
+        try:
+            return args + tuple(
+                [kwargs[k] if k in kwargs else defaults[k] for k in fields[len(args) :]]
+            )
+        except KeyError as exc:
+            raise TypeError(f"{cls.__name__}: {exc.args[0]} is missing") from None
 
-    def _replace(self: P, **changes: Any) -> P:
+    def _replace(self: P, **changes: object) -> P:
         return type(self)(**{**dict(zip(self._fields, self, strict=True)), **changes})
 
-    def _asdict(self) -> dict[str, Any]:
+    def _asdict(self) -> dict[str, object]:
         return dict(zip(self._fields, self, strict=True))
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{n}={v!r}" for n, v in zip(self._fields, self, strict=True))
         return f"{type(self).__name__}({shown})"
 
-    def __getnewargs__(self) -> tuple[Any, ...]:
+    def __getnewargs__(self) -> tuple[object, ...]:
         return tuple(self)

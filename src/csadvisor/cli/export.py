@@ -25,7 +25,7 @@ class ExportFormat(str, Enum):
 
 def export_option(what: str, after: str = "") -> OptionInfo:
     """``--export FILE``: ``what`` is written, then the format rule every export keeps."""
-    option = typer.Option(  # typed Any by typer, an OptionInfo at run time
+    option = typer.Option(  # an OptionInfo at run time (typer's stub leaves it untyped)
         "--export",
         metavar="FILE",
         help=f"{what}: one HTML page for a .html name, else Markdown{after}.",

@@ -48,6 +48,8 @@ else:  # (the track's formats are built where ``track`` is: not at every start)
 
 Rows = Iterable[Record]
 Shown = list[Fields]  # the rows by field name, as a terminal view gets them
+Document = Mapping[str, object]
+"""A whole JSON document (``-f json`` of a result, a sheet): only ever handed to json."""
 
 
 class View(Plain):
@@ -62,7 +64,7 @@ class View(Plain):
     columns: Sequence[str]
     rows: Rows
     show: Callable[[Shown, TextIO], None]
-    document: "Record | list[Value] | None" = None
+    document: "Record | Document | list[Value] | None" = None
     mermaid: Callable[[], str] | None = None
     readable: bool = False
 
@@ -330,9 +332,9 @@ class _JoinedCells:
         return cells
 
 
-def write_json(document: "Record | list[Value]", out: TextIO) -> None:
+def write_json(document: "Record | Document | list[Value]", out: TextIO) -> None:
     import json
 
     if not isinstance(document, list):
-        document = as_dict(document)
+        document = dict(document) if isinstance(document, Mapping) else as_dict(document)
     out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

@@ -229,15 +229,15 @@ def readiness_records(result: Result) -> list[Record]:
     return out
 
 
-def sheet_document(sheet: Sheet, notices: Sequence[Notice] = ()) -> dict[str, Value]:
+def sheet_document(sheet: Sheet, notices: Sequence[Notice] = ()) -> dict[str, object]:
     """The team sheet as json prints it: the same content the terminal sheet draws, and
     the files' flags (a date in the future, a conflicting duplicate) said on stderr."""
-    from dataclasses import asdict
-
     target = sheet.target
     return {
-        "skills": [asdict(s) for s in sheet.skills],
-        "people": [asdict(p) for p in sheet.people],
+        "skills": [s._asdict() for s in sheet.skills],
+        "people": [
+            {**p._asdict(), "next": p.next._asdict() if p.next else None} for p in sheet.people
+        ],
         "level": sheet.level,
         "min_holders": sheet.min_holders,
         "bench": sheet.bench,
@@ -246,9 +246,9 @@ def sheet_document(sheet: Sheet, notices: Sequence[Notice] = ()) -> dict[str, Va
             "role": target.id if target else None,
             "title": target.title if target else None,
             "why": sheet.target_why or None,
-            "skills": [asdict(t) for t in sheet.train],
+            "skills": [t._asdict() for t in sheet.train],
         },
-        "mentoring": [asdict(m) for m in sheet.mentoring],
-        "calibration_outliers": [asdict(o) for o in sheet.outliers],
+        "mentoring": [m._asdict() for m in sheet.mentoring],
+        "calibration_outliers": [o._asdict() for o in sheet.outliers],
         "flags": [{"flag": n.flag, "message": n.message} for n in notices],
     }

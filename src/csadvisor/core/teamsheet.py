@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from csadvisor.core import advisor
 from csadvisor.core.models import Catalog, Role, Skill
@@ -21,13 +20,13 @@ from csadvisor.core.team import (
     holders,
     preferred,
 )
+from csadvisor.plain import Plain
 
 MENTOR_LEVEL = 4  # a mentor holds the skill at this level or more
 MENTOR_GAP = 2  # ... and the mentee is this many levels below or more
 
 
-@dataclass(frozen=True)
-class SheetSkill:
+class SheetSkill(Plain):
     id: str
     name: str
     label: str  # two characters, unique on the sheet (the key explains them)
@@ -43,8 +42,7 @@ def short_name(name: str) -> str:
     return head or name
 
 
-@dataclass(frozen=True)
-class NextStep:
+class NextStep(Plain):
     role: str
     title: str
     short_title: str  # the shortest of the title and its aliases, where space is short
@@ -53,8 +51,7 @@ class NextStep:
     gap: str | None  # the skill to grow first for it (its name), None if no gap
 
 
-@dataclass(frozen=True)
-class SheetPerson:
+class SheetPerson(Plain):
     person: str
     rater: str  # whose assessment stands for them (manager, self, peer)
     ratings: dict[str, int | None]  # by skill id, in the catalogue's order
@@ -62,8 +59,7 @@ class SheetPerson:
     source: str
 
 
-@dataclass(frozen=True)
-class TrainFirst:
+class TrainFirst(Plain):
     skill: str
     name: str
     required: int
@@ -71,8 +67,7 @@ class TrainFirst:
     total_gap: int  # levels short, summed over them
 
 
-@dataclass(frozen=True)
-class Mentoring:
+class Mentoring(Plain):
     skill: str
     name: str
     mentor: str
@@ -81,8 +76,7 @@ class Mentoring:
     mentee_level: int
 
 
-@dataclass(frozen=True)
-class Outlier:
+class Outlier(Plain):
     person: str
     skill: str
     name: str
@@ -90,8 +84,7 @@ class Outlier:
     manager_level: int
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(Plain):
     skills: tuple[SheetSkill, ...]
     people: tuple[SheetPerson, ...]
     level: int  # the bench counts people at this level or more

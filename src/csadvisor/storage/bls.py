@@ -60,19 +60,19 @@ def files_in_use(source: DataSource) -> dict[str, tuple[Path, str]]:
 class Statistics:
     """The validated statistics files' text, with what a command needs from them."""
 
-    __slots__ = ("labels", "occupations", "projections", "texts")
+    __slots__ = ("_projections", "labels", "occupations", "texts")
 
     def __init__(
         self,
         texts: dict[str, str],
         labels: dict[str, str],
         occupations: dict[str, str],
-        projections: dict[str, ep.ProjectionRow],
+        projections: dict[str, ep.ProjectionRow] | None = None,
     ) -> None:
         self.texts = texts
         self.labels = labels
         self.occupations = occupations  # soc -> official title
-        self.projections = projections  # soc -> plain Projection tuple
+        self._projections = projections  # soc -> plain Projection tuple; read when asked
 
     def place_names(self) -> tuple[areas.PlaceName, ...]:
         """The common names people type (validated with the rest; about 0.1 ms)."""
@@ -96,7 +96,14 @@ class Statistics:
         return areas.AreaIndex(rows, self.place_names())
 
     def projection(self, soc: str | None) -> ep.Projection | None:
-        row = self.projections.get(soc or "")
+        """The occupation's outlook (``projections.csv`` is read by its reader when first
+        asked: ``pay`` never needs it)."""
+        if self._projections is None:
+            name = ep.PROJECTIONS_FILE
+            self._projections, problems = ep.parse_projections(self.texts[name], self.labels[name])
+            if problems:
+                raise DataError(problems)
+        row = self._projections.get(soc or "")
         return ep.Projection(*row) if row else None
 
 
@@ -156,16 +163,14 @@ def load(source: DataSource, *, use_cache: bool = True) -> Statistics:
     key = cache.key_for(where.parent, list(raw.values()), "statistics") if use_cache else None
     if key is not None and cache.read(key) == VALIDATED:
         # The whole-file checks passed for these bytes before; the small files a command
-        # needs whole are read again by their one reader (well under a millisecond), and
-        # every extract line a lookup uses by the extract's (``oews.rows_in_area``).
+        # needs whole are read again by their one reader when it needs them (well under a
+        # millisecond), and every extract line a lookup uses by the extract's
+        # (``oews.rows_in_area``).
         titles, problems = oews.parse_occupations(
             texts[oews.OCCUPATIONS_FILE], labels[oews.OCCUPATIONS_FILE]
         )
-        projections, found = ep.parse_projections(
-            texts[ep.PROJECTIONS_FILE], labels[ep.PROJECTIONS_FILE]
-        )
-        if not problems and not found:
-            return _kept(Statistics(texts, labels, titles, projections))
+        if not problems:
+            return _kept(Statistics(texts, labels, titles))
     titles, projections, problems = validate(texts, labels)
     if problems:
         raise DataError(problems, hint=_hint(source))

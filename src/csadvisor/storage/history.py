@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from csadvisor.errors import NotFoundError, UsageError
+from csadvisor.plain import Plain
 from csadvisor.storage import folders
 from csadvisor.storage.files import atomic_write_text
 from csadvisor.storage.sources import MAX_ANSWERS_BYTES
@@ -58,8 +58,7 @@ def save(result: Result) -> Saved:
     )
 
 
-@dataclass(frozen=True)
-class Saved:
+class Saved(Plain):
     id: str
     path: Path
     result: Result

@@ -122,8 +122,10 @@ def read_regular(
             raise NotRegularFileError(f"{path} is not a regular file")
         chunks: list[bytes] = []
         left = limit
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
+        size = st.st_size + 1  # one read for the whole file (os.read allocates what is
+        while left > 0:  # asked for: 1 MiB a call for a small file costs a map and unmap)
+            chunk = os.read(fd, min(left, size, 1 << 20))
+            size = 1 << 16  # then until the end: a file may grow, or report no size (/proc)
             if not chunk:
                 break
             chunks.append(chunk)

@@ -17,6 +17,7 @@ from csadvisor.cli.options import FormatOption, HeaderOption, application, comma
 from csadvisor.cli.output import Shown, View, emit
 from csadvisor.core.rows import Record
 from csadvisor.errors import DataError, Problem, UsageError, escape_control
+from csadvisor.plain import Plain
 
 if TYPE_CHECKING:
     from csadvisor.cli.export import ExportFormat
@@ -151,9 +152,6 @@ def team(
     about the person its file name says (ana-lopez-manager.yaml: Ana Lopez, rated by a
     manager); a file whose name says no one either is skipped, never guessed.
     """
-    from csadvisor.cli import records
-    from csadvisor.core import team as core
-
     chosen = view or TeamView.sheet
     if target is not None and chosen not in (TeamView.sheet, TeamView.coverage, TeamView.target):
         raise UsageError(f"--target goes with the target view, not --view {chosen.value}")
@@ -176,59 +174,102 @@ def team(
         application(ctx).warn(message)
 
     members, notices, summary = _read_all(paths, cat, missing, warn)
+    ask = TeamAsk(role, level, min_holders, keep_all, show_files, anonymous, min_group)
     if export is not None:  # first: if it fails, stdout carries nothing
-        _export(
-            export, export_fmt, force, members, cat, role, level, min_holders, anonymous, min_group
-        )
+        _export(export, export_fmt, force, members, cat, ask)
         warn(f"wrote {export}")
-    skill_ids = [s.id for s in cat.skills]
-    names = {s.id: s.name for s in cat.skills}
-    files = ("source",) if show_files else ()
-    document = None
-    rows: Sequence[Record]
     if anonymous:
-        kind = "coverage" if chosen in (TeamView.sheet, TeamView.coverage) else chosen.value
-        try:
-            rows = core.anonymous_rows(
-                kind, members, cat, level=level, role=role, min_group=min_group
-            )
-        except core.Refused as exc:
-            raise UsageError(str(exc)) from None
-        columns: tuple[str, ...] = records.TEAM_ANONYMOUS_COLUMNS
-        if kind == "coverage":
-            show: Draw = _shown("anonymous_grid", "teamsheet", names=names, level=level)
-        else:
-            show = _shown("anonymous_table")
+        shown = _anonymous(chosen, ask, members, cat)
     elif chosen is TeamView.sheet and not (view is None and _data_format(fmt)):
-        from csadvisor.core import teamsheet
-
-        sheet = teamsheet.build(members, cat, level=level, min_holders=min_holders, target=role)
-        rows = []
-        columns = ()
-        document = records.sheet_document(sheet, notices)
-        show = _drawn(sheet, show_files, said)
         if fmt is not None and getattr(fmt, "value", fmt) in ("tsv", "csv", "jsonl"):
             raise UsageError("the sheet is a page: use -f json, or --view coverage for rows")
-    elif chosen in (TeamView.coverage, TeamView.sheet):
-        rows = core.coverage_rows(
-            members, cat, level=level, min_holders=min_holders, keep_all=keep_all
+        shown = _sheet(ask, members, notices, cat, said)
+    else:
+        shown = _rows(chosen, ask, members, cat, warn)
+    emit(shown, fmt, header)
+    warn(summary)  # last, where a person at a terminal sees it
+
+
+class TeamAsk(Plain):
+    """What the options ask of every view (the view itself and the paths aside)."""
+
+    role: "Role | None"  # --target
+    level: int
+    min_holders: int
+    keep_all: bool
+    show_files: bool
+    anonymous: bool
+    min_group: int
+
+
+def _anonymous(chosen: TeamView, ask: TeamAsk, members: "list[Member]", cat: "Catalog") -> View:
+    """Counts only: a skill x level grid for the sheet and coverage, else the view's counts."""
+    from csadvisor.cli import records
+    from csadvisor.core import team as core
+
+    kind = "coverage" if chosen in (TeamView.sheet, TeamView.coverage) else chosen.value
+    try:
+        rows = core.anonymous_rows(
+            kind, members, cat, level=ask.level, role=ask.role, min_group=ask.min_group
         )
-        columns = records.expand(records.TEAM_COLUMNS, skill_ids) + files
-        show = _shown("coverage_table", names=names, level=level, min_holders=min_holders)
+    except core.Refused as exc:
+        raise UsageError(str(exc)) from None
+    if kind == "coverage":
+        names = {s.id: s.name for s in cat.skills}
+        show = _shown("anonymous_grid", "teamsheet", names=names, level=ask.level)
+    else:
+        show = _shown("anonymous_table")
+    return View(records.TEAM_ANONYMOUS_COLUMNS, rows, show)
+
+
+def _sheet(
+    ask: TeamAsk, members: "list[Member]", notices: "list[Notice]", cat: "Catalog", said: list[str]
+) -> View:
+    """The one-screen sheet (a page: -f json prints its content)."""
+    from csadvisor.cli import records
+    from csadvisor.core import teamsheet
+
+    sheet = teamsheet.build(
+        members, cat, level=ask.level, min_holders=ask.min_holders, target=ask.role
+    )
+    document = records.sheet_document(sheet, notices)
+    return View((), [], _drawn(sheet, ask.show_files, said), document=document)
+
+
+def _rows(
+    chosen: TeamView,
+    ask: TeamAsk,
+    members: "list[Member]",
+    cat: "Catalog",
+    warn: Callable[[str], None],
+) -> View:
+    """A view of rows: coverage (also the sheet in data formats), target, next, calibration."""
+    from csadvisor.cli import records
+    from csadvisor.core import team as core
+
+    files = ("source",) if ask.show_files else ()
+    rows: Sequence[Record]
+    if chosen in (TeamView.coverage, TeamView.sheet):
+        rows = core.coverage_rows(
+            members, cat, level=ask.level, min_holders=ask.min_holders, keep_all=ask.keep_all
+        )
+        names = {s.id: s.name for s in cat.skills}
+        columns = records.expand(records.TEAM_COLUMNS, list(names)) + files
+        show = _shown("coverage_table", names=names, level=ask.level, min_holders=ask.min_holders)
     elif chosen is TeamView.target:
-        assert role is not None
-        rows = core.target_rows(members, cat, role)
+        assert ask.role is not None
+        rows = core.target_rows(members, cat, ask.role)
         columns = records.TEAM_TARGET_COLUMNS + files
-        show = _shown("target_table", title=role.title)
+        show = _shown("target_table", title=ask.role.title)
     elif chosen is TeamView.next:
         rows = core.next_rows(members, cat)
         columns = records.TEAM_NEXT_COLUMNS + files
         show = _shown("next_table", titles={r.id: r.title for r in cat.roles})
     else:
         every = core.calibration_rows(members, cat)
-        rows = every if keep_all else [r for r in every if r.flag]
+        rows = every if ask.keep_all else [r for r in every if r.flag]
         columns = records.TEAM_CALIBRATION_COLUMNS
-        if show_files:
+        if ask.show_files:
             columns += ("self_source", "manager_source")
         show = _shown("calibration_table")
         if not every:
@@ -238,8 +279,7 @@ def team(
                 f"no self and manager ratings 2 or more apart ({len(every)} compared); "
                 "--all lists them all"
             )
-    emit(View(columns, rows, show, document=document), fmt, header)
-    warn(summary)  # last, where a person at a terminal sees it
+    return View(columns, rows, show)
 
 
 def _export(
@@ -248,11 +288,7 @@ def _export(
     force: bool,
     members: "list[Member]",
     cat: "Catalog",
-    role: "Role | None",
-    level: int,
-    min_holders: int,
-    anonymous: bool,
-    min_group: int,
+    ask: TeamAsk,
 ) -> None:
     """The sheet as a page or Markdown (``cli.reports``), written by ``cli.export``."""
     from datetime import date
@@ -265,11 +301,11 @@ def _export(
             members,
             cat,
             export.export_format(target, fmt),
-            role=role,
-            level=level,
-            min_holders=min_holders,
-            anonymous=anonymous,
-            min_group=min_group,
+            role=ask.role,
+            level=ask.level,
+            min_holders=ask.min_holders,
+            anonymous=ask.anonymous,
+            min_group=ask.min_group,
             today=date.today().isoformat(),
         )
     except core.Refused as exc:

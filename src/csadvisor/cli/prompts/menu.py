@@ -28,33 +28,77 @@ INDENT = "   "
 
 
 def menu_ask(input: Input | None = None, output: Output | None = None) -> Ask:
-    """An ``Ask`` drawing each question as a menu on ``output`` (default: the terminal)."""
+    """An ``Ask`` drawing each question as a menu on ``output`` (default: the terminal).
+
+    Each answered question leaves its line (the question and the answer) on the screen.
+    Going back asks an earlier question again: its old line and every line below it are
+    erased first, so the screen keeps one line per question, with the answer that stands.
+    """
+    shown: list[tuple[str, int]] = []  # each answered question's key and its height
+    drawn_on: list[Output | None] = [output]  # the terminal they were drawn on
+    went_back = False
 
     def ask(question: Question) -> str:
+        nonlocal went_back
+        keys = [key for key, _ in shown]
+        if went_back and question.key in keys:
+            at = keys.index(question.key)
+            _erase_up(sum(height for _, height in shown[at:]), drawn_on[0])
+            del shown[at:]
         if question.free_text:
-            return ask_text(question, input, output)
-        return Menu(question).run(input, output)
+            typed, height, drawn_on[0] = ask_text(question, input, output)
+            shown.append((question.key, height))
+            went_back = False
+            return typed
+        menu = Menu(question)
+        answer = menu.run(input, output)
+        drawn_on[0] = menu.output
+        went_back = answer == BACK
+        if not went_back:
+            shown.append((question.key, menu.height))
+        return answer
 
     return ask
 
 
-def ask_text(question: Question, input: Input | None = None, output: Output | None = None) -> str:
-    """A one-line text prompt in the menu's look: Enter alone skips, a bad entry says why."""
+def _erase_up(lines: int, output: Output | None) -> None:
+    """Move up ``lines`` lines (the cursor is at the start of the line below them) and
+    erase from there to the end of the screen."""
+    if output is None or lines <= 0:
+        return
+    output.cursor_up(lines)
+    output.erase_down()
+    output.flush()
+
+
+def ask_text(
+    question: Question, input: Input | None = None, output: Output | None = None
+) -> tuple[str, int, Output]:
+    """A one-line text prompt in the menu's look: Enter alone skips, a bad entry says why.
+
+    Returns the text, the number of terminal lines the answered prompt takes, and the
+    output it was drawn on."""
     from prompt_toolkit import PromptSession
+    from prompt_toolkit.utils import get_cwidth
     from prompt_toolkit.validation import Validator
 
     def valid(typed: str) -> bool:
         return question.problem(typed) is None
 
+    prompt = f" {question.message} "
     session: PromptSession[str] = PromptSession(
-        [("class:qmark", "?"), ("class:question", f" {question.message} ")],
+        [("class:qmark", "?"), ("class:question", prompt)],
         validator=Validator.from_callable(valid, error_message=TEXT_RULE, move_cursor_to_end=True),
         validate_while_typing=False,
         style=_style(),
         input=input,
         output=output,
     )
-    return session.prompt(default=question.default or "").strip()
+    typed = session.prompt(default=question.default or "")
+    drawn = session.app.output
+    width = get_cwidth("?" + prompt + typed)
+    columns = max(1, drawn.get_size().columns)
+    return typed.strip(), max(1, -(-width // columns)), drawn
 
 
 STYLE_RULES = (
@@ -111,6 +155,8 @@ class Menu:
         self.top = 0
         self.answer: Choice | None = None
         self.cancelled = False
+        self.height = 0  # the lines the answered question leaves on the screen
+        self.output: Output | None = None  # where it was drawn
 
     # ------------------------------------------------------------------ drawing
 
@@ -225,7 +271,9 @@ class Menu:
             input=input,
             output=output,
         )
-        return app.run()
+        answer = app.run()
+        self.height, self.output = header_height[0], app.output
+        return answer
 
     def key_bindings(self) -> KeyBindings:
         from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent

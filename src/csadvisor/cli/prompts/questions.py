@@ -8,13 +8,13 @@ a circle.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from csadvisor.plain import Plain
 
 BACK = "__back__"
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Plain):
     value: str
     label: str
     short: str = ""  # what the answered line echoes; the label when empty
@@ -24,8 +24,7 @@ class Choice:
         return self.short or self.label
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(Plain):
     key: str
     message: str
     choices: tuple[Choice, ...]
