@@ -72,3 +72,21 @@ def test_every_local_statistic_names_a_column_of_the_extract() -> None:
 
     for name, stat, wage in statistics():
         assert (f"a_{stat}" if wage else stat) in MEASURES, name
+
+
+def test_a_view_reads_each_field_as_its_declared_type() -> None:
+    """What a terminal view reads by name comes back as the field's type; a value of
+    another type is a bug in whatever built the record, named, never drawn as garbage."""
+    from csadvisor.core.rows import int_of, number_of, text_of, texts_of
+
+    fields = as_dict(Parts(sample(), {"median": 41000.5, "flag": True}))
+    assert text_of(fields, "id") == "a"
+    assert int_of(fields, "count") == 3
+    assert number_of(fields, "median") == 41000.5
+    assert texts_of(fields, "detail") == ["x", "y"]
+    assert text_of(fields, "absent") is None
+    assert texts_of(fields, "absent") == []
+    with pytest.raises(TypeError, match="'count'"):
+        text_of(fields, "count")
+    with pytest.raises(TypeError, match="'flag'"):
+        number_of(fields, "flag")  # a bool is no figure
