@@ -23,10 +23,24 @@ T = TypeVar("T")
 
 
 class _Doc:
-    """A record printed as a JSON object: the fields named by ``keys``, in that order."""
+    """A record printed as a JSON object: the fields named by ``keys``, in that order.
 
-    KEYS: ClassVar[tuple[str, ...]] = ()  # every field a document can have, in order
+    Its fields are declared once, as the annotations of the class: ``KEYS`` (every field
+    a document can have, in order) is read from them. A record made without ``keys`` has
+    every field but the ``OPTIONAL`` ones (which a record gains when it is given them)."""
+
+    KEYS: ClassVar[tuple[str, ...]] = ()
+    OPTIONAL: ClassVar[tuple[str, ...]] = ()
     keys: tuple[str, ...]
+
+    def __init_subclass__(cls) -> None:
+        declared = cls.__annotations__  # its own; strings under the future import
+        cls.KEYS = tuple(k for k, v in declared.items() if k != "keys" and "ClassVar" not in v)
+
+    def __post_init__(self) -> None:
+        if not self.keys:  # made here, not read from a file: the usual document
+            shown = tuple(k for k in self.KEYS if k not in self.OPTIONAL)
+            object.__setattr__(self, "keys", shown)
 
     def has(self, key: str) -> bool:
         """Whether the document has the field (an older saved file may lack it)."""
@@ -52,21 +66,18 @@ def _plain(value: object) -> Value:
 class Gap(_Doc):
     """A skill below what a role requires."""
 
-    KEYS = ("skill", "rating", "required")
     skill: str
     rating: int
     required: int
-    keys: tuple[str, ...] = KEYS
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class RoleReadiness(_Doc):
     """How ready for one role (``readiness``, ``suggestion``; ``lateral`` adds ``overlap``)."""
 
-    KEYS = (
-        "role", "title", "readiness", "band", "met", "required", "distance", "pay_gain",
-        "reason", "held_back", "gaps", "overlap",
-    )  # fmt: skip
+    OPTIONAL = ("overlap",)
+
     role: str
     title: str
     readiness: int
@@ -79,27 +90,25 @@ class RoleReadiness(_Doc):
     held_back: str | None
     gaps: tuple[Gap, ...]
     overlap: int | None = None  # percent of skills shared: lateral moves only
-    keys: tuple[str, ...] = KEYS[:-1]
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class ProfileItem(_Doc):
     """One skill as rated, with what the target role requires."""
 
-    KEYS = ("skill", "name", "rating", "required", "descriptor")
     skill: str
     name: str
     rating: int
     required: int | None
     descriptor: str
-    keys: tuple[str, ...] = KEYS
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class TopGap(_Doc):
     """A gap to work on, with the next level's description and the growth actions."""
 
-    KEYS = ("skill", "name", "rating", "required", "gap", "next_level", "growth")
     skill: str
     name: str
     rating: int
@@ -107,26 +116,21 @@ class TopGap(_Doc):
     gap: int
     next_level: str
     growth: tuple[str, ...]
-    keys: tuple[str, ...] = KEYS
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Strength(_Doc):
-    KEYS = ("skill", "name", "rating")
     skill: str
     name: str
     rating: int
-    keys: tuple[str, ...] = KEYS
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class TargetPay(_Doc):
     """The published range of the role the advice points to, with where it comes from."""
 
-    KEYS = (
-        "role", "title", "low", "high", "mid", "currency", "period", "basis", "region",
-        "source", "year",
-    )  # fmt: skip
     role: str
     title: str
     low: float
@@ -138,17 +142,13 @@ class TargetPay(_Doc):
     region: str
     source: str
     year: int
-    keys: tuple[str, ...] = KEYS
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class LocalPay(_Doc):
     """With ``--location``: the local (BLS OEWS) pay the summary shows."""
 
-    KEYS = (
-        "location", "asked_area", "area", "current_role", "target_role", "median_from",
-        "median_to", "median_change", "p25", "p75", "source", "basis", "change_basis", "note",
-    )  # fmt: skip
     location: str | None
     asked_area: str | None
     area: str | None
@@ -163,18 +163,15 @@ class LocalPay(_Doc):
     basis: str | None
     change_basis: str | None
     note: str | None
-    keys: tuple[str, ...] = KEYS
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Result(_Doc):
     """A whole assessment result (see the module's doc)."""
 
-    KEYS = (
-        "schema_version", "id", "created", "name", "rater", "evidence", "role", "role_title",
-        "ratings", "suggestion", "readiness", "profile", "top_gaps", "formula", "lateral",
-        "strengths", "target_pay", "local_pay",
-    )  # fmt: skip
+    OPTIONAL = ("local_pay",)
+
     schema_version: int
     id: str
     created: str
@@ -193,7 +190,7 @@ class Result(_Doc):
     strengths: tuple[Strength, ...] = ()
     target_pay: TargetPay | None = None
     local_pay: LocalPay | None = None
-    keys: tuple[str, ...] = KEYS[:-1]
+    keys: tuple[str, ...] = ()
 
     def pointed_to(self) -> RoleReadiness | None:
         """The role the advice points to: the suggestion, or the best lateral move."""
