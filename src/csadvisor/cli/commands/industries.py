@@ -97,37 +97,8 @@ def industries(
         raise NotFoundError(f"BLS publishes no industry figures for {soc} matching that")
 
     def picture(rows: Shown, out: TextIO) -> None:
-        from csadvisor.cli.render.terminal import TableColumn, write_table
-        from csadvisor.core.rows import Fields, int_of, number_of, text_of
+        from csadvisor.cli.render.localpay import industries_table
 
-        def count(value: float | None) -> str:
-            return "not released" if value is None else f"{value:,.0f}"
-
-        def industry(r: Fields) -> str:
-            return "  " * ((int_of(r, "level") or 1) - 1) + (text_of(r, "industry") or "")
-
-        cols = [
-            TableColumn("Code", lambda r: r["naics"], no_wrap=True),
-            TableColumn("Industry", industry, min_width=24),
-            TableColumn("Employed", lambda r: count(number_of(r, "employment")), justify="right"),
-            TableColumn(
-                "RSE",
-                lambda r: "" if r["emp_prse"] is None else f"{r['emp_prse']:.1f}%",  # as BLS: 1.0
-                justify="right",
-            ),
-            TableColumn(
-                "Median",
-                lambda r: "not released" if r["median"] is None else f"${r['median']:,.0f}",
-                justify="right",
-            ),
-        ]
-        occupation = f"{rows[0]['soc']} {rows[0]['occupation']}" if rows else soc
-        caption = (
-            f"BLS OEWS May 2025, {occupation}, US national, by industry (as BLS publishes "
-            "them). RSE: relative standard error of the employment estimate. Median: annual. "
-            "BLS.gov cannot vouch for the data or analyses derived from these data after the "
-            "data have been retrieved from BLS.gov."
-        )
-        write_table(rows, cols, out, caption=caption)
+        industries_table(rows, out, soc)
 
     emit(View(INDUSTRY_LIST_COLUMNS, rows, picture), fmt, header)

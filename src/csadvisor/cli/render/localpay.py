@@ -21,7 +21,7 @@ from csadvisor.cli.render.terminal import (
 from csadvisor.core.listings import LocalPayRow
 from csadvisor.core.localpay import statistics
 from csadvisor.core.paycheck import band_words
-from csadvisor.core.rows import Fields, fields_of, number_of, text_of
+from csadvisor.core.rows import Fields, fields_of, int_of, number_of, text_of
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -206,3 +206,37 @@ def caption(rows: Shown, period: str, marked: bool = False) -> str:
     notes = [note for r in rows if (note := text_of(r, "local_note")) and r.get("area")]
     parts += list(dict.fromkeys(f"{n[0].upper()}{n[1:]}." for n in notes))
     return " ".join(parts)
+
+
+def industries_table(rows: Shown, out: TextIO, soc: str) -> None:
+    """``industries``: BLS's industries with employment, its RSE and the annual median."""
+
+    def count(value: float | None) -> str:
+        return "not released" if value is None else f"{value:,.0f}"
+
+    def industry(r: Fields) -> str:
+        return "  " * ((int_of(r, "level") or 1) - 1) + (text_of(r, "industry") or "")
+
+    cols = [
+        TableColumn("Code", lambda r: r["naics"], no_wrap=True),
+        TableColumn("Industry", industry, min_width=24),
+        TableColumn("Employed", lambda r: count(number_of(r, "employment")), justify="right"),
+        TableColumn(
+            "RSE",
+            lambda r: "" if r["emp_prse"] is None else f"{r['emp_prse']:.1f}%",  # as BLS: 1.0
+            justify="right",
+        ),
+        TableColumn(
+            "Median",
+            lambda r: "not released" if r["median"] is None else f"${r['median']:,.0f}",
+            justify="right",
+        ),
+    ]
+    occupation = f"{rows[0]['soc']} {rows[0]['occupation']}" if rows else soc
+    caption = (
+        f"BLS OEWS May 2025, {occupation}, US national, by industry (as BLS publishes "
+        "them). RSE: relative standard error of the employment estimate. Median: annual. "
+        "BLS.gov cannot vouch for the data or analyses derived from these data after the "
+        "data have been retrieved from BLS.gov."
+    )
+    write_table(rows, cols, out, caption=caption)
