@@ -227,7 +227,7 @@ def write_records(
         # Joined cells come quoted as csv.writer quotes them (_csv_quoted): a batch's line
         # is then a join, not a writer call scanning every cell again.
         if len(columns) > 1:
-            joined = _JoinedCells(columns, _csv_quoted, FORMULA_START, _CSV_SPECIAL.search)
+            joined = _JoinedCells(columns, _csv_quoted, FORMULA_START, ',"')
         else:
             joined = _JoinedCells(columns, _csv_cell, FORMULA_START)
         for record in records:
@@ -285,12 +285,12 @@ class _JoinedCells:
         columns: Sequence[str],
         fmt: Callable[[object], str],
         starts: tuple[str, ...],
-        special: Callable[[str], object] | None = None,
+        quoted: str = "",
     ) -> None:
         self.columns = columns
         self.fmt = fmt
         self.starts = starts  # a text starting so goes through fmt (a formula)
-        self.special = special  # finds what fmt would quote (CSV), or None
+        self.quoted = quoted  # printable characters fmt would quote for (CSV: , and ")
         self.position = {c: i for i, c in enumerate(columns)}
         self.shared: dict[int, tuple[Record, list[str]]] = {}
 
@@ -307,7 +307,7 @@ class _JoinedCells:
             items: Iterable[tuple[str, Value]] = zip(own.NAMES, own._values, strict=True)
         else:
             items = (own if type(own) is dict else as_dict(own)).items()
-        position, starts, special = self.position, self.starts, self.special
+        position, starts, quoted = self.position, self.starts, self.quoted
         for name, value in items:
             at = position.get(name)
             if at is None:
@@ -318,7 +318,7 @@ class _JoinedCells:
                 if (
                     value.isprintable()
                     and not value.startswith(starts)
-                    and (special is None or special(value) is None)
+                    and not (quoted and (quoted[0] in value or quoted[1] in value))
                 ):
                     cells[at] = value
                     continue
