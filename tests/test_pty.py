@@ -536,3 +536,73 @@ def test_back_from_a_change_at_the_review_erases_the_change(env: dict[str, str])
     assert shown.count(f"Skill {total} of {total}") == 1, shown
     child.sendcontrol("c")
     assert finish(child) == 130
+
+
+def test_going_back_after_a_change_at_the_review_keeps_the_change(env: dict[str, str]) -> None:
+    """Review -> change skill 1 -> review -> pick skill 2 -> back: only the lines after the
+    last review are erased; the change to skill 1 stays on screen."""
+    cat = catalog_module.load(catalog_module.resolve_source())
+    total = len(cat.skills)
+    first = cat.skills[0]
+    child = assess(env)
+    child.expect("Press 1-7")
+    child.send("1")
+    for i in range(1, total + 1):
+        child.expect(f"Skill {i} of {total}")
+        child.send("3")
+    child.expect("Review your answers")
+    child.send(DOWN + DOWN + ENTER)  # skill 1
+    child.expect("Which sounds most like you")
+    child.send("5")
+    child.expect("Review your answers")
+    child.send(DOWN + DOWN + DOWN + ENTER)  # skill 2
+    child.expect("Which sounds most like you")
+    child.send(LEFT)
+    shown = settled_screen(child, 60, 120, "Review your answers")  # drawn again
+    assert f"Skill 1 of {total}: {first.name}: 5" in shown, shown
+    child.sendcontrol("c")
+    assert finish(child) == 130
+
+
+def test_back_to_the_role_shows_the_opening_again(env: dict[str, str]) -> None:
+    child = assess(env)
+    child.expect("Press 1-7")
+    child.send("1")
+    child.expect("Skill 1 of")
+    child.send(LEFT)
+    shown = settled_screen(child, 40, 120, "What is your current role")
+    assert "Ctrl-C stops and saves nothing" in shown, shown
+    assert shown.count("What is your current role") == 1
+    child.sendcontrol("c")
+    assert finish(child) == 130
+
+
+@pytest.mark.parametrize("extra", [0, -1, 1], ids=["exactly-the-width", "one-short", "one-over"])
+def test_an_example_that_fills_the_line_is_erased_whole_going_back(
+    env: dict[str, str], extra: int
+) -> None:
+    """The example's line ending exactly at the right edge leaves the cursor a row lower;
+    going back must still erase the rating above it."""
+    cat = catalog_module.load(catalog_module.resolve_source())
+    total, second = len(cat.skills), cat.skills[1]
+    columns = 100
+    prompt = f"? One example that shows {second.name} at level 2 (Enter to skip): "
+    typed = ("Refunds" * 40)[: columns - len(prompt) + extra]  # no space to be trimmed
+    child = assess(env, "--evidence", rows=40, columns=columns)
+    child.expect("Press 1-7")
+    child.send("1")
+    child.expect(f"Skill 1 of {total}")
+    child.send("1")
+    child.expect("example")
+    child.send(ENTER)
+    child.expect(f"Skill 2 of {total}")
+    child.send("2")
+    child.expect("example")
+    child.send(typed + ENTER)
+    child.expect(f"Skill 3 of {total}")
+    child.send(LEFT)
+    asked = f"Skill 2 of {total}: {second.name}. Which sounds most like you"
+    shown = settled_screen(child, 40, columns, asked)
+    assert f"Skill 2 of {total}: {second.name}: 2" not in shown, shown
+    child.sendcontrol("c")
+    assert finish(child) == 130

@@ -41,8 +41,8 @@ def menu_ask(input: Input | None = None, output: Output | None = None) -> Ask:
     def ask(question: Question) -> str:
         nonlocal went_back
         keys = [key for key, _ in shown]
-        if went_back and question.key in keys:
-            at = keys.index(question.key)
+        if went_back and question.key in keys:  # its latest answer, and all below it
+            at = len(keys) - 1 - keys[::-1].index(question.key)
             _erase_up(sum(height for _, height in shown[at:]), drawn_on[0])
             del shown[at:]
         if question.free_text:
@@ -98,7 +98,9 @@ def ask_text(
     drawn = session.app.output
     width = get_cwidth("?" + prompt + typed)
     columns = max(1, drawn.get_size().columns)
-    return typed.strip(), max(1, -(-width // columns)), drawn
+    # A line that ends exactly at the edge leaves the cursor on the row below: the rows
+    # taken are the full rows, plus the one the cursor ends on.
+    return typed.strip(), width // columns + 1, drawn
 
 
 STYLE_RULES = (

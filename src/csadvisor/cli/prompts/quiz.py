@@ -166,8 +166,8 @@ def run_quiz(
     opening = opening_line(catalog, previous)
     while step <= total:
         if step == 0:
+            # the opening again when the role is asked again (the menu erased it going back)
             picked = ask(role_question(catalog, role_default, intro=opening))
-            opening = ""
             role = None if picked == NO_ROLE else picked
             role_default = picked
             step = 1
