@@ -39,6 +39,7 @@ def test_a_record_is_a_frozen_tuple_without_a_dict() -> None:
         ((1,), {}, "y is missing"),
         ((1, 2, "a", 4), {}, "4 values for 3 fields"),
         ((1, 2), {"z": 3}, "no field z"),
+        ((1, 2), {"x": 3}, "x given twice"),
     ],
 )
 def test_a_wrong_build_says_which_field(args: tuple, kwargs: dict, message: str) -> None:
@@ -63,3 +64,16 @@ def test_replace_repr_copy_and_pickle_keep_the_values() -> None:
     assert pickle.loads(pickle.dumps(Figure("a_median", 1.0, None))) == Figure(
         "a_median", 1.0, None
     )
+
+
+def test_a_subclass_keeps_the_fields_and_adds_methods_only() -> None:
+    class Named(Point):
+        def name(self) -> str:
+            return f"{self.label or '?'}@{self.x},{self.y}"
+
+    assert Named(1, 2).name() == "?@1,2"
+    assert Named(1, 2)._fields == ("x", "y", "label")
+    with pytest.raises(TypeError, match="declared in one class"):
+
+        class More(Point):
+            z: int = 0

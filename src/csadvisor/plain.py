@@ -51,6 +51,10 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
     def __init_subclass__(cls) -> None:
         annotations = cls.__annotations__  # its own (3.10+), strings under the future import
         names = [n for n, t in annotations.items() if "ClassVar" not in str(t).split("[")[0]]
+        if cls._fields:  # a subclass of a record: its methods, never fields of its own
+            if names:
+                raise TypeError(f"{cls.__name__}: a record's fields are declared in one class")
+            return
         tail: list[object] = []
         for i, name in enumerate(names):
             default = cls.__dict__.get(name, _MISSING)
@@ -79,9 +83,12 @@ class Plain(tuple, metaclass=_PlainType):  # type: ignore[type-arg]
         fields = cls._fields
         if len(args) > len(fields):
             raise TypeError(f"{cls.__name__}: {len(args)} values for {len(fields)} fields")
-        if not kwargs.keys() <= cls._known or not kwargs.keys().isdisjoint(fields[: len(args)]):
-            extra = next(k for k in kwargs if k not in fields[len(args) :])
-            raise TypeError(f"{cls.__name__}: no field {extra} (or given twice)")
+        if not kwargs.keys() <= cls._known:
+            unknown = next(k for k in kwargs if k not in cls._known)
+            raise TypeError(f"{cls.__name__}: no field {unknown}")
+        if not kwargs.keys().isdisjoint(fields[: len(args)]):
+            twice = next(k for k in fields[: len(args)] if k in kwargs)
+            raise TypeError(f"{cls.__name__}: {twice} given twice (by position and by name)")
         defaults = cls._defaults
         try:
             return args + tuple(

@@ -60,7 +60,7 @@ def files_in_use(source: DataSource) -> dict[str, tuple[Path, str]]:
 class Statistics:
     """The validated statistics files' text, with what a command needs from them."""
 
-    __slots__ = ("_projections", "labels", "occupations", "texts")
+    __slots__ = ("_projections", "labels", "occupations", "source", "texts")
 
     def __init__(
         self,
@@ -68,11 +68,13 @@ class Statistics:
         labels: dict[str, str],
         occupations: dict[str, str],
         projections: dict[str, ep.ProjectionRow] | None = None,
+        source: DataSource | None = None,
     ) -> None:
         self.texts = texts
         self.labels = labels
         self.occupations = occupations  # soc -> official title
         self._projections = projections  # soc -> plain Projection tuple; read when asked
+        self.source = source  # where they came from: what to run if one read later fails
 
     def place_names(self) -> tuple[areas.PlaceName, ...]:
         """The common names people type (validated with the rest; about 0.1 ms)."""
@@ -102,7 +104,7 @@ class Statistics:
             name = ep.PROJECTIONS_FILE
             self._projections, problems = ep.parse_projections(self.texts[name], self.labels[name])
             if problems:
-                raise DataError(problems)
+                raise DataError(problems, hint=_hint(self.source) if self.source else "")
         row = self._projections.get(soc or "")
         return ep.Projection(*row) if row else None
 
@@ -170,7 +172,7 @@ def load(source: DataSource, *, use_cache: bool = True) -> Statistics:
             texts[oews.OCCUPATIONS_FILE], labels[oews.OCCUPATIONS_FILE]
         )
         if not problems:
-            return _kept(Statistics(texts, labels, titles))
+            return _kept(Statistics(texts, labels, titles, source=source))
     titles, projections, problems = validate(texts, labels)
     if problems:
         raise DataError(problems, hint=_hint(source))
