@@ -179,7 +179,9 @@ class WidePayBatch(PayBatch):
         if kept:
             own.update(kept)
         salary, band, estimate, ratio, basis = check or _NO_CHECK
-        own.update(salary=salary, percentile_band=band, percentile_estimate=estimate)
+        own["salary"] = salary
+        own["percentile_band"] = band
+        own["percentile_estimate"] = estimate
         own["compa_ratio"] = ratio
         if basis is None:  # else the role's shared part carries it: formatted once
             own["check_basis"] = None
