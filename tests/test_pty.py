@@ -513,11 +513,8 @@ def test_going_back_leaves_one_line_per_question_on_screen(env: dict[str, str]) 
     assert finish(child) == 130
 
 
-def test_back_from_a_change_at_the_review_erases_the_change(env: dict[str, str]) -> None:
-    """Review -> pick a skill -> back: the review is drawn again without the line that
-    said which skill was picked; back from the review asks the last skill again, once."""
-    cat = catalog_module.load(catalog_module.resolve_source())
-    total = len(cat.skills)
+def rated_to_the_review(env: dict[str, str], total: int) -> pexpect.spawn:
+    """A quiz with the first role and every skill rated 3, at the review."""
     child = assess(env)
     child.expect("Press 1-7")
     child.send("1")
@@ -525,6 +522,15 @@ def test_back_from_a_change_at_the_review_erases_the_change(env: dict[str, str])
         child.expect(f"Skill {i} of {total}")
         child.send("3")
     child.expect("Review your answers")
+    return child
+
+
+def test_back_from_a_change_at_the_review_erases_the_change(env: dict[str, str]) -> None:
+    """Review -> pick a skill -> back: the review is drawn again without the line that
+    said which skill was picked; back from the review asks the last skill again, once."""
+    cat = catalog_module.load(catalog_module.resolve_source())
+    total = len(cat.skills)
+    child = rated_to_the_review(env, total)
     child.send(DOWN + DOWN + ENTER)  # the first skill
     child.expect("Which sounds most like you")
     child.send(LEFT)
@@ -544,13 +550,7 @@ def test_going_back_after_a_change_at_the_review_keeps_the_change(env: dict[str,
     cat = catalog_module.load(catalog_module.resolve_source())
     total = len(cat.skills)
     first = cat.skills[0]
-    child = assess(env)
-    child.expect("Press 1-7")
-    child.send("1")
-    for i in range(1, total + 1):
-        child.expect(f"Skill {i} of {total}")
-        child.send("3")
-    child.expect("Review your answers")
+    child = rated_to_the_review(env, total)
     child.send(DOWN + DOWN + ENTER)  # skill 1
     child.expect("Which sounds most like you")
     child.send("5")
