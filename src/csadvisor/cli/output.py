@@ -184,15 +184,16 @@ def _csv_cell(value: object) -> str:
     return _neutral(value if type(value) is str else cell(value), value, FORMULA_START)
 
 
-_CSV_SPECIAL = re.compile('[,"\r\n]')
-"""Characters after which csv.writer (excel dialect) may quote a cell: the delimiter,
-the quote, line ends. A cell with none of them is written as it is."""
+def _csv_special(text: str) -> bool:
+    """Whether csv.writer (excel dialect) may quote the cell: it has the delimiter, the
+    quote or a line end. (Four ``in`` tests: a pattern would be compiled at every start.)"""
+    return "," in text or '"' in text or "\r" in text or "\n" in text
 
 
 def _csv_quoted(value: object) -> str:
     """One CSV cell as csv.writer writes it in a row of several cells (quoted if needed)."""
     text = _csv_cell(value)
-    if _CSV_SPECIAL.search(text) is None:
+    if not _csv_special(text):
         return text
     import csv
     import io
