@@ -569,6 +569,7 @@ def test_catalog_load_raises_data_error_with_all_problems(data_dir: Path) -> Non
 @pytest.mark.parametrize(("value", "ok"), [(True, True), (False, True), ("yes", False), (1, False)])
 def test_a_boolean_is_true_or_false_never_yes_or_one(value: object, ok: bool) -> None:
     """The spec type a yes/no field of the data files uses (YAML's true/false only)."""
+    from csadvisor.storage.jsonschema import describe
     from csadvisor.storage.problems import Checker
     from csadvisor.storage.schema import Boolean
 
@@ -577,4 +578,4 @@ def test_a_boolean_is_true_or_false_never_yes_or_one(value: object, ok: bool) ->
     assert (checker.problems == []) is ok
     if not ok:
         assert "expected true or false" in checker.problems[0][1]
-    assert Boolean().json_schema() == {"type": "boolean"}
+    assert describe(Boolean()) == {"type": "boolean"}

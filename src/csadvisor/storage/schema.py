@@ -1,4 +1,5 @@
-"""Declarative schema of the data files: one description drives validation and JSON Schema.
+"""Declarative schema of the data files: one description drives validation (here) and the
+JSON Schema ``data schema`` prints (``storage/jsonschema.py``).
 
 The validator walks plain Python values (from YAML or JSON), converts them, and collects
 every problem with its field path, so ``data validate`` can report all of them at once.
@@ -19,7 +20,7 @@ from csadvisor.core.textrules import (
     compiled,
 )
 from csadvisor.errors import INVISIBLE_CHARS
-from csadvisor.storage.problems import INVALID, Checker, FieldPath, Invalid, Json, _Raw, describe
+from csadvisor.storage.problems import INVALID, Checker, FieldPath, Invalid, _Raw, describe
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -43,8 +44,6 @@ here: the values going in are ``object`` and every spec narrows them with ``isin
 Document: TypeAlias = "dict[str, Checked]"
 """A file's checked top-level mapping (what a ``Record`` gives)."""
 
-JsonSchema: TypeAlias = "dict[str, Json]"
-
 
 class Spec:
     """A type in the schema (immutable once built: specs are module constants).
@@ -63,9 +62,6 @@ class Spec:
     def check(
         self, value: object, path: FieldPath, c: Checker
     ) -> Checked:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def json_schema(self) -> JsonSchema:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
@@ -133,16 +129,6 @@ class Text(Spec):
             return c.fail(path, f"{describe(value)} is not valid: {self.hint or self.pattern}")
         return value
 
-    def json_schema(self) -> JsonSchema:
-        s: JsonSchema = {"type": "string", "minLength": 1, "maxLength": self.max_len}
-        if self.choices:
-            s["enum"] = list(self.choices)
-        if self.pattern:
-            s["pattern"] = self.pattern
-        if self.one_line:
-            s["pattern"] = self.pattern or "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
-        return s
-
 
 def slug(hint: str = "lowercase letters, digits and single hyphens") -> Text:
     return Text(pattern=SLUG, max_len=80, hint=hint)
@@ -169,9 +155,6 @@ class Integer(Spec):
                 good.add(value)
         return value
 
-    def json_schema(self) -> JsonSchema:
-        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
-
 
 class Boolean(Spec):
     """``true`` or ``false`` (YAML's own; never a string such as "yes")."""
@@ -182,9 +165,6 @@ class Boolean(Spec):
         if not isinstance(value, bool):
             return c.fail(path, f"expected true or false, got {describe(value)}")
         return value
-
-    def json_schema(self) -> JsonSchema:
-        return {"type": "boolean"}
 
 
 class Number(Spec):
@@ -208,9 +188,6 @@ class Number(Spec):
             return c.fail(path, f"is too large ({describe(value)})")
         return value
 
-    def json_schema(self) -> JsonSchema:
-        return {"type": "number", "exclusiveMinimum": 0, "maximum": self.maximum}
-
 
 class Real(Spec):
     """Any finite number within bounds (a figure csadvisor computed, such as a pay gain)."""
@@ -232,9 +209,6 @@ class Real(Spec):
             return c.fail(path, f"must be from {self.minimum:g} to {self.maximum:g}")
         return value
 
-    def json_schema(self) -> JsonSchema:
-        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
-
 
 class Nullable(Spec):
     """A value of ``spec``, or null."""
@@ -246,9 +220,6 @@ class Nullable(Spec):
 
     def check(self, value: object, path: FieldPath, c: Checker) -> Checked:
         return None if value is None else self.spec.check(value, path, c)
-
-    def json_schema(self) -> JsonSchema:
-        return {"anyOf": [self.spec.json_schema(), {"type": "null"}]}
 
 
 class ListOf(Spec):
@@ -289,14 +260,6 @@ class ListOf(Spec):
                 ok = False
             out.append(checked)
         return out if ok else INVALID
-
-    def json_schema(self) -> JsonSchema:
-        s: JsonSchema = {"type": "array", "items": self.item.json_schema()}
-        if self.min_items:
-            s["minItems"] = self.min_items
-        if self.max_items is not None:
-            s["maxItems"] = self.max_items
-        return s
 
 
 class MapOf(Spec):
@@ -339,13 +302,6 @@ class MapOf(Spec):
             else:
                 out[key] = val
         return out if ok else INVALID
-
-    def json_schema(self) -> JsonSchema:
-        return {
-            "type": "object",
-            "propertyNames": {"pattern": SLUG},
-            "additionalProperties": self.value.json_schema(),
-        }
 
 
 class Field:
@@ -408,20 +364,3 @@ class Record(Spec):
             else:
                 out[name] = checked
         return out if ok else INVALID
-
-    def json_schema(self) -> JsonSchema:
-        props: JsonSchema = {}
-        for name, f in self.fields.items():
-            prop = f.spec.json_schema()
-            if f.description:
-                prop["description"] = f.description
-            props[name] = prop
-        s: JsonSchema = {
-            "type": "object",
-            "properties": props,
-            "required": [n for n, f in self.fields.items() if f.required],
-            "additionalProperties": False,
-        }
-        if self.title:
-            s["title"] = self.title
-        return s

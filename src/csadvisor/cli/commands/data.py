@@ -102,19 +102,21 @@ def data_schema(
         "locations": shapes.LOCATIONS_FILE,
         "answers": shapes.ANSWERS_FILE,
     }
+    from csadvisor.storage.jsonschema import describe
+
     base = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     if kind is not None:
         doc = {
             **base,
             "$id": f"csadvisor-{kind.value}.schema.json",
-            **specs[kind.value].json_schema(),
+            **describe(specs[kind.value]),
         }
     else:
         doc = {
             **base,
             "$id": "csadvisor.schema.json",
             "title": "csadvisor data file",
-            "oneOf": [specs[k].json_schema() for k in ("roles", "skills", "locations")],
+            "oneOf": [describe(specs[k]) for k in ("roles", "skills", "locations")],
         }
     write_json(doc, sys.stdout)
 
